@@ -1,0 +1,28 @@
+# Every dependency comes from a Debian 12 package (scripts/install-deps.sh); nothing is downloaded.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(fmt REQUIRED)                 # libfmt-dev
+find_package(simdjson REQUIRED)            # libsimdjson-dev
+find_package(CLI11 REQUIRED)               # libcli11-dev
+find_package(nlohmann_json REQUIRED)       # nlohmann-json3-dev
+find_package(tomlplusplus REQUIRED)        # libtomlplusplus-dev
+find_package(ZLIB REQUIRED)                # zlib1g-dev
+find_package(LibArchive REQUIRED)          # libarchive-dev
+find_package(libzip REQUIRED)              # libzip-dev
+
+# Howard Hinnant's date with the tz library built against the system tz database (libhowardhinnant-date-dev).
+find_path(DATE_INCLUDE_DIR date/tz.h REQUIRED)
+find_library(DATE_TZ_LIBRARY NAMES date-tz REQUIRED)
+add_library(retro_date_tz INTERFACE)
+target_include_directories(retro_date_tz SYSTEM INTERFACE ${DATE_INCLUDE_DIR})
+target_link_libraries(retro_date_tz INTERFACE ${DATE_TZ_LIBRARY})
+target_compile_definitions(retro_date_tz INTERFACE USE_OS_TZDB=1 HAS_REMOTE_API=0)
+
+pkg_check_modules(GMIME REQUIRED IMPORTED_TARGET gmime-3.0)        # libgmime-3.0-dev
+pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)  # libcmark-gfm-dev
+# The extensions library ships no pkg-config file of its own (libcmark-gfm-extensions-dev).
+find_library(CMARK_GFM_EXTENSIONS_LIBRARY NAMES cmark-gfm-extensions REQUIRED)
+
+if(RETRO_TESTS)
+  find_package(Catch2 2 REQUIRED)          # catch2
+endif()

@@ -1,0 +1,20 @@
+// Reading and writing `retro.event/1` as NDJSON lines.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "retro/diagnostic.hpp"
+#include "retro/event.hpp"
+
+namespace retro {
+
+// Appends one event as a JSON object with DESIGN.md's key order and a trailing newline.
+void write_event_json(const Event& e, std::string& out);
+std::string to_json_line(const Event& e);
+
+// Parses one `retro.event/1` object. On a damaged record reports `events.*` diagnostics at `origin` and
+// returns false; unknown keys are ignored.
+bool read_event_json(std::string_view record, const Origin& origin, Diagnostics& diags, Event& out);
+
+}  // namespace retro

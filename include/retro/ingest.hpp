@@ -1,0 +1,93 @@
+// The ingest stage: options, the sink events go to, and the registry of ingesters.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "retro/diagnostic.hpp"
+#include "retro/event.hpp"
+#include "retro/people.hpp"
+#include "retro/source.hpp"
+#include "retro/time.hpp"
+
+namespace retro {
+
+struct IngestLimits {
+    std::uint64_t max_record_bytes = 64ull << 20;  // one JSON record, one mail message
+    std::uint64_t max_entry_bytes = 1ull << 30;    // one archive entry once inflated (zip bombs)
+    std::uint64_t max_file_bytes = 4ull << 30;     // one whole-file document (a single JSON, a retro)
+};
+
+// A `--map`/`[ingest.map]` field map for json-map: target field → path such as `.detail.at`.
+using FieldMap = std::vector<std::pair<std::string, std::string>>;
+
+struct IngestOptions {
+    TimeZone tz = TimeZone::utc();         // human-facing local times (retro and notes timelines)
+    TimeZone assume_tz = TimeZone::utc();  // machine timestamps carrying no offset
+    std::string slack_workspace;
+    std::string slack_channel_id, slack_channel_name;  // for API JSON, which names no channel
+    std::vector<std::string> channel_globs;            // --channel
+    bool include_private = false;
+    std::optional<Instant> from, until;  // from inclusive, until exclusive
+    std::optional<LocalDateTime> day_hint;  // a notes file's day when it has no day heading
+    FieldMap json_map;
+    IngestLimits limits;
+    People people;
+};
+
+// Where events go. Also counts records that could not become events, by reason, for the ledger.
+class EventSink {
+public:
+    virtual ~EventSink() = default;
+    virtual void add(Event&& event) = 0;
+    // A record with no usable time, an unrecognised shape, a counted-only history item…
+    virtual void drop(std::string_view reason, std::uint64_t count = 1) = 0;
+};
+
+struct IngestContext {
+    const IngestOptions& options;
+    Diagnostics& diags;
+    EventSink& sink;
+};
+
+// What detection sees of an input.
+struct Probe {
+    std::string_view name;  // path or `<stdin>`
+    std::string_view head;  // first bytes of a stream (empty for a tree)
+    Tree* tree = nullptr;   // set for folders and archives
+};
+
+// One row of the registry. `detect` is a quiet yes/no with a confidence (0 = not mine, 100 = sure);
+// `ingest` reads the whole input, reporting damage as diagnostics and going on.
+struct Ingester {
+    std::string_view kind;
+    int (*detect)(const Probe& probe);
+    void (*ingest)(Input& input, const IngestContext& context);
+};
+
+// Every ingester, in a fixed order (ties in detection go to the earlier row).
+const std::vector<Ingester>& ingesters();
+const Ingester* find_ingester(std::string_view kind);
+
+}  // namespace retro
+
+namespace retro {
+
+// Reads every SOURCE (a path, `-` for stdin, or `KIND:path` forcing a kind) into `context.sink`:
+// detects each kind from content, walks case folders (recursively; `retro.toml` and retro's own drafts
+// skipped; one `ingest.unknown-format` warning per unrecognised file). Throws retro::Error for a missing
+// path or an unknown forced kind.
+void read_sources(const std::vector<std::string>& sources, const IngestContext& context);
+
+// Splits `KIND:path` when KIND names an ingester (so `C:\x` or `./a:b` stay paths).
+struct SourceSpec {
+    std::string kind;  // empty: detect
+    std::string path;
+};
+SourceSpec parse_source_spec(std::string_view text);
+
+}  // namespace retro

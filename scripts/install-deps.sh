@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs retro's build and test dependencies from Debian 12 packages.
+# Runs apt-get only when a package is missing; never downloads anything else.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config ninja-build
+  clang-14 libclang-rt-14-dev
+  libsimdjson-dev libcli11-dev nlohmann-json3-dev libfmt-dev
+  libhowardhinnant-date-dev tzdata catch2
+  libarchive-dev libzip-dev zlib1g-dev
+  libgmime-3.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libtomlplusplus-dev
+  python3 python3-jsonschema jq libarchive-tools zip
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,60 @@
+// Reading JSON records with simdjson's DOM parser, plus lenient typed accessors for the shapes real
+// payloads have (numbers as strings in one file and numbers in another, nulls where values were expected).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <simdjson.h>
+
+#include "retro/diagnostic.hpp"
+
+namespace retro::json {
+
+using Element = simdjson::dom::element;
+using Object = simdjson::dom::object;
+using Array = simdjson::dom::array;
+
+// Parses framed records one at a time, reusing its buffers.
+class DomParser {
+public:
+    DomParser();
+    // Parses `bytes`. On invalid JSON reports `<code>` (e.g. `events.bad-json`) at the first bad byte,
+    // as `origin` line:col, and returns std::nullopt. The element is valid until the next parse().
+    std::optional<Element> parse(std::string_view bytes, const Origin& origin, Diagnostics& diags,
+                                 std::string_view code);
+
+private:
+    simdjson::dom::parser m_parser;
+};
+
+// The byte offset of the first syntax error in `bytes` (or bytes.size() when it ends too early), and a
+// short reason. Used only on the error path, to say where.
+struct SyntaxError {
+    std::size_t offset = 0;
+    std::string reason;
+};
+SyntaxError find_syntax_error(std::string_view bytes);
+
+// The position of the first `"key"` followed by `:` in `bytes`, for wrong-typed field messages;
+// falls back to the record start.
+Location locate_key(const Origin& origin, std::string_view bytes, std::string_view key);
+
+// Accessors: std::nullopt when absent, null or of another type.
+std::optional<Element> member(Element e, std::string_view key);
+std::optional<std::string_view> string_member(Element e, std::string_view key);
+std::optional<Object> object_member(Element e, std::string_view key);
+std::optional<Array> array_member(Element e, std::string_view key);
+std::optional<bool> bool_member(Element e, std::string_view key);
+// Integers given as JSON integers or as decimal strings ("1433558319").
+std::optional<std::int64_t> integer_member(Element e, std::string_view key);
+// The text of a scalar (string as is; integers, doubles and booleans printed), for ids and stamps that
+// come as either type.
+std::optional<std::string> scalar_text(Element e);
+std::optional<std::string> scalar_member_text(Element e, std::string_view key);
+// Follows a path such as `.detail.state.timestamp` or `.alerts[0].labels.alertname`.
+std::optional<Element> at_path(Element e, std::string_view path);
+
+}  // namespace retro::json

@@ -1,0 +1,30 @@
+// UTF-8 helpers: validation, repair, and small text utilities shared by the parsers.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace retro {
+
+// True when `text` is valid UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF).
+bool is_valid_utf8(std::string_view text);
+
+// `text` with every invalid sequence replaced by U+FFFD and NUL bytes removed.
+std::string repair_utf8(std::string_view text);
+
+// Appends the UTF-8 encoding of `code_point`.
+void append_utf8(std::string& out, char32_t code_point);
+
+// Trims ASCII whitespace at both ends.
+std::string_view trim(std::string_view text);
+
+// ASCII lower case.
+std::string to_lower_ascii(std::string_view text);
+
+bool iequals_ascii(std::string_view a, std::string_view b);
+bool starts_with_icase(std::string_view text, std::string_view prefix);
+
+// Glob match with `*` and `?` (for --channel and include/exclude lists).
+bool glob_match(std::string_view pattern, std::string_view text);
+
+}  // namespace retro
