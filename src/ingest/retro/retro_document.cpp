@@ -357,16 +357,39 @@ private:
                 }
             }
 
+            // Times are also written bold (`**14.21 DB identifies…**`, the bold kept for the text) or as a
+            // link to the Slack message (`[10.41](https://…/p1715074860…) DM: …`).
             int hour = -1, minute = -1;
-            if (std::size_t len = match_line_time(content, hour, minute)) {
+            std::size_t time_at = 0, len = 0, after_time = 0;
+            std::string prefix, time_url;
+            if (content.starts_with("**") && (len = match_line_time(content.substr(2), hour, minute)) > 0) {
+                time_at = 2;
+                after_time = 2 + len;
+                prefix = "**";
+            } else if (content.starts_with('[') && (len = match_line_time(content.substr(1), hour, minute)) > 0 &&
+                       content.substr(1 + len).starts_with("](")) {
+                const std::size_t close = content.find(')', 1 + len);
+                if (close == std::string_view::npos) {
+                    len = 0;
+                } else {
+                    time_at = 1;
+                    after_time = close + 1;
+                    time_url = std::string(content.substr(len + 3, close - len - 3));
+                }
+            } else {
+                len = match_line_time(content, hour, minute);
+                after_time = len;
+            }
+            if (len > 0) {
                 RetroEntry e;
                 e.is_timed = true;
                 e.line = l;
-                e.column = static_cast<std::uint32_t>(col + 1);
-                e.time_text = std::string(content.substr(0, len));
+                e.column = static_cast<std::uint32_t>(col + time_at + 1);
+                e.time_text = std::string(content.substr(time_at, len));
+                e.time_url = std::move(time_url);
                 e.hour = hour;
                 e.minute = minute;
-                std::size_t at = len;
+                std::size_t at = after_time;
                 if (at < content.size() && content[at] == ':') ++at;
                 at += leading_spaces(content.substr(at));
                 std::size_t k = at;
@@ -381,7 +404,7 @@ private:
                     at += leading_spaces(content.substr(at));
                 }
                 e.lines.push_back(RetroLine{l, static_cast<std::uint32_t>(col + at + 1),
-                                            std::string(content.substr(at)), false});
+                                            prefix + std::string(content.substr(at)), false});
                 current_day().entries.push_back(std::move(e));
                 m_in_entry = true;
                 after_break = false;
@@ -412,17 +435,30 @@ private:
         }
     }
 
+    // A phrase with lower-case words directly followed by an owner groups owners (`**For sprint
+    // planning**` then `**GE/RK**`): such a label is not an owner itself.
+    RetroOwner* push_owner(RetroOwner next) {
+        if (!m_doc.owners.empty() && m_doc.owners.back().actions.empty()) {
+            const std::string& name = m_doc.owners.back().name;
+            const bool has_lower_word = name.find(' ') != std::string::npos &&
+                                        std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+            if (has_lower_word) m_doc.owners.pop_back();
+        }
+        m_doc.owners.push_back(std::move(next));
+        return &m_doc.owners.back();
+    }
+
     void read_actions(std::uint32_t first, std::uint32_t end, int section_level) {
         RetroOwner* owner = nullptr;
         for (std::uint32_t l = first; l < end && l <= m_doc.lines.size(); ++l) {
             const std::size_t i = l - 1;
             std::string_view raw = m_doc.lines[i];
             if (m_skip[i] || m_doc.is_html_line[i] || m_is_fence[i] || is_blank(raw) || m_is_break[i]) continue;
+
             if (m_heading_at[i] >= 0) {
                 const RetroHeading& h = m_doc.headings[static_cast<std::size_t>(m_heading_at[i])];
                 if (h.level > section_level) {
-                    m_doc.owners.push_back(RetroOwner{h.text, h.line, h.column, {}});
-                    owner = &m_doc.owners.back();
+                    owner = push_owner(RetroOwner{h.text, h.line, h.column, {}});
                 }
                 continue;
             }
@@ -434,8 +470,7 @@ private:
                 if (close != std::string_view::npos && (rest.empty() || rest == ":")) {
                     std::string_view name = trim(s.substr(2, close - 2));
                     if (name.ends_with(':')) name = trim(name.substr(0, name.size() - 1));
-                    m_doc.owners.push_back(RetroOwner{std::string(name), l, static_cast<std::uint32_t>(col + 3), {}});
-                    owner = &m_doc.owners.back();
+                    owner = push_owner(RetroOwner{std::string(name), l, static_cast<std::uint32_t>(col + 3), {}});
                     continue;
                 }
             }
@@ -466,7 +501,9 @@ std::size_t match_line_time(std::string_view text, int& hour, int& minute) {
         return 0;
     }
     const std::size_t end = sep + 3;
-    if (end < text.size() && text[end] != ' ' && text[end] != ':' && text[end] != '\t' && text[end] != ',') return 0;
+    if (end < text.size() && text[end] != ' ' && text[end] != ':' && text[end] != '\t' && text[end] != ',' && text[end] != ']') {
+        return 0;
+    }
     hour = std::stoi(std::string(text.substr(0, sep)));
     minute = (text[sep + 1] - '0') * 10 + (text[sep + 2] - '0');
     return end;

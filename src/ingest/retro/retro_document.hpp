@@ -38,6 +38,7 @@ struct RetroEntry {
     std::uint32_t line = 0, column = 0;  // the time, or the start of an untimed line
     std::string time_text;               // "11.36", "13:23" as written
     int hour = -1, minute = -1;          // as written (may be out of range: 25.70)
+    std::string time_url;                // `[10.41](https://…/p1715074860)`: the time's link (a permalink)
     std::string initials;                // "RC", or empty
     std::uint32_t initials_column = 0;
     std::vector<RetroLine> lines;        // the text after time and initials, then continuation lines

@@ -159,6 +159,7 @@ private:
             e.actor.initials = entry.initials;
             if (auto person = m_context.options.people.find(entry.initials)) e.actor.name = person->name;
         }
+        if (!entry.time_url.empty()) e.links.push_back(entry.time_url);
         PlainText text = entry_plain_text(entry.lines);
         e.text = std::move(text.text);
         e.spans = std::move(text.spans);
