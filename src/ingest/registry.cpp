@@ -7,6 +7,8 @@ namespace retro {
 const std::vector<Ingester>& ingesters() {
     static const std::vector<Ingester> rows = {
         ingest::events_ingester,
+        ingest::retro_ingester,
+        ingest::notes_ingester,
     };
     return rows;
 }

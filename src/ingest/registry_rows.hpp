@@ -6,5 +6,7 @@
 namespace retro::ingest {
 
 extern const Ingester events_ingester;  // events/events_ingester.cpp: retro.event/1 NDJSON
+extern const Ingester retro_ingester;   // retro/retro_ingester.cpp: a retro's timeline (Markdown)
+extern const Ingester notes_ingester;   // retro/retro_ingester.cpp: notes of timeline lines
 
 }  // namespace retro::ingest

@@ -8,6 +8,7 @@
 #include "core/text_utf8.hpp"
 #include "ingest/retro/retro_document.hpp"
 #include "ingest/retro/timeline_text.hpp"
+#include "ingest/registry_rows.hpp"
 #include "io/byte_streams.hpp"
 
 namespace retro::ingest {
@@ -232,5 +233,8 @@ void ingest_notes(Input& input, const IngestContext& context) {
     read_whole(input, context, bytes);
     parse_notes(bytes, Origin{input.name, 1, 1}, context);
 }
+
+const Ingester retro_ingester{"retro", detect_retro, ingest_retro};
+const Ingester notes_ingester{"notes", detect_notes, ingest_notes};
 
 }  // namespace retro::ingest
