@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "retro/time.hpp"
+#include "unit/test_support.hpp"
 
 using namespace retro;
 
@@ -376,4 +377,44 @@ TEST_CASE("calendar helpers", "[time]") {
     CHECK(weekday_of(1970, 1, 1) == 4);
     CHECK(weekday_of(2000, 2, 29) == 2);
     CHECK(weekday_of(2024, 7, 28) == 0);
+}
+
+namespace {
+
+// What follows each occurrence of `prefix` in `text`, up to the first of `stops` (or the end).
+std::vector<std::string> values_after(const std::string& text, const std::string& prefix, const char* stops) {
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while ((pos = text.find(prefix, pos)) != std::string::npos) {
+        const std::size_t start = pos + prefix.size();
+        std::size_t end = text.find_first_of(stops, start);
+        if (end == std::string::npos) end = text.size();
+        out.push_back(text.substr(start, end - start));
+        pos = end;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("real Date headers and Opsgenie stamps from the corpus", "[time][corpus]") {
+    // MimeKit's disposition-notification.txt has two Date headers with a comment before the offset:
+    // "Wed, 20 Sep 1995 00:19:00 (EDT) -0400" is 04:19Z, "Tue, 19 Sep 1995 13:30:00 (EDT) -0400" 17:30Z.
+    const std::string mail = test::read_file(test::corpus_path("email/mimekit/messages/disposition-notification.txt"));
+    const std::vector<std::string> dates = values_after("\n" + mail, "\nDate: ", "\r\n");
+    REQUIRE(dates.size() == 2);
+    CHECK(show(parse_rfc5322_date(dates[0], TimeZone::utc())) == "1995-09-20T04:19:00.000000Z");
+    CHECK(show(parse_rfc5322_date(dates[1], TimeZone::utc())) == "1995-09-19T17:30:00.000000Z");
+
+    // Opsgenie's create.json: createdAt in ms (1502709956288), updatedAt and insertedAt in ns
+    // (1502709956288000110); 1502709956 s is 2017-08-14T11:25:56Z, so all three are ...56.288000Z.
+    const std::string json = test::read_file(test::corpus_path("alerts/opsgenie/create.json"));
+    std::vector<std::string> stamps;
+    for (const char* key : {"\"createdAt\":", "\"updatedAt\":", "\"insertedAt\":"})
+        for (const std::string& value : values_after(json, key, ",\r\n}")) stamps.push_back(value);
+    REQUIRE(stamps.size() == 3);
+    for (const std::string& stamp : stamps) {
+        INFO(stamp);
+        CHECK(show(parse_epoch_auto(stamp)) == "2017-08-14T11:25:56.288000Z");
+    }
 }
