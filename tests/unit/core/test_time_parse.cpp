@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "retro/time.hpp"
-#include "unit/test_support.hpp"
+#include "test_support.hpp"
 
 using namespace retro;
 
