@@ -136,9 +136,18 @@ public:
 
 private:
     void index_blocks() {
+        std::vector<bool> starts_block(m_doc.lines.size() + 2, false);
+        for (const MarkdownBlock& b : m_outline.blocks) {
+            if (b.first_line <= m_doc.lines.size()) starts_block[b.first_line] = true;
+        }
         for (const MarkdownBlock& b : m_outline.blocks) {
             if (b.first_line == 0 || b.first_line > m_doc.lines.size()) continue;
-            const std::uint32_t last = std::min<std::uint32_t>(b.last_line, m_doc.lines.size());
+            std::uint32_t last = std::min<std::uint32_t>(b.last_line, m_doc.lines.size());
+            if (b.type == BlockType::html_block) {
+                // cmark-gfm 0.29 ends an HTML block one line early when its end condition (`-->`) is met on
+                // a line of its own: the block runs on over lines that start no other block.
+                while (last < m_doc.lines.size() && !starts_block[last + 1] && !is_blank(m_doc.lines[last])) ++last;
+            }
             switch (b.type) {
             case BlockType::code_block: {
                 for (std::uint32_t l = b.first_line; l <= last; ++l) m_doc.is_code_line[l - 1] = true;

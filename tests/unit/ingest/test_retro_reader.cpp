@@ -347,3 +347,12 @@ TEST_CASE("detection: retro by its title, notes by timeline lines") {
     CHECK(detect_notes(probe("Just some prose.\nMore prose.\n10.00 one line\n")) == 0);
     CHECK(detect_notes(probe("{\"schema\":\"retro.event/1\"}\n")) == 0);
 }
+
+TEST_CASE("an HTML comment is skipped to its last line (cmark-gfm reports its end a line early)") {
+    const char* notes = "<!--\nabout\n\n11.00 not an entry\n-->\n### Thursday 25 July 2024\n\n11.33 RC reported\n";
+    const RetroDocument doc = read_notes_document(notes);
+    CHECK(doc.is_html_line[4]);  // line 5, `-->`
+    REQUIRE(doc.days.size() == 1);
+    REQUIRE(doc.days[0].entries.size() == 1);
+    CHECK(doc.days[0].entries[0].line == 8);
+}
