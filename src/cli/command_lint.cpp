@@ -143,7 +143,8 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
     }
     if (errors > 0) return exit_failure;
     if (lo.max_warnings >= 0 && warnings > lo.max_warnings) {
-        fmt::print(stderr, "retro lint: {} warnings exceed --max-warnings {}\n", warnings, lo.max_warnings);
+        fmt::print(stderr, "retro lint: {} warning{} exceed{} --max-warnings {}\n", warnings, warnings == 1 ? "" : "s",
+                   warnings == 1 ? "s" : "", lo.max_warnings);
         return exit_failure;
     }
     return exit_success;
