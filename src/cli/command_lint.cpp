@@ -107,7 +107,16 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
         const fs::path dir = path == "-" ? fs::current_path() : fs::absolute(fs::path(path)).parent_path();
         const std::string key = explicit_config ? std::string("--config") : dir.string();
         auto it = configs.find(key);
-        if (it == configs.end()) it = configs.emplace(key, load_config(explicit_config, std::nullopt, dir, diags)).first;
+        if (it == configs.end()) {
+            it = configs.emplace(key, load_config(explicit_config, std::nullopt, dir, diags)).first;
+            for (const auto& [rule, severity] : it->second.lint.severities) {
+                if (lint::find_rule(rule) == nullptr) {
+                    diags.warning("lint.unknown-rule", Location{it->second.path, 0, 0},
+                                  fmt::format("[lint.rules] names no rule `{}`; rules are RETRO001 to RETRO{:03} or their names",
+                                              rule, lint::rules().size()));
+                }
+            }
+        }
         return it->second;
     };
 
