@@ -85,7 +85,8 @@ bool matches_any(const std::vector<std::string>& globs, const Target& t) {
 int print_explanation(const std::string& which) {
     const lint::Rule* rule = lint::find_rule(which);
     if (rule == nullptr) {
-        throw Error(fmt::format("--explain {}: no such rule; rules are RETRO001 to RETRO{:03}", which, lint::rules().size()));
+        throw Error(
+            fmt::format("--explain {}: no such rule; rules are RETRO001 to RETRO{:03}", which, lint::rules().size()));
     }
     fmt::print("{} {} (default: {})\n{}\n\n{}\n", rule->id, rule->name, to_string(rule->severity), rule->summary,
                rule->explanation);
@@ -96,8 +97,8 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
     if (!lo.explain.empty()) return print_explanation(lo.explain);
     if (lo.paths.empty()) throw Error("lint: give at least one PATH (a retro file, a folder, or - for stdin)");
     const auto format = lint::parse_output_format(lo.format);
-    Diagnostics diags(print_stderr, common.diagnostics_format == "json" ? Diagnostics::Format::json
-                                                                        : Diagnostics::Format::text);
+    Diagnostics diags(print_stderr,
+                      common.diagnostics_format == "json" ? Diagnostics::Format::json : Diagnostics::Format::text);
     std::optional<std::string> explicit_config;
     if (!common.config_path.empty()) explicit_config = common.config_path;
 
@@ -111,9 +112,10 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
             it = configs.emplace(key, load_config(explicit_config, std::nullopt, dir, diags)).first;
             for (const auto& [rule, severity] : it->second.lint.severities) {
                 if (lint::find_rule(rule) == nullptr) {
-                    diags.warning("lint.unknown-rule", Location{it->second.path, 0, 0},
-                                  fmt::format("[lint.rules] names no rule `{}`; rules are RETRO001 to RETRO{:03} or their names",
-                                              rule, lint::rules().size()));
+                    diags.warning(
+                        "lint.unknown-rule", Location{it->second.path, 0, 0},
+                        fmt::format("[lint.rules] names no rule `{}`; rules are RETRO001 to RETRO{:03} or their names",
+                                    rule, lint::rules().size()));
                 }
             }
         }
@@ -144,11 +146,13 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
     std::fflush(stdout);
     diags.finish();
 
-    const auto errors = std::count_if(findings.begin(), findings.end(), [](const auto& f) { return f.severity == Severity::error; });
-    const auto warnings = std::count_if(findings.begin(), findings.end(), [](const auto& f) { return f.severity == Severity::warning; });
+    const auto errors =
+        std::count_if(findings.begin(), findings.end(), [](const auto& f) { return f.severity == Severity::error; });
+    const auto warnings =
+        std::count_if(findings.begin(), findings.end(), [](const auto& f) { return f.severity == Severity::warning; });
     if (*format == lint::OutputFormat::text) {
-        fmt::print(stderr, "retro lint: {} error{}, {} warning{} in {} file{}\n", errors, errors == 1 ? "" : "s", warnings,
-                   warnings == 1 ? "" : "s", files, files == 1 ? "" : "s");
+        fmt::print(stderr, "retro lint: {} error{}, {} warning{} in {} file{}\n", errors, errors == 1 ? "" : "s",
+                   warnings, warnings == 1 ? "" : "s", files, files == 1 ? "" : "s");
     }
     if (errors > 0) return exit_failure;
     if (lo.max_warnings >= 0 && warnings > lo.max_warnings) {

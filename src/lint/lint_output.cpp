@@ -3,9 +3,9 @@
 // are given in Unicode code points (`columnKind: unicodeCodePoints`), ours being byte columns inside.
 #include "lint/lint_output.hpp"
 
-#include <fmt/format.h>
-
 #include <cctype>
+
+#include <fmt/format.h>
 
 #include "core/json_writer.hpp"
 #include "lint/rule.hpp"
@@ -26,12 +26,23 @@ std::string github_escape(std::string_view s, bool property) {
     std::string out;
     for (char c : s) {
         switch (c) {
-        case '%': out += "%25"; break;
-        case '\r': out += "%0D"; break;
-        case '\n': out += "%0A"; break;
-        case ':': out += property ? "%3A" : ":"; break;
-        case ',': out += property ? "%2C" : ","; break;
-        default: out += c;
+            case '%':
+                out += "%25";
+                break;
+            case '\r':
+                out += "%0D";
+                break;
+            case '\n':
+                out += "%0A";
+                break;
+            case ':':
+                out += property ? "%3A" : ":";
+                break;
+            case ',':
+                out += property ? "%2C" : ",";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -39,9 +50,12 @@ std::string github_escape(std::string_view s, bool property) {
 
 std::string_view sarif_level(Severity s) {
     switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::note: return "note";
+        case Severity::error:
+            return "error";
+        case Severity::warning:
+            return "warning";
+        case Severity::note:
+            return "note";
     }
     return "warning";
 }
@@ -53,8 +67,8 @@ std::string path_to_uri(std::string_view path) {
     for (char c : path) {
         const auto u = static_cast<unsigned char>(c);
         if (std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/' || c == '!' || c == '$' ||
-            c == '&' || c == '\'' || c == '(' || c == ')' || c == '*' || c == '+' || c == ',' || c == ';' ||
-            c == '=' || c == '@') {
+            c == '&' || c == '\'' || c == '(' || c == ')' || c == '*' || c == '+' || c == ',' || c == ';' || c == '=' ||
+            c == '@') {
             out += c;
         } else if (c == '\\') {
             out += '/';
@@ -88,8 +102,9 @@ std::string findings_json(const std::vector<Finding>& findings) {
 std::string findings_github(const std::vector<Finding>& findings) {
     std::string out;
     for (const Finding& f : findings) {
-        const std::string_view command = f.severity == Severity::error ? "error"
-                                         : f.severity == Severity::warning ? "warning" : "notice";
+        const std::string_view command = f.severity == Severity::error     ? "error"
+                                         : f.severity == Severity::warning ? "warning"
+                                                                           : "notice";
         out += fmt::format("::{} file={}", command, github_escape(f.file, true));
         if (f.line > 0) out += fmt::format(",line={},col={}", f.line, f.column);
         out += fmt::format(",title={}::{}\n", github_escape(f.rule_id + " " + f.rule_name, true),
@@ -140,7 +155,8 @@ std::string findings_sarif(const std::vector<Finding>& findings, std::string_vie
             w.key("region").begin_object();
             w.key("startLine").value(static_cast<std::uint64_t>(f.line));
             if (f.column > 0) {
-                w.key("startColumn").value(static_cast<std::uint64_t>(code_points_before(f.source_line, f.column - 1) + 1));
+                w.key("startColumn")
+                    .value(static_cast<std::uint64_t>(code_points_before(f.source_line, f.column - 1) + 1));
             }
             w.end_object();
         }
@@ -191,14 +207,17 @@ std::string format_text(const Finding& f) {
 
 std::string format_findings(const std::vector<Finding>& findings, OutputFormat format, std::string_view tool_version) {
     switch (format) {
-    case OutputFormat::text: {
-        std::string out;
-        for (const Finding& f : findings) out += format_text(f);
-        return out;
-    }
-    case OutputFormat::json: return findings_json(findings);
-    case OutputFormat::github: return findings_github(findings);
-    case OutputFormat::sarif: return findings_sarif(findings, tool_version);
+        case OutputFormat::text: {
+            std::string out;
+            for (const Finding& f : findings) out += format_text(f);
+            return out;
+        }
+        case OutputFormat::json:
+            return findings_json(findings);
+        case OutputFormat::github:
+            return findings_github(findings);
+        case OutputFormat::sarif:
+            return findings_sarif(findings, tool_version);
     }
     return {};
 }

@@ -24,7 +24,8 @@ std::vector<Disable> find_disables(const ingest::RetroDocument& doc) {
         std::size_t pos = 0;
         while ((pos = line.find("<!--", pos)) != std::string_view::npos) {
             const std::size_t end = line.find("-->", pos);
-            std::string_view body = trim(line.substr(pos + 4, end == std::string_view::npos ? std::string_view::npos : end - pos - 4));
+            std::string_view body =
+                trim(line.substr(pos + 4, end == std::string_view::npos ? std::string_view::npos : end - pos - 4));
             pos = end == std::string_view::npos ? line.size() : end + 3;
             if (!starts_with_icase(body, "retro-lint disable")) continue;
             Disable d;
@@ -80,7 +81,8 @@ std::vector<Finding> lint_retro(std::string_view bytes, const std::string& file_
         context.report = [&](std::uint32_t line, std::uint32_t column, std::string message,
                              std::optional<Severity> severity) {
             for (const Disable& d : disables) {
-                if (line >= d.line && (d.rules.empty() || std::find(d.rules.begin(), d.rules.end(), &rule) != d.rules.end())) {
+                if (line >= d.line &&
+                    (d.rules.empty() || std::find(d.rules.begin(), d.rules.end(), &rule) != d.rules.end())) {
                     return;
                 }
             }

@@ -21,8 +21,8 @@ struct RuleContext {
     const LintConfig& config;
     // Reports a finding at 1-based line:column with the rule's severity (or `severity` when given:
     // RETRO003 and RETRO007 report some findings as warnings).
-    std::function<void(std::uint32_t line, std::uint32_t column, std::string message,
-                       std::optional<Severity> severity)> report;
+    std::function<void(std::uint32_t line, std::uint32_t column, std::string message, std::optional<Severity> severity)>
+        report;
 };
 
 struct Rule {
@@ -63,7 +63,8 @@ struct IsoDate {
 // A `YYYY-MM-DD` that names a real date.
 std::optional<IsoDate> parse_iso_date(std::string_view text);
 // The metadata value of the first key matching one of `keys` (case-insensitive).
-const ingest::RetroMetadata* find_metadata(const ingest::RetroDocument& doc, std::initializer_list<std::string_view> keys);
+const ingest::RetroMetadata* find_metadata(const ingest::RetroDocument& doc,
+                                           std::initializer_list<std::string_view> keys);
 std::string format_iso_date(const IsoDate& d);
 
 }  // namespace retro::lint

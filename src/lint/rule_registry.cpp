@@ -14,7 +14,8 @@ const std::vector<Rule>& rules() {
          "another level, a title that does not start with `Incident retro`, and one that names no incident "
          "after the dash.",
          check_title},
-        {"RETRO002", "metadata", Severity::error, "`Incident from`, `Incident until` and `Retro held` are present and are dates",
+        {"RETRO002", "metadata", Severity::error,
+         "`Incident from`, `Incident until` and `Retro held` are present and are dates",
          "The three metadata lines under the title, `**Incident from:** YYYY-MM-DD`, `**Incident until:** "
          "YYYY-MM-DD` (or `till`) and `**Retro held:** YYYY-MM-DD`, date the incident and its review. Each "
          "must be present and hold an ISO 8601 calendar date that exists (no 2024-02-30). The names are "
@@ -40,7 +41,8 @@ const std::vector<Rule>& rules() {
          "(configurable with `required_sections` in `[lint]`). The rule reports a missing section, one written "
          "at another heading level, and sections out of order.",
          check_sections},
-        {"RETRO007", "day-heading", Severity::error, "timeline day headings are real dates with the right weekday, ascending",
+        {"RETRO007", "day-heading", Severity::error,
+         "timeline day headings are real dates with the right weekday, ascending",
          "Timeline days are headed like `### Thursday 25 July` (the year comes from `Incident from` when not "
          "written). A heading in the timeline that is not a date, a date that does not exist, a weekday that "
          "does not match the date, and days that do not ascend are errors. A day outside `Incident from` … "

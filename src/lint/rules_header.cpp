@@ -1,9 +1,9 @@
 // RETRO001 title, RETRO002 metadata, RETRO003 date-order, RETRO004 filename-date: the head of a retro as
 // the house style writes it (DESIGN.md "The retro document", the seed retro).
-#include <fmt/format.h>
-
 #include <charconv>
 #include <filesystem>
+
+#include <fmt/format.h>
 
 #include "core/text_utf8.hpp"
 #include "lint/rule.hpp"
@@ -16,13 +16,19 @@ using ingest::RetroMetadata;
 
 constexpr std::string_view from_key = "Incident from";
 
-const RetroMetadata* metadata_from(const ingest::RetroDocument& doc) { return find_metadata(doc, {"incident from"}); }
+const RetroMetadata* metadata_from(const ingest::RetroDocument& doc) {
+    return find_metadata(doc, {"incident from"});
+}
 const RetroMetadata* metadata_until(const ingest::RetroDocument& doc) {
     return find_metadata(doc, {"incident until", "incident till"});
 }
-const RetroMetadata* metadata_held(const ingest::RetroDocument& doc) { return find_metadata(doc, {"retro held"}); }
+const RetroMetadata* metadata_held(const ingest::RetroDocument& doc) {
+    return find_metadata(doc, {"retro held"});
+}
 
-std::uint32_t title_line(const ingest::RetroDocument& doc) { return doc.title ? doc.title->line : 1; }
+std::uint32_t title_line(const ingest::RetroDocument& doc) {
+    return doc.title ? doc.title->line : 1;
+}
 
 }  // namespace
 
@@ -41,9 +47,12 @@ std::optional<IsoDate> parse_iso_date(std::string_view text) {
     return IsoDate{y, static_cast<unsigned>(m), static_cast<unsigned>(d)};
 }
 
-std::string format_iso_date(const IsoDate& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
+std::string format_iso_date(const IsoDate& d) {
+    return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+}
 
-const ingest::RetroMetadata* find_metadata(const ingest::RetroDocument& doc, std::initializer_list<std::string_view> keys) {
+const ingest::RetroMetadata* find_metadata(const ingest::RetroDocument& doc,
+                                           std::initializer_list<std::string_view> keys) {
     for (const RetroMetadata& md : doc.metadata) {
         for (std::string_view key : keys) {
             if (iequals_ascii(md.key, key)) return &md;
@@ -60,8 +69,11 @@ void check_title(RuleContext& context) {
     }
     const ingest::RetroHeading& t = *doc.title;
     if (t.level != 1) {
-        context.report(t.line, 1, fmt::format("the first heading is level {}; the title is a level-1 heading `# Incident retro - …`", t.level),
-                       std::nullopt);
+        context.report(
+            t.line, 1,
+            fmt::format("the first heading is level {}; the title is a level-1 heading `# Incident retro - …`",
+                        t.level),
+            std::nullopt);
         return;
     }
     if (!starts_with_icase(t.text, "incident retro")) {
@@ -113,7 +125,8 @@ void check_metadata(RuleContext& context) {
                                  iequals_ascii(md.key, "incident till") || iequals_ascii(md.key, "retro held");
         if (!is_date_key) continue;
         if (md.value.empty()) {
-            context.report(md.line, md.value_column, fmt::format("`{}` has no date (YYYY-MM-DD)", md.key), std::nullopt);
+            context.report(md.line, md.value_column, fmt::format("`{}` has no date (YYYY-MM-DD)", md.key),
+                           std::nullopt);
         } else if (!parse_iso_date(md.value)) {
             context.report(md.line, md.value_column,
                            fmt::format("`{}` is `{}`, not a date that exists in the form YYYY-MM-DD", md.key, md.value),
@@ -131,14 +144,16 @@ void check_date_order(RuleContext& context) {
     const auto until = until_md ? parse_iso_date(until_md->value) : std::nullopt;
     const auto held = held_md ? parse_iso_date(held_md->value) : std::nullopt;
     if (from && until && *until < *from) {
-        context.report(until_md->line, until_md->value_column,
-                       fmt::format("`{}` {} is before `{}` {}", until_md->key, until_md->value, from_md->key, from_md->value),
-                       std::nullopt);
+        context.report(
+            until_md->line, until_md->value_column,
+            fmt::format("`{}` {} is before `{}` {}", until_md->key, until_md->value, from_md->key, from_md->value),
+            std::nullopt);
     }
     if (from && held && *held < *from) {
-        context.report(held_md->line, held_md->value_column,
-                       fmt::format("`{}` {} is before `{}` {}", held_md->key, held_md->value, from_md->key, from_md->value),
-                       std::nullopt);
+        context.report(
+            held_md->line, held_md->value_column,
+            fmt::format("`{}` {} is before `{}` {}", held_md->key, held_md->value, from_md->key, from_md->value),
+            std::nullopt);
     } else if (until && held && *held < *until && (!from || !(*until < *from))) {
         context.report(held_md->line, held_md->value_column,
                        fmt::format("`{}` {} is before `{}` {}: was the retro held before the incident ended?",

@@ -1,10 +1,10 @@
 // RETRO005 toc-links, RETRO006 sections, RETRO009 actions-owner: the document's structure. Anchors follow
 // GitHub's heading slugs (github.com/Flet/github-slugger: lower case, punctuation dropped, spaces to '-',
 // repeats suffixed -1, -2…).
-#include <fmt/format.h>
-
 #include <map>
 #include <set>
+
+#include <fmt/format.h>
 
 #include "core/text_utf8.hpp"
 #include "lint/rule.hpp"
@@ -44,9 +44,10 @@ void check_sections(RuleContext& context) {
             if (h.level != 2 && elsewhere == nullptr) elsewhere = &h;
         }
         if (at_level_2 == nullptr && elsewhere != nullptr) {
-            context.report(elsewhere->line, 1,
-                           fmt::format("section `{}` is a level-{} heading; write `## {}`", name, elsewhere->level, name),
-                           std::nullopt);
+            context.report(
+                elsewhere->line, 1,
+                fmt::format("section `{}` is a level-{} heading; write `## {}`", name, elsewhere->level, name),
+                std::nullopt);
             continue;
         }
         if (at_level_2 == nullptr) {
@@ -68,7 +69,8 @@ void check_sections(RuleContext& context) {
 void check_actions_owner(RuleContext& context) {
     for (const auto& owner : context.doc.owners) {
         if (owner.actions.empty()) {
-            context.report(owner.line, owner.column, fmt::format("owner `{}` has no actions", owner.name), std::nullopt);
+            context.report(owner.line, owner.column, fmt::format("owner `{}` has no actions", owner.name),
+                           std::nullopt);
         }
     }
 }

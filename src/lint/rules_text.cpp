@@ -1,10 +1,10 @@
 // RETRO010 placeholder, RETRO011 link-text, RETRO012 secret, RETRO013 personal-data: checks on the text
 // of every line. Secrets and personal data come from the one detector in src/core/secrets.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
+
+#include <fmt/format.h>
 
 #include "core/secrets.hpp"
 #include "core/text_utf8.hpp"
@@ -13,7 +13,9 @@
 namespace retro::lint {
 namespace {
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+bool is_word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
 
 // The line with inline HTML comments blanked out (columns stay where they are).
 std::string without_comments(std::string_view line) {
@@ -37,8 +39,8 @@ bool is_bracket_placeholder(std::string_view inner) {
     const std::string lower = to_lower_ascii(inner);
     if (lower.starts_with("redacted")) return false;
     static constexpr std::array<std::string_view, 17> words = {
-        "email", "e-mail", "address", "name", "link", "url", "date", "time", "owner", "title",
-        "number", "phone", "description", "details", "insert", "placeholder", "fill"};
+        "email", "e-mail", "address", "name",        "link",    "url",    "date",        "time", "owner",
+        "title", "number", "phone",   "description", "details", "insert", "placeholder", "fill"};
     std::size_t i = 0;
     while (i < lower.size()) {
         while (i < lower.size() && lower[i] == ' ') ++i;
@@ -63,9 +65,10 @@ void check_placeholder_line(RuleContext& context, std::uint32_t line_number, std
         if (line.compare(i, 2, "{{") == 0) {
             const std::size_t close = line.find("}}", i + 2);
             if (close != std::string::npos) {
-                context.report(line_number, static_cast<std::uint32_t>(i + 1),
-                               fmt::format("template placeholder `{}` left in the retro", line.substr(i, close + 2 - i)),
-                               std::nullopt);
+                context.report(
+                    line_number, static_cast<std::uint32_t>(i + 1),
+                    fmt::format("template placeholder `{}` left in the retro", line.substr(i, close + 2 - i)),
+                    std::nullopt);
                 i = close + 1;
                 continue;
             }
@@ -98,8 +101,8 @@ void check_detector(RuleContext& context, bool personal) {
                 message = fmt::format("{} is personal data: remove it or write `[redacted: {}]`",
                                       f.kind == SecretKind::email ? "an e-mail address" : "a phone number", kind);
             } else {
-                message = fmt::format("possible secret ({}): revoke it, then remove it or write `[redacted: {}]`",
-                                      kind, kind);
+                message = fmt::format("possible secret ({}): revoke it, then remove it or write `[redacted: {}]`", kind,
+                                      kind);
             }
             context.report(static_cast<std::uint32_t>(i + 1), static_cast<std::uint32_t>(f.start + 1),
                            std::move(message), std::nullopt);
@@ -130,16 +133,21 @@ void check_link_text(RuleContext& context) {
         if (!(text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."))) continue;
         std::string_view shown = normalise_url(text);
         std::string_view target = normalise_url(link.url);
-        if (shown == target || ("http://" + std::string(shown)) == target || ("https://" + std::string(shown)) == target) {
+        if (shown == target || ("http://" + std::string(shown)) == target ||
+            ("https://" + std::string(shown)) == target) {
             continue;
         }
-        context.report(link.line, link.column,
-                       fmt::format("the link shows `{}` but goes to `{}`", text, link.url), std::nullopt);
+        context.report(link.line, link.column, fmt::format("the link shows `{}` but goes to `{}`", text, link.url),
+                       std::nullopt);
     }
 }
 
-void check_secrets(RuleContext& context) { check_detector(context, false); }
+void check_secrets(RuleContext& context) {
+    check_detector(context, false);
+}
 
-void check_personal_data(RuleContext& context) { check_detector(context, true); }
+void check_personal_data(RuleContext& context) {
+    check_detector(context, true);
+}
 
 }  // namespace retro::lint

@@ -1,8 +1,8 @@
 // RETRO007 day-heading and RETRO008 time-order: the timeline as the retro reader sees it. A day heading
 // without a year takes the year of `Incident from`, as the `retro` ingester does.
-#include <fmt/format.h>
-
 #include <array>
+
+#include <fmt/format.h>
 
 #include "lint/rule.hpp"
 #include "retro/time.hpp"
@@ -10,11 +10,11 @@
 namespace retro::lint {
 namespace {
 
-constexpr std::array<std::string_view, 7> weekday_names = {"Sunday", "Monday", "Tuesday", "Wednesday",
+constexpr std::array<std::string_view, 7> weekday_names = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                                            "Thursday", "Friday", "Saturday"};
-constexpr std::array<std::string_view, 12> month_names = {"January", "February", "March", "April", "May", "June",
-                                                          "July", "August", "September", "October", "November",
-                                                          "December"};
+constexpr std::array<std::string_view, 12> month_names = {"January",   "February", "March",    "April",
+                                                          "May",       "June",     "July",     "August",
+                                                          "September", "October",  "November", "December"};
 
 std::optional<IsoDate> metadata_date(const ingest::RetroDocument& doc, std::initializer_list<std::string_view> keys) {
     const ingest::RetroMetadata* md = find_metadata(doc, keys);
@@ -34,9 +34,10 @@ void check_day_headings(RuleContext& context) {
         if (day.line == 0) continue;
         if (!day.date) {
             if (day.is_heading) {
-                context.report(day.line, day.column,
-                               fmt::format("timeline heading `{}` is not a day (write e.g. `### Thursday 25 July`)", day.text),
-                               std::nullopt);
+                context.report(
+                    day.line, day.column,
+                    fmt::format("timeline heading `{}` is not a day (write e.g. `### Thursday 25 July`)", day.text),
+                    std::nullopt);
             }
             continue;
         }
@@ -68,10 +69,11 @@ void check_day_headings(RuleContext& context) {
                                        previous_text, previous_line),
                            std::nullopt);
         } else if ((from && date < *from) || (until && *until < date && !(from && *until < *from))) {
-            context.report(day.line, day.column,
-                           fmt::format("day `{}` ({}) is outside the incident ({} to {})", day.text, format_iso_date(date),
-                                       from ? format_iso_date(*from) : "?", until ? format_iso_date(*until) : "?"),
-                           Severity::warning);
+            context.report(
+                day.line, day.column,
+                fmt::format("day `{}` ({}) is outside the incident ({} to {})", day.text, format_iso_date(date),
+                            from ? format_iso_date(*from) : "?", until ? format_iso_date(*until) : "?"),
+                Severity::warning);
         }
         previous = date;
         previous_text = day.text;

@@ -10,11 +10,11 @@
 namespace retro::ingest {
 namespace {
 
-constexpr std::array<std::string_view, 7> weekday_names = {"sunday", "monday", "tuesday", "wednesday",
+constexpr std::array<std::string_view, 7> weekday_names = {"sunday",   "monday", "tuesday", "wednesday",
                                                            "thursday", "friday", "saturday"};
-constexpr std::array<std::string_view, 12> month_names = {"january", "february", "march", "april",
-                                                          "may", "june", "july", "august",
-                                                          "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> month_names = {"january",   "february", "march",    "april",
+                                                          "may",       "june",     "july",     "august",
+                                                          "september", "october",  "november", "december"};
 
 // Index of the name `word` abbreviates (3+ letters, a prefix), or -1.
 template <std::size_t N>

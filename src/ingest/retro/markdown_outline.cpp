@@ -32,15 +32,24 @@ void ensure_extensions_registered() {
 
 BlockType block_type_of(cmark_node* node) {
     switch (cmark_node_get_type(node)) {
-    case CMARK_NODE_HEADING: return BlockType::heading;
-    case CMARK_NODE_PARAGRAPH: return BlockType::paragraph;
-    case CMARK_NODE_LIST: return BlockType::list;
-    case CMARK_NODE_ITEM: return BlockType::item;
-    case CMARK_NODE_CODE_BLOCK: return BlockType::code_block;
-    case CMARK_NODE_HTML_BLOCK: return BlockType::html_block;
-    case CMARK_NODE_BLOCK_QUOTE: return BlockType::block_quote;
-    case CMARK_NODE_THEMATIC_BREAK: return BlockType::thematic_break;
-    default: break;
+        case CMARK_NODE_HEADING:
+            return BlockType::heading;
+        case CMARK_NODE_PARAGRAPH:
+            return BlockType::paragraph;
+        case CMARK_NODE_LIST:
+            return BlockType::list;
+        case CMARK_NODE_ITEM:
+            return BlockType::item;
+        case CMARK_NODE_CODE_BLOCK:
+            return BlockType::code_block;
+        case CMARK_NODE_HTML_BLOCK:
+            return BlockType::html_block;
+        case CMARK_NODE_BLOCK_QUOTE:
+            return BlockType::block_quote;
+        case CMARK_NODE_THEMATIC_BREAK:
+            return BlockType::thematic_break;
+        default:
+            break;
     }
     const char* name = cmark_node_get_type_string(node);
     if (name != nullptr && std::string_view(name) == "table") return BlockType::table;
@@ -51,15 +60,19 @@ BlockType block_type_of(cmark_node* node) {
 void append_text_content(cmark_node* node, std::string& out) {
     for (cmark_node* child = cmark_node_first_child(node); child != nullptr; child = cmark_node_next(child)) {
         switch (cmark_node_get_type(child)) {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE: {
-            const char* literal = cmark_node_get_literal(child);
-            if (literal != nullptr) out += literal;
-            break;
-        }
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK: out += ' '; break;
-        default: append_text_content(child, out); break;
+            case CMARK_NODE_TEXT:
+            case CMARK_NODE_CODE: {
+                const char* literal = cmark_node_get_literal(child);
+                if (literal != nullptr) out += literal;
+                break;
+            }
+            case CMARK_NODE_SOFTBREAK:
+            case CMARK_NODE_LINEBREAK:
+                out += ' ';
+                break;
+            default:
+                append_text_content(child, out);
+                break;
         }
     }
 }

@@ -12,7 +12,9 @@
 namespace retro::ingest {
 namespace {
 
-bool is_blank(std::string_view s) { return trim(s).empty(); }
+bool is_blank(std::string_view s) {
+    return trim(s).empty();
+}
 
 std::vector<std::string_view> split_lines(std::string_view bytes) {
     std::vector<std::string_view> lines;
@@ -66,21 +68,23 @@ std::size_t list_marker_length(std::string_view s) {
     return 0;
 }
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
 
 // Capitals that start timeline text without being anyone's initials.
 bool is_common_acronym(std::string_view word) {
-    static constexpr std::array<std::string_view, 24> words = {
-        "API", "AWS", "CDN", "DNS", "ES", "FE", "UI", "URL", "SSL", "TLS", "VPN", "ECS",
-        "SNS", "SQS", "TF", "CPU", "ALB", "ELB", "IAM", "SES", "DB", "PR", "IP", "OK"};
+    static constexpr std::array<std::string_view, 24> words = {"API", "AWS", "CDN", "DNS", "ES",  "FE",  "UI", "URL",
+                                                               "SSL", "TLS", "VPN", "ECS", "SNS", "SQS", "TF", "CPU",
+                                                               "ALB", "ELB", "IAM", "SES", "DB",  "PR",  "IP", "OK"};
     return std::find(words.begin(), words.end(), word) != words.end();
 }
 
 // Untimed timeline lines that start an entry of their own ("Morning", "Thursday eve", "Evening:").
 bool starts_with_time_of_day_word(std::string_view text) {
-    static constexpr std::array<std::string_view, 12> words = {
-        "morning", "afternoon", "evening", "night", "overnight", "lunchtime", "midday",
-        "day", "later", "weekend", "eve", "late"};
+    static constexpr std::array<std::string_view, 12> words = {"morning",   "afternoon", "evening", "night",
+                                                               "overnight", "lunchtime", "midday",  "day",
+                                                               "later",     "weekend",   "eve",     "late"};
     std::size_t i = 0;
     while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
     std::string first = to_lower_ascii(text.substr(0, i));
@@ -149,41 +153,44 @@ private:
                 while (last < m_doc.lines.size() && !starts_block[last + 1] && !is_blank(m_doc.lines[last])) ++last;
             }
             switch (b.type) {
-            case BlockType::code_block: {
-                for (std::uint32_t l = b.first_line; l <= last; ++l) m_doc.is_code_line[l - 1] = true;
-                std::string_view first_text = trim(m_doc.lines[b.first_line - 1]);
-                if (first_text.starts_with("```") || first_text.starts_with("~~~")) {
-                    m_is_fence[b.first_line - 1] = true;
-                    std::string_view last_text = trim(m_doc.lines[last - 1]);
-                    if (last > b.first_line && (last_text.starts_with("```") || last_text.starts_with("~~~"))) {
-                        m_is_fence[last - 1] = true;
+                case BlockType::code_block: {
+                    for (std::uint32_t l = b.first_line; l <= last; ++l) m_doc.is_code_line[l - 1] = true;
+                    std::string_view first_text = trim(m_doc.lines[b.first_line - 1]);
+                    if (first_text.starts_with("```") || first_text.starts_with("~~~")) {
+                        m_is_fence[b.first_line - 1] = true;
+                        std::string_view last_text = trim(m_doc.lines[last - 1]);
+                        if (last > b.first_line && (last_text.starts_with("```") || last_text.starts_with("~~~"))) {
+                            m_is_fence[last - 1] = true;
+                        }
                     }
+                    break;
                 }
-                break;
-            }
-            case BlockType::html_block:
-                for (std::uint32_t l = b.first_line; l <= last; ++l) m_doc.is_html_line[l - 1] = true;
-                break;
-            case BlockType::thematic_break: m_is_break[b.first_line - 1] = true; break;
-            case BlockType::heading: {
-                RetroHeading h;
-                h.level = b.level;
-                h.text = std::string(trim(b.text));
-                h.line = b.first_line;
-                std::string_view raw = m_doc.lines[b.first_line - 1];
-                std::size_t col = leading_spaces(raw);
-                if (!b.is_setext) {
-                    while (col < raw.size() && raw[col] == '#') ++col;
-                    col += leading_spaces(raw.substr(col));
-                } else {
-                    for (std::uint32_t l = b.first_line + 1; l <= last; ++l) m_skip[l - 1] = true;
+                case BlockType::html_block:
+                    for (std::uint32_t l = b.first_line; l <= last; ++l) m_doc.is_html_line[l - 1] = true;
+                    break;
+                case BlockType::thematic_break:
+                    m_is_break[b.first_line - 1] = true;
+                    break;
+                case BlockType::heading: {
+                    RetroHeading h;
+                    h.level = b.level;
+                    h.text = std::string(trim(b.text));
+                    h.line = b.first_line;
+                    std::string_view raw = m_doc.lines[b.first_line - 1];
+                    std::size_t col = leading_spaces(raw);
+                    if (!b.is_setext) {
+                        while (col < raw.size() && raw[col] == '#') ++col;
+                        col += leading_spaces(raw.substr(col));
+                    } else {
+                        for (std::uint32_t l = b.first_line + 1; l <= last; ++l) m_skip[l - 1] = true;
+                    }
+                    h.column = static_cast<std::uint32_t>(col + 1);
+                    m_heading_at[b.first_line - 1] = static_cast<int>(m_doc.headings.size());
+                    m_doc.headings.push_back(std::move(h));
+                    break;
                 }
-                h.column = static_cast<std::uint32_t>(col + 1);
-                m_heading_at[b.first_line - 1] = static_cast<int>(m_doc.headings.size());
-                m_doc.headings.push_back(std::move(h));
-                break;
-            }
-            default: break;
+                default:
+                    break;
             }
         }
         if (!m_doc.headings.empty()) m_doc.title = m_doc.headings.front();
@@ -272,7 +279,8 @@ private:
                 std::size_t colon = s.find(':');
                 if (colon == std::string_view::npos) continue;
                 std::string key = to_lower_ascii(trim(s.substr(0, colon)));
-                if (key != "incident from" && key != "incident until" && key != "incident till" && key != "retro held") {
+                if (key != "incident from" && key != "incident until" && key != "incident till" &&
+                    key != "retro held") {
                     continue;
                 }
                 md.key = std::string(trim(s.substr(0, colon)));
@@ -426,9 +434,9 @@ private:
             if (!m_doc.days.empty()) {
                 for (const RetroEntry& x : m_doc.days.back().entries) day_has_timed = day_has_timed || x.is_timed;
             }
-            const bool starts_entry = e == nullptr || after_break ||
-                                      ((paragraph_start || is_item) &&
-                                       (!day_has_timed || starts_with_time_of_day_word(content)));
+            const bool starts_entry =
+                e == nullptr || after_break ||
+                ((paragraph_start || is_item) && (!day_has_timed || starts_with_time_of_day_word(content)));
             if (starts_entry) {
                 RetroEntry u;
                 u.line = l;
@@ -449,8 +457,9 @@ private:
     RetroOwner* push_owner(RetroOwner next) {
         if (!m_doc.owners.empty() && m_doc.owners.back().actions.empty()) {
             const std::string& name = m_doc.owners.back().name;
-            const bool has_lower_word = name.find(' ') != std::string::npos &&
-                                        std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+            const bool has_lower_word =
+                name.find(' ') != std::string::npos &&
+                std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
             if (has_lower_word) m_doc.owners.pop_back();
         }
         m_doc.owners.push_back(std::move(next));
@@ -510,7 +519,8 @@ std::size_t match_line_time(std::string_view text, int& hour, int& minute) {
         return 0;
     }
     const std::size_t end = sep + 3;
-    if (end < text.size() && text[end] != ' ' && text[end] != ':' && text[end] != '\t' && text[end] != ',' && text[end] != ']') {
+    if (end < text.size() && text[end] != ' ' && text[end] != ':' && text[end] != '\t' && text[end] != ',' &&
+        text[end] != ']') {
         return 0;
     }
     hour = std::stoi(std::string(text.substr(0, sep)));
@@ -543,8 +553,12 @@ std::string github_slug(std::string_view heading_text) {
     return slug;
 }
 
-RetroDocument read_retro_document(std::string_view bytes) { return Reader(bytes).read_retro(); }
+RetroDocument read_retro_document(std::string_view bytes) {
+    return Reader(bytes).read_retro();
+}
 
-RetroDocument read_notes_document(std::string_view bytes) { return Reader(bytes).read_notes(); }
+RetroDocument read_notes_document(std::string_view bytes) {
+    return Reader(bytes).read_notes();
+}
 
 }  // namespace retro::ingest

@@ -15,7 +15,7 @@ namespace retro::ingest {
 
 struct RetroHeading {
     int level = 0;
-    std::string text;  // rendered text
+    std::string text;                    // rendered text
     std::uint32_t line = 0, column = 0;  // column of the text (after the `#`s)
 };
 
@@ -41,7 +41,7 @@ struct RetroEntry {
     std::string time_url;                // `[10.41](https://…/p1715074860)`: the time's link (a permalink)
     std::string initials;                // "RC", or empty
     std::uint32_t initials_column = 0;
-    std::vector<RetroLine> lines;        // the text after time and initials, then continuation lines
+    std::vector<RetroLine> lines;  // the text after time and initials, then continuation lines
 };
 
 // A calendar day as written in a day heading: "Thursday 25 July", "20 May 2021", "Tue 7 Jan 2020".
@@ -86,7 +86,7 @@ struct RetroDocument {
     std::vector<RetroLink> links;
     std::optional<std::size_t> timeline;  // index into headings of the Timeline heading
     std::vector<RetroDay> days;
-    std::optional<std::size_t> actions;   // index into headings of the Actions heading
+    std::optional<std::size_t> actions;  // index into headings of the Actions heading
     std::vector<RetroOwner> owners;
 };
 

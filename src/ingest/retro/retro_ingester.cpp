@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include "core/text_utf8.hpp"
+#include "ingest/registry_rows.hpp"
 #include "ingest/retro/retro_document.hpp"
 #include "ingest/retro/timeline_text.hpp"
-#include "ingest/registry_rows.hpp"
 #include "io/byte_streams.hpp"
 
 namespace retro::ingest {
@@ -91,8 +91,8 @@ private:
     std::uint64_t line_of(std::uint32_t line) const { return m_origin.line - 1 + line; }
 
     void report(Severity severity, std::string code, std::uint32_t line, std::uint32_t column, std::string message) {
-        m_context.diags.report(Diagnostic{severity, std::move(code),
-                                          Location{m_origin.name, line_of(line), column}, std::move(message)});
+        m_context.diags.report(
+            Diagnostic{severity, std::move(code), Location{m_origin.name, line_of(line), column}, std::move(message)});
     }
 
     std::optional<Date> resolve_day(const RetroDay& day, std::optional<Date> base) {

@@ -11,20 +11,29 @@
 namespace retro::ingest {
 namespace {
 
-bool is_ascii_punct(char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; }
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_ascii_punct(char c) {
+    return std::ispunct(static_cast<unsigned char>(c)) != 0;
+}
+bool is_alnum(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+bool is_space(char c) {
+    return c == ' ' || c == '\t';
+}
 
 // An HTML entity at `s[0] == '&'`: appends its character and returns its length, else 0.
 std::size_t decode_entity(std::string_view s, std::string& out) {
     const std::size_t semi = s.find(';');
     if (semi == std::string_view::npos || semi < 2 || semi > 10) return 0;
     std::string_view name = s.substr(1, semi - 1);
-    struct Named { std::string_view name; char32_t cp; };
-    static constexpr Named named[] = {{"amp", U'&'}, {"lt", U'<'}, {"gt", U'>'}, {"quot", U'"'},
-                                      {"apos", U'\''}, {"nbsp", U'\u00a0'}, {"ndash", U'\u2013'},
-                                      {"mdash", U'\u2014'}, {"hellip", U'\u2026'}, {"rsquo", U'\u2019'},
-                                      {"lsquo", U'\u2018'}, {"rdquo", U'\u201d'}, {"ldquo", U'\u201c'}};
+    struct Named {
+        std::string_view name;
+        char32_t cp;
+    };
+    static constexpr Named named[] = {
+        {"amp", U'&'},        {"lt", U'<'},         {"gt", U'>'},         {"quot", U'"'},        {"apos", U'\''},
+        {"nbsp", U'\u00a0'},  {"ndash", U'\u2013'}, {"mdash", U'\u2014'}, {"hellip", U'\u2026'}, {"rsquo", U'\u2019'},
+        {"lsquo", U'\u2018'}, {"rdquo", U'\u201d'}, {"ldquo", U'\u201c'}};
     for (const Named& n : named) {
         if (name == n.name) {
             append_utf8(out, n.cp);
@@ -64,8 +73,7 @@ std::string decode_escapes(std::string_view s) {
 }
 
 bool starts_with_scheme(std::string_view s) {
-    return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("mailto:") ||
-           s.starts_with("ftp://");
+    return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("mailto:") || s.starts_with("ftp://");
 }
 
 // A bare URL (GFM extended autolink) starting at s[0]: its length with trailing punctuation left out.
@@ -73,9 +81,8 @@ std::size_t bare_url_length(std::string_view s) {
     if (!(s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))) return 0;
     std::size_t n = 0;
     while (n < s.size() && !is_space(s[n]) && s[n] != '<') ++n;
-    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ':' || s[n - 1] == ';' ||
-                     s[n - 1] == '!' || s[n - 1] == '?' || s[n - 1] == '*' || s[n - 1] == '_' ||
-                     s[n - 1] == '\'' || s[n - 1] == '"')) {
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ':' || s[n - 1] == ';' || s[n - 1] == '!' ||
+                     s[n - 1] == '?' || s[n - 1] == '*' || s[n - 1] == '_' || s[n - 1] == '\'' || s[n - 1] == '"')) {
         --n;
     }
     // A closing parenthesis belongs to the URL only when it has an opening partner inside it.
@@ -235,7 +242,8 @@ void append_markdown_inline(std::string_view s, PlainText& out) {
                 std::string_view url = s.substr(i, n);
                 const std::size_t start = out.text.size();
                 out.text += url;
-                add_span(out, start, SpanType::link, url.starts_with("www.") ? "http://" + std::string(url) : std::string(url));
+                add_span(out, start, SpanType::link,
+                         url.starts_with("www.") ? "http://" + std::string(url) : std::string(url));
                 i += n;
                 continue;
             }

@@ -28,7 +28,8 @@ TEST_CASE("secrets are found with their exact byte ranges") {
         {"aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY1",
          {"aws-key:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY1"}},
         {"ghp_abcdefghijklmnopqrstuvwxyz0123456789", {"github-token:ghp_abcdefghijklmnopqrstuvwxyz0123456789"}},
-        {"jwt eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.SflKxwRJSMeKKF2QT4", {"jwt:eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.SflKxwRJSMeKKF2QT4"}},
+        {"jwt eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.SflKxwRJSMeKKF2QT4",
+         {"jwt:eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.SflKxwRJSMeKKF2QT4"}},
         {"Authorization: Bearer abcdef0123456789xyz", {"bearer-token:abcdef0123456789xyz"}},
         {"https://files.slack.com/x.png?t=xoxe-abcdef123456", {"url-token:xoxe-abcdef123456"}},
         {"https://api.example.org/v1?foo=1&token=s3cr3tvalue", {"url-token:s3cr3tvalue"}},
@@ -48,7 +49,8 @@ TEST_CASE("URLs, identifiers and prose are not secrets or personal data") {
     for (std::string_view text : {
              "platform-lambda-error-alarm: sierra-adapter-20200604-sierra-reader-orders",
              "https://wellcome.slack.com/archives/C01FBFSDLUA/p1721903759248609",
-             "https://wellcome.slack.com/archives/C3TQSF63C/p1621514765052000?thread_ts=1621514558.051400&cid=C3TQSF63C",
+             "https://wellcome.slack.com/archives/C3TQSF63C/"
+             "p1621514765052000?thread_ts=1621514558.051400&cid=C3TQSF63C",
              "https://github.com/user@example/repo and https://x.org/@jane.doe@mail.org",
              "Bearer authentication is described in RFC 6750",
              "container id 58877c4d38434478a490e29e745f360b",

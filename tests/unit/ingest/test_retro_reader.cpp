@@ -2,12 +2,12 @@
 // worked out by hand from the literals below.
 #include <catch2/catch.hpp>
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <map>
 #include <regex>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "ingest/event_collector.hpp"
 #include "ingest/retro/retro_document.hpp"
@@ -69,7 +69,9 @@ std::vector<Event> ingest_bytes(std::string_view kind, std::string_view bytes, I
     return sink.take_sorted();
 }
 
-TimeZone london() { return *TimeZone::find("Europe/London"); }
+TimeZone london() {
+    return *TimeZone::find("Europe/London");
+}
 
 }  // namespace
 
@@ -154,9 +156,9 @@ TEST_CASE("day headings in the forms the published retros use") {
         int weekday;  // -1: none written
     };
     const Row rows[] = {
-        {"Thursday 25 July", 0, 7, 25, 4},  {"20 May 2021", 2021, 5, 20, -1},  {"Tue 7 Jan 2020", 2020, 1, 7, 2},
-        {"26 February", 0, 2, 26, -1},      {"25th July:", 0, 7, 25, -1},     {"July 25, 2024", 2024, 7, 25, -1},
-        {"2024-07-25", 2024, 7, 25, -1},    {"Thurs 25 Sept", 0, 9, 25, 4},
+        {"Thursday 25 July", 0, 7, 25, 4}, {"20 May 2021", 2021, 5, 20, -1}, {"Tue 7 Jan 2020", 2020, 1, 7, 2},
+        {"26 February", 0, 2, 26, -1},     {"25th July:", 0, 7, 25, -1},     {"July 25, 2024", 2024, 7, 25, -1},
+        {"2024-07-25", 2024, 7, 25, -1},   {"Thurs 25 Sept", 0, 9, 25, 4},
     };
     for (const Row& row : rows) {
         INFO(row.text);
@@ -243,8 +245,8 @@ TEST_CASE("retro events: times in --tz, minute and day precision, actors, contin
     CHECK(events[1].source.line == 18);
     CHECK(events[1].actor.initials == "NP");
     CHECK(events[1].text == "noticed errors\nsecond line https://example.org/a\nthird code line");
-    CHECK(events[1].spans == std::vector<Span>{{27, 48, SpanType::link, "https://example.org/a"},
-                                               {55, 59, SpanType::code, ""}});
+    CHECK(events[1].spans ==
+          std::vector<Span>{{27, 48, SpanType::link, "https://example.org/a"}, {55, 59, SpanType::code, ""}});
 
     CHECK(format_utc(events[2].time) == "2024-07-25T10:36:00.000000Z");
     CHECK(events[2].actor.name == "Rachel Cooper");
@@ -286,14 +288,17 @@ TEST_CASE("the seed retro gives every timed line at its UTC instant") {
     CHECK(got == expected);
     CHECK(events.size() == 34);
     CHECK(got.at("retro:seed.md#L44") == "2024-07-25T10:36:00.000000Z");  // 11.36 RC
-    const auto rc = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.id == "retro:seed.md#L44"; });
+    const auto rc =
+        std::find_if(events.begin(), events.end(), [](const Event& e) { return e.id == "retro:seed.md#L44"; });
     CHECK(rc->actor.initials == "RC");
-    CHECK(rc->text == "@weco_devs starting a chat here; Logging in is down, and we're having issues with the Catalogue API");
+    CHECK(rc->text ==
+          "@weco_devs starting a chat here; Logging in is down, and we're having issues with the Catalogue API");
 }
 
 TEST_CASE("DST gaps and overlaps in --tz are reported, bad times dropped") {
-    const char* notes = "### Sunday 31 March 2024\n\n01.30 AB in the gap\n\n25.70 CD nonsense\n\n"
-                        "### Sunday 27 October 2024\n\n01.30 AB twice\n";
+    const char* notes =
+        "### Sunday 31 March 2024\n\n01.30 AB in the gap\n\n25.70 CD nonsense\n\n"
+        "### Sunday 27 October 2024\n\n01.30 AB twice\n";
     IngestOptions options;
     options.tz = london();
     auto diags = test::quiet_diagnostics();

@@ -56,7 +56,7 @@ std::string replace(std::string text, const std::string& from, const std::string
 }
 
 std::vector<std::string> run_lint(const std::string& text, const std::string& name = "2024-07-25_search.md",
-                              const LintConfig& config = {}) {
+                                  const LintConfig& config = {}) {
     std::vector<std::string> out;
     for (const Finding& f : lint_retro(text, name, config)) {
         out.push_back(fmt::format("{}:{}: {}: {} [{} {}]", f.line, f.column, to_string(f.severity), f.message,
@@ -90,9 +90,11 @@ TEST_CASE("RETRO001 title") {
     CHECK(run_lint(replace(clean, "# Incident retro - search not available", "# Search retro")) ==
           Lines{"1:3: error: the title does not start with `Incident retro - ` [RETRO001 title]"});
     CHECK(run_lint(replace(clean, "# Incident retro - search not available", "## Incident retro - search")) ==
-          Lines{"1:1: error: the first heading is level 2; the title is a level-1 heading `# Incident retro - …` [RETRO001 title]"});
-    CHECK(run_lint(replace(clean, "# Incident retro - search not available", "# Incident retro -")) ==
-          Lines{"1:3: error: the title names no incident: write `# Incident retro - <what happened>` [RETRO001 title]"});
+          Lines{"1:1: error: the first heading is level 2; the title is a level-1 heading `# Incident retro - …` "
+                "[RETRO001 title]"});
+    CHECK(
+        run_lint(replace(clean, "# Incident retro - search not available", "# Incident retro -")) ==
+        Lines{"1:3: error: the title names no incident: write `# Incident retro - <what happened>` [RETRO001 title]"});
 }
 
 TEST_CASE("RETRO002 metadata and RETRO003 date-order") {
@@ -141,27 +143,33 @@ TEST_CASE("RETRO007 day-heading") {
     CHECK(run_lint(replace(clean, "### Thursday 25 July", "### Friday 25 July")) ==
           Lines{"15:5: error: `Friday 25 July`: 25 July 2024 is a Thursday [RETRO007 day-heading]"});
     CHECK(run_lint(replace(clean, "### Thursday 25 July", "### Notes")) ==
-          Lines{"15:5: error: timeline heading `Notes` is not a day (write e.g. `### Thursday 25 July`) [RETRO007 day-heading]"});
+          Lines{"15:5: error: timeline heading `Notes` is not a day (write e.g. `### Thursday 25 July`) [RETRO007 "
+                "day-heading]"});
     CHECK(run_lint(replace(clean, "### Thursday 25 July", "### 31 June")) ==
           Lines{"15:5: error: `31 June` is not a date: June has no day 31 in 2024 [RETRO007 day-heading]"});
     CHECK(run_lint(replace(clean, "11.36 RC", "### Wednesday 24 July\n\n11.36 RC")) ==
           Lines{"20:5: error: day `Wednesday 24 July` does not come after `Thursday 25 July` (line 15): days ascend "
                 "[RETRO007 day-heading]"});
-    CHECK(run_lint(replace(clean, "11.36 RC", "Friday 26 July 2024\n\n11.36 RC")) ==
-          Lines{"20:1: warning: day `Friday 26 July 2024` (2024-07-26) is outside the incident (2024-07-25 to 2024-07-25) "
-                "[RETRO007 day-heading]"});
+    CHECK(
+        run_lint(replace(clean, "11.36 RC", "Friday 26 July 2024\n\n11.36 RC")) ==
+        Lines{
+            "20:1: warning: day `Friday 26 July 2024` (2024-07-26) is outside the incident (2024-07-25 to 2024-07-25) "
+            "[RETRO007 day-heading]"});
 }
 
 TEST_CASE("RETRO008 time-order, positions on continuation and list lines") {
     CHECK(run_lint(replace(clean, "11.36 RC", "09.59 RC")) ==
-          Lines{"20:1: error: `09.59` is earlier than `10.00` on line 17: times within a day go forward [RETRO008 time-order]"});
+          Lines{"20:1: error: `09.59` is earlier than `10.00` on line 17: times within a day go forward [RETRO008 "
+                "time-order]"});
     CHECK(run_lint(replace(clean, "11.36 RC", "25.70 RC")) ==
           Lines{"20:1: error: `25.70` is not a time of day (hours 0-23, minutes 0-59) [RETRO008 time-order]"});
     // A time at the start of a continuation line (after a `\` hard break) starts its own entry.
     CHECK(run_lint(replace(clean, "continued on a second line", "09.30 AG on a continuation line")) ==
-          Lines{"18:1: error: `09.30` is earlier than `10.00` on line 17: times within a day go forward [RETRO008 time-order]"});
+          Lines{"18:1: error: `09.30` is earlier than `10.00` on line 17: times within a day go forward [RETRO008 "
+                "time-order]"});
     CHECK(run_lint(replace(clean, "11.36 RC", "- 09.10 RC")) ==
-          Lines{"20:3: error: `09.10` is earlier than `10.00` on line 17: times within a day go forward [RETRO008 time-order]"});
+          Lines{"20:3: error: `09.10` is earlier than `10.00` on line 17: times within a day go forward [RETRO008 "
+                "time-order]"});
 }
 
 TEST_CASE("RETRO009 actions-owner") {
@@ -175,21 +183,28 @@ TEST_CASE("RETRO010 placeholder") {
           Lines{"26:1: warning: placeholder `TODO` left in the retro [RETRO010 placeholder]",
                 "26:16: warning: placeholder `[email address]` left in the retro [RETRO010 placeholder]",
                 "26:36: warning: template placeholder `{{owner}}` left in the retro [RETRO010 placeholder]"});
-    CHECK(run_lint(replace(clean, "Text.", "[redacted: email] <!-- retro: TODO say who --> [update existing users] \\[API]")).empty());
+    CHECK(run_lint(
+              replace(clean, "Text.", "[redacted: email] <!-- retro: TODO say who --> [update existing users] \\[API]"))
+              .empty());
     CHECK(run_lint(replace(clean, "Text.", "```\nTBD [email address]\n```")).empty());
 }
 
 TEST_CASE("RETRO011 link-text") {
     CHECK(run_lint(replace(clean, "Text.", "See [https://a.org/p1](https://a.org/p2).")) ==
           Lines{"26:5: error: the link shows `https://a.org/p1` but goes to `https://a.org/p2` [RETRO011 link-text]"});
-    CHECK(run_lint(replace(clean, "Text.", "See [https://a.org/p1/](https://a.org/p1) and [www.a.org](https://www.a.org).")).empty());
+    CHECK(run_lint(
+              replace(clean, "Text.", "See [https://a.org/p1/](https://a.org/p1) and [www.a.org](https://www.a.org)."))
+              .empty());
 }
 
 TEST_CASE("RETRO012 secret and RETRO013 personal-data") {
-    CHECK(run_lint(replace(clean, "Text.", "Used xoxb-1234567890-abcdefghij in a curl.")) ==
-          Lines{"26:6: error: possible secret (slack-token): revoke it, then remove it or write `[redacted: slack-token]` "
-                "[RETRO012 secret]"});
-    CHECK(run_lint(replace(clean, "Text.", "Ask jane.doe@wellcome.ac.uk or call 07700 900123; support@elastic.co is fine.")) ==
+    CHECK(
+        run_lint(replace(clean, "Text.", "Used xoxb-1234567890-abcdefghij in a curl.")) ==
+        Lines{
+            "26:6: error: possible secret (slack-token): revoke it, then remove it or write `[redacted: slack-token]` "
+            "[RETRO012 secret]"});
+    CHECK(run_lint(replace(clean, "Text.",
+                           "Ask jane.doe@wellcome.ac.uk or call 07700 900123; support@elastic.co is fine.")) ==
           Lines{"26:5: warning: an e-mail address is personal data: remove it or write `[redacted: email]` "
                 "[RETRO013 personal-data]",
                 "26:37: warning: a phone number is personal data: remove it or write `[redacted: phone]` "
