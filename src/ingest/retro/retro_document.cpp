@@ -117,6 +117,15 @@ public:
 
     RetroDocument read_retro() {
         read_metadata();
+        std::uint32_t first_section = static_cast<std::uint32_t>(m_doc.lines.size()) + 1;
+        for (std::size_t i = 0; i < m_doc.headings.size(); ++i) {
+            if (m_doc.headings[i].level != 2) continue;
+            if (m_doc.sections.empty()) first_section = m_doc.headings[i].line;
+            m_doc.sections.push_back(i);
+        }
+        for (const RetroLink& link : m_doc.links) {
+            if (link.line < first_section && link.url.starts_with('#')) m_doc.toc.push_back(link);
+        }
         for (std::size_t i = 0; i < m_doc.headings.size(); ++i) {
             const std::string text = to_lower_ascii(trim(m_doc.headings[i].text));
             if (!m_doc.timeline && text == "timeline") m_doc.timeline = i;

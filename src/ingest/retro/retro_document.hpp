@@ -84,6 +84,8 @@ struct RetroDocument {
     std::vector<RetroMetadata> metadata;  // before the first section heading
     std::vector<RetroHeading> headings;   // every heading, in order
     std::vector<RetroLink> links;
+    std::vector<RetroLink> toc;           // `#anchor` links before the first section heading
+    std::vector<std::size_t> sections;    // indices into headings of the level-2 headings
     std::optional<std::size_t> timeline;  // index into headings of the Timeline heading
     std::vector<RetroDay> days;
     std::optional<std::size_t> actions;  // index into headings of the Actions heading
