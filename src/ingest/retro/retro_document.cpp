@@ -369,7 +369,8 @@ private:
                 day_text = trim(day_text.substr(2, day_text.size() - 4));
             }
             if ((paragraph_start || !m_in_entry) && !is_item) {
-                if (auto date = parse_day_date(day_text)) {
+                const auto date = parse_day_date(day_text);
+                if (date || looks_like_day_date(day_text)) {
                     RetroDay day;
                     day.text = std::string(day_text);
                     day.line = l;

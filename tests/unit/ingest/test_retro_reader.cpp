@@ -182,6 +182,15 @@ TEST_CASE("day headings in the forms the published retros use") {
     }
 }
 
+TEST_CASE("day-like lines that are not dates") {
+    CHECK(looks_like_day_date("24 February January 2021"));
+    CHECK(looks_like_day_date("Thursday 31 June"));
+    CHECK_FALSE(looks_like_day_date("Morning"));
+    CHECK_FALSE(looks_like_day_date("May be related"));
+    CHECK_FALSE(looks_like_day_date("reindex run Monday 13 May"));
+    CHECK_FALSE(looks_like_day_date("2024"));
+}
+
 TEST_CASE("timeline times: HH.MM, HH:MM, H.MM; not 1.5 or 14:30ish") {
     int h = 0, m = 0;
     CHECK(match_line_time("11.36 RC", h, m) == 5);
