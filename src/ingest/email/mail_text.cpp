@@ -78,7 +78,7 @@ bool is_greeting(std::string_view line) {
         if (!ieq_prefix_word(line, word)) continue;
         char last = line.back();
         auto words_in_line = 1 + std::count(line.begin(), line.end(), ' ');
-        return last == ',' || last == '!' || words_in_line <= 3;
+        return last == ',' || last == '!' || (words_in_line <= 3 && last != '.');
     }
     return false;
 }
