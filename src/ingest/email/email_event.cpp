@@ -111,13 +111,15 @@ std::string ThreadIndex::root_for(const std::string& normalized_subject, const s
 
 std::optional<Event> parse_email_message(std::string_view bytes, const Origin& origin,
                                          const MailEnvelope& envelope, ThreadIndex& threads,
-                                         const IngestOptions& options, Diagnostics& diags) {
+                                         const IngestOptions& options, Diagnostics& diags,
+                                         std::string* drop_reason) {
     std::string failure;
     std::size_t failure_offset = 0;
     auto parsed = parse_mime_message(bytes, failure, failure_offset);
     if (!parsed) {
         diags.error("email.unparsable", where_in(origin, bytes, failure_offset),
                     "cannot parse message: " + failure + "; skipped");
+        if (drop_reason) *drop_reason = "damaged record";
         return std::nullopt;
     }
     const MailMessage& message = *parsed;
@@ -137,6 +139,7 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
         if (!time && !envelope.maildir_name.empty()) time = from_maildir_name(envelope.maildir_name);
         if (!time) {
             diags.error("email.no-time", at, why + " and no Received, mbox or Maildir time; message skipped");
+            if (drop_reason) *drop_reason = "no usable time";
             return std::nullopt;
         }
         static const std::map<std::string, std::string, std::less<>> described = {
@@ -201,9 +204,10 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
 
 void ingest_email_message(std::string_view bytes, const Origin& origin, const MailEnvelope& envelope,
                           ThreadIndex& threads, const IngestContext& context) {
-    auto event = parse_email_message(bytes, origin, envelope, threads, context.options, context.diags);
+    std::string drop_reason;
+    auto event = parse_email_message(bytes, origin, envelope, threads, context.options, context.diags, &drop_reason);
     if (event) context.sink.add(std::move(*event));
-    else context.sink.drop("email: unusable message");
+    else context.sink.drop(drop_reason);
 }
 
 }  // namespace retro::ingest::email

@@ -35,10 +35,11 @@ private:
 // Parses one message. Returns the event, or std::nullopt after reporting why (`email.unparsable`: GMime
 // found no header block; `email.no-time`: no Date, Received, envelope or file-name time). Warnings:
 // `email.no-date`/`email.bad-date` (a fallback time was used), `email.unknown-charset`, `email.bad-charset`,
-// `email.ambiguous-zone`.
+// `email.ambiguous-zone`. On failure `drop_reason` (when given) names the ledger reason.
 std::optional<Event> parse_email_message(std::string_view bytes, const Origin& origin,
                                          const MailEnvelope& envelope, ThreadIndex& threads,
-                                         const IngestOptions& options, Diagnostics& diags);
+                                         const IngestOptions& options, Diagnostics& diags,
+                                         std::string* drop_reason = nullptr);
 
 // parse_email_message, with the event added to the sink or the failure counted in its ledger.
 void ingest_email_message(std::string_view bytes, const Origin& origin, const MailEnvelope& envelope,

@@ -9,6 +9,7 @@
 #include "ingest/email/email_event.hpp"
 #include "io/byte_streams.hpp"
 #include "io/mbox_splitter.hpp"
+#include "ingest/registry_rows.hpp"
 
 namespace retro::ingest::email {
 namespace {
@@ -169,7 +170,7 @@ void ingest_maildir(Input& input, const IngestContext& context) {
         if (!kind.is_message) continue;
         bytes.clear();
         if (!tree.read(entry, bytes, context.options.limits.max_record_bytes, context.diags)) {
-            context.sink.drop("email: unreadable message");
+            context.sink.drop("damaged record");
             continue;
         }
         MailEnvelope envelope{"maildir", kind.folder.empty() ? mailbox : mailbox + "/" + kind.folder, {}, kind.file};
@@ -178,3 +179,11 @@ void ingest_maildir(Input& input, const IngestContext& context) {
 }
 
 }  // namespace retro::ingest::email
+
+namespace retro::ingest {
+
+const Ingester eml_ingester{"eml", email::detect_eml, email::ingest_eml};
+const Ingester mbox_ingester{"mbox", email::detect_mbox, email::ingest_mbox};
+const Ingester maildir_ingester{"maildir", email::detect_maildir, email::ingest_maildir};
+
+}  // namespace retro::ingest
