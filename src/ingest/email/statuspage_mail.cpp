@@ -3,6 +3,7 @@
 #include "ingest/email/statuspage_mail.hpp"
 
 #include <array>
+#include <cctype>
 #include <vector>
 
 #include "core/text_utf8.hpp"
@@ -27,8 +28,15 @@ constexpr std::array<StatusWord, 10> status_words = {{{"investigating", "investi
                                                       {"in progress", ""},
                                                       {"verifying", ""}}};
 
-// `Resolved - text`, `Resolved: text`, `Resolved` alone: the status word and what follows the dash.
+// `Resolved - text`, `Resolved: text`, `Resolved` alone, `New incident: Investigating`: the status word and
+// what follows the dash.
 const StatusWord* match_status_line(std::string_view line, std::string_view& rest) {
+    for (std::string_view prefix : {"new incident:", "incident update:", "incident status:", "status:"}) {
+        if (starts_with_icase(line, prefix)) {
+            line = trim(line.substr(prefix.size()));
+            break;
+        }
+    }
     for (const auto& sw : status_words) {
         if (!starts_with_icase(line, sw.word)) continue;
         std::string_view after = line.substr(sw.word.size());
@@ -53,6 +61,18 @@ bool has_statuspage_marks(std::string_view from_address, std::string_view body) 
     std::string lower = to_lower_ascii(body);
     return lower.find("statuspage.io") != std::string::npos || lower.find("stspg.io") != std::string::npos ||
            lower.find("atlassian statuspage") != std::string::npos;
+}
+
+// `Jul 25, 11:39 UTC`, `Jul 25, 2024 - 11:39 BST`: the time line under each update.
+bool is_update_time_line(std::string_view line) {
+    static constexpr std::array<std::string_view, 12> months = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                                "jul", "aug", "sep", "oct", "nov", "dec"};
+    bool month = false;
+    for (auto m : months) month = month || starts_with_icase(line, m);
+    if (!month || line.size() < 8) return false;
+    auto space = line.find(' ');
+    return space != std::string_view::npos && space + 1 < line.size() &&
+           std::isdigit(static_cast<unsigned char>(line[space + 1])) && line.find(':') != std::string_view::npos;
 }
 
 std::string find_incident_url(std::string_view body) {
@@ -98,7 +118,8 @@ std::optional<StatusMail> detect_statuspage_mail(std::string_view subject, std::
     // The latest update comes first; an `Update` carries no state, so the state is that of the first
     // status line below it that has one.
     const StatusWord* latest = nullptr;
-    std::size_t lines_seen = 0;
+    std::size_t lines_seen = 0, latest_at = 0;
+    bool has_time_line = false;
     std::size_t start = 0;
     bool take_next_line = false;
     while (start < body.size() && lines_seen < 40) {
@@ -109,26 +130,23 @@ std::optional<StatusMail> detect_statuspage_mail(std::string_view subject, std::
         if (line.empty()) continue;
         if (line.starts_with(">")) break;
         ++lines_seen;
+        has_time_line = has_time_line || is_update_time_line(line);
         if (take_next_line) {
             out.update = std::string(line);
             take_next_line = false;
-            if (!out.state.empty()) break;
             continue;
         }
         std::string_view rest;
         const StatusWord* sw = match_status_line(line, rest);
         if (!sw) continue;
         if (!latest) {
-            if (!bracketed && !marked) return std::nullopt;
             if (lines_seen > 15) break;
             latest = sw;
+            latest_at = lines_seen;
             out.update = std::string(rest);
             take_next_line = rest.empty();
         }
-        if (!sw->state.empty()) {
-            out.state = std::string(sw->state);
-            if (!take_next_line) break;
-        }
+        if (!sw->state.empty() && out.state.empty()) out.state = std::string(sw->state);
     }
     // A subject such as `[Page] Resolved: Login problems` names the state when the body did not.
     std::string_view rest;
@@ -136,7 +154,10 @@ std::optional<StatusMail> detect_statuspage_mail(std::string_view subject, std::
         if (out.state.empty()) out.state = std::string(sw->state);
         out.incident = std::string(rest);
     }
-    if (out.state.empty() || (!latest && !marked)) return std::nullopt;
+    // Without Statuspage's marks (a custom sender, no links) the body must look like a notification: the
+    // status line near the top and update time lines (keeps `[JIRA] … Resolved - …` mail out).
+    if (!marked && (!latest || latest_at > 3 || !has_time_line)) return std::nullopt;
+    if (out.state.empty()) return std::nullopt;
     out.url = find_incident_url(body);
     return out;
 }
