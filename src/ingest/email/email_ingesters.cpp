@@ -3,6 +3,7 @@
 // ignored). `.gz` of a message or an mbox is decompressed by the I/O layer before it gets here.
 #include "ingest/email/email_ingesters.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "core/text_utf8.hpp"
@@ -101,11 +102,11 @@ int detect_eml(const Probe& probe) {
             if (lines == 1) return 0;
             continue;
         }
+        // A damaged line ends the scan (real mail has them: MimeKit issue358.txt); what came before decides.
         auto colon = line.find(':');
-        if (colon == std::string_view::npos || colon == 0) return 0;
+        if (colon == std::string_view::npos || colon == 0) break;
         std::string_view name = line.substr(0, colon);
-        for (char c : name)
-            if (c <= 32 || c >= 127) return 0;
+        if (std::any_of(name.begin(), name.end(), [](char c) { return c <= 32 || c >= 127; })) break;
         bool is_strong = false;
         if (is_mail_header_name(name, is_strong)) {
             ++known;
