@@ -1,6 +1,7 @@
 // E-mail → event (DESIGN.md; input-formats.md §5.1–5.2 and 5.5). Time: `Date`, else the topmost
 // `Received` header's date, else the mbox `From ` line, else the Maildir file name's epoch, the fallback
-// recorded in provenance.time_fallback with a warning. Id: `email:<Message-ID>`, else a hash of headers.
+// recorded in provenance.time_fallback with a warning. Id: `email:<Message-ID>` (brackets kept), else
+// `email:hash-<16 hex>` of Date, From, Subject and body.
 #include "ingest/email/email_event.hpp"
 
 #include <charconv>
@@ -157,7 +158,8 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
     event.time = time->instant;
     event.time_raw = time->raw;
     event.precision = Precision::exact;
-    event.source = SourceRef{envelope.source_kind, {}, origin.name, origin.line};
+    event.source = SourceRef{envelope.source_kind, {}, origin.name,
+                             envelope.record_line ? envelope.record_line : origin.line};
     event.channel = envelope.channel;
     event.actor = make_actor(message, options);
     if (time->zone_missing) event.provenance.tz_assumed = options.assume_tz.name();
@@ -165,8 +167,9 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
 
     const MailHeader* from = message.header("From");
     std::string body = message.body_is_html ? html_to_text(message.body) : message.body;
+    // Ids and threads keep the Message-ID as written in the header, angle brackets included.
     if (!message.message_id.empty()) {
-        event.id = "email:" + message.message_id;
+        event.id = "email:<" + message.message_id + ">";
     } else {
         event.id = "email:hash-" + fnv1a_hex({date ? std::string_view(date->value) : std::string_view(),
                                               from ? std::string_view(from->value) : std::string_view(),
@@ -176,8 +179,8 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
     // Thread: the root of References, else the parent, else an earlier message with the same subject.
     std::string normalized = normalize_subject(message.subject);
     std::string own = event.id.substr(6);
-    if (!message.references.empty()) event.thread = message.references.front();
-    else if (!message.in_reply_to.empty()) event.thread = message.in_reply_to;
+    if (!message.references.empty()) event.thread = "<" + message.references.front() + ">";
+    else if (!message.in_reply_to.empty()) event.thread = "<" + message.in_reply_to + ">";
     else if (!normalized.empty()) event.thread = threads.root_for(normalized, own);
     else event.thread = own;
     if (!normalized.empty() && event.thread != own) threads.root_for(normalized, event.thread);

@@ -20,6 +20,7 @@ struct MailEnvelope {
     std::string channel;       // the mailbox name
     std::string mbox_from;     // the mbox `From ` line after "From " (time fallback)
     std::string maildir_name;  // the Maildir file name (time fallback: its leading epoch seconds)
+    std::uint64_t record_line = 0;  // where the record starts when before the bytes (the mbox `From ` line)
 };
 
 // Thread roots by normalised subject, for messages without References/In-Reply-To (one per mailbox).

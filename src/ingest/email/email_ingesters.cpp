@@ -136,11 +136,12 @@ int detect_maildir(const Probe& probe) {
 void ingest_mbox(Input& input, const IngestContext& context) {
     io::MboxSplitter splitter(input.name, input.head, input.stream.get(), context.options.limits.max_record_bytes,
                               context.diags);
-    MailEnvelope envelope{"mbox", mailbox_name(input.name), {}, {}};
+    MailEnvelope envelope{"mbox", mailbox_name(input.name), {}, {}, 0};
     ThreadIndex threads;
     io::MboxMessage message;
     while (splitter.next(message)) {
         envelope.mbox_from = message.envelope;
+        envelope.record_line = message.envelope_line;
         ingest_email_message(message.bytes, message.origin, envelope, threads, context);
     }
 }

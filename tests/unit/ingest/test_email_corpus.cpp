@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <set>
 
-#include "unit/ingest/email_test_helpers.hpp"
+#include "ingest/email_test_helpers.hpp"
 #include "core/text_utf8.hpp"
-#include "unit/test_support.hpp"
+#include "test_support.hpp"
 
 namespace fs = std::filesystem;
 using retro::test::email::CollectSink;
@@ -30,7 +30,8 @@ struct Run {
 
 // issue1189-summary.txt lists the four messages: subjects `Message 1`…`Message 4`, all from
 // "Sender" <sender@example.com>, dated Fri, 26 Sep 2025 10:18:40, 10:19:25, 10:19:39 and 10:19:54 -0700
-// (17:18:40Z … 17:19:54Z); issue1189.unix-offsets.json puts their headers on lines 2, 23, 54 and 75.
+// (17:18:40Z … 17:19:54Z); issue1189.unix-offsets.json puts their headers on lines 2, 23, 54 and 75, so
+// the records (each starting at its `From ` line) start on lines 1, 22, 53 and 74.
 TEST_CASE("corpus: issue1189.mbox.txt against its summary and offsets") {
     Run run;
     std::string path = retro::test::corpus_path("email/mimekit/issue1189.mbox.txt");
@@ -38,7 +39,7 @@ TEST_CASE("corpus: issue1189.mbox.txt against its summary and offsets") {
     REQUIRE(run.sink.events.size() == 4);
     const retro::Instant times[] = {utc(2025, 9, 26, 17, 18, 40), utc(2025, 9, 26, 17, 19, 25),
                                     utc(2025, 9, 26, 17, 19, 39), utc(2025, 9, 26, 17, 19, 54)};
-    const std::uint64_t lines[] = {2, 23, 54, 75};
+    const std::uint64_t lines[] = {1, 22, 53, 74};
     for (std::size_t i = 0; i < 4; ++i) {
         const auto& e = run.sink.events[i];
         INFO("message " << i + 1);
@@ -52,7 +53,7 @@ TEST_CASE("corpus: issue1189.mbox.txt against its summary and offsets") {
     }
     // The plain part of message 1's multipart/alternative is "Body of message 1." (line 13 of the file).
     CHECK(run.sink.events[0].text == "Message 1\nBody of message 1.");
-    CHECK(run.sink.events[0].id == "email:f092d8d2-8781-469e-a1a6-c938087dc1f4@example.com");
+    CHECK(run.sink.events[0].id == "email:<f092d8d2-8781-469e-a1a6-c938087dc1f4@example.com>");
     CHECK(run.diags.all().empty());
 }
 
@@ -125,9 +126,9 @@ TEST_CASE("corpus: single messages worked out by hand") {
     }
     SECTION("issue358.txt: Italian reply prefixes, a folded References header") {
         auto [e, diags] = one("issue358.txt");
-        CHECK(e.id == "email:AM4PR01MB1444B3F21AE7DA9C8128C28FF7290@AM4PR01MB1444.eurprd01.prod.exchangelabs.com");
+        CHECK(e.id == "email:<AM4PR01MB1444B3F21AE7DA9C8128C28FF7290@AM4PR01MB1444.eurprd01.prod.exchangelabs.com>");
         // References: <AM4PR01MB1444920F…> folded onto <5185e377…>: the first is the thread root.
-        CHECK(e.thread == "AM4PR01MB1444920F2AF5B6F4856FEA13F7290@AM4PR01MB1444.eurprd01.prod.exchangelabs.com");
+        CHECK(e.thread == "<AM4PR01MB1444920F2AF5B6F4856FEA13F7290@AM4PR01MB1444.eurprd01.prod.exchangelabs.com>");
         CHECK(e.time == utc(2017, 11, 15, 14, 16, 14));  // Date: Wed, 15 Nov 2017 14:16:14 +0000
         CHECK(e.text.starts_with("R: R: R: I: FR-selca LA selcaE\n"));
         CHECK(e.actor.name == "jang.abcdef@xyzlinu");

@@ -11,8 +11,8 @@
 #include "ingest/email/email_ingesters.hpp"
 #include "io/byte_streams.hpp"
 #include "io/folder_tree.hpp"
-#include "unit/ingest/email_test_helpers.hpp"
-#include "unit/test_support.hpp"
+#include "ingest/email_test_helpers.hpp"
+#include "test_support.hpp"
 
 namespace fs = std::filesystem;
 using retro::test::email::CollectSink;
@@ -82,12 +82,12 @@ TEST_CASE("a damaged message in the middle of an mbox costs only that message") 
     Run run;
     run.read({dir.write("css.mbox", mbox_text)});
     REQUIRE(run.sink.events.size() == 2);
-    CHECK(run.sink.events[0].id == "email:a@x");
+    CHECK(run.sink.events[0].id == "email:<a@x>");
     CHECK(run.sink.events[0].time == utc(2024, 7, 25, 9, 14, 7));
-    CHECK(run.sink.events[0].source == retro::SourceRef{"mbox", "", dir.path.string() + "/css.mbox", 2});
+    CHECK(run.sink.events[0].source == retro::SourceRef{"mbox", "", dir.path.string() + "/css.mbox", 1});
     CHECK(run.sink.events[0].channel == "css");
-    CHECK(run.sink.events[1].id == "email:c@x");
-    CHECK(run.sink.events[1].source.line == 14);
+    CHECK(run.sink.events[1].id == "email:<c@x>");
+    CHECK(run.sink.events[1].source.line == 13);  // its `From ` line
     CHECK(run.sink.dropped == std::map<std::string, std::uint64_t>{{"damaged record", 1}});
     CHECK(retro::test::texts(run.diags) ==
           std::vector<std::string>{dir.path.string() + "/css.mbox:10:1: error: cannot parse message: invalid header "
@@ -105,7 +105,7 @@ TEST_CASE("an mbox.gz is read through the I/O layer's decompression") {
     Run run;
     run.read({path});
     REQUIRE(run.sink.events.size() == 2);
-    CHECK(run.sink.events[1].id == "email:c@x");
+    CHECK(run.sink.events[1].id == "email:<c@x>");
     CHECK(run.sink.events[1].channel == "css");
 }
 
@@ -121,9 +121,9 @@ TEST_CASE("a Maildir: cur/ and new/ read, tmp/ and index files ignored, file-nam
     run.read({box.string()});
     REQUIRE(run.sink.events.size() == 3);
     // Entries are read in path order: .Sent/cur, cur, new.
-    CHECK(run.sink.events[0].id == "email:m4@x");
+    CHECK(run.sink.events[0].id == "email:<m4@x>");
     CHECK(run.sink.events[0].channel == "Support/Sent");
-    CHECK(run.sink.events[1].id == "email:m1@x");
+    CHECK(run.sink.events[1].id == "email:<m1@x>");
     CHECK(run.sink.events[1].channel == "Support");
     CHECK(run.sink.events[1].source.kind == "maildir");
     CHECK(run.sink.events[2].time == utc(2024, 7, 25, 11, 24, 0));  // 1721906640 s
@@ -149,5 +149,5 @@ TEST_CASE("a single .eml and a KIND: prefix") {
     CHECK(run.sink.events[0].source == retro::SourceRef{"eml", "", eml, 1});
     CHECK(run.sink.events[0].channel.empty());
     CHECK(run.sink.events[0].text == "API resolved\nAPI resolved body.");
-    CHECK(run.sink.events[1].id == "email:f@x");
+    CHECK(run.sink.events[1].id == "email:<f@x>");
 }

@@ -1,8 +1,8 @@
 // parse_email_message: one message → one event, as tables of {message bytes → event fields | diagnostics}.
 #include <catch2/catch.hpp>
 
-#include "unit/ingest/email_test_helpers.hpp"
-#include "unit/test_support.hpp"
+#include "ingest/email_test_helpers.hpp"
+#include "test_support.hpp"
 
 using retro::test::email::parse;
 using retro::test::email::utc;
@@ -28,7 +28,7 @@ TEST_CASE("a plain message becomes one email event with every field") {
                        diags, {"mbox", "css-mail", {}, {}}, options);
     REQUIRE(event);
     retro::Event expected;
-    expected.id = "email:css-1@mail.example.org";
+    expected.id = "email:<css-1@mail.example.org>";
     expected.time = utc(2024, 7, 25, 9, 14, 7);
     expected.time_raw = "Thu, 25 Jul 2024 10:14:07 +0100";
     expected.kind = retro::EventKind::email;
@@ -38,7 +38,7 @@ TEST_CASE("a plain message becomes one email event with every field") {
     expected.text = "Sierra and CALM access\n"
                     "Please restart your laptops and refresh your VPN connection if you have problems accessing "
                     "Sierra and CALM.";
-    expected.thread = "css-1@mail.example.org";
+    expected.thread = "<css-1@mail.example.org>";
     CHECK(*event == expected);
     CHECK(diags.all().empty());
 }
@@ -199,13 +199,13 @@ TEST_CASE("threads: References root, In-Reply-To, else an earlier message with t
         return e->thread;
     };
     const std::string date = "Date: Thu, 25 Jul 2024 11:24:00 +0100\n";
-    CHECK(one("Message-ID: <root@x>\n" + date + "Subject: Sierra API\n\nx\n") == "root@x");
-    CHECK(one("Message-ID: <r1@x>\nIn-Reply-To: <root@x>\n" + date + "Subject: Re: Sierra API\n\nx\n") == "root@x");
+    CHECK(one("Message-ID: <root@x>\n" + date + "Subject: Sierra API\n\nx\n") == "<root@x>");
+    CHECK(one("Message-ID: <r1@x>\nIn-Reply-To: <root@x>\n" + date + "Subject: Re: Sierra API\n\nx\n") == "<root@x>");
     CHECK(one("Message-ID: <r2@x>\nReferences: <root@x>\n <r1@x>\nIn-Reply-To: <r1@x>\n" + date +
-              "Subject: RE: Re: Sierra API\n\nx\n") == "root@x");
-    CHECK(one("Message-ID: <r3@x>\n" + date + "Subject: [EXTERNAL] AW: sierra   API\n\nx\n") == "r3@x");
-    CHECK(one("Message-ID: <r4@x>\n" + date + "Subject: Fwd: Sierra API\n\nx\n") == "root@x");
-    CHECK(one("Message-ID: <other@x>\n" + date + "Subject: Something else\n\nx\n") == "other@x");
+              "Subject: RE: Re: Sierra API\n\nx\n") == "<root@x>");
+    CHECK(one("Message-ID: <r3@x>\n" + date + "Subject: [EXTERNAL] AW: sierra   API\n\nx\n") == "<r3@x>");
+    CHECK(one("Message-ID: <r4@x>\n" + date + "Subject: Fwd: Sierra API\n\nx\n") == "<root@x>");
+    CHECK(one("Message-ID: <other@x>\n" + date + "Subject: Something else\n\nx\n") == "<other@x>");
 }
 
 TEST_CASE("without a Message-ID the id is a stable hash of the headers") {

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "ingest/email/statuspage_mail.hpp"
-#include "unit/ingest/email_test_helpers.hpp"
-#include "unit/test_support.hpp"
+#include "ingest/email_test_helpers.hpp"
+#include "test_support.hpp"
 
 using retro::ingest::email::detect_statuspage_mail;
 
@@ -98,7 +98,7 @@ TEST_CASE("a Statuspage notification becomes a status event") {
     REQUIRE(event);
     CHECK(event->kind == retro::EventKind::status);
     CHECK(event->status == retro::StatusInfo{"Wellcome Collection", "resolved"});
-    CHECK(event->id == "email:sp-resolved-1@statuspage.io");
+    CHECK(event->id == "email:<sp-resolved-1@statuspage.io>");
     CHECK(event->time == retro::test::email::utc(2024, 7, 25, 11, 39, 12));
     CHECK(event->text == "[Wellcome Collection] Library account login problems\nResolved - This incident has been resolved.");
     CHECK(event->links == std::vector<std::string>{"https://status.wellcomecollection.org/incidents/8d2k1x0q7b3m"});

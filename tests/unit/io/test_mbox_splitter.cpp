@@ -5,7 +5,7 @@
 
 #include "io/byte_streams.hpp"
 #include "io/mbox_splitter.hpp"
-#include "unit/test_support.hpp"
+#include "test_support.hpp"
 
 using retro::io::MboxMessage;
 using retro::io::MboxSplitter;
