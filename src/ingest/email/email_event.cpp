@@ -4,6 +4,7 @@
 // `email:hash-<16 hex>` of Date, From, Subject and body.
 #include "ingest/email/email_event.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -105,13 +106,21 @@ Location where_in(const Origin& origin, std::string_view bytes, std::size_t offs
 
 }  // namespace
 
-std::string ThreadIndex::root_for(const std::string& normalized_subject, const std::string& id) {
+std::string MailboxIndex::unique_id(const std::string& id, const std::string& fingerprint) {
+    auto& seen = m_ids[id];
+    auto it = std::find(seen.begin(), seen.end(), fingerprint);
+    std::size_t n = static_cast<std::size_t>(it - seen.begin());
+    if (it == seen.end()) seen.push_back(fingerprint);
+    return n == 0 ? id : id + "#" + std::to_string(n + 1);
+}
+
+std::string MailboxIndex::root_for(const std::string& normalized_subject, const std::string& id) {
     auto [it, inserted] = m_roots.try_emplace(normalized_subject, id);
     return it->second;
 }
 
 std::optional<Event> parse_email_message(std::string_view bytes, const Origin& origin,
-                                         const MailEnvelope& envelope, ThreadIndex& threads,
+                                         const MailEnvelope& envelope, MailboxIndex& threads,
                                          const IngestOptions& options, Diagnostics& diags,
                                          std::string* drop_reason) {
     std::string failure;
@@ -170,6 +179,14 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
     // Ids and threads keep the Message-ID as written in the header, angle brackets included.
     if (!message.message_id.empty()) {
         event.id = "email:<" + message.message_id + ">";
+        std::string unique = threads.unique_id(event.id, fnv1a_hex({bytes}));
+        if (unique != event.id) {
+            const MailHeader* id_header = message.header("Message-ID");
+            diags.warning("email.duplicate-message-id", where_in(origin, bytes, id_header ? id_header->offset : 0),
+                          "Message-ID <" + message.message_id + "> already names a different message in this "
+                          "mailbox; this one is " + unique);
+            event.id = unique;
+        }
     } else {
         event.id = "email:hash-" + fnv1a_hex({date ? std::string_view(date->value) : std::string_view(),
                                               from ? std::string_view(from->value) : std::string_view(),
@@ -178,7 +195,7 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
 
     // Thread: the root of References, else the parent, else an earlier message with the same subject.
     std::string normalized = normalize_subject(message.subject);
-    std::string own = event.id.substr(6);
+    std::string own = message.message_id.empty() ? event.id.substr(6) : "<" + message.message_id + ">";
     if (!message.references.empty()) event.thread = "<" + message.references.front() + ">";
     else if (!message.in_reply_to.empty()) event.thread = "<" + message.in_reply_to + ">";
     else if (!normalized.empty()) event.thread = threads.root_for(normalized, own);
@@ -206,7 +223,7 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
 }
 
 void ingest_email_message(std::string_view bytes, const Origin& origin, const MailEnvelope& envelope,
-                          ThreadIndex& threads, const IngestContext& context) {
+                          MailboxIndex& threads, const IngestContext& context) {
     std::string drop_reason;
     auto event = parse_email_message(bytes, origin, envelope, threads, context.options, context.diags, &drop_reason);
     if (event) context.sink.add(std::move(*event));

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "retro/diagnostic.hpp"
 #include "retro/event.hpp"
@@ -23,27 +24,32 @@ struct MailEnvelope {
     std::uint64_t record_line = 0;  // where the record starts when before the bytes (the mbox `From ` line)
 };
 
-// Thread roots by normalised subject, for messages without References/In-Reply-To (one per mailbox).
-class ThreadIndex {
+// What one mailbox remembers across its messages: thread roots by normalised subject (for messages without
+// References/In-Reply-To) and the Message-IDs seen, so a different message reusing one gets `#2`.
+class MailboxIndex {
 public:
     // The root id already known for `subject`, else records `id` as its root and returns it.
     std::string root_for(const std::string& normalized_subject, const std::string& id);
+    // `id` for its first message (and for exact copies of it, which the collector merges); `id#N` for the
+    // Nth different message carrying it. `fingerprint` identifies the message's bytes.
+    std::string unique_id(const std::string& id, const std::string& fingerprint);
 
 private:
     std::map<std::string, std::string, std::less<>> m_roots;
+    std::map<std::string, std::vector<std::string>, std::less<>> m_ids;
 };
 
 // Parses one message. Returns the event, or std::nullopt after reporting why (`email.unparsable`: GMime
 // found no header block; `email.no-time`: no Date, Received, envelope or file-name time). Warnings:
 // `email.no-date`/`email.bad-date` (a fallback time was used), `email.unknown-charset`, `email.bad-charset`,
-// `email.ambiguous-zone`. On failure `drop_reason` (when given) names the ledger reason.
+// `email.ambiguous-zone`, `email.duplicate-message-id`. On failure `drop_reason` (when given) names the ledger reason.
 std::optional<Event> parse_email_message(std::string_view bytes, const Origin& origin,
-                                         const MailEnvelope& envelope, ThreadIndex& threads,
+                                         const MailEnvelope& envelope, MailboxIndex& threads,
                                          const IngestOptions& options, Diagnostics& diags,
                                          std::string* drop_reason = nullptr);
 
 // parse_email_message, with the event added to the sink or the failure counted in its ledger.
 void ingest_email_message(std::string_view bytes, const Origin& origin, const MailEnvelope& envelope,
-                          ThreadIndex& threads, const IngestContext& context);
+                          MailboxIndex& threads, const IngestContext& context);
 
 }  // namespace retro::ingest::email

@@ -137,7 +137,7 @@ void ingest_mbox(Input& input, const IngestContext& context) {
     io::MboxSplitter splitter(input.name, input.head, input.stream.get(), context.options.limits.max_record_bytes,
                               context.diags);
     MailEnvelope envelope{"mbox", mailbox_name(input.name), {}, {}, 0};
-    ThreadIndex threads;
+    MailboxIndex threads;
     io::MboxMessage message;
     while (splitter.next(message)) {
         envelope.mbox_from = message.envelope;
@@ -156,7 +156,7 @@ void ingest_eml(Input& input, const IngestContext& context) {
     if (!io::read_all(input, bytes, context.options.limits.max_record_bytes, context.diags)) return;
     std::size_t skip = std::string_view(bytes).starts_with("\xEF\xBB\xBF") ? 3 : 0;
     MailEnvelope envelope{"eml", {}, {}, {}};
-    ThreadIndex threads;
+    MailboxIndex threads;
     ingest_email_message(std::string_view(bytes).substr(skip), Origin{input.name, 1, 1 + skip}, envelope, threads,
                          context);
 }
@@ -165,7 +165,7 @@ void ingest_maildir(Input& input, const IngestContext& context) {
     if (!input.tree) return;
     Tree& tree = *input.tree;
     std::string mailbox = mailbox_name(input.name);
-    ThreadIndex threads;
+    MailboxIndex threads;
     std::string bytes;
     for (const auto& entry : tree.entries()) {
         auto kind = classify_maildir_path(entry.path);

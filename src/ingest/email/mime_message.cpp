@@ -121,6 +121,17 @@ GMimePart* find_text_part(GMimeObject* object, const char* subtype) {
     return is_text_part(object, subtype) ? GMIME_PART(object) : nullptr;
 }
 
+GMimeMessagePart* find_message_part(GMimeObject* object) {
+    if (!object) return nullptr;
+    if (GMIME_IS_MESSAGE_PART(object)) return GMIME_MESSAGE_PART(object);
+    if (GMIME_IS_MULTIPART(object)) {
+        GMimeMultipart* multipart = GMIME_MULTIPART(object);
+        for (int i = 0; i < g_mime_multipart_get_count(multipart); ++i)
+            if (GMimeMessagePart* found = find_message_part(g_mime_multipart_get_part(multipart, i))) return found;
+    }
+    return nullptr;
+}
+
 // Converts `raw` from `charset` to UTF-8 with iconv (through GMime's charset-name mapping), replacing
 // undecodable bytes with U+FFFD. Returns false when the charset is unknown.
 bool convert_charset(std::string_view raw, const char* charset, std::string& out, bool& replaced) {
@@ -196,6 +207,52 @@ std::string decode_message_id(const char* value) {
     return id ? repair_utf8(id.get()) : std::string();
 }
 
+// The body text: the first text/plain, else the first text/html; when the message has neither (a digest, a
+// forwarded message as its only part), the same search inside its first attached message.
+void choose_body(GMimeObject* body, MailMessage& out, int depth) {
+    if (GMimePart* plain = find_text_part(body, "plain")) {
+        out.body = decode_part_text(plain, out.problems);
+        return;
+    }
+    if (GMimePart* html = find_text_part(body, "html")) {
+        out.body = decode_part_text(html, out.problems);
+        out.body_is_html = true;
+        return;
+    }
+    if (body && GMIME_IS_PART(body) && !g_mime_part_is_attachment(GMIME_PART(body)) &&
+        g_mime_content_type_is_type(g_mime_object_get_content_type(body), "text", "*")) {
+        out.body = decode_part_text(GMIME_PART(body), out.problems);  // text/enriched and other text types
+        return;
+    }
+    if (depth < 3) {
+        if (GMimeMessagePart* attached = find_message_part(body)) {
+            if (GMimeMessage* inner = g_mime_message_part_get_message(attached))
+                choose_body(g_mime_message_get_mime_part(inner), out, depth + 1);
+        }
+    }
+}
+
+// RFC 2047 words naming a charset iconv does not know: GMime falls back to another charset silently.
+void check_encoded_word_charsets(const MailHeader& header, std::vector<MailProblem>& problems) {
+    std::string_view value = header.value;
+    std::size_t at = 0;
+    while ((at = value.find("=?", at)) != std::string_view::npos) {
+        std::size_t end = value.find('?', at + 2);
+        if (end == std::string_view::npos) return;
+        std::string charset(value.substr(at + 2, end - at - 2));
+        at = end + 1;
+        if (auto star = charset.find('*'); star != std::string::npos) charset.resize(star);  // RFC 2231 language
+        if (charset.empty() || charset.size() > 40) continue;
+        IconvHandle cd(g_mime_iconv_open("UTF-8", charset.c_str()));
+        if (cd.ok()) continue;
+        problems.push_back({"email.unknown-charset",
+                            "unknown charset \"" + repair_utf8(charset) + "\" in " + header.name +
+                                "; decoded with a fallback charset",
+                            header.offset});
+        return;
+    }
+}
+
 }  // namespace
 
 const MailHeader* MailMessage::header(std::string_view name) const {
@@ -247,16 +304,9 @@ std::optional<MailMessage> parse_mime_message(std::string_view bytes, std::strin
         }
     }
 
-    GMimeObject* body = g_mime_message_get_mime_part(message.get());
-    if (GMimePart* plain = find_text_part(body, "plain")) {
-        out.body = decode_part_text(plain, out.problems);
-    } else if (GMimePart* html = find_text_part(body, "html")) {
-        out.body = decode_part_text(html, out.problems);
-        out.body_is_html = true;
-    } else if (body && GMIME_IS_PART(body) && !g_mime_part_is_attachment(GMIME_PART(body)) &&
-               g_mime_content_type_is_type(g_mime_object_get_content_type(body), "text", "*")) {
-        out.body = decode_part_text(GMIME_PART(body), out.problems);
-    }
+    choose_body(g_mime_message_get_mime_part(message.get()), out, 0);
+    for (const char* name : {"Subject", "From", "To"})
+        if (const auto* h = out.header(name)) check_encoded_word_charsets(*h, out.problems);
     return out;
 }
 

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "ingest/email_test_helpers.hpp"
+#include "core/text_utf8.hpp"
 #include "test_support.hpp"
 
 using retro::test::email::parse;
@@ -190,7 +191,7 @@ TEST_CASE("no usable time and unparsable messages give an error and no event") {
 
 TEST_CASE("threads: References root, In-Reply-To, else an earlier message with the same normalised subject") {
     auto diags = retro::test::quiet_diagnostics();
-    retro::ingest::email::ThreadIndex threads;
+    retro::ingest::email::MailboxIndex threads;
     retro::IngestOptions options;
     auto one = [&](const std::string& bytes) {
         auto e = retro::ingest::email::parse_email_message(bytes, retro::Origin{"box", 1, 1}, {"mbox", "box", {}, {}},
@@ -221,4 +222,64 @@ TEST_CASE("without a Message-ID the id is a stable hash of the headers") {
     CHECK(first->id == again->id);
     CHECK(first->id != other->id);
     CHECK(first->thread == first->id.substr(6));
+}
+
+TEST_CASE("a Message-ID reused by a different message gets #2; an exact copy keeps the id") {
+    auto diags = retro::test::quiet_diagnostics();
+    retro::ingest::email::MailboxIndex mailbox;
+    retro::IngestOptions options;
+    auto id_of = [&](const std::string& bytes, std::uint64_t line) {
+        auto e = retro::ingest::email::parse_email_message(bytes, retro::Origin{"box", line, 1},
+                                                           {"mbox", "box", {}, {}}, mailbox, options, diags);
+        REQUIRE(e);
+        return e->id;
+    };
+    const std::string a = "Message-ID: <same@x>\nDate: Thu, 25 Jul 2024 11:24:00 +0100\nSubject: a\n\na\n";
+    const std::string b = "Message-ID: <same@x>\nDate: Thu, 25 Jul 2024 11:25:00 +0100\nSubject: b\n\nb\n";
+    CHECK(id_of(a, 2) == "email:<same@x>");
+    CHECK(id_of(a, 10) == "email:<same@x>");
+    CHECK(id_of(b, 20) == "email:<same@x>#2");
+    CHECK(retro::test::texts(diags) ==
+          std::vector<std::string>{"box:20:1: warning: Message-ID <same@x> already names a different message in this "
+                                   "mailbox; this one is email:<same@x>#2 [email.duplicate-message-id]"});
+}
+
+TEST_CASE("zones: a missing zone uses assume-tz and is recorded; an ambiguous one is warned about") {
+    auto diags = retro::test::quiet_diagnostics();
+    retro::IngestOptions options;
+    options.assume_tz = *retro::TimeZone::find("Europe/London");
+    auto naive = parse("From: a@x\nDate: Thu, 25 Jul 2024 11:24:00\nSubject: x\n\nx\n", diags, {"eml", {}, {}, {}},
+                       options);
+    REQUIRE(naive);
+    CHECK(naive->time == utc(2024, 7, 25, 10, 24, 0));
+    CHECK(naive->provenance.tz_assumed == "Europe/London");
+    CHECK(diags.all().empty());
+    auto cest = parse("From: a@x\nDate: Thu, 25 Jul 2024 12:24:00 CEST\nSubject: x\n\nx\n", diags);
+    REQUIRE(cest);
+    CHECK(cest->time == utc(2024, 7, 25, 10, 24, 0));
+    CHECK(retro::test::texts(diags) ==
+          std::vector<std::string>{"m.eml:2:1: warning: ambiguous zone abbreviation in Date \"Thu, 25 Jul 2024 "
+                                   "12:24:00 CEST\" [email.ambiguous-zone]"});
+}
+
+TEST_CASE("encoded words naming an unknown charset are warned about") {
+    auto diags = retro::test::quiet_diagnostics();
+    auto event = parse("From: a@x\nDate: Thu, 25 Jul 2024 11:24:00 +0100\nSubject: =?x-bogus?Q?caf=E9?= ok\n\nx\n",
+                       diags);
+    REQUIRE(event);
+    CHECK(retro::is_valid_utf8(event->text));
+    CHECK(event->text.starts_with("caf"));
+    CHECK(retro::test::texts(diags) ==
+          std::vector<std::string>{"m.eml:3:1: warning: unknown charset \"x-bogus\" in Subject; decoded with a "
+                                   "fallback charset [email.unknown-charset]"});
+}
+
+TEST_CASE("a message whose only content is an attached message takes its text from it") {
+    auto diags = retro::test::quiet_diagnostics();
+    auto event = parse("From: a@x\nDate: Thu, 25 Jul 2024 11:24:00 +0100\nSubject: Fwd: alarm\nMIME-Version: 1.0\n"
+                       "Content-Type: message/rfc822\n\n"
+                       "From: alarms@x\nSubject: ALARM: login-5xx\n\nThreshold crossed: 12 errors in 5 minutes.\n",
+                       diags);
+    REQUIRE(event);
+    CHECK(event->text == "Fwd: alarm\nThreshold crossed: 12 errors in 5 minutes.");
 }
