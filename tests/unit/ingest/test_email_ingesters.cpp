@@ -10,6 +10,7 @@
 
 #include "ingest/email/email_ingesters.hpp"
 #include "io/byte_streams.hpp"
+#include "core/text_utf8.hpp"
 #include "io/folder_tree.hpp"
 #include "ingest/email_test_helpers.hpp"
 #include "test_support.hpp"
@@ -150,4 +151,32 @@ TEST_CASE("a single .eml and a KIND: prefix") {
     CHECK(run.sink.events[0].channel.empty());
     CHECK(run.sink.events[0].text == "API resolved\nAPI resolved body.");
     CHECK(run.sink.events[1].id == "email:<f@x>");
+}
+
+// Robustness: the sample mailbox cut at many points and with bytes overwritten; nothing may throw, every
+// message either becomes an event or is reported, and the count never exceeds the messages present.
+TEST_CASE("truncated and corrupted mailboxes never abort") {
+    const std::string sample = retro::test::read_file(retro::test::source_path("samples/2024-07-25-login/css-mail.mbox"));
+    REQUIRE(sample.size() > 1000);
+    auto run_bytes = [](const std::string& bytes) {
+        retro::Input input;
+        input.name = "fuzz.mbox";
+        input.head = bytes.substr(0, 100);
+        input.stream = std::make_unique<retro::io::MemoryStream>(bytes.substr(std::min<std::size_t>(100, bytes.size())));
+        CollectSink sink;
+        auto diags = retro::test::quiet_diagnostics();
+        retro::IngestOptions options;
+        retro::IngestContext context{options, diags, sink};
+        REQUIRE_NOTHROW(retro::ingest::email::ingest_mbox(input, context));
+        std::uint64_t dropped = 0;
+        for (const auto& [reason, n] : sink.dropped) dropped += n;
+        CHECK(sink.events.size() + dropped <= 6);
+        for (const auto& e : sink.events) CHECK(retro::is_valid_utf8(e.text));
+    };
+    for (std::size_t cut = 0; cut < sample.size(); cut += 97) run_bytes(sample.substr(0, cut));
+    for (std::size_t at = 0; at < sample.size(); at += 89) {
+        std::string damaged = sample;
+        for (std::size_t i = at; i < std::min(sample.size(), at + 16); ++i) damaged[i] = static_cast<char>(i * 37);
+        run_bytes(damaged);
+    }
 }
