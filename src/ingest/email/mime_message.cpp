@@ -5,6 +5,7 @@
 #include <gmime/gmime.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <memory>
 #include <mutex>
 
@@ -61,10 +62,25 @@ struct ParseWatch {
     std::size_t offset = 0;
 };
 
+// `text` for a diagnostic: valid UTF-8, control characters as `\xNN`, at most 80 bytes.
+std::string printable(std::string_view text) {
+    std::string out;
+    for (char c : repair_utf8(text.substr(0, 80))) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            char hex[5];
+            std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned char>(c));
+            out.append(hex);
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
 void on_parser_warning(gint64 offset, GMimeParserWarning code, const gchar* item, gpointer user_data) {
     auto* watch = static_cast<ParseWatch*>(user_data);
     if (code == GMIME_CRIT_INVALID_HEADER_NAME && watch->first_critical.empty()) {
-        watch->first_critical = std::string("invalid header line \"") + repair_utf8(item ? item : "") + "\"";
+        watch->first_critical = "invalid header line \"" + printable(item ? item : "") + "\"";
         watch->offset = offset > 0 ? static_cast<std::size_t>(offset) : 0;
     }
 }

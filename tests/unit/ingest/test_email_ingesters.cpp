@@ -92,7 +92,7 @@ TEST_CASE("a damaged message in the middle of an mbox costs only that message") 
     CHECK(run.sink.dropped == std::map<std::string, std::uint64_t>{{"damaged record", 1}});
     CHECK(retro::test::texts(run.diags) ==
           std::vector<std::string>{dir.path.string() + "/css.mbox:10:1: error: cannot parse message: invalid header "
-                                                        "line \"\x01\x02 this message was damaged in transit\"; "
+                                                        "line \"\\x01\\x02 this message was damaged in transit\"; "
                                                         "skipped [email.unparsable]"});
 }
 
