@@ -96,18 +96,26 @@ TEST_CASE("a damaged message in the middle of an mbox costs only that message") 
                                                         "skipped [email.unparsable]"});
 }
 
-TEST_CASE("an mbox.gz is read through the I/O layer's decompression") {
+TEST_CASE("an mbox.gz and an eml.gz are read through the I/O layer's decompression") {
     ScratchDir dir("gz");
     std::string path = (dir.path / "css.mbox.gz").string();
     gzFile gz = gzopen(path.c_str(), "wb");
     REQUIRE(gz);
     gzwrite(gz, mbox_text.data(), static_cast<unsigned>(mbox_text.size()));
     gzclose(gz);
+    std::string eml = (dir.path / "note.eml.gz").string();
+    gz = gzopen(eml.c_str(), "wb");
+    REQUIRE(gz);
+    const std::string single = message("g@x", "Thu, 25 Jul 2024 12:37:00 +0100", "Gzipped");
+    gzwrite(gz, single.data(), static_cast<unsigned>(single.size()));
+    gzclose(gz);
     Run run;
-    run.read({path});
-    REQUIRE(run.sink.events.size() == 2);
+    run.read({path, eml});
+    REQUIRE(run.sink.events.size() == 3);
     CHECK(run.sink.events[1].id == "email:<c@x>");
     CHECK(run.sink.events[1].channel == "css");
+    CHECK(run.sink.events[2].id == "email:<g@x>");
+    CHECK(run.sink.events[2].source.kind == "eml");
 }
 
 TEST_CASE("a Maildir: cur/ and new/ read, tmp/ and index files ignored, file-name time as fallback") {
