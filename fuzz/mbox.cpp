@@ -18,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     retro::io::MboxMessage message;
     while (splitter.next(message)) {
         retro::ingest::email::MailEnvelope envelope{"mbox", "fuzz", message.envelope, {}, message.envelope_line};
-        auto event = retro::ingest::email::parse_email_message(message.bytes, message.origin, envelope, mailbox,
-                                                               options, diags);
+        auto event =
+            retro::ingest::email::parse_email_message(message.bytes, message.origin, envelope, mailbox, options, diags);
         if (!event) continue;
         if (!retro::is_valid_utf8(event->text) || !retro::is_valid_utf8(event->actor.name)) std::abort();
         const std::string line = retro::to_json_line(*event);

@@ -20,14 +20,18 @@ namespace {
 constexpr std::size_t read_chunk = 64 * 1024;
 constexpr std::size_t compact_threshold = 1 << 20;
 
-bool is_blank_line(std::string_view line) { return line == "\n" || line == "\r\n" || line == "\r"; }
+bool is_blank_line(std::string_view line) {
+    return line == "\n" || line == "\r\n" || line == "\r";
+}
 
 std::string_view without_ending(std::string_view line) {
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
     return line;
 }
 
-bool is_from_line(std::string_view line) { return line.substr(0, 5) == "From "; }
+bool is_from_line(std::string_view line) {
+    return line.substr(0, 5) == "From ";
+}
 
 // `Name: value` with a name of printable ASCII other than ':' (RFC 5322 §2.2 field-name).
 bool looks_like_header_line(std::string_view line) {
@@ -82,8 +86,8 @@ bool looks_like_mbox(std::string_view head) {
     return end != std::string_view::npos && looks_like_header_line(head.substr(end + 1));
 }
 
-MboxSplitter::MboxSplitter(std::string name, std::string_view head, ByteStream* stream,
-                           std::uint64_t max_message_bytes, Diagnostics& diags)
+MboxSplitter::MboxSplitter(std::string name, std::string_view head, ByteStream* stream, std::uint64_t max_message_bytes,
+                           Diagnostics& diags)
     : m_name(std::move(name)), m_head(head), m_stream(stream), m_max(max_message_bytes), m_diags(diags) {}
 
 bool MboxSplitter::fill() {
@@ -228,15 +232,17 @@ bool MboxSplitter::next(MboxMessage& message) {
             }
         }
         if (too_large) {
-            m_diags.error("ingest.record-too-large", {m_name, message.envelope_line ? message.envelope_line
-                                                                                   : message.origin.line, 1},
+            m_diags.error("ingest.record-too-large",
+                          {m_name, message.envelope_line ? message.envelope_line : message.origin.line, 1},
                           "message larger than " + std::to_string(m_max) + " bytes skipped");
             continue;
         }
         // The blank line written before a separator belongs to the mbox, not to the message.
         if (m_pending_envelope) {
-            if (message.bytes.ends_with("\r\n\r\n")) message.bytes.resize(message.bytes.size() - 2);
-            else if (message.bytes.ends_with("\n\n")) message.bytes.pop_back();
+            if (message.bytes.ends_with("\r\n\r\n"))
+                message.bytes.resize(message.bytes.size() - 2);
+            else if (message.bytes.ends_with("\n\n"))
+                message.bytes.pop_back();
         }
         return true;
     }

@@ -16,9 +16,9 @@ namespace retro::io {
 // One framed message: its bytes (after the `From ` line, unescaped) and where they start.
 struct MboxMessage {
     std::string bytes;
-    Origin origin;                       // line of the message's first header line
-    std::string envelope;                // the `From ` line after "From ", line ending removed
-    std::uint64_t envelope_line = 0;     // 0 when the mailbox had no `From ` line before this message
+    Origin origin;                    // line of the message's first header line
+    std::string envelope;             // the `From ` line after "From ", line ending removed
+    std::uint64_t envelope_line = 0;  // 0 when the mailbox had no `From ` line before this message
 };
 
 // True when `rest` (a `From ` line after "From ") looks like an envelope: `-`, a sender, a sender and an

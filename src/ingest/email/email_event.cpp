@@ -95,8 +95,10 @@ Actor make_actor(const MailMessage& message, const IngestOptions& options) {
         actor.initials = person->initials.empty() ? initials_of(actor.name) : person->initials;
         return actor;
     }
-    if (!actor.name.empty()) actor.initials = initials_of(actor.name);
-    else if (!actor.email.empty()) actor.initials = initials_of(actor.email.substr(0, actor.email.find('@')));
+    if (!actor.name.empty())
+        actor.initials = initials_of(actor.name);
+    else if (!actor.email.empty())
+        actor.initials = initials_of(actor.email.substr(0, actor.email.find('@')));
     return actor;
 }
 
@@ -119,9 +121,8 @@ std::string MailboxIndex::root_for(const std::string& normalized_subject, const 
     return it->second;
 }
 
-std::optional<Event> parse_email_message(std::string_view bytes, const Origin& origin,
-                                         const MailEnvelope& envelope, MailboxIndex& threads,
-                                         const IngestOptions& options, Diagnostics& diags,
+std::optional<Event> parse_email_message(std::string_view bytes, const Origin& origin, const MailEnvelope& envelope,
+                                         MailboxIndex& threads, const IngestOptions& options, Diagnostics& diags,
                                          std::string* drop_reason) {
     std::string failure;
     std::size_t failure_offset = 0;
@@ -167,8 +168,8 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
     event.time = time->instant;
     event.time_raw = time->raw;
     event.precision = Precision::exact;
-    event.source = SourceRef{envelope.source_kind, {}, origin.name,
-                             envelope.record_line ? envelope.record_line : origin.line};
+    event.source =
+        SourceRef{envelope.source_kind, {}, origin.name, envelope.record_line ? envelope.record_line : origin.line};
     event.channel = envelope.channel;
     event.actor = make_actor(message, options);
     if (time->zone_missing) event.provenance.tz_assumed = options.assume_tz.name();
@@ -183,23 +184,29 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
         if (unique != event.id) {
             const MailHeader* id_header = message.header("Message-ID");
             diags.warning("email.duplicate-message-id", where_in(origin, bytes, id_header ? id_header->offset : 0),
-                          "Message-ID <" + message.message_id + "> already names a different message in this "
-                          "mailbox; this one is " + unique);
+                          "Message-ID <" + message.message_id +
+                              "> already names a different message in this "
+                              "mailbox; this one is " +
+                              unique);
             event.id = unique;
         }
     } else {
-        event.id = "email:hash-" + fnv1a_hex({date ? std::string_view(date->value) : std::string_view(),
-                                              from ? std::string_view(from->value) : std::string_view(),
-                                              message.subject, body});
+        event.id = "email:hash-" +
+                   fnv1a_hex({date ? std::string_view(date->value) : std::string_view(),
+                              from ? std::string_view(from->value) : std::string_view(), message.subject, body});
     }
 
     // Thread: the root of References, else the parent, else an earlier message with the same subject.
     std::string normalized = normalize_subject(message.subject);
     std::string own = message.message_id.empty() ? event.id.substr(6) : "<" + message.message_id + ">";
-    if (!message.references.empty()) event.thread = "<" + message.references.front() + ">";
-    else if (!message.in_reply_to.empty()) event.thread = "<" + message.in_reply_to + ">";
-    else if (!normalized.empty()) event.thread = threads.root_for(normalized, own);
-    else event.thread = own;
+    if (!message.references.empty())
+        event.thread = "<" + message.references.front() + ">";
+    else if (!message.in_reply_to.empty())
+        event.thread = "<" + message.in_reply_to + ">";
+    else if (!normalized.empty())
+        event.thread = threads.root_for(normalized, own);
+    else
+        event.thread = own;
     if (!normalized.empty() && event.thread != own) threads.root_for(normalized, event.thread);
 
     std::string subject = message.subject;
@@ -226,8 +233,10 @@ void ingest_email_message(std::string_view bytes, const Origin& origin, const Ma
                           MailboxIndex& threads, const IngestContext& context) {
     std::string drop_reason;
     auto event = parse_email_message(bytes, origin, envelope, threads, context.options, context.diags, &drop_reason);
-    if (event) context.sink.add(std::move(*event));
-    else context.sink.drop(drop_reason);
+    if (event)
+        context.sink.add(std::move(*event));
+    else
+        context.sink.drop(drop_reason);
 }
 
 }  // namespace retro::ingest::email

@@ -17,10 +17,10 @@ namespace retro::ingest::email {
 
 // What the container knows about a message besides its bytes.
 struct MailEnvelope {
-    std::string source_kind;   // `eml`, `mbox` or `maildir`
-    std::string channel;       // the mailbox name
-    std::string mbox_from;     // the mbox `From ` line after "From " (time fallback)
-    std::string maildir_name;  // the Maildir file name (time fallback: its leading epoch seconds)
+    std::string source_kind;        // `eml`, `mbox` or `maildir`
+    std::string channel;            // the mailbox name
+    std::string mbox_from;          // the mbox `From ` line after "From " (time fallback)
+    std::string maildir_name;       // the Maildir file name (time fallback: its leading epoch seconds)
     std::uint64_t record_line = 0;  // where the record starts when before the bytes (the mbox `From ` line)
 };
 
@@ -43,9 +43,8 @@ private:
 // found no header block; `email.no-time`: no Date, Received, envelope or file-name time). Warnings:
 // `email.no-date`/`email.bad-date` (a fallback time was used), `email.unknown-charset`, `email.bad-charset`,
 // `email.ambiguous-zone`, `email.duplicate-message-id`. On failure `drop_reason` (when given) names the ledger reason.
-std::optional<Event> parse_email_message(std::string_view bytes, const Origin& origin,
-                                         const MailEnvelope& envelope, MailboxIndex& threads,
-                                         const IngestOptions& options, Diagnostics& diags,
+std::optional<Event> parse_email_message(std::string_view bytes, const Origin& origin, const MailEnvelope& envelope,
+                                         MailboxIndex& threads, const IngestOptions& options, Diagnostics& diags,
                                          std::string* drop_reason = nullptr);
 
 // parse_email_message, with the event added to the sink or the failure counted in its ledger.

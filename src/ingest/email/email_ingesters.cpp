@@ -8,9 +8,9 @@
 
 #include "core/text_utf8.hpp"
 #include "ingest/email/email_event.hpp"
+#include "ingest/registry_rows.hpp"
 #include "io/byte_streams.hpp"
 #include "io/mbox_splitter.hpp"
-#include "ingest/registry_rows.hpp"
 
 namespace retro::ingest::email {
 namespace {
@@ -41,8 +41,8 @@ bool is_mail_header_name(std::string_view name, bool& strong) {
     static constexpr std::array<std::string_view, 7> strong_names = {
         "from", "received", "message-id", "return-path", "mime-version", "delivered-to", "x-gm-thrid"};
     static constexpr std::array<std::string_view, 11> other_names = {
-        "to", "subject", "date", "cc", "reply-to", "in-reply-to", "references", "content-type", "x-mailer",
-        "user-agent", "sender"};
+        "to",         "subject",      "date",     "cc",         "reply-to", "in-reply-to",
+        "references", "content-type", "x-mailer", "user-agent", "sender"};
     for (auto n : strong_names)
         if (iequals_ascii(name, n)) return strong = true;
     for (auto n : other_names)

@@ -12,7 +12,9 @@
 namespace retro::ingest::email {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 std::string collapse_spaces(std::string_view text) {
     std::string out;
@@ -31,7 +33,7 @@ std::string collapse_spaces(std::string_view text) {
 
 // Strips one leading reply/forward prefix or tag; returns false when there is none.
 bool strip_one_prefix(std::string_view& s) {
-    static constexpr std::array<std::string_view, 12> prefixes = {"re", "fwd", "fw", "aw", "sv", "r",
+    static constexpr std::array<std::string_view, 12> prefixes = {"re", "fwd", "fw", "aw", "sv",   "r",
                                                                   "i",  "wg",  "tr", "vs", "antw", "ref"};
     static constexpr std::array<std::string_view, 4> tags = {"[external]", "[ext]", "[external email]",
                                                              "[external sender]"};
@@ -70,9 +72,8 @@ bool ieq_prefix_word(std::string_view line, std::string_view word) {
 }
 
 bool is_greeting(std::string_view line) {
-    static constexpr std::array<std::string_view, 9> words = {"hi",           "hello",          "dear",
-                                                              "hey",          "good morning",   "good afternoon",
-                                                              "good evening", "greetings",      "all,"};
+    static constexpr std::array<std::string_view, 9> words = {
+        "hi", "hello", "dear", "hey", "good morning", "good afternoon", "good evening", "greetings", "all,"};
     if (line.size() > 60) return false;
     for (auto word : words) {
         if (!ieq_prefix_word(line, word)) continue;
@@ -85,8 +86,8 @@ bool is_greeting(std::string_view line) {
 
 bool is_sign_off(std::string_view line) {
     static constexpr std::array<std::string_view, 12> words = {
-        "thanks",       "thank you",   "many thanks", "regards",  "kind regards", "best regards",
-        "best wishes",  "best",        "cheers",      "sincerely", "warm regards", "with thanks"};
+        "thanks",      "thank you", "many thanks", "regards",   "kind regards", "best regards",
+        "best wishes", "best",      "cheers",      "sincerely", "warm regards", "with thanks"};
     std::string_view core = line;
     while (!core.empty() && (core.back() == ',' || core.back() == '.' || core.back() == '!')) core.remove_suffix(1);
     for (auto word : words)
@@ -118,10 +119,18 @@ void append_entity(std::string& out, std::string_view name) {
             return;
         }
     }
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> named = {{
-        {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "},
-        {"ndash", "\u2013"}, {"mdash", "\u2014"}, {"rsquo", "\u2019"}, {"lsquo", "\u2018"},
-        {"hellip", "\u2026"}, {"copy", "\u00A9"}}};
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> named = {{{"amp", "&"},
+                                                                                             {"lt", "<"},
+                                                                                             {"gt", ">"},
+                                                                                             {"quot", "\""},
+                                                                                             {"apos", "'"},
+                                                                                             {"nbsp", " "},
+                                                                                             {"ndash", "\u2013"},
+                                                                                             {"mdash", "\u2014"},
+                                                                                             {"rsquo", "\u2019"},
+                                                                                             {"lsquo", "\u2018"},
+                                                                                             {"hellip", "\u2026"},
+                                                                                             {"copy", "\u00A9"}}};
     for (auto [n, v] : named) {
         if (n == name) {
             out.append(v);
@@ -132,9 +141,8 @@ void append_entity(std::string& out, std::string_view name) {
 }
 
 bool is_block_tag(std::string_view tag) {
-    static constexpr std::array<std::string_view, 16> blocks = {"p",  "div", "br", "li", "tr", "h1", "h2", "h3",
-                                                                "h4", "h5",  "h6", "table", "ul", "ol", "hr",
-                                                                "title"};
+    static constexpr std::array<std::string_view, 16> blocks = {"p",  "div", "br", "li",    "tr", "h1", "h2", "h3",
+                                                                "h4", "h5",  "h6", "table", "ul", "ol", "hr", "title"};
     for (auto b : blocks)
         if (iequals_ascii(tag, b)) return true;
     return false;
@@ -242,8 +250,7 @@ std::string summarize_body(std::string_view body, std::size_t max_paragraphs, st
             continue;
         }
         if (!have_content && is_greeting(line)) continue;
-        if (line.starts_with("---------- Forwarded message") || line.starts_with("Begin forwarded message"))
-            continue;
+        if (line.starts_with("---------- Forwarded message") || line.starts_with("Begin forwarded message")) continue;
         have_content = true;
         std::string collapsed = collapse_spaces(line);
         if (!current.empty()) current.push_back(' ');

@@ -2,12 +2,12 @@
 // GMime objects are held by small RAII handles and never leave this file.
 #include "ingest/email/mime_message.hpp"
 
-#include <gmime/gmime.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <memory>
 #include <mutex>
+
+#include <gmime/gmime.h>
 
 #include "core/text_utf8.hpp"
 
@@ -199,8 +199,9 @@ std::string decode_part_text(GMimePart* part, std::vector<MailProblem>& problems
     std::size_t offset = part_offset(GMIME_OBJECT(part));
     if (!charset || iequals_ascii(charset, "utf-8") || iequals_ascii(charset, "us-ascii")) {
         if (!is_valid_utf8(raw) && charset)
-            problems.push_back({"email.bad-charset", "text is not valid " + std::string(charset) +
-                                                         "; invalid bytes replaced with U+FFFD", offset});
+            problems.push_back({"email.bad-charset",
+                                "text is not valid " + std::string(charset) + "; invalid bytes replaced with U+FFFD",
+                                offset});
         return repair_utf8(raw);
     }
     std::string out;
@@ -212,8 +213,9 @@ std::string decode_part_text(GMimePart* part, std::vector<MailProblem>& problems
         return repair_utf8(raw);
     }
     if (replaced)
-        problems.push_back({"email.bad-charset", "text is not valid " + repair_utf8(charset) +
-                                                     "; invalid bytes replaced with U+FFFD", offset});
+        problems.push_back({"email.bad-charset",
+                            "text is not valid " + repair_utf8(charset) + "; invalid bytes replaced with U+FFFD",
+                            offset});
     return repair_utf8(out);
 }
 
@@ -261,10 +263,10 @@ void check_encoded_word_charsets(const MailHeader& header, std::vector<MailProbl
         if (charset.empty() || charset.size() > 40) continue;
         IconvHandle cd(g_mime_iconv_open("UTF-8", charset.c_str()));
         if (cd.ok()) continue;
-        problems.push_back({"email.unknown-charset",
-                            "unknown charset \"" + repair_utf8(charset) + "\" in " + header.name +
-                                "; decoded with a fallback charset",
-                            header.offset});
+        problems.push_back(
+            {"email.unknown-charset",
+             "unknown charset \"" + repair_utf8(charset) + "\" in " + header.name + "; decoded with a fallback charset",
+             header.offset});
         return;
     }
 }

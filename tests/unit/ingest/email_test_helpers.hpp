@@ -24,8 +24,8 @@ inline Instant utc(int y, unsigned mo, unsigned d, int h, int mi, int s) {
 }
 
 // Parses `bytes` as one message of an mbox named `name` (or of `envelope` when given).
-inline std::optional<Event> parse(std::string_view bytes, Diagnostics& diags, ingest::email::MailEnvelope envelope = {
-                                                                                    "eml", {}, {}, {}},
+inline std::optional<Event> parse(std::string_view bytes, Diagnostics& diags,
+                                  ingest::email::MailEnvelope envelope = {"eml", {}, {}, {}},
                                   const IngestOptions& options = IngestOptions{}) {
     ingest::email::MailboxIndex threads;
     return ingest::email::parse_email_message(bytes, Origin{"m.eml", 1, 1}, envelope, threads, options, diags);

@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <set>
 
-#include "ingest/email_test_helpers.hpp"
 #include "core/text_utf8.hpp"
+#include "ingest/email_test_helpers.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -117,10 +117,11 @@ TEST_CASE("corpus: single messages worked out by hand") {
         auto [e, diags] = one("japanese.txt");
         // Date: Wed, 22 Jul 2015 01:02:29 +0900 → 2015-07-21T16:02:29Z.
         CHECK(e.time == utc(2015, 7, 21, 16, 2, 29));
-        CHECK(e.text == "\u65e5\u672c\u8a9e\u30e1\u30fc\u30eb\u30c6\u30b9\u30c8 (testing Japanese emails)\n"
-                        "Let's see if both subject and body works fine...\n"
-                        "\u65e5\u672c\u8a9e\u304c \u6b63\u5e38\u306b \u9001\u308c\u3066\u3044\u308b\u304b "
-                        "\u30c6\u30b9\u30c8.");
+        CHECK(e.text ==
+              "\u65e5\u672c\u8a9e\u30e1\u30fc\u30eb\u30c6\u30b9\u30c8 (testing Japanese emails)\n"
+              "Let's see if both subject and body works fine...\n"
+              "\u65e5\u672c\u8a9e\u304c \u6b63\u5e38\u306b \u9001\u308c\u3066\u3044\u308b\u304b "
+              "\u30c6\u30b9\u30c8.");
         CHECK(e.actor == retro::Actor{"", "Atsushi Eno", "AE", "x@x.com"});
         CHECK(diags.empty());
     }
@@ -145,8 +146,9 @@ TEST_CASE("corpus: single messages worked out by hand") {
         CHECK(e.time == utc(2022, 7, 21, 15, 0, 55));
         CHECK(e.provenance.time_fallback == "received");
         REQUIRE(diags.size() == 1);
-        CHECK(diags[0].ends_with(":1:1: warning: no Date header; time taken from the first Received header "
-                                 "[email.no-date]"));
+        CHECK(
+            diags[0].ends_with(":1:1: warning: no Date header; time taken from the first Received header "
+                               "[email.no-date]"));
     }
     SECTION("body.2.txt: HTML only") {
         auto [e, diags] = one("body.2.txt");

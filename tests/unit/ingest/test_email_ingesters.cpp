@@ -2,17 +2,17 @@
 // a damaged message in the middle of an mbox costing only itself.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-#include <zlib.h>
-
 #include <filesystem>
 #include <fstream>
 
-#include "ingest/email/email_ingesters.hpp"
-#include "io/byte_streams.hpp"
+#include <unistd.h>
+#include <zlib.h>
+
 #include "core/text_utf8.hpp"
-#include "io/folder_tree.hpp"
+#include "ingest/email/email_ingesters.hpp"
 #include "ingest/email_test_helpers.hpp"
+#include "io/byte_streams.hpp"
+#include "io/folder_tree.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -72,7 +72,7 @@ TEST_CASE("e-mail detection") {
     CHECK(detect_eml(probe("x", "From a@b Thu Jul 25 10:14:07 2024\nSubject: x\n")) == 0);
     CHECK(detect_eml(probe("x.eml", "From: a@b\nSubject: x\n\nbody")) == 90);
     CHECK(detect_eml(probe("x", "Received: from a\n by b; Thu, 25 Jul 2024 10:14:07 +0100\nSubject: x\n\n")) == 70);
-    CHECK(detect_eml(probe("x", "Subject: x\nDate: today\n\n")) == 0);            // no mail-only header
+    CHECK(detect_eml(probe("x", "Subject: x\nDate: today\n\n")) == 0);  // no mail-only header
     CHECK(detect_eml(probe("notes.md", "# Incident retro - Login\n\nDate: x\n")) == 0);
     CHECK(detect_eml(probe("x", "{\"schema\":\"retro.event/1\"}\n")) == 0);
     CHECK(detect_mbox(probe("x", "From: a@b\nSubject: x\n")) == 0);
@@ -92,8 +92,8 @@ TEST_CASE("a damaged message in the middle of an mbox costs only that message") 
     CHECK(run.sink.dropped == std::map<std::string, std::uint64_t>{{"damaged record", 1}});
     CHECK(retro::test::texts(run.diags) ==
           std::vector<std::string>{dir.path.string() + "/css.mbox:10:1: error: cannot parse message: invalid header "
-                                                        "line \"\\x01\\x02 this message was damaged in transit\"; "
-                                                        "skipped [email.unparsable]"});
+                                                       "line \"\\x01\\x02 this message was damaged in transit\"; "
+                                                       "skipped [email.unparsable]"});
 }
 
 TEST_CASE("an mbox.gz and an eml.gz are read through the I/O layer's decompression") {
@@ -164,13 +164,15 @@ TEST_CASE("a single .eml and a KIND: prefix") {
 // Robustness: the sample mailbox cut at many points and with bytes overwritten; nothing may throw, every
 // message either becomes an event or is reported, and the count never exceeds the messages present.
 TEST_CASE("truncated and corrupted mailboxes never abort") {
-    const std::string sample = retro::test::read_file(retro::test::source_path("samples/2024-07-25-login/css-mail.mbox"));
+    const std::string sample =
+        retro::test::read_file(retro::test::source_path("samples/2024-07-25-login/css-mail.mbox"));
     REQUIRE(sample.size() > 1000);
     auto run_bytes = [](const std::string& bytes) {
         retro::Input input;
         input.name = "fuzz.mbox";
         input.head = bytes.substr(0, 100);
-        input.stream = std::make_unique<retro::io::MemoryStream>(bytes.substr(std::min<std::size_t>(100, bytes.size())));
+        input.stream =
+            std::make_unique<retro::io::MemoryStream>(bytes.substr(std::min<std::size_t>(100, bytes.size())));
         CollectSink sink;
         auto diags = retro::test::quiet_diagnostics();
         retro::IngestOptions options;

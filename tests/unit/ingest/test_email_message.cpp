@@ -1,8 +1,8 @@
 // parse_email_message: one message → one event, as tables of {message bytes → event fields | diagnostics}.
 #include <catch2/catch.hpp>
 
-#include "ingest/email_test_helpers.hpp"
 #include "core/text_utf8.hpp"
+#include "ingest/email_test_helpers.hpp"
 #include "test_support.hpp"
 
 using retro::test::email::parse;
@@ -12,21 +12,22 @@ TEST_CASE("a plain message becomes one email event with every field") {
     auto diags = retro::test::quiet_diagnostics();
     retro::IngestOptions options;
     options.people.add("css@example.org", retro::Person{"Collections Systems Support", "CSS"});
-    auto event = parse("Return-Path: <css@example.org>\n"
-                       "From: \"Support, Collections Systems\" <css@example.org>\n"
-                       "To: library-staff@example.org\n"
-                       "Subject: Sierra and CALM access\n"
-                       "Date: Thu, 25 Jul 2024 10:14:07 +0100\n"
-                       "Message-ID: <css-1@mail.example.org>\n"
-                       "\n"
-                       "Hi all,\n"
-                       "\n"
-                       "Please restart your laptops and refresh your VPN connection\n"
-                       "if you have problems accessing Sierra and CALM.\n"
-                       "\n"
-                       "Thanks,\n"
-                       "Collections Systems Support\n",
-                       diags, {"mbox", "css-mail", {}, {}}, options);
+    auto event = parse(
+        "Return-Path: <css@example.org>\n"
+        "From: \"Support, Collections Systems\" <css@example.org>\n"
+        "To: library-staff@example.org\n"
+        "Subject: Sierra and CALM access\n"
+        "Date: Thu, 25 Jul 2024 10:14:07 +0100\n"
+        "Message-ID: <css-1@mail.example.org>\n"
+        "\n"
+        "Hi all,\n"
+        "\n"
+        "Please restart your laptops and refresh your VPN connection\n"
+        "if you have problems accessing Sierra and CALM.\n"
+        "\n"
+        "Thanks,\n"
+        "Collections Systems Support\n",
+        diags, {"mbox", "css-mail", {}, {}}, options);
     REQUIRE(event);
     retro::Event expected;
     expected.id = "email:<css-1@mail.example.org>";
@@ -36,9 +37,10 @@ TEST_CASE("a plain message becomes one email event with every field") {
     expected.source = {"mbox", "", "m.eml", 1};
     expected.channel = "css-mail";
     expected.actor = {"", "Collections Systems Support", "CSS", "css@example.org"};
-    expected.text = "Sierra and CALM access\n"
-                    "Please restart your laptops and refresh your VPN connection if you have problems accessing "
-                    "Sierra and CALM.";
+    expected.text =
+        "Sierra and CALM access\n"
+        "Please restart your laptops and refresh your VPN connection if you have problems accessing "
+        "Sierra and CALM.";
     expected.thread = "<css-1@mail.example.org>";
     CHECK(*event == expected);
     CHECK(diags.all().empty());
@@ -108,21 +110,24 @@ TEST_CASE("RFC 2047 words, quoted-printable and base64 are decoded by GMime") {
 
 TEST_CASE("the From display name is decoded; a bare address gives initials from its local part") {
     auto diags = retro::test::quiet_diagnostics();
-    auto named = parse("From: =?UTF-8?Q?Ren=C3=A9e_Dupr=C3=A9?= <renee@example.org>\n"
-                       "Date: Thu, 25 Jul 2024 11:24:00 +0100\nSubject: x\n\nx\n",
-                       diags);
+    auto named = parse(
+        "From: =?UTF-8?Q?Ren=C3=A9e_Dupr=C3=A9?= <renee@example.org>\n"
+        "Date: Thu, 25 Jul 2024 11:24:00 +0100\nSubject: x\n\nx\n",
+        diags);
     REQUIRE(named);
     CHECK(named->actor == retro::Actor{"", "Ren\u00e9e Dupr\u00e9", "RD", "renee@example.org"});
-    auto bare = parse("From: rachel.cooper@example.org\nDate: Thu, 25 Jul 2024 11:24:00 +0100\nSubject: x\n\nx\n", diags);
+    auto bare =
+        parse("From: rachel.cooper@example.org\nDate: Thu, 25 Jul 2024 11:24:00 +0100\nSubject: x\n\nx\n", diags);
     REQUIRE(bare);
     CHECK(bare->actor == retro::Actor{"", "", "RC", "rachel.cooper@example.org"});
 }
 
 TEST_CASE("an unknown charset is read with replacement characters and a warning") {
     auto diags = retro::test::quiet_diagnostics();
-    auto event = parse("From: a@example.org\nDate: Thu, 25 Jul 2024 11:24:00 +0100\nSubject: cs\nMIME-Version: 1.0\n"
-                       "Content-Type: text/plain; charset=x-no-such-charset\n\nok \xff\xfe done\n",
-                       diags);
+    auto event = parse(
+        "From: a@example.org\nDate: Thu, 25 Jul 2024 11:24:00 +0100\nSubject: cs\nMIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=x-no-such-charset\n\nok \xff\xfe done\n",
+        diags);
     REQUIRE(event);
     CHECK(event->text == "cs\nok \uFFFD\uFFFD done");
     CHECK(retro::test::texts(diags) ==
@@ -144,28 +149,45 @@ TEST_CASE("time fallbacks: Received, the mbox From line, the Maildir name, each 
          "Received: from b.example.org by c.example.org; Thu, 25 Jul 2024 11:45:10 +0000\n"
          "Received: from a.example.org by b.example.org; Thu, 25 Jul 2024 11:45:02 +0000\n"
          "From: a@example.org\nSubject: x\n\nx\n",
-         {"eml", {}, {}, {}}, utc(2024, 7, 25, 11, 45, 10), "Thu, 25 Jul 2024 11:45:10 +0000", "received", "",
+         {"eml", {}, {}, {}},
+         utc(2024, 7, 25, 11, 45, 10),
+         "Thu, 25 Jul 2024 11:45:10 +0000",
+         "received",
+         "",
          "m.eml:1:1: warning: no Date header; time taken from the first Received header [email.no-date]"},
         {"broken Date, folded Received",
          "Received: from b.example.org\n by c.example.org;\n\tThu, 25 Jul 2024 11:45:10 +0000\n"
          "From: a@example.org\nDate: yesterday teatime\nSubject: x\n\nx\n",
-         {"eml", {}, {}, {}}, utc(2024, 7, 25, 11, 45, 10), "Thu, 25 Jul 2024 11:45:10 +0000", "received", "",
+         {"eml", {}, {}, {}},
+         utc(2024, 7, 25, 11, 45, 10),
+         "Thu, 25 Jul 2024 11:45:10 +0000",
+         "received",
+         "",
          "m.eml:5:1: warning: unparsable Date \"yesterday teatime\"; time taken from the first Received header "
          "[email.bad-date]"},
         {"mbox From line (no zone: assume-tz)",
          "From: a@example.org\nSubject: x\n\nx\n",
-         {"mbox", "box", "MAILER-DAEMON Thu Jul 25 11:45:10 2024", {}}, utc(2024, 7, 25, 11, 45, 10),
-         "Thu Jul 25 11:45:10 2024", "mbox-from", "UTC",
+         {"mbox", "box", "MAILER-DAEMON Thu Jul 25 11:45:10 2024", {}},
+         utc(2024, 7, 25, 11, 45, 10),
+         "Thu Jul 25 11:45:10 2024",
+         "mbox-from",
+         "UTC",
          "m.eml:1:1: warning: no Date header; time taken from the mbox From line [email.no-date]"},
         {"Gmail Takeout From line (zone before the year)",
          "X-GM-THRID: 1583290388308606088\r\nX-Gmail-Labels: Inbox\r\nFrom: a@example.org\r\nSubject: x\r\n\r\nx\r\n",
-         {"mbox", "box", "1583290388308606088@xxx Mon Nov 06 04:42:58 +0000 2017", {}}, utc(2017, 11, 6, 4, 42, 58),
-         "Mon Nov 06 04:42:58 +0000 2017", "mbox-from", "",
+         {"mbox", "box", "1583290388308606088@xxx Mon Nov 06 04:42:58 +0000 2017", {}},
+         utc(2017, 11, 6, 4, 42, 58),
+         "Mon Nov 06 04:42:58 +0000 2017",
+         "mbox-from",
+         "",
          "m.eml:1:1: warning: no Date header; time taken from the mbox From line [email.no-date]"},
         {"Maildir file name",
          "From: a@example.org\nSubject: x\n\nx\n",
-         {"maildir", "box", {}, "1721907910.M1P2.host,S=120:2,S"}, utc(2024, 7, 25, 11, 45, 10), "1721907910",
-         "maildir-name", "",
+         {"maildir", "box", {}, "1721907910.M1P2.host,S=120:2,S"},
+         utc(2024, 7, 25, 11, 45, 10),
+         "1721907910",
+         "maildir-name",
+         "",
          "m.eml:1:1: warning: no Date header; time taken from the Maildir file name [email.no-date]"},
     };
     for (const auto& row : rows) {
@@ -253,8 +275,8 @@ TEST_CASE("zones: a missing zone uses assume-tz and is recorded; an ambiguous on
     auto diags = retro::test::quiet_diagnostics();
     retro::IngestOptions options;
     options.assume_tz = *retro::TimeZone::find("Europe/London");
-    auto naive = parse("From: a@x\nDate: Thu, 25 Jul 2024 11:24:00\nSubject: x\n\nx\n", diags, {"eml", {}, {}, {}},
-                       options);
+    auto naive =
+        parse("From: a@x\nDate: Thu, 25 Jul 2024 11:24:00\nSubject: x\n\nx\n", diags, {"eml", {}, {}, {}}, options);
     REQUIRE(naive);
     CHECK(naive->time == utc(2024, 7, 25, 10, 24, 0));
     CHECK(naive->provenance.tz_assumed == "Europe/London");
@@ -269,8 +291,8 @@ TEST_CASE("zones: a missing zone uses assume-tz and is recorded; an ambiguous on
 
 TEST_CASE("encoded words naming an unknown charset are warned about") {
     auto diags = retro::test::quiet_diagnostics();
-    auto event = parse("From: a@x\nDate: Thu, 25 Jul 2024 11:24:00 +0100\nSubject: =?x-bogus?Q?caf=E9?= ok\n\nx\n",
-                       diags);
+    auto event =
+        parse("From: a@x\nDate: Thu, 25 Jul 2024 11:24:00 +0100\nSubject: =?x-bogus?Q?caf=E9?= ok\n\nx\n", diags);
     REQUIRE(event);
     CHECK(retro::is_valid_utf8(event->text));
     CHECK(event->text.starts_with("caf"));
@@ -281,10 +303,11 @@ TEST_CASE("encoded words naming an unknown charset are warned about") {
 
 TEST_CASE("a message whose only content is an attached message takes its text from it") {
     auto diags = retro::test::quiet_diagnostics();
-    auto event = parse("From: a@x\nDate: Thu, 25 Jul 2024 11:24:00 +0100\nSubject: Fwd: alarm\nMIME-Version: 1.0\n"
-                       "Content-Type: message/rfc822\n\n"
-                       "From: alarms@x\nSubject: ALARM: login-5xx\n\nThreshold crossed: 12 errors in 5 minutes.\n",
-                       diags);
+    auto event = parse(
+        "From: a@x\nDate: Thu, 25 Jul 2024 11:24:00 +0100\nSubject: Fwd: alarm\nMIME-Version: 1.0\n"
+        "Content-Type: message/rfc822\n\n"
+        "From: alarms@x\nSubject: ALARM: login-5xx\n\nThreshold crossed: 12 errors in 5 minutes.\n",
+        diags);
     REQUIRE(event);
     CHECK(event->text == "Fwd: alarm\nThreshold crossed: 12 errors in 5 minutes.");
 }

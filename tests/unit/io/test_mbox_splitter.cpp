@@ -91,23 +91,26 @@ TEST_CASE("envelope lines are told from body text") {
 
 TEST_CASE("mbox detection wants a From line first") {
     CHECK(retro::io::looks_like_mbox("From a@b Mon Jan  1 00:00:00 2024\nSubject: x\n"));
-    CHECK(retro::io::looks_like_mbox("\xEF\xBB\xBF" "From -\nFrom: a@b\n"));
+    CHECK(
+        retro::io::looks_like_mbox("\xEF\xBB\xBF"
+                                   "From -\nFrom: a@b\n"));
     CHECK_FALSE(retro::io::looks_like_mbox("From: a@b\nSubject: x\n"));
     CHECK_FALSE(retro::io::looks_like_mbox("From Russia with love\nand more\n"));
 }
 
 TEST_CASE("classic mbox: messages, envelopes, origins and the separating blank line") {
     auto diags = retro::test::quiet_diagnostics();
-    auto messages = split("From a@example.com Thu Jul 25 10:14:07 2024\n"
-                          "Subject: one\n"
-                          "\n"
-                          "first body\n"
-                          "\n"
-                          "From b@example.com Thu Jul 25 11:24:00 2024\n"
-                          "Subject: two\n"
-                          "\n"
-                          "second body\n",
-                          diags);
+    auto messages = split(
+        "From a@example.com Thu Jul 25 10:14:07 2024\n"
+        "Subject: one\n"
+        "\n"
+        "first body\n"
+        "\n"
+        "From b@example.com Thu Jul 25 11:24:00 2024\n"
+        "Subject: two\n"
+        "\n"
+        "second body\n",
+        diags);
     REQUIRE(messages.size() == 2);
     CHECK(messages[0].bytes == "Subject: one\n\nfirst body\n");
     CHECK(messages[0].envelope == "a@example.com Thu Jul 25 10:14:07 2024");
@@ -122,14 +125,15 @@ TEST_CASE("classic mbox: messages, envelopes, origins and the separating blank l
 
 TEST_CASE("mboxrd and mboxo escapes lose one '>'") {
     auto diags = retro::test::quiet_diagnostics();
-    auto messages = split("From a@b Thu Jul 25 10:14:07 2024\n"
-                          "Subject: quoting\n"
-                          "\n"
-                          ">From the start\n"
-                          ">>From twice\n"
-                          "> From is a quote\n"
-                          ">Fromage\n",
-                          diags);
+    auto messages = split(
+        "From a@b Thu Jul 25 10:14:07 2024\n"
+        "Subject: quoting\n"
+        "\n"
+        ">From the start\n"
+        ">>From twice\n"
+        "> From is a quote\n"
+        ">Fromage\n",
+        diags);
     REQUIRE(messages.size() == 1);
     CHECK(messages[0].bytes == "Subject: quoting\n\nFrom the start\n>From twice\n> From is a quote\n>Fromage\n");
 }
@@ -147,24 +151,25 @@ TEST_CASE("CRLF mboxes keep CRLF and drop the CRLF blank line before a separator
 
 TEST_CASE("a From line is a separator only when it looks like an envelope") {
     auto diags = retro::test::quiet_diagnostics();
-    auto messages = split("From -\n"
-                          "Subject: bond\n"
-                          "\n"
-                          "My favourite:\n"
-                          "\n"
-                          "From Russia with love\n"
-                          "Year: 1963\n"
-                          "\n"
-                          "From - Mon Jun  3 12:50:27 1996\n"
-                          "Subject: next\n"
-                          "\n"
-                          "text\n"
-                          "From - \n"  // Netscape: no blank line, but a header follows
-                          "From: c@d\n"
-                          "\n"
-                          "third\n"
-                          "From here on it is body text\n",
-                          diags);
+    auto messages = split(
+        "From -\n"
+        "Subject: bond\n"
+        "\n"
+        "My favourite:\n"
+        "\n"
+        "From Russia with love\n"
+        "Year: 1963\n"
+        "\n"
+        "From - Mon Jun  3 12:50:27 1996\n"
+        "Subject: next\n"
+        "\n"
+        "text\n"
+        "From - \n"  // Netscape: no blank line, but a header follows
+        "From: c@d\n"
+        "\n"
+        "third\n"
+        "From here on it is body text\n",
+        diags);
     REQUIRE(messages.size() == 3);
     CHECK(messages[0].bytes == "Subject: bond\n\nMy favourite:\n\nFrom Russia with love\nYear: 1963\n");
     CHECK(messages[1].envelope == "- Mon Jun  3 12:50:27 1996");
@@ -176,16 +181,20 @@ TEST_CASE("a From line is a separator only when it looks like an envelope") {
 TEST_CASE("Content-Length bodies are taken whole when the length lands on a separator") {
     auto diags = retro::test::quiet_diagnostics();
     std::string body = "line\n\nFrom x@y Thu Jul 25 10:14:07 2024\nnot a message\n";
-    auto messages = split("From a@b Thu Jul 25 10:14:07 2024\n"
-                          "Subject: counted\n"
-                          "Content-Length: " + std::to_string(body.size()) + "\n"
-                          "\n" + body +
-                          "\n"
-                          "From c@d Thu Jul 25 10:15:07 2024\n"
-                          "Subject: after\n"
-                          "\n"
-                          "x\n",
-                          diags);
+    auto messages = split(
+        "From a@b Thu Jul 25 10:14:07 2024\n"
+        "Subject: counted\n"
+        "Content-Length: " +
+            std::to_string(body.size()) +
+            "\n"
+            "\n" +
+            body +
+            "\n"
+            "From c@d Thu Jul 25 10:15:07 2024\n"
+            "Subject: after\n"
+            "\n"
+            "x\n",
+        diags);
     REQUIRE(messages.size() == 2);
     CHECK(messages[0].bytes == "Subject: counted\nContent-Length: " + std::to_string(body.size()) + "\n\n" + body);
     CHECK(messages[1].origin.line == 11);
@@ -194,16 +203,17 @@ TEST_CASE("Content-Length bodies are taken whole when the length lands on a sepa
 
 TEST_CASE("a wrong Content-Length falls back to scanning lines") {
     auto diags = retro::test::quiet_diagnostics();
-    auto messages = split("From a@b Thu Jul 25 10:14:07 2024\n"
-                          "Content-Length: 3\n"
-                          "\n"
-                          "longer than three\n"
-                          "\n"
-                          "From c@d Thu Jul 25 10:15:07 2024\n"
-                          "Subject: after\n"
-                          "\n"
-                          "x\n",
-                          diags);
+    auto messages = split(
+        "From a@b Thu Jul 25 10:14:07 2024\n"
+        "Content-Length: 3\n"
+        "\n"
+        "longer than three\n"
+        "\n"
+        "From c@d Thu Jul 25 10:15:07 2024\n"
+        "Subject: after\n"
+        "\n"
+        "x\n",
+        diags);
     REQUIRE(messages.size() == 2);
     CHECK(messages[0].bytes == "Content-Length: 3\n\nlonger than three\n");
 }
@@ -211,13 +221,15 @@ TEST_CASE("a wrong Content-Length falls back to scanning lines") {
 TEST_CASE("an oversized message is skipped with a diagnostic and the next one is read") {
     auto diags = retro::test::quiet_diagnostics();
     std::string big(200, 'x');
-    auto messages = split("From a@b Thu Jul 25 10:14:07 2024\nSubject: big\n\n" + big + "\n\n"
-                          "From c@d Thu Jul 25 10:15:07 2024\nSubject: small\n\nok\n",
+    auto messages = split("From a@b Thu Jul 25 10:14:07 2024\nSubject: big\n\n" + big +
+                              "\n\n"
+                              "From c@d Thu Jul 25 10:15:07 2024\nSubject: small\n\nok\n",
                           diags, 100);
     REQUIRE(messages.size() == 1);
     CHECK(messages[0].bytes == "Subject: small\n\nok\n");
     CHECK(retro::test::texts(diags) ==
-          std::vector<std::string>{"in.mbox:1:1: error: message larger than 100 bytes skipped [ingest.record-too-large]"});
+          std::vector<std::string>{
+              "in.mbox:1:1: error: message larger than 100 bytes skipped [ingest.record-too-large]"});
 }
 
 TEST_CASE("a file without any From line is one message") {
