@@ -5,8 +5,11 @@
 
 namespace retro::ingest {
 
-extern const Ingester events_ingester;  // events/events_ingester.cpp: retro.event/1 NDJSON
-extern const Ingester retro_ingester;   // retro/retro_ingester.cpp: a retro's timeline (Markdown)
-extern const Ingester notes_ingester;   // retro/retro_ingester.cpp: notes of timeline lines
+extern const Ingester events_ingester;   // events/events_ingester.cpp: retro.event/1 NDJSON
+extern const Ingester eml_ingester;      // email/email_ingesters.cpp: one RFC 5322 message
+extern const Ingester mbox_ingester;     // email/email_ingesters.cpp: an mbox
+extern const Ingester maildir_ingester;  // email/email_ingesters.cpp: a Maildir folder
+extern const Ingester retro_ingester;    // retro/retro_ingester.cpp: a retro's timeline (Markdown)
+extern const Ingester notes_ingester;    // retro/retro_ingester.cpp: notes of timeline lines
 
 }  // namespace retro::ingest
