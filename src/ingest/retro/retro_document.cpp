@@ -155,7 +155,7 @@ private:
         }
         for (const MarkdownBlock& b : m_outline.blocks) {
             if (b.first_line == 0 || b.first_line > m_doc.lines.size()) continue;
-            std::uint32_t last = std::min<std::uint32_t>(b.last_line, m_doc.lines.size());
+            std::uint32_t last = std::clamp<std::uint32_t>(b.last_line, b.first_line, m_doc.lines.size());
             if (b.type == BlockType::html_block) {
                 // cmark-gfm 0.29 ends an HTML block one line early when its end condition (`-->`) is met on
                 // a line of its own: the block runs on over lines that start no other block.

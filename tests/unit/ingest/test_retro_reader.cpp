@@ -376,6 +376,16 @@ TEST_CASE("an HTML comment is skipped to its last line (cmark-gfm reports its en
     REQUIRE(doc.days.size() == 1);
     REQUIRE(doc.days[0].entries.size() == 1);
     CHECK(doc.days[0].entries[0].line == 8);
+
+    // A one-line comment (retro's own machine-region markers) is no timeline entry either.
+    const RetroDocument marked = read_notes_document(
+        "<!-- retro:begin timeline -->\n\n### Thursday 25 July 2024\n\n"
+        "11.33 RC reported\n\n<!-- retro:end timeline -->\n");
+    CHECK(marked.is_html_line[0]);
+    CHECK(marked.is_html_line[6]);
+    REQUIRE(marked.days.size() == 1);
+    REQUIRE(marked.days[0].entries.size() == 1);
+    CHECK(marked.days[0].entries[0].lines.size() == 1);
 }
 
 TEST_CASE("a published retro with plain-line days, HH:MM times and untimed lines") {
