@@ -7,6 +7,14 @@ namespace retro {
 const std::vector<Ingester>& ingesters() {
     static const std::vector<Ingester> rows = {
         ingest::events_ingester,
+        ingest::cloudwatch_ingester,
+        ingest::alertmanager_ingester,
+        ingest::grafana_ingester,
+        ingest::pagerduty_ingester,
+        ingest::opsgenie_ingester,
+        ingest::statuspage_ingester,
+        ingest::sentry_ingester,
+        ingest::json_map_ingester,
     };
     return rows;
 }

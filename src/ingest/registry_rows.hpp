@@ -6,5 +6,14 @@
 namespace retro::ingest {
 
 extern const Ingester events_ingester;  // events/events_ingester.cpp: retro.event/1 NDJSON
+// alerts/alert_ingest.cpp: alert JSON (one shape dispatcher; each object goes to its vendor)
+extern const Ingester cloudwatch_ingester;
+extern const Ingester alertmanager_ingester;
+extern const Ingester grafana_ingester;
+extern const Ingester pagerduty_ingester;
+extern const Ingester opsgenie_ingester;
+extern const Ingester statuspage_ingester;
+extern const Ingester sentry_ingester;
+extern const Ingester json_map_ingester;
 
 }  // namespace retro::ingest

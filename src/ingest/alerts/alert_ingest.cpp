@@ -11,6 +11,7 @@
 #include "core/text_utf8.hpp"
 #include "io/json_records.hpp"
 #include "ingest/alerts/alert_vendors.hpp"
+#include "ingest/registry_rows.hpp"
 
 namespace retro::ingest::alerts {
 namespace {
@@ -197,22 +198,38 @@ int detect_alert_vendor(const Probe& probe, Vendor vendor) {
     return last_vendor == vendor ? 85 : 0;
 }
 
-int detect_cloudwatch(const Probe& p) { return detect_alert_vendor(p, Vendor::cloudwatch); }
-int detect_alertmanager(const Probe& p) { return detect_alert_vendor(p, Vendor::alertmanager); }
-int detect_grafana(const Probe& p) { return detect_alert_vendor(p, Vendor::grafana); }
-int detect_pagerduty(const Probe& p) { return detect_alert_vendor(p, Vendor::pagerduty); }
-int detect_opsgenie(const Probe& p) { return detect_alert_vendor(p, Vendor::opsgenie); }
-int detect_statuspage(const Probe& p) { return detect_alert_vendor(p, Vendor::statuspage); }
-int detect_sentry(const Probe& p) { return detect_alert_vendor(p, Vendor::sentry); }
-int detect_json_map(const Probe& p) { return detect_alert_vendor(p, Vendor::json_map); }
+namespace {
 
-void ingest_cloudwatch(Input& i, const IngestContext& c) { ingest_alert_input(i, c, Vendor::cloudwatch); }
-void ingest_alertmanager(Input& i, const IngestContext& c) { ingest_alert_input(i, c, Vendor::alertmanager); }
-void ingest_grafana(Input& i, const IngestContext& c) { ingest_alert_input(i, c, Vendor::grafana); }
-void ingest_pagerduty(Input& i, const IngestContext& c) { ingest_alert_input(i, c, Vendor::pagerduty); }
-void ingest_opsgenie(Input& i, const IngestContext& c) { ingest_alert_input(i, c, Vendor::opsgenie); }
-void ingest_statuspage(Input& i, const IngestContext& c) { ingest_alert_input(i, c, Vendor::statuspage); }
-void ingest_sentry(Input& i, const IngestContext& c) { ingest_alert_input(i, c, Vendor::sentry); }
-void ingest_json_map(Input& i, const IngestContext& c) { ingest_alert_input(i, c, Vendor::json_map); }
+template <Vendor V>
+int detect_row(const Probe& probe) {
+    return detect_alert_vendor(probe, V);
+}
+
+template <Vendor V>
+void ingest_row(Input& input, const IngestContext& context) {
+    ingest_alert_input(input, context, V);
+}
+
+}  // namespace
 
 }  // namespace retro::ingest::alerts
+
+namespace retro::ingest {
+
+using alerts::Vendor;
+const Ingester cloudwatch_ingester{"cloudwatch", alerts::detect_row<Vendor::cloudwatch>,
+                                   alerts::ingest_row<Vendor::cloudwatch>};
+const Ingester alertmanager_ingester{"alertmanager", alerts::detect_row<Vendor::alertmanager>,
+                                     alerts::ingest_row<Vendor::alertmanager>};
+const Ingester grafana_ingester{"grafana", alerts::detect_row<Vendor::grafana>, alerts::ingest_row<Vendor::grafana>};
+const Ingester pagerduty_ingester{"pagerduty", alerts::detect_row<Vendor::pagerduty>,
+                                  alerts::ingest_row<Vendor::pagerduty>};
+const Ingester opsgenie_ingester{"opsgenie", alerts::detect_row<Vendor::opsgenie>,
+                                 alerts::ingest_row<Vendor::opsgenie>};
+const Ingester statuspage_ingester{"statuspage", alerts::detect_row<Vendor::statuspage>,
+                                   alerts::ingest_row<Vendor::statuspage>};
+const Ingester sentry_ingester{"sentry", alerts::detect_row<Vendor::sentry>, alerts::ingest_row<Vendor::sentry>};
+const Ingester json_map_ingester{"json-map", alerts::detect_row<Vendor::json_map>,
+                                 alerts::ingest_row<Vendor::json_map>};
+
+}  // namespace retro::ingest

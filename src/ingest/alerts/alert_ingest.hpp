@@ -51,22 +51,4 @@ void ingest_alert_input(Input& input, const IngestContext& context, Vendor prefe
 // it is chosen with `json-map:` or applies to unrecognised objects when a map is given).
 int detect_alert_vendor(const Probe& probe, Vendor vendor);
 
-// Registry rows.
-int detect_cloudwatch(const Probe& probe);
-int detect_alertmanager(const Probe& probe);
-int detect_grafana(const Probe& probe);
-int detect_pagerduty(const Probe& probe);
-int detect_opsgenie(const Probe& probe);
-int detect_statuspage(const Probe& probe);
-int detect_sentry(const Probe& probe);
-int detect_json_map(const Probe& probe);
-void ingest_cloudwatch(Input& input, const IngestContext& context);
-void ingest_alertmanager(Input& input, const IngestContext& context);
-void ingest_grafana(Input& input, const IngestContext& context);
-void ingest_pagerduty(Input& input, const IngestContext& context);
-void ingest_opsgenie(Input& input, const IngestContext& context);
-void ingest_statuspage(Input& input, const IngestContext& context);
-void ingest_sentry(Input& input, const IngestContext& context);
-void ingest_json_map(Input& input, const IngestContext& context);
-
 }  // namespace retro::ingest::alerts
