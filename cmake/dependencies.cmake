@@ -8,7 +8,8 @@ find_package(nlohmann_json REQUIRED)       # nlohmann-json3-dev
 find_package(tomlplusplus REQUIRED)        # libtomlplusplus-dev
 find_package(ZLIB REQUIRED)                # zlib1g-dev
 find_package(LibArchive REQUIRED)          # libarchive-dev
-find_package(libzip REQUIRED)              # libzip-dev
+# libzip-dev: its CMake package needs the zipcmp tools installed, so use pkg-config.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 
 # Howard Hinnant's date with the tz library built against the system tz database (libhowardhinnant-date-dev).
 find_path(DATE_INCLUDE_DIR date/tz.h REQUIRED)

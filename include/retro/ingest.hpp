@@ -77,6 +77,10 @@ const Ingester* find_ingester(std::string_view kind);
 
 namespace retro {
 
+// The first line retro writes into its drafts; case-folder walks skip files carrying it, so a draft saved
+// next to its sources is never read back as a source.
+inline constexpr std::string_view draft_marker = "<!-- retro:draft";
+
 // Reads every SOURCE (a path, `-` for stdin, or `KIND:path` forcing a kind) into `context.sink`:
 // detects each kind from content, walks case folders (recursively; `retro.toml` and retro's own drafts
 // skipped; one `ingest.unknown-format` warning per unrecognised file). Throws retro::Error for a missing

@@ -1,0 +1,16 @@
+// The subcommands. Each adds itself to the app and sets `run` to what executes after parsing.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/common_options.hpp"
+
+namespace retro::cli {
+
+using Runner = std::function<int()>;
+
+void add_events_command(CLI::App& app, CommonOptions& common, Runner& run);
+
+}  // namespace retro::cli

@@ -1,0 +1,15 @@
+// Exit codes (DESIGN.md): 0 success, 1 lint errors / damaged input under --strict, 2 usage errors.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace retro::cli {
+
+inline constexpr int exit_success = 0;
+inline constexpr int exit_failure = 1;
+inline constexpr int exit_usage = 2;
+
+// Prints CLI11's message and maps its codes: help and version are 0, every other parse error 2.
+int exit_for_parse_error(const CLI::App& app, const CLI::ParseError& error);
+
+}  // namespace retro::cli

@@ -1,0 +1,37 @@
+// retro: reads sources → ingests events → correlates → renders. Each subcommand is one of those paths.
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "retro/error.hpp"
+#include "retro/version.hpp"
+
+int main(int argc, char** argv) {
+    namespace cli = retro::cli;
+    CLI::App app{"retro reconstructs what happened during an outage from Slack exports, alert logs, e-mail and\n"
+                 "notes, and drafts the incident retro; retro lint checks retro files in CI."};
+    app.name("retro");
+    app.set_version_flag("--version", std::string("retro ") + std::string(retro::version));
+    app.require_subcommand(1);
+    app.footer("Run `retro COMMAND --help` for a command's options and examples.");
+
+    cli::CommonOptions common;
+    cli::Runner run;
+    cli::add_events_command(app, common, run);
+
+    try {
+        app.parse(argc, argv);
+        return run ? run() : cli::exit_usage;
+    } catch (const CLI::ParseError& e) {
+        return cli::exit_for_parse_error(app, e);
+    } catch (const retro::Error& e) {
+        std::fflush(stdout);
+        fmt::print(stderr, "retro: error: {}\n", e.what());
+        return e.exit_code();
+    } catch (const std::bad_alloc&) {
+        fmt::print(stderr, "retro: error: out of memory\n");
+        return cli::exit_failure;
+    }
+}

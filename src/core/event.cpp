@@ -1,0 +1,37 @@
+// Names of the event enums and the stream order.
+#include "retro/event.hpp"
+
+#include <array>
+#include <tuple>
+
+namespace retro {
+
+namespace {
+
+constexpr std::array<std::string_view, 5> kind_names{"message", "alert", "email", "status", "note"};
+constexpr std::array<std::string_view, 3> precision_names{"exact", "minute", "day"};
+constexpr std::array<std::string_view, 6> span_names{"code", "pre", "link", "mention", "bold", "italic"};
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> find_name(const std::array<std::string_view, N>& names, std::string_view s) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (names[i] == s) return static_cast<Enum>(i);
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view to_string(EventKind k) { return kind_names[static_cast<std::size_t>(k)]; }
+std::string_view to_string(Precision p) { return precision_names[static_cast<std::size_t>(p)]; }
+std::string_view to_string(SpanType t) { return span_names[static_cast<std::size_t>(t)]; }
+std::optional<EventKind> parse_event_kind(std::string_view s) { return find_name<EventKind>(kind_names, s); }
+std::optional<Precision> parse_precision(std::string_view s) { return find_name<Precision>(precision_names, s); }
+std::optional<SpanType> parse_span_type(std::string_view s) { return find_name<SpanType>(span_names, s); }
+
+bool event_order_less(const Event& a, const Event& b) {
+    // DESIGN.md: (time, source kind, id). The id is unique after deduplication, so the order is total and
+    // the same whatever order the sources were read in.
+    return std::tie(a.time, a.source.kind, a.id) < std::tie(b.time, b.source.kind, b.id);
+}
+
+}  // namespace retro

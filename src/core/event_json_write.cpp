@@ -1,0 +1,112 @@
+// Writes `retro.event/1` with DESIGN.md's key order; absent (empty) fields are omitted, never null.
+#include "retro/event_json.hpp"
+
+#include "core/json_writer.hpp"
+
+namespace retro {
+
+namespace {
+
+void optional_string(json::Writer& w, std::string_view key, const std::string& value) {
+    if (!value.empty()) w.key(key).value(value);
+}
+
+void write_actor(json::Writer& w, const Actor& a) {
+    if (a.empty()) return;
+    w.key("actor").begin_object();
+    optional_string(w, "id", a.id);
+    optional_string(w, "name", a.name);
+    optional_string(w, "initials", a.initials);
+    optional_string(w, "email", a.email);
+    w.end_object();
+}
+
+void write_spans(json::Writer& w, const std::vector<Span>& spans) {
+    if (spans.empty()) return;
+    w.key("spans").begin_array();
+    for (const auto& s : spans) {
+        w.begin_object();
+        w.key("start").value(static_cast<std::uint64_t>(s.start));
+        w.key("end").value(static_cast<std::uint64_t>(s.end));
+        w.key("type").value(to_string(s.type));
+        optional_string(w, "url", s.url);
+        w.end_object();
+    }
+    w.end_array();
+}
+
+void write_flags(json::Writer& w, const Flags& f) {
+    if (f.empty()) return;
+    w.key("flags").begin_object();
+    if (f.pinned) w.key("pinned").value(true);
+    if (!f.reactions.empty()) {
+        w.key("reactions").begin_array();
+        for (const auto& r : f.reactions) w.value(r);
+        w.end_array();
+    }
+    if (f.edited) w.key("edited").value(true);
+    if (f.bot) w.key("bot").value(true);
+    w.end_object();
+}
+
+}  // namespace
+
+void write_event_json(const Event& e, std::string& out) {
+    json::Writer w(out);
+    w.begin_object();
+    w.key("schema").value(event_schema);
+    w.key("id").value(e.id);
+    optional_string(w, "record", e.record);
+    w.key("time").value(format_utc(e.time));
+    optional_string(w, "time_raw", e.time_raw);
+    w.key("precision").value(to_string(e.precision));
+    w.key("kind").value(to_string(e.kind));
+    w.key("source").begin_object();
+    w.key("kind").value(e.source.kind);
+    optional_string(w, "vendor", e.source.vendor);
+    optional_string(w, "origin", e.source.origin);
+    if (e.source.line > 0) w.key("line").value(static_cast<std::uint64_t>(e.source.line));
+    w.end_object();
+    optional_string(w, "channel", e.channel);
+    write_actor(w, e.actor);
+    w.key("text").value(e.text);
+    write_spans(w, e.spans);
+    if (e.alert) {
+        w.key("alert").begin_object();
+        optional_string(w, "key", e.alert->key);
+        optional_string(w, "fingerprint", e.alert->fingerprint);
+        optional_string(w, "state", e.alert->state);
+        optional_string(w, "severity", e.alert->severity);
+        optional_string(w, "service", e.alert->service);
+        w.end_object();
+    }
+    if (e.status) {
+        w.key("status").begin_object();
+        optional_string(w, "page", e.status->page);
+        optional_string(w, "state", e.status->state);
+        w.end_object();
+    }
+    optional_string(w, "thread", e.thread);
+    if (!e.links.empty()) {
+        w.key("links").begin_array();
+        for (const auto& l : e.links) w.value(l);
+        w.end_array();
+    }
+    write_flags(w, e.flags);
+    if (!e.provenance.empty()) {
+        w.key("provenance").begin_object();
+        optional_string(w, "tz_assumed", e.provenance.tz_assumed);
+        optional_string(w, "time_fallback", e.provenance.time_fallback);
+        w.end_object();
+    }
+    w.end_object();
+    out += '\n';
+}
+
+std::string to_json_line(const Event& e) {
+    std::string out;
+    write_event_json(e, out);
+    return out;
+}
+
+}  // namespace retro

@@ -1,0 +1,150 @@
+// JSON writing with fixed key order and RFC 8259 escaping. Invalid UTF-8 becomes U+FFFD, so the output is
+// always valid JSON whatever the input held.
+#include "core/json_writer.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/text_utf8.hpp"
+
+namespace retro::json {
+
+namespace {
+
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
+
+void append_escaped_ascii(std::string& out, char c) {
+    switch (c) {
+        case '"': out += "\\\""; return;
+        case '\\': out += "\\\\"; return;
+        case '\n': out += "\\n"; return;
+        case '\r': out += "\\r"; return;
+        case '\t': out += "\\t"; return;
+        case '\b': out += "\\b"; return;
+        case '\f': out += "\\f"; return;
+        default: break;
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    out += "\\u00";
+    out += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+    out += hex[static_cast<unsigned char>(c) & 0xF];
+}
+
+}  // namespace
+
+void append_string(std::string& out, std::string_view text) {
+    out += '"';
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t run = i;
+        while (run < text.size() && !needs_escape(static_cast<unsigned char>(text[run]))) ++run;
+        out.append(text.data() + i, run - i);
+        i = run;
+        if (i >= text.size()) break;
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            append_escaped_ascii(out, text[i]);
+            ++i;
+            continue;
+        }
+        // Copy a whole run of non-ASCII bytes, repaired if needed.
+        std::size_t end = i;
+        while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
+        const std::string_view chunk = text.substr(i, end - i);
+        if (is_valid_utf8(chunk)) {
+            out.append(chunk);
+        } else {
+            out += repair_utf8(chunk);
+        }
+        i = end;
+    }
+    out += '"';
+}
+
+void Writer::separate() {
+    if (m_need_comma) m_out += ',';
+    m_need_comma = true;
+}
+
+Writer& Writer::begin_object() {
+    separate();
+    m_out += '{';
+    m_need_comma = false;
+    return *this;
+}
+
+Writer& Writer::end_object() {
+    m_out += '}';
+    m_need_comma = true;
+    return *this;
+}
+
+Writer& Writer::begin_array() {
+    separate();
+    m_out += '[';
+    m_need_comma = false;
+    return *this;
+}
+
+Writer& Writer::end_array() {
+    m_out += ']';
+    m_need_comma = true;
+    return *this;
+}
+
+Writer& Writer::key(std::string_view name) {
+    separate();
+    append_string(m_out, name);
+    m_out += ':';
+    m_need_comma = false;
+    return *this;
+}
+
+Writer& Writer::value(std::string_view text) {
+    separate();
+    append_string(m_out, text);
+    return *this;
+}
+
+Writer& Writer::value(std::int64_t number) {
+    separate();
+    fmt::format_to(std::back_inserter(m_out), "{}", number);
+    return *this;
+}
+
+Writer& Writer::value(std::uint64_t number) {
+    separate();
+    fmt::format_to(std::back_inserter(m_out), "{}", number);
+    return *this;
+}
+
+Writer& Writer::value(double number) {
+    separate();
+    if (std::isfinite(number)) {
+        fmt::format_to(std::back_inserter(m_out), "{}", number);
+    } else {
+        m_out += "null";  // JSON has no NaN or infinity
+    }
+    return *this;
+}
+
+Writer& Writer::value(bool flag) {
+    separate();
+    m_out += flag ? "true" : "false";
+    return *this;
+}
+
+Writer& Writer::null() {
+    separate();
+    m_out += "null";
+    return *this;
+}
+
+Writer& Writer::raw(std::string_view json) {
+    separate();
+    m_out.append(json);
+    return *this;
+}
+
+}  // namespace retro::json

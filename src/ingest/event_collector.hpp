@@ -1,0 +1,33 @@
+// Collects ingested events: the merged, sorted, de-duplicated stream every command starts from.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "retro/ingest.hpp"
+
+namespace retro::ingest {
+
+class EventCollector final : public EventSink {
+public:
+    void add(Event&& event) override;
+    void drop(std::string_view reason, std::uint64_t count) override;
+
+    // The events in stream order (time, source kind, id), exact duplicate ids removed. Which copy of a
+    // duplicate is kept does not depend on the order sources were read in.
+    std::vector<Event> take_sorted();
+
+    std::uint64_t added() const { return m_added; }
+    std::uint64_t duplicates() const { return m_duplicates; }
+    const std::map<std::string, std::uint64_t, std::less<>>& dropped() const { return m_dropped; }
+
+private:
+    std::vector<Event> m_events;
+    std::uint64_t m_added = 0;
+    std::uint64_t m_duplicates = 0;
+    std::map<std::string, std::uint64_t, std::less<>> m_dropped;
+};
+
+}  // namespace retro::ingest

@@ -1,0 +1,108 @@
+// Reading SOURCEs: `KIND:` prefixes, content detection through the registry, and case folders (any folder
+// no ingester claims: each child is a source of its own, sub-folders walked the same way).
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "io/folder_tree.hpp"
+#include "io/open_input.hpp"
+#include "retro/error.hpp"
+#include "retro/ingest.hpp"
+
+namespace retro {
+
+namespace {
+
+struct Walk {
+    const IngestContext& context;
+    std::size_t recognised = 0;
+    std::size_t unrecognised = 0;
+};
+
+const Ingester* detect(const Input& input) {
+    Probe probe{input.name, input.head, input.tree.get()};
+    const Ingester* best = nullptr;
+    int best_score = 0;
+    for (const auto& row : ingesters()) {
+        const int score = row.detect(probe);
+        if (score > best_score) {  // ties keep the earlier row
+            best = &row;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+bool is_empty_stream(const Input& input) {
+    if (input.tree) return false;
+    for (char c : input.head)
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return false;
+    return true;
+}
+
+void read_path(Walk& walk, const std::string& path, bool inside_case_folder);
+
+void read_case_folder(Walk& walk, const std::string& path) {
+    for (const auto& child : io::list_children(path)) {
+        const std::string name = std::filesystem::path(child).filename().string();
+        if (name == "retro.toml") continue;
+        read_path(walk, child, true);
+    }
+}
+
+void read_input(Walk& walk, Input& input, bool inside_case_folder) {
+    if (inside_case_folder && input.head.starts_with(draft_marker)) return;  // our own draft
+    if (is_empty_stream(input)) {
+        walk.context.diags.warning("ingest.empty", {input.name}, "empty input; nothing to read");
+        ++walk.recognised;
+        return;
+    }
+    const Ingester* ingester = detect(input);
+    if (ingester) {
+        ++walk.recognised;
+        ingester->ingest(input, walk.context);
+        return;
+    }
+    if (input.tree && !input.path.empty() && io::is_directory(input.path)) {
+        read_case_folder(walk, input.path);
+        return;
+    }
+    ++walk.unrecognised;
+    walk.context.diags.warning("ingest.unknown-format", {input.name},
+                               "not a format retro reads; skipped (a KIND: prefix forces one)");
+}
+
+void read_path(Walk& walk, const std::string& path, bool inside_case_folder) {
+    Input input = io::open_input(path);
+    read_input(walk, input, inside_case_folder);
+}
+
+}  // namespace
+
+SourceSpec parse_source_spec(std::string_view text) {
+    const std::size_t colon = text.find(':');
+    if (colon != std::string_view::npos && colon > 0) {
+        const std::string_view kind = text.substr(0, colon);
+        if (find_ingester(kind)) return {std::string(kind), std::string(text.substr(colon + 1))};
+    }
+    return {"", std::string(text)};
+}
+
+void read_sources(const std::vector<std::string>& sources, const IngestContext& context) {
+    Walk walk{context};
+    for (const auto& text : sources) {
+        const SourceSpec spec = parse_source_spec(text);
+        if (spec.path.empty()) throw Error(fmt::format("{}: no path after the kind", text));
+        Input input = io::open_input(spec.path);
+        if (!spec.kind.empty()) {
+            ++walk.recognised;
+            find_ingester(spec.kind)->ingest(input, context);
+            continue;
+        }
+        read_input(walk, input, false);
+    }
+    if (walk.recognised == 0 && walk.unrecognised > 0)
+        throw Error("no recognisable source: nothing to read (see the warnings above)");
+}
+
+}  // namespace retro

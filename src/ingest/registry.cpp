@@ -1,0 +1,20 @@
+// The registry of ingesters: one row per source format, in detection tie-break order.
+#include "ingest/registry_rows.hpp"
+#include "retro/ingest.hpp"
+
+namespace retro {
+
+const std::vector<Ingester>& ingesters() {
+    static const std::vector<Ingester> rows = {
+        ingest::events_ingester,
+    };
+    return rows;
+}
+
+const Ingester* find_ingester(std::string_view kind) {
+    for (const auto& row : ingesters())
+        if (row.kind == kind) return &row;
+    return nullptr;
+}
+
+}  // namespace retro

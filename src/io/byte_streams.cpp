@@ -1,0 +1,75 @@
+// Memory and file-descriptor byte streams, and reading an Input whole under a limit.
+#include "io/byte_streams.hpp"
+
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "retro/error.hpp"
+
+namespace retro::io {
+
+std::size_t MemoryStream::read(char* buffer, std::size_t size) {
+    const std::size_t n = std::min(size, m_data.size() - m_pos);
+    std::memcpy(buffer, m_data.data() + m_pos, n);
+    m_pos += n;
+    return n;
+}
+
+FileStream::FileStream(int fd, std::string name, bool owns) : m_fd(fd), m_name(std::move(name)), m_owns(owns) {}
+
+FileStream::~FileStream() {
+    if (m_owns && m_fd >= 0) ::close(m_fd);
+}
+
+std::size_t FileStream::read(char* buffer, std::size_t size) {
+    for (;;) {
+        const ssize_t n = ::read(m_fd, buffer, size);
+        if (n >= 0) return static_cast<std::size_t>(n);
+        if (errno == EINTR) continue;
+        throw Error(fmt::format("{}: cannot read: {}", m_name, std::strerror(errno)));
+    }
+}
+
+std::size_t HeadThenStream::read(char* buffer, std::size_t size) {
+    if (m_pos < m_head.size()) {
+        const std::size_t n = std::min(size, m_head.size() - m_pos);
+        std::memcpy(buffer, m_head.data() + m_pos, n);
+        m_pos += n;
+        return n;
+    }
+    return m_stream ? m_stream->read(buffer, size) : 0;
+}
+
+bool read_all(Input& input, std::string& out, std::uint64_t limit, Diagnostics& diags) {
+    out = input.head;
+    if (out.size() > limit) {
+        diags.error("ingest.too-large", {input.name}, fmt::format("larger than the limit of {} bytes; not read", limit));
+        out.clear();
+        return false;
+    }
+    if (!input.stream) return true;
+    constexpr std::size_t chunk = 1 << 20;
+    for (;;) {
+        const std::size_t old = out.size();
+        out.resize(old + chunk);
+        const std::size_t n = input.stream->read(out.data() + old, chunk);
+        out.resize(old + n);
+        if (n == 0) break;
+        if (out.size() > limit) {
+            diags.error("ingest.too-large", {input.name},
+                        fmt::format("larger than the limit of {} bytes; not read", limit));
+            out.clear();
+            return false;
+        }
+    }
+    const std::string damage = input.stream->damage();
+    if (!damage.empty()) {
+        diags.error("ingest.truncated", {input.name}, damage);
+    }
+    return true;
+}
+
+}  // namespace retro::io

@@ -1,0 +1,99 @@
+// A folder as a Tree: regular files below it, recursively, sorted by path. Symbolic links to folders are
+// not followed (no cycles); unreadable subfolders are skipped.
+#include "io/folder_tree.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include <fcntl.h>
+#include <fmt/format.h>
+
+#include "io/byte_streams.hpp"
+#include "retro/error.hpp"
+
+namespace retro::io {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+class FolderTree final : public Tree {
+public:
+    explicit FolderTree(std::string root) : m_root(std::move(root)) {
+        while (m_root.size() > 1 && m_root.back() == '/') m_root.pop_back();
+    }
+
+    const std::vector<TreeEntry>& entries() override {
+        if (m_listed) return m_entries;
+        m_listed = true;
+        std::error_code ec;
+        fs::recursive_directory_iterator it(m_root, fs::directory_options::skip_permission_denied, ec);
+        if (ec) throw Error(fmt::format("{}: cannot list folder: {}", m_root, ec.message()));
+        for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
+            if (ec) break;
+            std::error_code type_ec;
+            if (!it->is_regular_file(type_ec)) continue;
+            TreeEntry entry;
+            entry.path = fs::relative(it->path(), m_root, type_ec).generic_string();
+            if (type_ec) continue;
+            entry.size = it->file_size(type_ec);
+            m_entries.push_back(std::move(entry));
+        }
+        std::sort(m_entries.begin(), m_entries.end(),
+                  [](const TreeEntry& a, const TreeEntry& b) { return a.path < b.path; });
+        for (std::size_t i = 0; i < m_entries.size(); ++i) m_entries[i].index = static_cast<std::int64_t>(i);
+        return m_entries;
+    }
+
+    bool read(const TreeEntry& entry, std::string& out, std::uint64_t limit, Diagnostics& diags) override {
+        Input input;
+        input.name = display(entry);
+        input.stream = open(entry);
+        return read_all(input, out, limit, diags);
+    }
+
+    std::unique_ptr<ByteStream> open(const TreeEntry& entry) override {
+        const std::string path = full_path(entry);
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+        return std::make_unique<FileStream>(fd, path, true);
+    }
+
+    std::string display(const TreeEntry& entry) const override { return full_path(entry); }
+
+private:
+    std::string full_path(const TreeEntry& entry) const {
+        return m_root == "/" ? "/" + entry.path : m_root + "/" + entry.path;
+    }
+
+    std::string m_root;
+    std::vector<TreeEntry> m_entries;
+    bool m_listed = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Tree> open_folder_tree(const std::string& path) { return std::make_unique<FolderTree>(path); }
+
+std::vector<std::string> list_children(const std::string& path) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (fs::directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.empty() || name[0] == '.') continue;
+        out.push_back(it->path().string());
+    }
+    if (ec) throw Error(fmt::format("{}: cannot list folder: {}", path, ec.message()));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+bool is_directory(const std::string& path) {
+    std::error_code ec;
+    return fs::is_directory(path, ec);
+}
+
+}  // namespace retro::io

@@ -1,0 +1,83 @@
+// Opening SOURCEs: stdin, files (gzip decoded on the fly), folders. The first bytes are read ahead for
+// content detection and handed on in Input::head.
+#include "io/open_input.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include "io/byte_streams.hpp"
+#include "io/folder_tree.hpp"
+#include "io/gzip_stream.hpp"
+#include "retro/error.hpp"
+
+namespace retro::io {
+
+namespace {
+
+std::string read_head(ByteStream& stream) {
+    std::string head(head_size, '\0');
+    std::size_t filled = 0;
+    while (filled < head.size()) {
+        const std::size_t n = stream.read(head.data() + filled, head.size() - filled);
+        if (n == 0) break;
+        filled += n;
+    }
+    head.resize(filled);
+    return head;
+}
+
+// Wraps a raw stream: decodes gzip, and fills Input::head.
+void finish_stream(Input& input, std::unique_ptr<ByteStream> raw) {
+    std::string head = read_head(*raw);
+    if (is_gzip(head)) {
+        auto decoded = make_gzip_stream(std::move(raw), std::move(head));
+        input.head = read_head(*decoded);
+        input.stream = std::move(decoded);
+        return;
+    }
+    input.head = std::move(head);
+    input.stream = std::move(raw);
+}
+
+}  // namespace
+
+bool is_gzip(std::string_view head) { return head.size() >= 2 && head[0] == '\x1f' && head[1] == '\x8b'; }
+bool is_zip(std::string_view head) { return head.size() >= 4 && head.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
+
+Input open_input(std::string_view path_text) {
+    Input input;
+    if (path_text == "-") {
+        input.name = "<stdin>";
+        finish_stream(input, std::make_unique<FileStream>(0, "<stdin>", false));
+        return input;
+    }
+    const std::string path(path_text);
+    input.name = path;
+    input.path = path;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    if (S_ISDIR(st.st_mode)) {
+        input.tree = open_folder_tree(path);
+        return input;
+    }
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    finish_stream(input, std::make_unique<FileStream>(fd, path, true));
+    return input;
+}
+
+Input open_tree_entry(Tree& tree, const TreeEntry& entry) {
+    Input input;
+    input.name = tree.display(entry);
+    input.path = input.name;
+    finish_stream(input, tree.open(entry));
+    return input;
+}
+
+}  // namespace retro::io
