@@ -7,6 +7,9 @@ namespace retro {
 const std::vector<Ingester>& ingesters() {
     static const std::vector<Ingester> rows = {
         ingest::events_ingester,
+        ingest::slack_ingester,
+        ingest::slack_api_ingester,
+        ingest::slackdump_ingester,
     };
     return rows;
 }

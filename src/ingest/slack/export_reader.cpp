@@ -256,10 +256,10 @@ bool has_day_files(Tree& tree, bool& has_metadata) {
 std::optional<DayRange> day_file_range(std::string_view date) {
     auto local = parse_iso8601_local(date);
     if (!local) return std::nullopt;
-    // Pacific midnight is 07:00 or 08:00 UTC; a margin of a few hours either side costs nothing.
-    LocalDateTime midnight = *local;
-    Instant start = resolve_local(midnight, TimeZone::utc()).instant;
-    return DayRange{start + std::chrono::hours(4), start + std::chrono::hours(24 + 12)};
+    // Slack splits on Pacific dates (midnight is 07:00 or 08:00 UTC), but slackdump has written UTC dates
+    // (its own fixture does) and other tools the workspace's zone: allow any zone, UTC-12 to UTC+14.
+    Instant start = resolve_local(*local, TimeZone::utc()).instant;
+    return DayRange{start - std::chrono::hours(14), start + std::chrono::hours(24 + 12)};
 }
 
 int detect_slack_export(const Probe& probe) {

@@ -6,18 +6,18 @@
 #include "ingest/slack/day_file.hpp"
 #include "ingest/slack/slack_ts.hpp"
 #include "retro/event_json.hpp"
-#include "test_support.hpp"
+#include "unit/test_support.hpp"
 
 using namespace retro;
 using namespace retro::ingest::slack;
 
 namespace {
 
-const char* const users_json = R"([
+const char* const users_json = R"~([
  {"id":"U1","name":"rachel.c","real_name":"Rachel Cooper","profile":{"real_name":"Rachel Cooper","display_name":"Rachel","email":"r.cooper@example.org"}},
  {"id":"U2","name":"nina","real_name":"","profile":{"real_name":"","display_name":""}},
  {"id":"U3","name":"sb","profile":{"real_name":"Sam Brown","display_name":""}}
-])";
+])~";
 
 struct Run {
     std::vector<Event> events;
@@ -65,17 +65,17 @@ TEST_CASE("permalinks follow Slack's shape, with thread_ts and cid for replies",
           "https://acme.enterprise.slack.com/archives/C1/p1000001");
     CHECK(workspace_from_url("https://houstondatavis.slack.com/files/U061A1R2R/F0/x.png") == "houstondatavis");
     CHECK(workspace_from_url("https://files.slack.com/files-pri/T0-F0/x.png") == "");
-    CHECK(find_workspace(R"({"permalink":"https:\/\/acme.slack.com\/files\/U1\/F1\/a.txt"})") == "acme");
-    CHECK(find_workspace(R"({"url_private":"https://files.slack.com/files-pri/T/x"})") == "");
+    CHECK(find_workspace(R"~({"permalink":"https:\/\/acme.slack.com\/files\/U1\/F1\/a.txt"})~") == "acme");
+    CHECK(find_workspace(R"~({"url_private":"https://files.slack.com/files-pri/T/x"})~") == "");
 }
 
 TEST_CASE("a human message: actor from users.json, permalink, line, flags", "[slack][day]") {
-    Run run = parse(R"([
+    Run run = parse(R"~([
   {"type": "message", "user": "U1", "text": "<!subteam^S1|@weco_devs> starting a chat here; Logging in is down",
    "ts": "1721903759.248609", "edited": {"user": "U1", "ts": "1721903800.000000"},
    "reactions": [{"name": "eyes", "users": ["U2"], "count": 1}, {"name": "pushpin", "users": ["U3"], "count": 1}],
    "pinned_to": ["C01FBFSDLUA"]}
-])");
+])~");
     REQUIRE(run.diagnostics.empty());
     REQUIRE(run.events.size() == 1);
     Event expected;
@@ -94,13 +94,13 @@ TEST_CASE("a human message: actor from users.json, permalink, line, flags", "[sl
 }
 
 TEST_CASE("names: display name, else real name, else handle; [people] overrides", "[slack][day]") {
-    const char* day = R"([
+    const char* day = R"~([
 {"type":"message","user":"U2","text":"a","ts":"1721900000.000001"},
 {"type":"message","user":"U3","text":"b","ts":"1721900000.000002"},
 {"type":"message","user":"U9","text":"c","ts":"1721900000.000003",
  "user_profile":{"real_name":"Ann Green","display_name":"","name":"ag"}},
 {"type":"message","user":"U8","text":"d","ts":"1721900000.000004"}
-])";
+])~";
     Run plain = parse(day);
     REQUIRE(plain.events.size() == 4);
     CHECK(plain.events[0].actor == Actor{"U2", "nina", "N", ""});
@@ -119,11 +119,11 @@ TEST_CASE("names: display name, else real name, else handle; [people] overrides"
 }
 
 TEST_CASE("threads: replies link to their parent; a reply listed twice is one event", "[slack][day]") {
-    Run run = parse(R"([
+    Run run = parse(R"~([
 {"type":"message","user":"U1","text":"parent","ts":"1721903000.000100","thread_ts":"1721903000.000100","reply_count":1},
 {"type":"message","user":"U3","text":"reply","ts":"1721903100.000200","thread_ts":"1721903000.000100","parent_user_id":"U1"},
 {"type":"message","subtype":"thread_broadcast","user":"U3","text":"reply","ts":"1721903100.000200","thread_ts":"1721903000.000100"}
-])");
+])~");
     REQUIRE(run.events.size() == 2);
     CHECK(run.events[0].thread == "1721903000.000100");
     CHECK(run.events[0].links == std::vector<std::string>{"https://wellcome.slack.com/archives/C01FBFSDLUA/p1721903000000100"});
@@ -134,21 +134,21 @@ TEST_CASE("threads: replies link to their parent; a reply listed twice is one ev
 }
 
 TEST_CASE("no workspace: no links, channel and ts kept", "[slack][day]") {
-    Run run = parse(R"([{"type":"message","user":"U1","text":"x","ts":"1721903759.248609"}])", "");
+    Run run = parse(R"~([{"type":"message","user":"U1","text":"x","ts":"1721903759.248609"}])~", "");
     REQUIRE(run.events.size() == 1);
     CHECK(run.events[0].links.empty());
     CHECK(run.events[0].id == "slack:C01FBFSDLUA/1721903759.248609");
 }
 
 TEST_CASE("a bot post whose attachments carry four alarms gives four alert events", "[slack][alerts]") {
-    Run run = parse(R"([{"type":"message","subtype":"bot_message","bot_id":"B1","username":"platform-alarms","text":"",
+    Run run = parse(R"~([{"type":"message","subtype":"bot_message","bot_id":"B1","username":"platform-alarms","text":"",
   "ts":"1721902450.000100","attachments":[
    {"fallback":"sierra-reader-orders","title":"platform-lambda-error-alarm: sierra-reader-orders","color":"danger",
     "fields":[{"title":"Status","value":"ALARM","short":true},{"title":"Region","value":"eu-west-1","short":true}]},
    {"fallback":"sierra-reader-holdings","title":"platform-lambda-error-alarm: sierra-reader-holdings","color":"danger",
     "fields":[{"title":"Status","value":"ALARM","short":true}]},
    {"title":"platform-lambda-error-alarm: sierra-reader-items","color":"danger"},
-   {"title":"platform-lambda-error-alarm: sierra-reader-bibs","color":"good"}]}])");
+   {"title":"platform-lambda-error-alarm: sierra-reader-bibs","color":"good"}]}])~");
     REQUIRE(run.diagnostics.empty());
     REQUIRE(run.events.size() == 4);
     const Event& first = run.events[0];
@@ -173,24 +173,24 @@ TEST_CASE("alert shapes posted into Slack", "[slack][alerts]") {
     };
     const std::vector<Case> cases{
         // AWS Chatbot: the title names the alarm, the state is in the text.
-        {R"({"type":"message","subtype":"bot_message","bot_id":"B2","text":"","ts":"1.000001","attachments":[
+        {R"~({"type":"message","subtype":"bot_message","bot_id":"B2","text":"","ts":"1.000001","attachments":[
             {"title":"CloudWatch Alarm | identity-api-prod-5xx-alarm | eu-west-1 | Account: 1","color":"danger",
-             "text":"Threshold crossed"}]})",
+             "text":"Threshold crossed"}]})~",
          "identity-api-prod-5xx-alarm", "firing", "cloudwatch"},
         // SNS subject form in the text of a bot post.
-        {R"({"type":"message","bot_id":"B3","text":"OK: \"catalogue-api-5xx\" in EU (Ireland)","ts":"1.000002"})",
+        {R"~({"type":"message","bot_id":"B3","text":"OK: \"catalogue-api-5xx\" in EU (Ireland)","ts":"1.000002"})~",
          "catalogue-api-5xx", "resolved", "cloudwatch"},
         // Alertmanager's default Slack title.
-        {R"({"type":"message","subtype":"bot_message","bot_id":"B4","text":"","ts":"1.000003","attachments":[
-            {"title":"[FIRING:1] HighLatency (api prod)","fallback":"[FIRING:1] HighLatency"}]})",
+        {R"~({"type":"message","subtype":"bot_message","bot_id":"B4","text":"","ts":"1.000003","attachments":[
+            {"title":"[FIRING:1] HighLatency (api prod)","fallback":"[FIRING:1] HighLatency"}]})~",
          "HighLatency", "firing", "alertmanager"},
-        {R"({"type":"message","subtype":"bot_message","bot_id":"B5","text":"","ts":"1.000004","attachments":[
-            {"title":"[OK] Disk full","color":"good"}]})",
+        {R"~({"type":"message","subtype":"bot_message","bot_id":"B5","text":"","ts":"1.000004","attachments":[
+            {"title":"[OK] Disk full","color":"good"}]})~",
          "Disk full", "resolved", "grafana"},
         // PagerDuty app wording (real payload shape, a-harrison/slackduty).
-        {R"({"text":"","bot_id":"B52HQJQEM","type":"message","subtype":"bot_message","ts":"1492927035.812771",
+        {R"~({"text":"","bot_id":"B52HQJQEM","type":"message","subtype":"bot_message","ts":"1492927035.812771",
             "attachments":[{"text":"An incident has been triggered.","title":"Triggered: Production XDB Cluster",
-            "id":1,"ts":2016,"color":"FF0000","fallback":"Incident Triggered"}]})",
+            "id":1,"ts":2016,"color":"FF0000","fallback":"Incident Triggered"}]})~",
          "Production XDB Cluster", "firing", ""},
     };
     for (const Case& c : cases) {
@@ -205,13 +205,13 @@ TEST_CASE("alert shapes posted into Slack", "[slack][alerts]") {
         CHECK(run.events[0].record.empty());
     }
     // A human writing "OK: done" is not an alert.
-    Run human = parse(R"([{"type":"message","user":"U1","text":"OK: \"done\" in prod","ts":"1.000005"}])");
+    Run human = parse(R"~([{"type":"message","user":"U1","text":"OK: \"done\" in prod","ts":"1.000005"}])~");
     CHECK(human.events.at(0).kind == EventKind::message);
     CHECK_FALSE(human.events.at(0).alert);
 }
 
 TEST_CASE("subtypes, files and empty text", "[slack][day]") {
-    Run run = parse(R"([
+    Run run = parse(R"~([
 {"type":"message","subtype":"channel_join","user":"U3","text":"<@U3> has joined the channel","ts":"1721900000.000001"},
 {"type":"message","user":"U1","text":"","ts":"1721900000.000002","files":[
   {"id":"F1","name":"kibana.png","title":"Kibana down","url_private":"https://files.slack.com/files-pri/T-F1/kibana.png?t=xoxe-secret",
@@ -221,7 +221,7 @@ TEST_CASE("subtypes, files and empty text", "[slack][day]") {
 {"type":"message","subtype":"message_deleted","ts":"1721900000.000004","deleted_ts":"1721900000.000002"},
 {"type":"message","subtype":"message_changed","ts":"1721900000.000005","message":{"type":"message","user":"U1",
   "text":"BBB","ts":"1721900000.000002","edited":{"user":"U1","ts":"1721900000.000005"}}}
-])");
+])~");
     REQUIRE(run.diagnostics.empty());
     // The message_changed repeats ts .000002, already read: the first copy stands.
     REQUIRE(run.events.size() == 3);
@@ -232,14 +232,14 @@ TEST_CASE("subtypes, files and empty text", "[slack][day]") {
 }
 
 TEST_CASE("damaged messages are diagnostics and the rest goes on", "[slack][day]") {
-    Run run = parse(R"([
+    Run run = parse(R"~([
   {"type": "message", "user": "U1", "text": "a", "ts": "1721903759.248609"},
   {"type": "message", "user": "U1", "text": "b",
    "ts": "17219O3759.248609"},
   {"type": "message", "user": "U1", "text": "c"},
   "stray",
   {"type": "message", "user": "U1", "text": "d", "ts": "1721903760.000001"}
-])");
+])~");
     CHECK(run.events.size() == 2);
     CHECK(run.diagnostics == std::vector<std::string>{
         "export.zip!/wc-digital-platform/2024-07-25.json:4:4: error: message ts \"17219O3759.248609\" is not a Slack "

@@ -6,7 +6,7 @@
 #include "core/json_dom.hpp"
 #include "ingest/slack/blocks.hpp"
 #include "ingest/slack/rich_text.hpp"
-#include "test_support.hpp"
+#include "unit/test_support.hpp"
 
 using namespace retro;
 using namespace retro::ingest::slack;
@@ -79,7 +79,7 @@ TEST_CASE("mrkdwn tokens become names, links and decoded text", "[slack][mrkdwn]
 
 TEST_CASE("rich_text blocks flatten with styles, mentions and lists", "[slack][blocks]") {
     // Block text is not entity-escaped: a real `<` stays as it is.
-    std::string json = R"([{"type":"rich_text","block_id":"x","elements":[
+    std::string json = R"~([{"type":"rich_text","block_id":"x","elements":[
         {"type":"rich_text_section","elements":[
             {"type":"text","text":"Hi "},{"type":"user","user_id":"U2"},
             {"type":"text","text":" see "},{"type":"link","url":"https://x.example","text":"this"},
@@ -88,7 +88,7 @@ TEST_CASE("rich_text blocks flatten with styles, mentions and lists", "[slack][b
         {"type":"rich_text_list","style":"bullet","elements":[
             {"type":"rich_text_section","elements":[{"type":"text","text":"one"}]},
             {"type":"rich_text_section","elements":[{"type":"broadcast","range":"here"}]}]},
-        {"type":"rich_text_preformatted","elements":[{"type":"text","text":"x = 1"}]}]}])";
+        {"type":"rich_text_preformatted","elements":[{"type":"text","text":"x = 1"}]}]}])~";
     json::DomParser parser;
     Diagnostics diags = test::quiet_diagnostics();
     auto doc = parser.parse(json, Origin{"t", 1, 1}, diags, "t.bad");
@@ -102,12 +102,12 @@ TEST_CASE("rich_text blocks flatten with styles, mentions and lists", "[slack][b
 }
 
 TEST_CASE("bot layout blocks: section, fields and context", "[slack][blocks]") {
-    std::string json = R"([{"type":"header","text":{"type":"plain_text","text":"Alarm"}},
+    std::string json = R"~([{"type":"header","text":{"type":"plain_text","text":"Alarm"}},
         {"type":"section","text":{"type":"mrkdwn","text":"*State* &gt; ALARM"},
          "fields":[{"type":"mrkdwn","text":"Region: eu-west-1"}]},
         {"type":"divider"},
         {"type":"context","elements":[{"type":"mrkdwn","text":"by <@U1>"},{"type":"image","image_url":"x"},
-                                      {"type":"plain_text","text":"now"}]}])";
+                                      {"type":"plain_text","text":"now"}]}])~";
     json::DomParser parser;
     Diagnostics diags = test::quiet_diagnostics();
     auto doc = parser.parse(json, Origin{"t", 1, 1}, diags, "t.bad");
