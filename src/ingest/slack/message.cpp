@@ -3,6 +3,8 @@
 // titles; never from a file's token-bearing `url_private`.
 #include "ingest/slack/message.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/text_utf8.hpp"
@@ -165,6 +167,10 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
     if (!m_workspace.empty()) e.links.push_back(permalink(m_workspace, channel.id, ts, thread));
 
     RichText text = render_text(message);
+    // Spans close inside out (`*_x_*` closes italic first); list them by start, outer first.
+    std::stable_sort(text.spans.begin(), text.spans.end(), [](const Span& a, const Span& b) {
+        return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
     e.text = std::move(text.text);
     e.spans = std::move(text.spans);
 
