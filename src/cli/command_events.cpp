@@ -71,7 +71,8 @@ void add_events_command(CLI::App& app, CommonOptions& common, Runner& run) {
   retro events samples/2024-07-25-login/events.ndjson
   aws cloudwatch describe-alarm-history --alarm-name X | retro events -
   retro events --tz Europe/London retro.md notes.md -o events.ndjson
-  retro events a.ndjson b.ndjson.gz | retro events -)");
+  retro events a.ndjson b.ndjson.gz | retro events -
+)");
     cmd->callback([options, &common, &run] { run = [options, &common] { return run_events(*options, common); }; });
 }
 

@@ -97,7 +97,7 @@ private:
     }
 
     bool string() {
-        ++m_i;  // opening quote
+        const std::size_t open = m_i++;
         while (!at_end()) {
             const auto c = static_cast<unsigned char>(m_s[m_i]);
             if (c == '"') {
@@ -137,6 +137,7 @@ private:
             }
             ++m_i;
         }
+        m_i = open;
         return failed("unterminated string");
     }
 

@@ -1,1 +1,108 @@
 #include <catch2/catch.hpp>
+
+#include "retro/event_json.hpp"
+#include "test_support.hpp"
+
+using namespace retro;
+
+namespace {
+
+Event full_event() {
+    Event e;
+    e.id = "slack:C01FBFSDLUA/1721903759.248609#1";
+    e.record = "slack:C01FBFSDLUA/1721903759.248609";
+    e.time = *parse_iso8601("2024-07-25T10:35:59.248609Z");
+    e.time_raw = "1721903759.248609";
+    e.precision = Precision::exact;
+    e.kind = EventKind::alert;
+    e.source = {"slack", "cloudwatch", "export.zip!/wc-platform-alerts/2024-07-25.json", 14};
+    e.channel = "wc-platform-alerts";
+    e.actor = {"B01", "AWS Chatbot", "", ""};
+    e.text = "ALARM: `x` <b>";
+    e.spans = {{7, 10, SpanType::code, ""}};
+    e.alert = AlertInfo{"platform-lambda-error-alarm", "", "firing", "", ""};
+    e.thread = "1721903759.248609";
+    e.links = {"https://wellcome.slack.com/archives/C01FBFSDLUA/p1721903759248609"};
+    e.flags.pinned = true;
+    e.flags.reactions = {"pushpin"};
+    e.flags.bot = true;
+    e.provenance.tz_assumed = "UTC";
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("events are written with DESIGN.md's key order, absent fields omitted") {
+    Event e;
+    e.id = "retro:seed.md#L37";
+    e.time = *parse_iso8601("2024-07-25T10:36:00Z");
+    e.precision = Precision::minute;
+    e.kind = EventKind::note;
+    e.source.kind = "retro";
+    e.text = "RC reported";
+    CHECK(to_json_line(e) ==
+          R"({"schema":"retro.event/1","id":"retro:seed.md#L37","time":"2024-07-25T10:36:00.000000Z",)"
+          R"("precision":"minute","kind":"note","source":{"kind":"retro"},"text":"RC reported"})"
+          "\n");
+    CHECK(to_json_line(full_event()) ==
+          R"({"schema":"retro.event/1","id":"slack:C01FBFSDLUA/1721903759.248609#1",)"
+          R"("record":"slack:C01FBFSDLUA/1721903759.248609","time":"2024-07-25T10:35:59.248609Z",)"
+          R"("time_raw":"1721903759.248609","precision":"exact","kind":"alert","source":{"kind":"slack",)"
+          R"("vendor":"cloudwatch","origin":"export.zip!/wc-platform-alerts/2024-07-25.json","line":14},)"
+          R"("channel":"wc-platform-alerts","actor":{"id":"B01","name":"AWS Chatbot"},"text":"ALARM: `x` <b>",)"
+          R"("spans":[{"start":7,"end":10,"type":"code"}],"alert":{"key":"platform-lambda-error-alarm",)"
+          R"("state":"firing"},"thread":"1721903759.248609",)"
+          R"("links":["https://wellcome.slack.com/archives/C01FBFSDLUA/p1721903759248609"],)"
+          R"("flags":{"pinned":true,"reactions":["pushpin"],"bot":true},"provenance":{"tz_assumed":"UTC"}})"
+          "\n");
+}
+
+TEST_CASE("reading a written event gives the same event back") {
+    const Event e = full_event();
+    const std::string line = to_json_line(e);
+    auto diags = test::quiet_diagnostics();
+    Event back;
+    REQUIRE(read_event_json(line, {"x.ndjson", 1, 1}, diags, back));
+    CHECK(back == e);
+    CHECK(to_json_line(back) == line);
+}
+
+TEST_CASE("damaged events are diagnosed with their position and rejected") {
+    struct Row {
+        std::string in, diagnostic;
+    };
+    const std::vector<Row> rows = {
+        {R"({"schema":"retro.event/1","id":"a",)", "f:7:36: error: invalid JSON: expected a string key [events.bad-json]"},
+        {R"({"schema":"other","id":"a"})", "f:7:2: error: not a retro.event/1 event (\"schema\" is missing or different) [events.bad-schema]"},
+        {R"({"schema":"retro.event/1","time":"2024-07-25T10:36:00Z"})", "f:7:1: error: event without a string \"id\" [events.missing-field]"},
+        {R"({"schema":"retro.event/1","id":"a","time":"yesterday","kind":"note","source":{"kind":"x"}})",
+         "f:7:36: error: \"time\" is not an ISO 8601 instant: yesterday [events.bad-field]"},
+        {R"({"schema":"retro.event/1","id":"a","time":"2024-07-25T10:36:00Z","kind":"gossip","source":{"kind":"x"}})",
+         "f:7:66: error: unknown kind \"gossip\" [events.bad-field]"},
+        {R"({"schema":"retro.event/1","id":"a","time":"2024-07-25T10:36:00Z","kind":"note","source":{"kind":"x"},"text":"ab","spans":[{"start":1,"end":9,"type":"code"}]})",
+         "f:7:114: error: a span needs 0 <= start <= end <= length of text, and a type [events.bad-field]"},
+        {"[1,2]", "f:7:1: error: an event must be a JSON object [events.bad-field]"},
+    };
+    for (const auto& row : rows) {
+        INFO(row.in);
+        auto diags = test::quiet_diagnostics();
+        Event e;
+        CHECK_FALSE(read_event_json(row.in, {"f", 7, 1}, diags, e));
+        REQUIRE(test::texts(diags).size() == 1);
+        CHECK(test::texts(diags)[0] == row.diagnostic);
+    }
+}
+
+TEST_CASE("event order is (time, source kind, id)") {
+    Event a, b;
+    a.time = b.time = *parse_iso8601("2024-07-25T10:36:00Z");
+    a.source.kind = "alertmanager";
+    b.source.kind = "slack";
+    a.id = "z";
+    b.id = "a";
+    CHECK(event_order_less(a, b));
+    b.source.kind = "alertmanager";
+    CHECK(event_order_less(b, a));
+    b.time += std::chrono::microseconds(-1);
+    CHECK(event_order_less(b, a));
+}

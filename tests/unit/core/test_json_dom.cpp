@@ -1,1 +1,83 @@
 #include <catch2/catch.hpp>
+
+#include "core/json_dom.hpp"
+#include "test_support.hpp"
+
+using namespace retro;
+
+TEST_CASE("syntax errors are located at the first bad byte") {
+    struct Row {
+        std::string in;
+        std::size_t offset;
+        std::string reason;
+    };
+    const std::vector<Row> rows = {
+        {R"({"a":1,})", 7, "expected a string key"},
+        {R"({"a" 1})", 5, "expected ':'"},
+        {R"([1,2)", 4, "unexpected end of input"},
+        {R"({"a":tru})", 5, "expected a JSON value"},
+        {R"({"a":"x)", 5, "unterminated string"},
+        {"{\"a\":\"\x01\"}", 6, "control character in string"},
+        {R"({"a":01})", 6, "expected ',' or '}'"},
+        {R"({} x)", 3, "unexpected data after the JSON value"},
+        {"{\"a\":\"\xC0\xAF\"}", 6, "invalid UTF-8"},
+    };
+    for (const auto& row : rows) {
+        INFO(row.in);
+        const auto e = json::find_syntax_error(row.in);
+        CHECK(e.offset == row.offset);
+        CHECK(e.reason == row.reason);
+    }
+    CHECK(json::find_syntax_error(R"({"a":[1,2,{"b":null}],"c":"\u00e9"})").reason.empty());
+}
+
+TEST_CASE("deep nesting is checked without recursion") {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    CHECK(json::find_syntax_error(deep).reason.empty());
+    const std::string unclosed(100000, '[');
+    CHECK(json::find_syntax_error(unclosed).reason == "unexpected end of input");
+}
+
+TEST_CASE("the DOM parser reports invalid records with their position") {
+    auto diags = test::quiet_diagnostics();
+    json::DomParser parser;
+    CHECK(parser.parse(R"({"a": [1, 2]})", {"f.json", 4, 1}, diags, "x.bad-json"));
+    CHECK_FALSE(parser.parse("{\"a\":\n  nope}", {"f.json", 4, 1}, diags, "x.bad-json"));
+    CHECK_FALSE(parser.parse(std::string(5000, '[') + std::string(5000, ']'), {"g.json", 1, 1}, diags, "x.bad-json"));
+    CHECK(test::texts(diags) == std::vector<std::string>{
+                                    "f.json:5:3: error: invalid JSON: expected a JSON value [x.bad-json]",
+                                    "g.json:1:1: error: invalid JSON: nested too deeply [x.bad-json]",
+                                });
+}
+
+TEST_CASE("accessors accept the types real payloads mix") {
+    auto diags = test::quiet_diagnostics();
+    json::DomParser parser;
+    auto root = parser.parse(
+        R"({"s":"x","n":1433558319,"ns":"1433558319","big":1502709956288000110,"f":1.5,"b":true,"z":null,
+            "o":{"p":[{"q":"deep"}]}})",
+        {"f"}, diags, "x");
+    REQUIRE(root);
+    CHECK(json::string_member(*root, "s") == "x");
+    CHECK_FALSE(json::string_member(*root, "n"));
+    CHECK(json::integer_member(*root, "n") == 1433558319);
+    CHECK(json::integer_member(*root, "ns") == 1433558319);
+    CHECK(json::integer_member(*root, "big") == 1502709956288000110);
+    CHECK_FALSE(json::integer_member(*root, "s"));
+    CHECK(json::scalar_member_text(*root, "big") == "1502709956288000110");
+    CHECK(json::scalar_member_text(*root, "f") == "1.5");
+    CHECK(json::bool_member(*root, "b") == true);
+    CHECK_FALSE(json::member(*root, "z"));
+    auto deep = json::at_path(*root, ".o.p[0].q");
+    REQUIRE(deep);
+    CHECK(json::scalar_text(*deep) == "deep");
+    CHECK_FALSE(json::at_path(*root, ".o.p[1].q"));
+    CHECK_FALSE(json::at_path(*root, ".o.missing"));
+}
+
+TEST_CASE("locate_key finds a key, not the same text as a value") {
+    const std::string bytes = "{\"a\": \"time\",\n \"time\": 5}";
+    const auto where = json::locate_key({"f", 1, 1}, bytes, "time");
+    CHECK(where.line == 2);
+    CHECK(where.column == 2);
+}

@@ -1,1 +1,35 @@
 #include <catch2/catch.hpp>
+
+#include "core/json_writer.hpp"
+
+using namespace retro;
+
+TEST_CASE("JSON strings are escaped per RFC 8259 and invalid UTF-8 is replaced") {
+    struct Row {
+        std::string in, out;
+    };
+    const std::vector<Row> rows = {
+        {"plain", R"("plain")"},
+        {"q\"b\\s/", R"("q\"b\\s/")"},
+        {"\n\r\t\b\f", R"("\n\r\t\b\f")"},
+        {std::string("\x01\x1f", 2), R"("\u0001\u001f")"},
+        {std::string("nul\0x", 5), R"("nul\u0000x")"},
+        {"caf\xC3\xA9 \xF0\x9F\x93\x8C", "\"caf\xC3\xA9 \xF0\x9F\x93\x8C\""},
+        {"bad \xC3 byte", "\"bad \xEF\xBF\xBD byte\""},
+        {"overlong \xC0\xAF", "\"overlong \xEF\xBF\xBD\xEF\xBF\xBD\""},
+        {"surrogate \xED\xA0\x80", "\"surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\""},
+    };
+    for (const auto& row : rows) {
+        std::string out;
+        json::append_string(out, row.in);
+        CHECK(out == row.out);
+    }
+}
+
+TEST_CASE("the writer keeps the caller's key order and separates values") {
+    std::string out;
+    json::Writer w(out);
+    w.begin_object().key("b").value(1).key("a").begin_array().value("x").value(true).null().end_array();
+    w.key("d").value(2.5).key("nan").value(std::numeric_limits<double>::quiet_NaN()).end_object();
+    CHECK(out == R"({"b":1,"a":["x",true,null],"d":2.5,"nan":null})");
+}

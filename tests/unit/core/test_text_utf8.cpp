@@ -1,1 +1,44 @@
 #include <catch2/catch.hpp>
+
+#include "core/text_utf8.hpp"
+
+using namespace retro;
+
+TEST_CASE("UTF-8 validation rejects overlong forms, surrogates and truncation") {
+    CHECK(is_valid_utf8("ascii"));
+    CHECK(is_valid_utf8("\xC3\xA9\xE2\x80\x99\xF0\x9F\x93\x8C"));
+    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+    CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));      // overlong, 3 bytes
+    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
+    CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+    CHECK_FALSE(is_valid_utf8("\xE2\x80"));          // truncated
+    CHECK_FALSE(is_valid_utf8("\xFF"));
+}
+
+TEST_CASE("repair replaces each bad byte and drops NULs") {
+    CHECK(repair_utf8(std::string("a\0b", 3)) == "ab");
+    CHECK(repair_utf8("x\xFFy") == "x\xEF\xBF\xBDy");
+    CHECK(repair_utf8("\xE2\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK(repair_utf8("\xC3\xA9") == "\xC3\xA9");
+}
+
+TEST_CASE("globs match channel names") {
+    CHECK(glob_match("wc-*", "wc-platform-alerts"));
+    CHECK(glob_match("*alerts", "wc-platform-alerts"));
+    CHECK(glob_match("w?-*-alerts", "wc-platform-alerts"));
+    CHECK_FALSE(glob_match("wc-*", "general"));
+    CHECK(glob_match("*", ""));
+    CHECK_FALSE(glob_match("a*b*c*d*e*f*g", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+}
+
+TEST_CASE("small text helpers") {
+    CHECK(trim("  a b \r\n") == "a b");
+    CHECK(to_lower_ascii("AbC") == "abc");
+    CHECK(iequals_ascii("GMT", "gmt"));
+    CHECK(starts_with_icase("Re: x", "re:"));
+    std::string s;
+    append_utf8(s, U'\u00e9');
+    append_utf8(s, 0x1F4CC);
+    append_utf8(s, 0xD800);
+    CHECK(s == "\xC3\xA9\xF0\x9F\x93\x8C\xEF\xBF\xBD");
+}

@@ -1,1 +1,58 @@
 #include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+#include "ingest/event_collector.hpp"
+#include "retro/error.hpp"
+#include "retro/ingest.hpp"
+#include "test_support.hpp"
+
+using namespace retro;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* event_line =
+    R"({"schema":"retro.event/1","id":"x:1","time":"2024-07-25T10:00:00Z","kind":"note","source":{"kind":"retro"},"text":"t"})"
+    "\n";
+
+}  // namespace
+
+TEST_CASE("a case folder reads every recognised file and warns once per unknown one") {
+    const fs::path dir = fs::temp_directory_path() / ("retro-case-" + std::to_string(::getpid()));
+    fs::create_directories(dir / "sub");
+    std::ofstream(dir / "a.ndjson") << event_line;
+    std::ofstream(dir / "sub" / "b.ndjson") << std::string(event_line).replace(std::string(event_line).find("x:1"), 3, "x:2");
+    std::ofstream(dir / "notes.xyz") << "\x01\x02 binary";
+    std::ofstream(dir / "empty.ndjson") << "";
+    std::ofstream(dir / "retro.toml") << "tz = \"UTC\"\n";
+    std::ofstream(dir / "draft.md") << "<!-- retro:draft v1 -->\n# Incident retro - x\n";
+    auto diags = test::quiet_diagnostics();
+    ingest::EventCollector sink;
+    IngestOptions options;
+    read_sources({dir.string()}, {options, diags, sink});
+    const auto events = sink.take_sorted();
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].id == "x:1");
+    CHECK(events[1].id == "x:2");
+    CHECK(test::texts(diags) == std::vector<std::string>{
+                                    (dir / "empty.ndjson").string() + ": warning: empty input; nothing to read [ingest.empty]",
+                                    (dir / "notes.xyz").string() +
+                                        ": warning: not a format retro reads; skipped (a KIND: prefix forces one) [ingest.unknown-format]",
+                                });
+    fs::remove_all(dir);
+}
+
+TEST_CASE("no recognisable source at all is an error; a missing path too") {
+    const fs::path file = fs::temp_directory_path() / ("retro-junk-" + std::to_string(::getpid()));
+    std::ofstream(file) << "junk";
+    auto diags = test::quiet_diagnostics();
+    ingest::EventCollector sink;
+    IngestOptions options;
+    CHECK_THROWS_AS(read_sources({file.string()}, {options, diags, sink}), Error);
+    CHECK_THROWS_AS(read_sources({"/nonexistent/x"}, {options, diags, sink}), Error);
+    fs::remove(file);
+}

@@ -1,0 +1,121 @@
+// The timeline: what the correlator makes of the event stream and what the renderers draw. Produced by
+// correlate() (src/correlate/), consumed by src/render/ (Markdown draft, text, JSON).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "retro/diagnostic.hpp"
+#include "retro/event.hpp"
+#include "retro/people.hpp"
+#include "retro/time.hpp"
+
+namespace retro {
+
+// Repeats of one alert key collapsed into one entry (Alertmanager's grouping, offline).
+struct AlertGroup {
+    std::string key;                  // the alert key (alarm name, alertname plus labels)
+    std::string channel;              // where it was seen: Slack channel, or the alert system
+    Instant first{}, last{};          // first and last firing in the group
+    std::uint64_t count = 0;          // firings in the group
+    std::uint64_t flaps = 0;          // firing→resolved→firing cycles inside the group
+    std::optional<Instant> resolved;  // the resolution that closed the group, if seen
+    std::vector<std::string> event_ids;
+};
+
+// One line of the timeline as a person would write it.
+struct TimelineEntry {
+    Instant time{};
+    Precision precision = Precision::exact;
+    EventKind kind = EventKind::message;
+    std::string source_kind;  // of the lead event: slack, cloudwatch, mbox, notes…
+    std::string channel;
+    std::string initials;    // the actor's initials as rendered (told apart when two people share them)
+    std::string actor_name;  // the actor's name, or a team/sender name for e-mail
+    std::string text;        // the lead event's plain text (not escaped)
+    std::vector<Span> spans;
+    std::string thread;
+    std::vector<std::string> links;
+    std::optional<AlertGroup> group;                  // set for alert entries
+    std::optional<StatusInfo> status;                 // set for status-page entries
+    std::vector<TimelineEntry> continuations;         // same-minute alerts of one channel, drawn as one entry
+    std::vector<std::string> event_ids;               // every event this entry stands for
+    bool pinned = false;                              // kept whatever the noise rules say
+};
+
+struct Milestone {
+    std::string name;  // started, detected, reported, acknowledged, status_opened, status_closed, mitigated, resolved
+    Instant time{};
+    std::vector<std::string> evidence;  // event ids
+    std::string method;                 // how it was found: "first alert", "status update", "keyword rule: …", "config"
+};
+
+struct Metric {
+    std::string name;  // time_to_detect, time_to_acknowledge, time_to_mitigate, time_to_resolve, alert_after_report
+    std::chrono::seconds value{};
+    std::string from, to;  // milestone names
+};
+
+// A cluster of signals separated by gaps no longer than the configured gap.
+struct IncidentCluster {
+    Instant first{}, last{};
+    std::uint64_t alerts = 0, human = 0, other = 0;
+};
+
+struct IncidentWindow {
+    Instant from{}, until{};  // from inclusive, until exclusive
+    std::string chosen_by;    // "--from/--until", "cluster 2 of 3", "all events"
+};
+
+// Every input event is in the timeline or counted under a named reason.
+struct Ledger {
+    std::uint64_t input = 0;
+    std::uint64_t in_timeline = 0;                    // events standing behind timeline entries
+    std::map<std::string, std::uint64_t> dropped;     // reason → events ("outside the window", "noise: join"…)
+    std::uint64_t raw_alerts = 0, alert_groups = 0;   // "N raw alerts → K groups"
+    std::map<std::string, std::uint64_t> not_events;  // records that never became events (ingest drops)
+    bool balances() const;
+};
+
+struct Participant {
+    std::string initials;
+    std::string name;
+    std::uint64_t entries = 0;
+};
+
+struct Timeline {
+    std::vector<TimelineEntry> entries;  // in time order
+    std::vector<AlertGroup> groups;
+    std::vector<IncidentCluster> clusters;
+    IncidentWindow window;
+    std::vector<Milestone> milestones;
+    std::vector<Metric> metrics;
+    std::vector<Participant> participants;  // people with entries, in order of first entry
+    std::string discussion_channel;         // the channel where the incident was discussed most
+    std::string discussion_link;            // permalink of its first message in the window
+    std::string title_hint;                 // what best names the incident (an alert, a thread's first line)
+    Ledger ledger;
+};
+
+struct CorrelateOptions {
+    std::chrono::minutes group_interval{10};
+    std::chrono::minutes merge_tolerance{2};
+    std::chrono::minutes cluster_gap{60};
+    std::chrono::minutes tail{60};
+    std::optional<Instant> from, until;    // --from/--until: the window, no clustering
+    std::optional<std::size_t> incident;   // --incident N (1-based, in cluster order)
+    std::vector<std::string> timeline_emoji{"pushpin"};
+    std::map<std::string, Instant> pinned_milestones;  // [correlate] overrides
+    People people;
+};
+
+// Correlates a sorted, de-duplicated event stream (EventCollector::take_sorted()). `not_events` are the
+// ingest-stage drops, carried into the ledger.
+Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
+                   const std::map<std::string, std::uint64_t, std::less<>>& not_events, Diagnostics& diags);
+
+}  // namespace retro

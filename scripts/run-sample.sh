@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The main job on the bundled sample: installs what is missing (Debian packages), builds retro, and runs it
+# on the sample incident. Usage: bash scripts/run-sample.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DRETRO_TESTS=OFF >/dev/null
+cmake --build build-release -j"$(nproc)" --target retro
+
+echo "+ retro events samples/events/seed-incident.ndjson" >&2
+./build-release/src/cli/retro events samples/events/seed-incident.ndjson
