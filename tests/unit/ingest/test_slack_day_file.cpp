@@ -6,7 +6,7 @@
 #include "ingest/slack/day_file.hpp"
 #include "ingest/slack/slack_ts.hpp"
 #include "retro/event_json.hpp"
-#include "unit/test_support.hpp"
+#include "test_support.hpp"
 
 using namespace retro;
 using namespace retro::ingest::slack;

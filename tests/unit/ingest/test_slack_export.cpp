@@ -10,7 +10,7 @@
 #include "io/folder_tree.hpp"
 #include "io/zip_tree.hpp"
 #include "retro/ingest.hpp"
-#include "unit/test_support.hpp"
+#include "test_support.hpp"
 
 using namespace retro;
 

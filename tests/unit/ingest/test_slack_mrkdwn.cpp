@@ -6,7 +6,7 @@
 #include "core/json_dom.hpp"
 #include "ingest/slack/blocks.hpp"
 #include "ingest/slack/rich_text.hpp"
-#include "unit/test_support.hpp"
+#include "test_support.hpp"
 
 using namespace retro;
 using namespace retro::ingest::slack;
