@@ -79,7 +79,7 @@ TEST_CASE("slackdump's legacy dump: nested thread replies, each message once", "
     CHECK(format_utc(reply.time) == "2025-01-11T00:19:06.482349Z");
 }
 
-TEST_CASE("slackdump converter files: message arrays named by --slack-channel", "[slack][api][corpus]") {
+TEST_CASE("slackdump converter files: message arrays named by the slack channel option", "[slack][api][corpus]") {
     // jq length: chan1.json 2, chan1_thread_1736478630.905399.json 2.
     Run parents = run_file(test::corpus_path("slack/slackdump/converter/chan1.json"), channel("CHY5HUESG"), false);
     Run replies = run_file(test::corpus_path("slack/slackdump/converter/chan1_thread_1736478630.905399.json"),

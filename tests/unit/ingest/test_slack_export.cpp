@@ -175,7 +175,7 @@ TEST_CASE("the same export from a ZIP in memory (stdin) and with a workspace", "
     CHECK(run.events[0].links == std::vector<std::string>{"https://acme.slack.com/archives/CO69735E8A/p1736478514897649"});
 }
 
-TEST_CASE("private channels and DMs stay out unless asked for; --channel globs select", "[slack][export]") {
+TEST_CASE("private channels and DMs stay out unless asked for; channel globs select", "[slack][export]") {
     std::string zip = make_zip(small_export());
     Run plain = ingest_tree(io::open_zip_tree_in_memory(zip, "e.zip"), "e.zip");
     CHECK(ids(plain) == std::vector<std::string>{
@@ -198,7 +198,7 @@ TEST_CASE("private channels and DMs stay out unless asked for; --channel globs s
     CHECK(ids(alerts) == std::vector<std::string>{"slack:C02ALERTS0/1721903700.000001"});
 }
 
-TEST_CASE("--from/--until skip day files outside the window without reading them", "[slack][export]") {
+TEST_CASE("the window (from/until) skips day files outside the window without reading them", "[slack][export]") {
     auto files = small_export();
     // A damaged file for a day far outside the window: read, it would give a diagnostic.
     files.push_back({"wc-digital-platform/2023-01-01.json", "[{broken"});
