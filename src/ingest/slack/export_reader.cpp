@@ -110,15 +110,20 @@ public:
             if (!in_window(day->date)) continue;
             bytes.clear();
             if (!m_tree.read(entry, bytes, options.limits.max_entry_bytes, m_context.diags)) continue;
-            if (converter.workspace().empty())
+            if (converter.workspace().empty() && !m_gave_up)
                 if (auto ws = find_workspace(bytes); !ws.empty()) set_workspace(converter, ws);
             ChannelRef channel{conv.id, conv.name};
             std::vector<Event> events;
             parse_slack_day(bytes, Origin{m_tree.display(entry), 1, 1}, channel, converter, seen, m_context.diags,
                             events);
+            m_emitted += events.size();
             for (Event& e : events) emit(converter, conv.id, std::move(e));
         }
         flush();
+        if (converter.workspace().empty() && m_emitted > 0)
+            m_context.diags.note("slack.no-workspace", Location{m_name, 0, 0},
+                                 "no workspace found in the export's file permalinks: events carry no permalinks "
+                                 "(--slack-workspace NAME or `slack_workspace` in retro.toml adds them)");
         if (skipped_private > 0)
             m_context.diags.note("slack.private-skipped", Location{m_name, 0, 0},
                                  fmt::format("{} private channel{} or direct message{} left out; "
@@ -204,14 +209,18 @@ private:
         return true;
     }
 
-    // Until the workspace is known from a file permalink, events wait so that all of them get links.
+    // Until the workspace is known from a file permalink, events wait so that all of them get links; past
+    // `max_waiting` the search stops (memory stays bounded) and no event gets a link.
     void emit(const MessageConverter& converter, const std::string& channel_id, Event&& e) {
-        if (!converter.workspace().empty() || !m_context.options.slack_workspace.empty() || m_gave_up) {
+        if (!converter.workspace().empty() || m_gave_up) {
             m_context.sink.add(std::move(e));
             return;
         }
         m_waiting.emplace_back(channel_id, std::move(e));
+        if (m_waiting.size() >= max_waiting) flush();
     }
+
+    static constexpr std::size_t max_waiting = 20000;
 
     void set_workspace(MessageConverter& converter, const std::string& ws) {
         converter.set_workspace(ws);
@@ -236,19 +245,27 @@ private:
     std::map<std::string, Conversation, std::less<>> m_by_folder;
     std::vector<std::pair<std::string, Event>> m_waiting;
     bool m_gave_up = false;
+    std::size_t m_emitted = 0;
 };
 
-bool has_day_files(Tree& tree, bool& has_metadata) {
+// 95: metadata and day files, everything inside the export root (a case folder that merely holds an
+// export folder among other sources is not an export: the walk reaches the export on its own).
+// 60: nothing but day files in conversation folders. 0 otherwise.
+int score_tree(Tree& tree) {
     const auto& entries = tree.entries();
     std::string root = find_root(entries);
-    has_metadata = false;
-    bool days = false;
+    bool metadata = false, days = false, all_days = true, all_inside = true;
     for (const TreeEntry& e : entries) {
-        if (split_day_entry(e.path, root)) days = true;
+        bool day = split_day_entry(e.path, root).has_value();
+        days |= day;
+        all_days &= day;
+        all_inside &= e.path.starts_with(root);
         if (e.path == root + "channels.json" || e.path == root + "users.json" || e.path == root + "org_users.json")
-            has_metadata = true;
+            metadata = true;
     }
-    return days;
+    if (!days || !all_inside) return 0;
+    if (metadata) return 95;
+    return all_days ? 60 : 0;
 }
 
 }  // namespace
@@ -263,10 +280,7 @@ std::optional<DayRange> day_file_range(std::string_view date) {
 }
 
 int detect_slack_export(const Probe& probe) {
-    if (!probe.tree) return 0;
-    bool metadata = false;
-    if (!has_day_files(*probe.tree, metadata)) return 0;
-    return metadata ? 95 : 60;
+    return probe.tree ? score_tree(*probe.tree) : 0;
 }
 
 void ingest_slack_export(Input& input, const IngestContext& context) {

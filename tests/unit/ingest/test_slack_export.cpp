@@ -115,7 +115,9 @@ std::vector<std::pair<std::string, std::string>> small_export() {
         {"users.json", users_json},
         {"wc-digital-platform/", ""},
         {"wc-digital-platform/2024-07-24.json", day("1721817360.000100", "day before")},
-        {"wc-digital-platform/2024-07-25.json", day("1721903760.000200", "logging in is down")},
+        {"wc-digital-platform/2024-07-25.json",
+         "[{\"type\": \"message\", \"user\": \"U1\", \"text\": \"logging in is down\", \"ts\": \"1721903760.000200\","
+         " \"files\": [{\"name\": \"a.png\", \"permalink\": \"https:\\/\\/wellcome.slack.com\\/files\\/U1\\/F1\\/a.png\"}]}]"},
         {"wc-digital-platform/2024-07-26.json", day("1721990160.000300", "day after")},
         {"wc-platform-alerts/2024-07-25.json", day("1721903700.000001", "alarm")},
         {"hr-private/2024-07-25.json", day("1721903761.000001", "private")},
@@ -138,8 +140,12 @@ TEST_CASE("slackdump's official-layout export: folder and ZIP give the same ids 
     Run dir = ingest_tree(io::open_folder_tree(test::corpus_path("slack/slackdump/source_export_dir")), "dir");
     Run zip = ingest_tree(io::open_zip_tree(test::corpus_path("slack/slackdump/source_export.zip"), "export.zip"),
                           "export.zip");
-    CHECK(dir.diagnostics.empty());
-    CHECK(zip.diagnostics.empty());
+    // No file permalink names a workspace (they are files.slack.com or anonymised): no links, one note.
+    const std::vector<std::string> note{
+        "export.zip: note: no workspace found in the export's file permalinks: events carry no permalinks "
+        "(--slack-workspace NAME or `slack_workspace` in retro.toml adds them) [slack.no-workspace]"};
+    CHECK(zip.diagnostics == note);
+    CHECK(dir.diagnostics.size() == 1);
     REQUIRE(dir.events.size() == 16);
     REQUIRE(zip.events.size() == 16);
     for (std::size_t i = 0; i < 16; ++i) {
@@ -160,7 +166,6 @@ TEST_CASE("slackdump's official-layout export: folder and ZIP give the same ids 
     std::size_t threaded = 0;
     for (const Event& e : zip.events) threaded += e.thread.empty() ? 0 : 1;
     CHECK(threaded == 7);
-    // No file permalink names a workspace (they are files.slack.com or anonymised): no links.
     for (const Event& e : zip.events) CHECK(e.links.empty());
 }
 
@@ -185,6 +190,13 @@ TEST_CASE("private channels and DMs stay out unless asked for; channel globs sel
         "e.zip: note: 2 private channels or direct messages left out; --include-private reads them "
         "[slack.private-skipped]"});
     CHECK(plain.events[1].actor == Actor{"U1", "Rachel", "RC", ""});
+    // The workspace comes from the file permalink in the second file read; the first file's event,
+    // held back until then, gets its link too.
+    CHECK(plain.events[0].links ==
+          std::vector<std::string>{"https://wellcome.slack.com/archives/C01FBFSDLUA/p1721817360000100"});
+    CHECK(plain.events[3].links ==
+          std::vector<std::string>{"https://wellcome.slack.com/archives/C02ALERTS0/p1721903700000001"});
+    CHECK(plain.events[1].text == "logging in is down\nfile: a.png");
 
     IngestOptions with_private;
     with_private.include_private = true;
@@ -236,11 +248,11 @@ TEST_CASE("a missing users.json keeps ids and warns once", "[slack][export]") {
 
 TEST_CASE("a corrupt day file names its entry and the rest goes on", "[slack][export]") {
     auto files = small_export();
-    files[6].second = "[\n  {\"type\": \"message\",\n   \"ts\": }\n]";
+    files[7].second = "[\n  {\"type\": \"message\",\n   \"ts\": }\n]";
     Run run = ingest_tree(io::open_zip_tree_in_memory(make_zip(files), "export.zip"), "export.zip");
     CHECK(run.events.size() == 3);
     REQUIRE(run.diagnostics.size() == 2);
-    CHECK(run.diagnostics[0].starts_with("export.zip!/wc-digital-platform/2024-07-25.json:3:"));
+    CHECK(run.diagnostics[0].starts_with("export.zip!/wc-digital-platform/2024-07-26.json:3:"));
     CHECK(run.diagnostics[0].ends_with("[slack.bad-json]"));
 }
 
@@ -298,4 +310,18 @@ TEST_CASE("detection: an export tree, day files alone, or not Slack", "[slack][e
     auto other = io::open_zip_tree_in_memory(make_zip({{"notes.md", "# x"}}), "o.zip");
     CHECK(ingest::slack::detect_slack_export(Probe{"o.zip", "", other.get()}) == 0);
     CHECK(ingest::slack::detect_slack_export(Probe{"x.json", "[]", nullptr}) == 0);
+    // A case folder holding an export folder beside other sources is not itself an export.
+    auto files = small_export();
+    for (auto& f : files) f.first = "slack/" + f.first;
+    files.push_back({"alarm-history.json", "{}"});
+    auto case_folder = io::open_zip_tree_in_memory(make_zip(files), "c.zip");
+    CHECK(ingest::slack::detect_slack_export(Probe{"c.zip", "", case_folder.get()}) == 0);
+    // A whole export zipped with its folder is one.
+    files.pop_back();
+    auto wrapped = io::open_zip_tree_in_memory(make_zip(files), "w.zip");
+    CHECK(ingest::slack::detect_slack_export(Probe{"w.zip", "", wrapped.get()}) == 95);
+    // Day files beside other files, no metadata: not an export.
+    auto mixed = io::open_zip_tree_in_memory(make_zip({{"general/2024-07-25.json", day("1.000001", "x")},
+                                                       {"notes.md", "# x"}}), "m.zip");
+    CHECK(ingest::slack::detect_slack_export(Probe{"m.zip", "", mixed.get()}) == 0);
 }
