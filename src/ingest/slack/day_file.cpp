@@ -92,6 +92,12 @@ void parse_slack_day(std::string_view bytes, const Origin& origin, const Channel
                      const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
                      std::vector<Event>& out) {
     json::DomParser parser;
+    parse_slack_day(bytes, origin, channel, converter, seen, diags, out, parser);
+}
+
+void parse_slack_day(std::string_view bytes, const Origin& origin, const ChannelRef& channel,
+                     const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
+                     std::vector<Event>& out, json::DomParser& parser) {
     auto doc = parser.parse(bytes, origin, diags, "slack.bad-json");
     if (!doc) return;
     simdjson::dom::array messages;

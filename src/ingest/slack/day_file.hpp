@@ -40,5 +40,9 @@ void convert_messages(json::Array messages, std::string_view bytes, std::size_t 
 void parse_slack_day(std::string_view bytes, const Origin& origin, const ChannelRef& channel,
                      const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
                      std::vector<Event>& out);
+// The same, reusing `parser`'s buffers across files.
+void parse_slack_day(std::string_view bytes, const Origin& origin, const ChannelRef& channel,
+                     const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
+                     std::vector<Event>& out, json::DomParser& parser);
 
 }  // namespace retro::ingest::slack

@@ -96,7 +96,11 @@ public:
         std::map<std::string, bool, std::less<>> warned;
         std::size_t skipped_private = 0;
         std::set<std::string, std::less<>> private_folders;
+        // Duplicates (a broadcast reply, a reply listed twice) share a channel; entries come sorted by path, so
+        // one channel's files are contiguous and the set is emptied between channels to bound memory.
         std::set<std::string> seen;
+        std::string seen_channel;
+        json::DomParser parser;
         std::string bytes;
         for (const TreeEntry& entry : entries) {
             auto day = split_day_entry(entry.path, m_root);
@@ -113,9 +117,13 @@ public:
             if (converter.workspace().empty() && !m_gave_up)
                 if (auto ws = find_workspace(bytes); !ws.empty()) set_workspace(converter, ws);
             ChannelRef channel{conv.id, conv.name};
+            if (conv.id != seen_channel) {
+                seen.clear();
+                seen_channel = conv.id;
+            }
             std::vector<Event> events;
             parse_slack_day(bytes, Origin{m_tree.display(entry), 1, 1}, channel, converter, seen, m_context.diags,
-                            events);
+                            events, parser);
             m_emitted += events.size();
             for (Event& e : events) emit(converter, conv.id, std::move(e));
         }
