@@ -18,6 +18,9 @@ const std::vector<Ingester>& ingesters() {
         ingest::statuspage_ingester,
         ingest::sentry_ingester,
         ingest::json_map_ingester,
+        ingest::slack_ingester,
+        ingest::slack_api_ingester,
+        ingest::slackdump_ingester,
     };
     return rows;
 }

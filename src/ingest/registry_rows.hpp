@@ -18,5 +18,8 @@ extern const Ingester opsgenie_ingester;
 extern const Ingester statuspage_ingester;
 extern const Ingester sentry_ingester;
 extern const Ingester json_map_ingester;
+extern const Ingester slack_ingester;       // slack/slack_ingesters.cpp: official export, folder or ZIP
+extern const Ingester slack_api_ingester;   // slack/slack_ingesters.cpp: Web API JSON
+extern const Ingester slackdump_ingester;   // slack/slack_ingesters.cpp: slackdump per-channel dump
 
 }  // namespace retro::ingest
