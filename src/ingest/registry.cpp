@@ -21,6 +21,8 @@ const std::vector<Ingester>& ingesters() {
         ingest::slack_ingester,
         ingest::slack_api_ingester,
         ingest::slackdump_ingester,
+        ingest::retro_ingester,
+        ingest::notes_ingester,
     };
     return rows;
 }

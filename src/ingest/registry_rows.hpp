@@ -21,5 +21,7 @@ extern const Ingester json_map_ingester;
 extern const Ingester slack_ingester;       // slack/slack_ingesters.cpp: official export, folder or ZIP
 extern const Ingester slack_api_ingester;   // slack/slack_ingesters.cpp: Web API JSON
 extern const Ingester slackdump_ingester;   // slack/slack_ingesters.cpp: slackdump per-channel dump
+extern const Ingester retro_ingester;   // retro/retro_ingester.cpp: a retro's timeline (Markdown)
+extern const Ingester notes_ingester;   // retro/retro_ingester.cpp: notes of timeline lines
 
 }  // namespace retro::ingest
