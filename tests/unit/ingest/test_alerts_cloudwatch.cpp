@@ -85,8 +85,9 @@ TEST_CASE("cloudwatch: a Message that does not parse keeps the outer record with
         R"j({"Type":"Notification","Subject":"ALARM: \"disk\" in EU (Ireland)","Timestamp":"2024-07-25T10:14:03.400Z","Message":"{\"AlarmName\":\"disk\",\"NewStateValue\":}"})j";
     const auto run = run_alerts(line, Vendor::cloudwatch);
     REQUIRE(run.diagnostics.size() == 1);
-    CHECK(run.diagnostics[0] == "in.json:1:117: warning: embedded JSON does not parse: expected a JSON value "
-                                "(in Message, offset 36) [cloudwatch.bad-embedded-json]");
+    CHECK(run.diagnostics[0] ==
+          "in.json:1:117: warning: embedded JSON does not parse: expected a JSON value "
+          "(in Message, offset 36) [cloudwatch.bad-embedded-json]");
     REQUIRE(run.events.size() == 1);
     const Event& e = run.events[0];
     CHECK(e.id == "cloudwatch:disk/ALARM@2024-07-25T10:14:03.400Z");
@@ -95,12 +96,12 @@ TEST_CASE("cloudwatch: a Message that does not parse keeps the outer record with
 }
 
 TEST_CASE("cloudwatch: a wrong-typed field is reported at its key and only that record is skipped") {
-    const std::string input = std::string(R"j({"AlarmName":"a","NewStateValue":"ALARM","StateChangeTime":12345})j") +
-                              "\n" + sns_line;
+    const std::string input =
+        std::string(R"j({"AlarmName":"a","NewStateValue":"ALARM","StateChangeTime":12345})j") + "\n" + sns_line;
     const auto run = run_alerts(input, Vendor::cloudwatch);
-    CHECK(run.diagnostics == std::vector<std::string>{
-                                 "in.json:1:42: error: `StateChangeTime` is a number where a time string was "
-                                 "expected; record skipped [cloudwatch.bad-field]"});
+    CHECK(run.diagnostics ==
+          std::vector<std::string>{"in.json:1:42: error: `StateChangeTime` is a number where a time string was "
+                                   "expected; record skipped [cloudwatch.bad-field]"});
     CHECK(test::ids(run) == std::vector<std::string>{"cloudwatch:disk/ALARM@2024-07-25T10:14:03.123Z"});
     CHECK(run.dropped.at("cloudwatch: damaged record") == 1);
 }
