@@ -1,7 +1,7 @@
 #!/bin/sh
 # Alert ingestion benchmark (issue 5 item 9): a mixed-vendor NDJSON alert stream through `retro events -`
 # read from a pipe, beside `jq -c .` reading the same stream from a pipe. Prints MB/s and peak RSS
-# (`/usr/bin/time -v`) for: retro events - (sorted: holds every event), retro events --unsorted - (streams
+# (`/usr/bin/time -v`), by wall clock and by CPU time (user + system: steadier on a shared machine), for: retro events - (sorted: holds every event), retro events --unsorted - (streams
 # in constant memory), and jq -c . (parses and re-prints every record).
 #
 # Usage: bench/alerts_bench.sh [SIZE_MB] [RETRO_BINARY]
@@ -34,8 +34,13 @@ run() {
             n = split($NF, p, ":"); s = 0
             for (i = 1; i <= n; i++) s = s * 60 + p[i]
         }
+        /User time \(seconds\)/ { cpu += $NF }
+        /System time \(seconds\)/ { cpu += $NF }
         /Maximum resident set size/ { rss = $NF }
-        END { printf "%-28s %8.2f s %9.1f MB/s %9.1f MB peak RSS\n", label, s, bytes / 1e6 / s, rss / 1024 }
+        END {
+            printf "%-28s %7.2f s wall %7.1f MB/s | %7.2f s CPU %7.1f MB/s | %8.1f MB peak RSS\n",
+                   label, s, bytes / 1e6 / s, cpu, bytes / 1e6 / cpu, rss / 1024
+        }
     ' "$stream.time"
 }
 
