@@ -3,6 +3,8 @@
 // files and the 2024-07-25 sample.
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "alerts_test_support.hpp"
 
 using namespace retro;
@@ -176,6 +178,32 @@ TEST_CASE("cloudwatch sample: the 2024-07-25 alarm history and its SNS copies") 
     // The last: the sierra readers clearing at 12.36 BST.
     CHECK(format_utc(history.events.back().time) == "2024-07-25T11:36:27.567000Z");
     CHECK(history.events.back().alert->state == "resolved");
+
+    // Against the seed retro (BST, UTC+1), to the minute: sierra readers 11.14, catalogue API errors first
+    // 11.15 and last 12.17, identity-api-prod-5xx-alarm 11.19, failed logins last 12.11.
+    struct Span {
+        std::string first, last;
+        int firings = 0;
+    };
+    std::map<std::string, Span> firing;
+    for (const Event& e : history.events) {
+        if (e.alert->state != "firing") continue;
+        Span& span = firing[e.alert->key];
+        const std::string minute = format_utc(e.time).substr(11, 5);
+        if (span.firings++ == 0) span.first = minute;
+        span.last = minute;
+    }
+    CHECK(firing.size() == 7);
+    for (const char* reader : {"orders", "holdings", "items", "bibs"}) {
+        const Span& span =
+            firing[std::string("platform-lambda-error-alarm: sierra-adapter-20200604-sierra-reader-") + reader];
+        CHECK(span.first == "10:14");
+        CHECK(span.firings == 1);
+    }
+    CHECK(firing["catalogue-api-prod-5xx-alarm"].first == "10:15");
+    CHECK(firing["catalogue-api-prod-5xx-alarm"].last == "11:17");
+    CHECK(firing["identity-api-prod-5xx-alarm"].first == "10:19");
+    CHECK(firing["identity-prod-failed-login-alarm"].last == "11:11");
 
     // The two SNS copies repeat two of those transitions: still 50 events, 2 duplicates removed.
     const auto both = run_sources({test::source_path("samples/2024-07-25-login/sns-copies.ndjson"),
