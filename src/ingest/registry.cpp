@@ -15,6 +15,9 @@ const std::vector<Ingester>& ingesters() {
         ingest::statuspage_ingester,
         ingest::sentry_ingester,
         ingest::json_map_ingester,
+        ingest::eml_ingester,
+        ingest::mbox_ingester,
+        ingest::maildir_ingester,
     };
     return rows;
 }
