@@ -212,3 +212,31 @@ TEST_CASE("cloudwatch sample: the 2024-07-25 alarm history and its SNS copies") 
     CHECK(both.events.size() == 50);
     CHECK(both.duplicates == 2);
 }
+
+TEST_CASE("cloudwatch: the Lambda alarm action form and non-alarm SNS notifications") {
+    const char* action =
+        R"j({"source":"aws.cloudwatch","alarmArn":"arn:aws:cloudwatch:us-east-1:1:alarm:lambda-demo","accountId":"1","time":"2023-08-04T12:36:15.490+0000","region":"us-east-1","alarmData":{"alarmName":"lambda-demo","state":{"value":"ALARM","reason":"test","timestamp":"2023-08-04T12:36:15.490+0000"}}})j";
+    const auto run = run_alerts(action, Vendor::cloudwatch);
+    CHECK(run.diagnostics.empty());
+    CHECK(test::ids(run) == std::vector<std::string>{"cloudwatch:lambda-demo/ALARM@2023-08-04T12:36:15.490Z"});
+
+    // A plain-text SNS message is no alarm: a warning at its Message, counted, nothing emitted.
+    const auto text = run_alerts(R"j({"Type":"Notification","Message":"hello","Timestamp":"2024-07-25T10:00:00Z"})j",
+                                 Vendor::cloudwatch);
+    CHECK(text.events.empty());
+    CHECK(text.diagnostics == std::vector<std::string>{"in.json:1:24: warning: SNS notification does not carry a "
+                                                       "CloudWatch alarm; not emitted [cloudwatch.not-alarm]"});
+    CHECK(text.dropped.at("cloudwatch: SNS notification without an alarm") == 1);
+}
+
+TEST_CASE("cloudwatch: damaged HistoryData keeps the item, its state read from HistorySummary") {
+    // The HistoryData value starts at column 103; the decoded text `{"newState":` ends at offset 12.
+    const char* item =
+        R"j({"AlarmName":"a","Timestamp":"2024-07-25T10:14:03.123Z","HistoryItemType":"StateUpdate","HistoryData":"{\"newState\":","HistorySummary":"Alarm updated from ALARM to OK"})j";
+    const auto run = run_alerts(item, Vendor::cloudwatch);
+    REQUIRE(run.diagnostics.size() == 1);
+    CHECK(run.diagnostics[0].starts_with("in.json:1:103: warning: embedded JSON does not parse: "));
+    CHECK(run.diagnostics[0].ends_with(" (in HistoryData, offset 12) [cloudwatch.bad-embedded-json]"));
+    CHECK(test::ids(run) == std::vector<std::string>{"cloudwatch:a/OK@2024-07-25T10:14:03.123Z"});
+    CHECK(run.events[0].text == "OK: a: Alarm updated from ALARM to OK");
+}
