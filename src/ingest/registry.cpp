@@ -7,6 +7,9 @@ namespace retro {
 const std::vector<Ingester>& ingesters() {
     static const std::vector<Ingester> rows = {
         ingest::events_ingester,
+        ingest::eml_ingester,
+        ingest::mbox_ingester,
+        ingest::maildir_ingester,
         ingest::cloudwatch_ingester,
         ingest::alertmanager_ingester,
         ingest::grafana_ingester,
@@ -15,9 +18,11 @@ const std::vector<Ingester>& ingesters() {
         ingest::statuspage_ingester,
         ingest::sentry_ingester,
         ingest::json_map_ingester,
-        ingest::eml_ingester,
-        ingest::mbox_ingester,
-        ingest::maildir_ingester,
+        ingest::slack_ingester,
+        ingest::slack_api_ingester,
+        ingest::slackdump_ingester,
+        ingest::retro_ingester,
+        ingest::notes_ingester,
     };
     return rows;
 }
