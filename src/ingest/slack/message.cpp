@@ -79,7 +79,7 @@ MessageConverter::MessageConverter(const Directory& directory, const People& peo
 }
 
 std::string_view MessageConverter::key_ts(json::Element message) {
-    if (str(message, "subtype") == "message_changed")
+    if (std::string_view subtype = str(message, "subtype"); subtype == "message_changed" || subtype == "message_replied")
         if (auto inner = json::member(message, "message")) return str(*inner, "ts");
     return str(message, "ts");
 }
@@ -108,16 +108,17 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
     std::string_view subtype = str(message, "subtype");
     if (subtype == "message_deleted") return;
     bool changed = false;
-    if (subtype == "message_changed") {
+    if (subtype == "message_changed" || subtype == "message_replied") {
+        // Events API / RTM wrappers: the message itself is inside, under its own ts.
         auto inner = json::member(message, "message");
         if (!inner || !inner->is_object()) {
             diags.error("slack.bad-message", json::locate_key(origin, record, "subtype"),
-                        "message_changed event carries no `message` object");
+                        fmt::format("{} event carries no `message` object", subtype));
             return;
         }
+        changed = subtype == "message_changed";
         message = *inner;
         subtype = str(message, "subtype");
-        changed = true;
     }
 
     auto ts_text = json::scalar_member_text(message, "ts");

@@ -37,7 +37,7 @@ public:
     // Appends the events of `message` (whose JSON text is `record`, starting at `origin`) to `out`:
     // one event, or one per alert when a bot post's attachments show several (ids `#1`, `#2`…, `record`
     // set). A missing or malformed ts is a `slack.bad-ts` error at the ts and yields nothing; a
-    // `message_deleted` event yields nothing; `message_changed` yields the edited message.
+    // `message_deleted` event yields nothing; `message_changed` and `message_replied` yield the message inside.
     void convert(json::Element message, const ChannelRef& channel, std::string_view record, const Origin& origin,
                  Diagnostics& diags, std::vector<Event>& out) const;
 

@@ -220,12 +220,17 @@ TEST_CASE("subtypes, files and empty text", "[slack][day]") {
   {"type":"rich_text_section","elements":[{"type":"text","text":"from blocks < raw"}]}]}]},
 {"type":"message","subtype":"message_deleted","ts":"1721900000.000004","deleted_ts":"1721900000.000002"},
 {"type":"message","subtype":"message_changed","ts":"1721900000.000005","message":{"type":"message","user":"U1",
-  "text":"BBB","ts":"1721900000.000002","edited":{"user":"U1","ts":"1721900000.000005"}}}
+  "text":"BBB","ts":"1721900000.000002","edited":{"user":"U1","ts":"1721900000.000005"}}},
+{"type":"message","subtype":"message_replied","ts":"1721900000.000006","hidden":true,"message":{"type":"message",
+  "user":"U3","text":"parent","ts":"1721900000.000007","thread_ts":"1721900000.000007","reply_count":1}}
 ])~");
     REQUIRE(run.diagnostics.empty());
     // The message_changed repeats ts .000002, already read: the first copy stands.
-    REQUIRE(run.events.size() == 3);
+    REQUIRE(run.events.size() == 4);
     CHECK(run.events[0].text == "@Sam Brown has joined the channel");
+    CHECK(run.events[3].id == "slack:C01FBFSDLUA/1721900000.000007");
+    CHECK(run.events[3].actor.name == "Sam Brown");
+    CHECK_FALSE(run.events[3].flags.edited);
     CHECK(run.events[1].text == "file: Kibana down (kibana.png)");
     CHECK(run.events[2].text == "from blocks < raw");
     for (const Event& e : run.events) CHECK(to_json_line(e).find("xoxe") == std::string::npos);
