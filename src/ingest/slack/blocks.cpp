@@ -21,7 +21,7 @@ void append_inline(json::Array elements, const NameLookup& names, RichText& out)
         std::string_view type = str(el, "type");
         std::size_t start = out.text.size();
         if (type == "text") {
-            out.text += repair_utf8(str(el, "text"));
+            out.text += clean_text(str(el, "text"));
             if (auto style = json::member(el, "style")) {
                 if (json::bool_member(*style, "code").value_or(false)) add_span(out, start, SpanType::code);
                 if (json::bool_member(*style, "bold").value_or(false)) add_span(out, start, SpanType::bold);
@@ -44,14 +44,14 @@ void append_inline(json::Array elements, const NameLookup& names, RichText& out)
             out.text += "@" + std::string(str(el, "range"));
             add_span(out, start, SpanType::mention);
         } else if (type == "link") {
-            std::string url = repair_utf8(str(el, "url"));
+            std::string url = clean_text(str(el, "url"));
             std::string_view shown = str(el, "text");
-            out.text += shown.empty() ? url : repair_utf8(shown);
+            out.text += shown.empty() ? url : clean_text(shown);
             add_span(out, start, SpanType::link, url);
         } else if (type == "emoji") {
             out.text += ":" + std::string(str(el, "name")) + ":";
         } else if (type == "date") {
-            out.text += repair_utf8(str(el, "fallback"));
+            out.text += clean_text(str(el, "fallback"));
         } else if (type == "team") {
             out.text += std::string(str(el, "team_id"));
         }
@@ -92,9 +92,9 @@ void append_rich_text(json::Array elements, const NameLookup& names, RichText& o
 void append_text_object(json::Element obj, const NameLookup& names, RichText& out) {
     std::string_view text = str(obj, "text");
     if (str(obj, "type") == "mrkdwn")
-        append_mrkdwn(repair_utf8(text), names, out);
+        append_mrkdwn(clean_text(text), names, out);
     else
-        out.text += repair_utf8(text);
+        out.text += clean_text(text);
 }
 
 }  // namespace

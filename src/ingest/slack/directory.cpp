@@ -3,12 +3,13 @@
 #include "ingest/slack/directory.hpp"
 
 #include "core/text_utf8.hpp"
+#include "ingest/slack/rich_text.hpp"
 
 namespace retro::ingest::slack {
 
 namespace {
 
-std::string text_of(std::optional<std::string_view> s) { return s ? repair_utf8(trim(*s)) : std::string(); }
+std::string text_of(std::optional<std::string_view> s) { return s ? clean_text(trim(*s)) : std::string(); }
 
 }  // namespace
 

@@ -29,15 +29,15 @@ void append_attachment(json::Element att, const NameLookup& names, RichText& out
         std::string_view v = trim(str(att, key));
         if (v.empty()) continue;
         out.break_line();
-        append_mrkdwn(repair_utf8(v), names, out);
+        append_mrkdwn(clean_text(v), names, out);
     }
     if (auto fields = json::array_member(att, "fields")) {
         for (json::Element f : *fields) {
             std::string_view title = trim(str(f, "title"));
-            std::string value = repair_utf8(trim(json::scalar_member_text(f, "value").value_or("")));
+            std::string value = clean_text(trim(json::scalar_member_text(f, "value").value_or("")));
             if (title.empty() && value.empty()) continue;
             out.break_line();
-            if (!title.empty()) out.text += repair_utf8(title) + ": ";
+            if (!title.empty()) out.text += clean_text(title) + ": ";
             append_mrkdwn(value, names, out);
         }
     }
@@ -45,7 +45,7 @@ void append_attachment(json::Element att, const NameLookup& names, RichText& out
         std::string_view fallback = trim(str(att, "fallback"));
         if (!fallback.empty()) {
             out.break_line();
-            append_mrkdwn(repair_utf8(fallback), names, out);
+            append_mrkdwn(clean_text(fallback), names, out);
         }
     }
 }
@@ -56,8 +56,8 @@ void append_file(json::Element file, RichText& out) {
     if (title.empty()) title = name;
     if (title.empty()) return;
     out.break_line();
-    out.text += "file: " + repair_utf8(title);
-    if (!name.empty() && name != title) out.text += " (" + repair_utf8(name) + ")";
+    out.text += "file: " + clean_text(title);
+    if (!name.empty() && name != title) out.text += " (" + clean_text(name) + ")";
 }
 
 }  // namespace
@@ -86,7 +86,7 @@ std::string_view MessageConverter::key_ts(json::Element message) {
 
 RichText MessageConverter::render_text(json::Element message) const {
     RichText out;
-    append_mrkdwn(repair_utf8(str(message, "text")), m_names, out);
+    append_mrkdwn(clean_text(str(message, "text")), m_names, out);
     if (out.text.empty())
         if (auto blocks = json::array_member(message, "blocks")) append_blocks(*blocks, m_names, out);
     if (auto atts = json::array_member(message, "attachments")) {
@@ -125,7 +125,7 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
     std::optional<Instant> time = ts_text ? parse_ts(*ts_text) : std::nullopt;
     if (!time) {
         diags.error("slack.bad-ts", json::locate_key(origin, record, "ts"),
-                    ts_text ? fmt::format("message ts \"{}\" is not a Slack timestamp", repair_utf8(*ts_text))
+                    ts_text ? fmt::format("message ts \"{}\" is not a Slack timestamp", clean_text(*ts_text))
                             : std::string("message has no ts"));
         return;
     }
@@ -151,7 +151,7 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
         std::string_view name = str(message, "username");
         if (name.empty())
             if (auto profile = json::member(message, "bot_profile")) name = str(*profile, "name");
-        e.actor.name = repair_utf8(trim(name));
+        e.actor.name = clean_text(trim(name));
         if (e.actor.name.empty() && !user.empty()) e.actor = m_directory.actor(user, m_people);
     }
     const User* known = user.empty() ? nullptr : m_directory.find_user(user);
@@ -161,7 +161,7 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
     if (auto reactions = json::array_member(message, "reactions"))
         for (json::Element r : *reactions)
             if (auto name = json::string_member(r, "name"); name && !name->empty())
-                e.flags.reactions.push_back(repair_utf8(*name));
+                e.flags.reactions.push_back(clean_text(*name));
 
     std::string thread(str(message, "thread_ts"));
     if (!thread.empty()) e.thread = thread;

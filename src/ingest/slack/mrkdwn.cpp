@@ -3,7 +3,17 @@
 // character. Entities are decoded after tokens are found, so an escaped `&lt;` never opens a token.
 #include "ingest/slack/rich_text.hpp"
 
+#include <array>
+#include <cstring>
+
+#include "core/text_utf8.hpp"
+
 namespace retro::ingest::slack {
+
+std::string clean_text(std::string_view text) {
+    if (std::memchr(text.data(), 0, text.size()) == nullptr && is_valid_utf8(text)) return std::string(text);
+    return repair_utf8(text);
+}
 
 void RichText::break_line() {
     if (!text.empty() && text.back() != '\n') text += '\n';
@@ -20,6 +30,14 @@ void RichText::append(const RichText& other) {
 }
 
 namespace {
+
+// Bytes that may start markup; everything else is copied in runs.
+constexpr std::array<bool, 256> special_bytes() {
+    std::array<bool, 256> t{};
+    for (unsigned char c : std::string_view("`<*_&")) t[c] = true;
+    return t;
+}
+constexpr std::array<bool, 256> special = special_bytes();
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -96,8 +114,11 @@ public:
                     m_out.text.resize(before);
                 }
             }
-            m_out.text += c;
-            ++i;
+            // Copy up to the next byte that may start markup.
+            std::size_t run = i + 1;
+            while (run < s.size() && !special[static_cast<unsigned char>(s[run])]) ++run;
+            m_out.text.append(s.data() + i, run - i);
+            i = run;
         }
     }
 
