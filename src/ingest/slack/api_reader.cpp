@@ -49,8 +49,7 @@ bool looks_like_channel_id(std::string_view s) {
 class ApiReader {
 public:
     ApiReader(Input& input, const IngestContext& context, std::string kind)
-        : m_input(input), m_context(context),
-          m_converter(m_directory, context.options.people, std::move(kind)) {
+        : m_input(input), m_context(context), m_converter(m_directory, context.options.people, std::move(kind)) {
         m_converter.set_workspace(context.options.slack_workspace);
         const IngestOptions& o = context.options;
         if (!o.slack_channel_id.empty()) {
@@ -128,8 +127,7 @@ private:
             keep(channel, value, out);
             return;
         }
-        m_context.diags.error("slack.bad-message", locate(origin, bytes, start),
-                              "object holds no Slack messages");
+        m_context.diags.error("slack.bad-message", locate(origin, bytes, start), "object holds no Slack messages");
     }
 
     static Origin origin_at(const Origin& origin, std::string_view bytes, std::size_t start) {
@@ -213,8 +211,12 @@ int detect_slackdump(const Probe& probe) {
     return 0;
 }
 
-void ingest_slack_api(Input& input, const IngestContext& context) { ApiReader(input, context, "slack-api").run(); }
+void ingest_slack_api(Input& input, const IngestContext& context) {
+    ApiReader(input, context, "slack-api").run();
+}
 
-void ingest_slackdump(Input& input, const IngestContext& context) { ApiReader(input, context, "slackdump").run(); }
+void ingest_slackdump(Input& input, const IngestContext& context) {
+    ApiReader(input, context, "slackdump").run();
+}
 
 }  // namespace retro::ingest::slack

@@ -10,7 +10,9 @@ namespace retro::ingest::slack {
 
 namespace {
 
-std::string_view str(json::Element e, std::string_view key) { return json::string_member(e, key).value_or(""); }
+std::string_view str(json::Element e, std::string_view key) {
+    return json::string_member(e, key).value_or("");
+}
 
 void add_span(RichText& out, std::size_t start, SpanType type, std::string url = {}) {
     if (out.text.size() > start) out.spans.push_back(Span{start, out.text.size(), type, std::move(url)});
@@ -124,8 +126,10 @@ void append_blocks(json::Array blocks, const NameLookup& names, RichText& out) {
                 for (json::Element el : *elements) {
                     std::string_view t = str(el, "type");
                     if (t != "mrkdwn" && t != "plain_text") continue;
-                    if (first) out.break_line();
-                    else out.text += ' ';
+                    if (first)
+                        out.break_line();
+                    else
+                        out.text += ' ';
                     first = false;
                     append_text_object(el, names, out);
                 }

@@ -41,7 +41,9 @@ std::size_t skip_string(const char* p, std::size_t n, std::size_t open) {
     }
 }
 
-bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_ws(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 }  // namespace
 
@@ -86,26 +88,31 @@ std::vector<ValueRange> array_element_ranges(std::string_view bytes, std::size_t
             if (i >= n) break;
         }
         switch (p[i]) {
-        case '"':
-            i = skip_string(p, n, i);
-            if (i == std::string_view::npos) return ranges;  // unterminated: the DOM parser reports it
-            continue;
-        case '{': case '[': ++depth; break;
-        case '}': case ']':
-            if (--depth == 0) {
-                current.end = i;
-                ranges.push_back(current);
-                return ranges;
-            }
-            break;
-        case ',':
-            if (depth == 1) {
-                current.end = i;
-                ranges.push_back(current);
-                want_value = true;
-            }
-            break;
-        default: break;
+            case '"':
+                i = skip_string(p, n, i);
+                if (i == std::string_view::npos) return ranges;  // unterminated: the DOM parser reports it
+                continue;
+            case '{':
+            case '[':
+                ++depth;
+                break;
+            case '}':
+            case ']':
+                if (--depth == 0) {
+                    current.end = i;
+                    ranges.push_back(current);
+                    return ranges;
+                }
+                break;
+            case ',':
+                if (depth == 1) {
+                    current.end = i;
+                    ranges.push_back(current);
+                    want_value = true;
+                }
+                break;
+            default:
+                break;
         }
         ++i;
     }
@@ -119,9 +126,9 @@ Origin origin_of(const Origin& origin, const ValueRange& range) {
     return o;
 }
 
-void convert_messages(json::Array messages, std::string_view bytes, std::size_t array_start,
-                      const Origin& origin, const ChannelRef& channel, const MessageConverter& converter,
-                      std::set<std::string>& seen, Diagnostics& diags, std::vector<Event>& out) {
+void convert_messages(json::Array messages, std::string_view bytes, std::size_t array_start, const Origin& origin,
+                      const ChannelRef& channel, const MessageConverter& converter, std::set<std::string>& seen,
+                      Diagnostics& diags, std::vector<Event>& out) {
     std::vector<ValueRange> ranges = array_element_ranges(bytes, array_start);
     std::size_t i = 0;
     for (json::Element message : messages) {
@@ -165,8 +172,8 @@ void parse_slack_day(std::string_view bytes, const Origin& origin, const Channel
         return;
     }
     std::size_t start = bytes.find('[');
-    convert_messages(messages, bytes, start == std::string_view::npos ? 0 : start, origin, channel, converter,
-                     seen, diags, out);
+    convert_messages(messages, bytes, start == std::string_view::npos ? 0 : start, origin, channel, converter, seen,
+                     diags, out);
 }
 
 }  // namespace retro::ingest::slack

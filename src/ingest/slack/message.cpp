@@ -16,7 +16,9 @@ namespace retro::ingest::slack {
 
 namespace {
 
-std::string_view str(json::Element e, std::string_view key) { return json::string_member(e, key).value_or(""); }
+std::string_view str(json::Element e, std::string_view key) {
+    return json::string_member(e, key).value_or("");
+}
 
 // An unfurl (a link preview) repeats a linked page; it is not part of what was said.
 bool is_unfurl(json::Element att) {
@@ -64,7 +66,9 @@ void append_file(json::Element file, RichText& out) {
 
 MessageConverter::MessageConverter(const Directory& directory, const People& people, std::string source_kind,
                                    std::map<std::string, std::string, std::less<>> channel_names)
-    : m_directory(directory), m_people(people), m_kind(std::move(source_kind)),
+    : m_directory(directory),
+      m_people(people),
+      m_kind(std::move(source_kind)),
       m_channel_names(std::move(channel_names)) {
     m_names.user = [this](std::string_view id) -> std::optional<std::string> {
         Actor a = m_directory.actor(id, m_people);
@@ -79,7 +83,8 @@ MessageConverter::MessageConverter(const Directory& directory, const People& peo
 }
 
 std::string_view MessageConverter::key_ts(json::Element message) {
-    if (std::string_view subtype = str(message, "subtype"); subtype == "message_changed" || subtype == "message_replied")
+    if (std::string_view subtype = str(message, "subtype");
+        subtype == "message_changed" || subtype == "message_replied")
         if (auto inner = json::member(message, "message")) return str(*inner, "ts");
     return str(message, "ts");
 }

@@ -1,12 +1,11 @@
 // Slack mrkdwn to plain text plus spans (input-formats.md §1.9; Slack's "Formatting text for app
 // surfaces"). A token is `<` up to the next `>`, split on the first `|`, dispatched on its first
 // character. Entities are decoded after tokens are found, so an escaped `&lt;` never opens a token.
-#include "ingest/slack/rich_text.hpp"
-
 #include <array>
 #include <cstring>
 
 #include "core/text_utf8.hpp"
+#include "ingest/slack/rich_text.hpp"
 
 namespace retro::ingest::slack {
 
@@ -39,7 +38,9 @@ constexpr std::array<bool, 256> special_bytes() {
 }
 constexpr std::array<bool, 256> special = special_bytes();
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Characters that may sit just outside a `*bold*` or `_italic_` run.
 bool is_boundary(char c) {
@@ -50,9 +51,21 @@ void append_decoded(std::string_view s, std::string& out) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '&') {
             std::string_view rest = s.substr(i);
-            if (rest.starts_with("&amp;")) { out += '&'; i += 4; continue; }
-            if (rest.starts_with("&lt;")) { out += '<'; i += 3; continue; }
-            if (rest.starts_with("&gt;")) { out += '>'; i += 3; continue; }
+            if (rest.starts_with("&amp;")) {
+                out += '&';
+                i += 4;
+                continue;
+            }
+            if (rest.starts_with("&lt;")) {
+                out += '<';
+                i += 3;
+                continue;
+            }
+            if (rest.starts_with("&gt;")) {
+                out += '>';
+                i += 3;
+                continue;
+            }
         }
         out += s[i];
     }
@@ -157,8 +170,7 @@ private:
         if (target.starts_with('@')) {
             std::string_view id = target.substr(1);
             std::optional<std::string> name = m_names.user ? m_names.user(id) : std::nullopt;
-            if (!name && !label_text.empty())
-                name = label_text.starts_with('@') ? label_text.substr(1) : label_text;
+            if (!name && !label_text.empty()) name = label_text.starts_with('@') ? label_text.substr(1) : label_text;
             mention("@" + (name ? *name : std::string(id)));
             return;
         }
@@ -185,9 +197,7 @@ private:
         }
         std::string url;
         append_decoded(target, url);
-        std::string shown = !label_text.empty() ? label_text
-                            : url.starts_with("mailto:") ? url.substr(7)
-                                                          : url;
+        std::string shown = !label_text.empty() ? label_text : url.starts_with("mailto:") ? url.substr(7) : url;
         std::size_t start = m_out.text.size();
         m_out.text += shown;
         m_out.spans.push_back(Span{start, m_out.text.size(), SpanType::link, url});
