@@ -32,18 +32,18 @@ void append_inline(json::Array elements, const NameLookup& names, RichText& out)
         } else if (type == "user") {
             std::string_view id = str(el, "user_id");
             auto name = names.user ? names.user(id) : std::nullopt;
-            out.text += "@" + (name ? *name : std::string(id));
+            out.text += prefixed('@', name ? std::string_view(*name) : id);
             add_span(out, start, SpanType::mention);
         } else if (type == "channel") {
             std::string_view id = str(el, "channel_id");
             auto name = names.channel ? names.channel(id) : std::nullopt;
-            out.text += "#" + (name ? *name : std::string(id));
+            out.text += prefixed('#', name ? std::string_view(*name) : id);
             add_span(out, start, SpanType::mention);
         } else if (type == "usergroup") {
-            out.text += "@" + std::string(str(el, "usergroup_id"));
+            out.text += prefixed('@', str(el, "usergroup_id"));
             add_span(out, start, SpanType::mention);
         } else if (type == "broadcast") {
-            out.text += "@" + std::string(str(el, "range"));
+            out.text += prefixed('@', str(el, "range"));
             add_span(out, start, SpanType::mention);
         } else if (type == "link") {
             std::string url = clean_text(str(el, "url"));
@@ -51,7 +51,8 @@ void append_inline(json::Array elements, const NameLookup& names, RichText& out)
             out.text += shown.empty() ? url : clean_text(shown);
             add_span(out, start, SpanType::link, url);
         } else if (type == "emoji") {
-            out.text += ":" + std::string(str(el, "name")) + ":";
+            out.text += prefixed(':', str(el, "name"));
+            out.text += ':';
         } else if (type == "date") {
             out.text += clean_text(str(el, "fallback"));
         } else if (type == "team") {

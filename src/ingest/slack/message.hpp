@@ -20,6 +20,8 @@ struct ChannelRef {
     std::string name;  // "" for a DM
 };
 
+struct MessageFields;  // message.cpp: the fields of one message object
+
 // Converts message objects; holds what every message of one input shares.
 class MessageConverter {
 public:
@@ -45,7 +47,8 @@ public:
     static std::string_view key_ts(json::Element message);
 
 private:
-    RichText render_text(json::Element message) const;
+    RichText render_text(const MessageFields& fields) const;
+    Actor actor_of(std::string_view user, std::optional<json::Element> profile) const;
 
     const Directory& m_directory;
     const People& m_people;
@@ -53,6 +56,7 @@ private:
     std::map<std::string, std::string, std::less<>> m_channel_names;
     NameLookup m_names;
     std::string m_workspace;
+    mutable std::map<std::string, Actor, std::less<>> m_actors;
 };
 
 }  // namespace retro::ingest::slack

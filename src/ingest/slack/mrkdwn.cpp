@@ -14,6 +14,13 @@ std::string clean_text(std::string_view text) {
     return repair_utf8(text);
 }
 
+std::string prefixed(char prefix, std::string_view text) {
+    // Built by appending: GCC 12 warns falsely (-Wrestrict) on `"@" + std::string(…)` at -O3.
+    std::string out(1, prefix);
+    out += text;
+    return out;
+}
+
 void RichText::break_line() {
     if (!text.empty() && text.back() != '\n') text += '\n';
 }
@@ -171,14 +178,14 @@ private:
             std::string_view id = target.substr(1);
             std::optional<std::string> name = m_names.user ? m_names.user(id) : std::nullopt;
             if (!name && !label_text.empty()) name = label_text.starts_with('@') ? label_text.substr(1) : label_text;
-            mention("@" + (name ? *name : std::string(id)));
+            mention(prefixed('@', name ? std::string_view(*name) : id));
             return;
         }
         if (target.starts_with('#')) {
             std::string_view id = target.substr(1);
             std::optional<std::string> name = m_names.channel ? m_names.channel(id) : std::nullopt;
             if (!name && !label_text.empty()) name = label_text;
-            mention("#" + (name ? *name : std::string(id)));
+            mention(prefixed('#', name ? std::string_view(*name) : id));
             return;
         }
         if (target.starts_with('!')) {
@@ -188,11 +195,11 @@ private:
                 return;
             }
             if (what.starts_with("subteam^")) {
-                if (label_text.empty()) label_text = "@" + std::string(what.substr(8));
-                mention(label_text.starts_with('@') ? label_text : "@" + label_text);
+                if (label_text.empty()) label_text = prefixed('@', what.substr(8));
+                mention(label_text.starts_with('@') ? label_text : prefixed('@', label_text));
                 return;
             }
-            mention("@" + std::string(what));
+            mention(prefixed('@', what));
             return;
         }
         std::string url;

@@ -32,6 +32,9 @@ struct NameLookup {
 // UTF-8, so only a string holding a NUL (`\u0000`) or invalid bytes goes through repair_utf8.
 std::string clean_text(std::string_view text);
 
+// `prefix` then `text`: "@Name", "#channel".
+std::string prefixed(char prefix, std::string_view text);
+
 // Appends Slack mrkdwn (input-formats.md §1.9) as plain text: `<@U…>` → `@Name`, `<#C…|x>` → `#x`,
 // `<!here>` → `@here`, `<url|label>` → `label` with a link span, `&amp; &lt; &gt;` decoded last,
 // `` `code` `` / ```` ```pre``` ```` / `*bold*` / `_italic_` become spans without their markers.
