@@ -42,21 +42,24 @@ window=(--from "${mid}T00:00:00Z" --until "${next}T00:00:00Z")
 
 echo "export: $channels channels x $days days, $(wc -l < "$day_files") day files, $mb MB of day files;" \
      "ZIP $(( $(stat -c %s "$export_zip") / 1000000 )) MB; window $mid"
-printf '%-44s %9s %9s %12s %9s\n' "run" "seconds" "MB/s" "peak RSS MB" "lines"
+printf '%-40s %8s %8s %8s %9s %12s %8s\n' "run" "wall s" "MB/s" "CPU s" "MB/CPU-s" "peak RSS MB" "lines"
 
 measure() {  # name, command…
   local name="$1"; shift
   local log="$work/time.log" out="$work/out.ndjson"
   /usr/bin/time -v -o "$log" "$@" > "$out" 2> "$work/stderr.log" || { echo "$name failed:"; tail -5 "$work/stderr.log"; }
-  local secs rss lines
+  local secs cpu rss lines
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
   lines=$(wc -l < "$out")
-  printf '%-44s %9.2f %9.1f %12s %9s\n' "$name" "$secs" "$(python3 -c "print($bytes / 1e6 / max($secs, 0.01))")" "$rss" "$lines"
+  printf '%-40s %8.2f %8.1f %8.2f %9.1f %12s %8s\n' "$name" "$secs" \
+    "$(python3 -c "print($bytes / 1e6 / max($secs, 0.01))")" "$cpu" "$(python3 -c "print($bytes / 1e6 / max($cpu, 0.01))")" \
+    "$rss" "$lines"
 }
 
-measure "retro events DIR" "$retro" events --unsorted "$export_dir"
-measure "retro events ZIP" "$retro" events --unsorted "$export_zip"
+measure "retro events DIR (--unsorted)" "$retro" events --unsorted "$export_dir"
+measure "retro events ZIP (--unsorted)" "$retro" events --unsorted "$export_zip"
 measure "retro events DIR (sorted)" "$retro" events "$export_dir"
 measure "retro events ZIP (sorted)" "$retro" events "$export_zip"
 measure "retro events DIR, one-day window" "$retro" events "${window[@]}" "$export_dir"
@@ -70,4 +73,5 @@ for path in open(sys.argv[1]).read().splitlines():
         for m in json.load(f):
             n += 1
 print(n)' "$day_files"
-echo "(MB/s is day-file bytes over wall time for every row, so window rows show the speed-up from skipping files.)"
+echo "(MB/s and MB/CPU-s are day-file bytes over wall and user+system time for every row, so window rows show"
+echo " the gain from skipping files; on a shared machine CPU time is the steadier figure.)"

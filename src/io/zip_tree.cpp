@@ -95,8 +95,7 @@ protected:
     Location where(const TreeEntry& entry) const { return Location{display(entry), 0, 0}; }
     bool refuse_size(const TreeEntry& entry, std::uint64_t limit, Diagnostics& diags) const {
         diags.error("ingest.entry-too-large", where(entry),
-                    fmt::format("entry inflates past {} bytes (the [ingest] max_entry_bytes limit): refused",
-                                limit));
+                    fmt::format("entry inflates past {} bytes (the [ingest] max_entry_bytes limit): refused", limit));
         return false;
     }
 
@@ -246,9 +245,10 @@ private:
 
     std::string stop_message(archive* a, std::int64_t entries_read) const {
         const char* why = archive_error_string(a);
-        return fmt::format("ZIP is truncated or damaged: reading stopped after {} entr{} ({}); the central "
-                           "directory is missing",
-                           entries_read, entries_read == 1 ? "y" : "ies", why ? why : "unexpected end");
+        return fmt::format(
+            "ZIP is truncated or damaged: reading stopped after {} entr{} ({}); the central "
+            "directory is missing",
+            entries_read, entries_read == 1 ? "y" : "ies", why ? why : "unexpected end");
     }
 
     std::string m_path;

@@ -13,14 +13,17 @@ namespace retro::ingest::slack {
 std::string state_from_word(std::string_view word) {
     std::string w = to_lower_ascii(trim(word));
     static const std::array<std::pair<std::string_view, std::string_view>, 22> table{{
-        {"alarm", "firing"},      {"firing", "firing"},         {"alerting", "firing"},
-        {"triggered", "firing"},  {"trigger", "firing"},        {"critical", "firing"},
-        {"down", "firing"},       {"error", "firing"},          {"problem", "firing"},
-        {"ok", "resolved"},       {"resolved", "resolved"},     {"cleared", "resolved"},
-        {"clear", "resolved"},    {"up", "resolved"},           {"recovered", "resolved"},
-        {"recovery", "resolved"}, {"normal", "resolved"},       {"acknowledged", "acknowledged"},
-        {"ack", "acknowledged"},  {"insufficient_data", "unknown"}, {"no data", "unknown"},
-        {"nodata", "unknown"},
+        {"alarm", "firing"},       {"firing", "firing"},
+        {"alerting", "firing"},    {"triggered", "firing"},
+        {"trigger", "firing"},     {"critical", "firing"},
+        {"down", "firing"},        {"error", "firing"},
+        {"problem", "firing"},     {"ok", "resolved"},
+        {"resolved", "resolved"},  {"cleared", "resolved"},
+        {"clear", "resolved"},     {"up", "resolved"},
+        {"recovered", "resolved"}, {"recovery", "resolved"},
+        {"normal", "resolved"},    {"acknowledged", "acknowledged"},
+        {"ack", "acknowledged"},   {"insufficient_data", "unknown"},
+        {"no data", "unknown"},    {"nodata", "unknown"},
     }};
     for (auto [k, v] : table)
         if (w == k) return std::string(v);
@@ -29,9 +32,13 @@ std::string state_from_word(std::string_view word) {
 
 namespace {
 
-std::string_view str(json::Element e, std::string_view key) { return json::string_member(e, key).value_or(""); }
+std::string_view str(json::Element e, std::string_view key) {
+    return json::string_member(e, key).value_or("");
+}
 
-std::string_view first_line(std::string_view s) { return trim(s.substr(0, s.find('\n'))); }
+std::string_view first_line(std::string_view s) {
+    return trim(s.substr(0, s.find('\n')));
+}
 
 std::string unquote(std::string_view s) {
     s = trim(s);

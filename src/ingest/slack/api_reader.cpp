@@ -49,8 +49,7 @@ bool looks_like_channel_id(std::string_view s) {
 class ApiReader {
 public:
     ApiReader(Input& input, const IngestContext& context, std::string kind)
-        : m_input(input), m_context(context),
-          m_converter(m_directory, context.options.people, std::move(kind)) {
+        : m_input(input), m_context(context), m_converter(m_directory, context.options.people, std::move(kind)) {
         m_converter.set_workspace(context.options.slack_workspace);
         const IngestOptions& o = context.options;
         if (!o.slack_channel_id.empty()) {
@@ -74,18 +73,19 @@ public:
 private:
     // `value` is the JSON value starting at byte `start` of `bytes`.
     void read_value(json::Element value, std::string_view bytes, std::size_t start, const Origin& origin) {
-        if (value.is_array()) {
+        json::Array array;
+        if (value.get_array().get(array) == simdjson::SUCCESS) {
             // An array of responses (`jq -s`) or of messages.
-            std::vector<ValueRange> ranges = array_element_ranges(bytes, start);
             bool messages = true;
-            for (json::Element e : value.get_array().value_unsafe())
+            for (json::Element e : array)
                 if (e.is_object() && (json::member(e, "messages") || json::member(e, "ok"))) messages = false;
             if (messages) {
-                convert(value.get_array().value_unsafe(), bytes, start, origin, channel_for({}));
+                convert(array, bytes, start, origin, channel_for({}));
                 return;
             }
+            std::vector<ValueRange> ranges = array_element_ranges(bytes, start);
             std::size_t i = 0;
-            for (json::Element e : value.get_array().value_unsafe()) {
+            for (json::Element e : array) {
                 ValueRange r = i < ranges.size() ? ranges[i] : ValueRange{start, bytes.size(), 1, 1};
                 ++i;
                 read_value(e, bytes.substr(0, r.end), r.start, origin);
@@ -101,7 +101,7 @@ private:
         if (auto ok = json::bool_member(value, "ok"); ok && !*ok) {
             std::string error(json::string_member(value, "error").value_or("no error given"));
             m_context.diags.error("slack.api-error", json::locate_key(origin_at(origin, bytes, start), record, "ok"),
-                                  fmt::format("Slack API response is an error: {}", repair_utf8(error)));
+                                  fmt::format("Slack API response is an error: {}", clean_text(error)));
             return;
         }
         if (auto messages = json::array_member(value, "messages")) {
@@ -127,8 +127,7 @@ private:
             keep(channel, value, out);
             return;
         }
-        m_context.diags.error("slack.bad-message", locate(origin, bytes, start),
-                              "object holds no Slack messages");
+        m_context.diags.error("slack.bad-message", locate(origin, bytes, start), "object holds no Slack messages");
     }
 
     static Origin origin_at(const Origin& origin, std::string_view bytes, std::size_t start) {
@@ -212,8 +211,12 @@ int detect_slackdump(const Probe& probe) {
     return 0;
 }
 
-void ingest_slack_api(Input& input, const IngestContext& context) { ApiReader(input, context, "slack-api").run(); }
+void ingest_slack_api(Input& input, const IngestContext& context) {
+    ApiReader(input, context, "slack-api").run();
+}
 
-void ingest_slackdump(Input& input, const IngestContext& context) { ApiReader(input, context, "slackdump").run(); }
+void ingest_slackdump(Input& input, const IngestContext& context) {
+    ApiReader(input, context, "slackdump").run();
+}
 
 }  // namespace retro::ingest::slack

@@ -10,7 +10,9 @@ namespace retro::ingest::slack {
 
 namespace {
 
-std::string_view str(json::Element e, std::string_view key) { return json::string_member(e, key).value_or(""); }
+std::string_view str(json::Element e, std::string_view key) {
+    return json::string_member(e, key).value_or("");
+}
 
 void add_span(RichText& out, std::size_t start, SpanType type, std::string url = {}) {
     if (out.text.size() > start) out.spans.push_back(Span{start, out.text.size(), type, std::move(url)});
@@ -21,7 +23,7 @@ void append_inline(json::Array elements, const NameLookup& names, RichText& out)
         std::string_view type = str(el, "type");
         std::size_t start = out.text.size();
         if (type == "text") {
-            out.text += repair_utf8(str(el, "text"));
+            out.text += clean_text(str(el, "text"));
             if (auto style = json::member(el, "style")) {
                 if (json::bool_member(*style, "code").value_or(false)) add_span(out, start, SpanType::code);
                 if (json::bool_member(*style, "bold").value_or(false)) add_span(out, start, SpanType::bold);
@@ -30,28 +32,29 @@ void append_inline(json::Array elements, const NameLookup& names, RichText& out)
         } else if (type == "user") {
             std::string_view id = str(el, "user_id");
             auto name = names.user ? names.user(id) : std::nullopt;
-            out.text += "@" + (name ? *name : std::string(id));
+            out.text += prefixed('@', name ? std::string_view(*name) : id);
             add_span(out, start, SpanType::mention);
         } else if (type == "channel") {
             std::string_view id = str(el, "channel_id");
             auto name = names.channel ? names.channel(id) : std::nullopt;
-            out.text += "#" + (name ? *name : std::string(id));
+            out.text += prefixed('#', name ? std::string_view(*name) : id);
             add_span(out, start, SpanType::mention);
         } else if (type == "usergroup") {
-            out.text += "@" + std::string(str(el, "usergroup_id"));
+            out.text += prefixed('@', str(el, "usergroup_id"));
             add_span(out, start, SpanType::mention);
         } else if (type == "broadcast") {
-            out.text += "@" + std::string(str(el, "range"));
+            out.text += prefixed('@', str(el, "range"));
             add_span(out, start, SpanType::mention);
         } else if (type == "link") {
-            std::string url = repair_utf8(str(el, "url"));
+            std::string url = clean_text(str(el, "url"));
             std::string_view shown = str(el, "text");
-            out.text += shown.empty() ? url : repair_utf8(shown);
+            out.text += shown.empty() ? url : clean_text(shown);
             add_span(out, start, SpanType::link, url);
         } else if (type == "emoji") {
-            out.text += ":" + std::string(str(el, "name")) + ":";
+            out.text += prefixed(':', str(el, "name"));
+            out.text += ':';
         } else if (type == "date") {
-            out.text += repair_utf8(str(el, "fallback"));
+            out.text += clean_text(str(el, "fallback"));
         } else if (type == "team") {
             out.text += std::string(str(el, "team_id"));
         }
@@ -92,9 +95,9 @@ void append_rich_text(json::Array elements, const NameLookup& names, RichText& o
 void append_text_object(json::Element obj, const NameLookup& names, RichText& out) {
     std::string_view text = str(obj, "text");
     if (str(obj, "type") == "mrkdwn")
-        append_mrkdwn(repair_utf8(text), names, out);
+        append_mrkdwn(clean_text(text), names, out);
     else
-        out.text += repair_utf8(text);
+        out.text += clean_text(text);
 }
 
 }  // namespace
@@ -124,8 +127,10 @@ void append_blocks(json::Array blocks, const NameLookup& names, RichText& out) {
                 for (json::Element el : *elements) {
                     std::string_view t = str(el, "type");
                     if (t != "mrkdwn" && t != "plain_text") continue;
-                    if (first) out.break_line();
-                    else out.text += ' ';
+                    if (first)
+                        out.break_line();
+                    else
+                        out.text += ' ';
                     first = false;
                     append_text_object(el, names, out);
                 }

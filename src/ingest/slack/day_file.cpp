@@ -2,55 +2,119 @@
 // file; a light string-aware scan finds where each element starts, so every event names its line.
 #include "ingest/slack/day_file.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cstring>
+
 #include <fmt/format.h>
 
 namespace retro::ingest::slack {
 
 namespace {
 
-bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+constexpr std::array<bool, 256> byte_table(std::string_view chars) {
+    std::array<bool, 256> t{};
+    for (unsigned char c : chars) t[c] = true;
+    return t;
+}
+constexpr std::array<bool, 256> structural = byte_table("\"{}[],");
+constexpr std::array<bool, 256> string_stop = byte_table("\"\\");
+
+// The offset just past the string whose opening quote is at `open`, or npos when it is unterminated.
+std::size_t skip_string(const char* p, std::size_t n, std::size_t open) {
+    std::size_t j = open + 1;
+    // Short strings (keys, ids) end within a few bytes: a plain loop beats a memchr call.
+    for (std::size_t stop = std::min(n, j + 32); j < stop; ++j) {
+        if (!string_stop[static_cast<unsigned char>(p[j])]) continue;
+        if (p[j] == '"') return j + 1;
+        ++j;  // the escaped byte
+    }
+    for (;;) {
+        if (j >= n) return std::string_view::npos;
+        const void* quote = std::memchr(p + j, '"', n - j);
+        if (!quote) return std::string_view::npos;
+        const std::size_t k = static_cast<std::size_t>(static_cast<const char*>(quote) - p);
+        std::size_t backslashes = 0;
+        while (k - backslashes > open + 1 && p[k - backslashes - 1] == '\\') ++backslashes;
+        if (backslashes % 2 == 0) return k + 1;
+        j = k + 1;
+    }
+}
+
+bool is_ws(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 }  // namespace
 
 std::vector<ValueRange> array_element_ranges(std::string_view bytes, std::size_t array_start) {
     std::vector<ValueRange> ranges;
-    std::uint64_t line = 1, column = 1;
-    // Line and column of array_start first.
-    for (std::size_t i = 0; i < array_start && i < bytes.size(); ++i) {
-        if (bytes[i] == '\n') { ++line; column = 1; } else { ++column; }
-    }
-    if (array_start >= bytes.size() || bytes[array_start] != '[') return ranges;
-    int depth = 0;
-    bool in_string = false, escaped = false, want_value = true;
+    const char* p = bytes.data();
+    const std::size_t n = bytes.size();
+    if (array_start >= n || p[array_start] != '[') return ranges;
+    // Lines are counted only between element starts (std::count vectorises).
+    std::uint64_t line = 1;
+    std::size_t counted = 0, line_start = 0;
+    auto position_of = [&](std::size_t at) {
+        std::size_t newlines = static_cast<std::size_t>(std::count(p + counted, p + at, '\n'));
+        if (newlines > 0) {
+            line += newlines;
+            line_start = at;
+            while (line_start > counted && p[line_start - 1] != '\n') --line_start;
+        }
+        counted = at;
+        return ValueRange{at, at, line, at - line_start + 1};
+    };
+    int depth = 1;
+    bool want_value = true;
     ValueRange current;
-    for (std::size_t i = array_start; i < bytes.size(); ++i) {
-        char c = bytes[i];
-        if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
-        } else if (c == '"' || c == '{' || c == '[' || (!is_ws(c) && c != ',' && c != ']' && c != '}')) {
-            if (depth == 1 && want_value) {
-                current = ValueRange{i, i, line, column};
-                want_value = false;
+    std::size_t i = array_start + 1;
+    while (i < n) {
+        if (depth == 1 && want_value) {
+            // An element starts at the next non-blank byte (a scalar has no structural byte of its own).
+            while (i < n && is_ws(p[i])) ++i;
+            if (i >= n) break;
+            if (p[i] == ']') return ranges;  // empty array or a trailing comma
+            current = position_of(i);
+            want_value = false;
+        } else {
+            for (;;) {
+                // Indentation comes in long runs of spaces: skip them eight at a time.
+                std::uint64_t word;
+                while (i + 8 <= n && (std::memcpy(&word, p + i, 8), word == 0x2020202020202020ull)) i += 8;
+                if (i >= n || structural[static_cast<unsigned char>(p[i])]) break;
+                ++i;
             }
-            if (c == '"') in_string = true;
-            else if (c == '{' || c == '[') ++depth;
-        } else if (c == '}' || c == ']') {
-            if (depth == 1 && c == ']') {
-                if (!want_value) {
+            if (i >= n) break;
+        }
+        switch (p[i]) {
+            case '"':
+                i = skip_string(p, n, i);
+                if (i == std::string_view::npos) return ranges;  // unterminated: the DOM parser reports it
+                continue;
+            case '{':
+            case '[':
+                ++depth;
+                break;
+            case '}':
+            case ']':
+                if (--depth == 0) {
                     current.end = i;
                     ranges.push_back(current);
+                    return ranges;
                 }
-                return ranges;
-            }
-            --depth;
-        } else if (c == ',' && depth == 1) {
-            current.end = i;
-            ranges.push_back(current);
-            want_value = true;
+                break;
+            case ',':
+                if (depth == 1) {
+                    current.end = i;
+                    ranges.push_back(current);
+                    want_value = true;
+                }
+                break;
+            default:
+                break;
         }
-        if (c == '\n') { ++line; column = 1; } else { ++column; }
+        ++i;
     }
     return ranges;
 }
@@ -62,9 +126,9 @@ Origin origin_of(const Origin& origin, const ValueRange& range) {
     return o;
 }
 
-void convert_messages(json::Array messages, std::string_view bytes, std::size_t array_start,
-                      const Origin& origin, const ChannelRef& channel, const MessageConverter& converter,
-                      std::set<std::string>& seen, Diagnostics& diags, std::vector<Event>& out) {
+void convert_messages(json::Array messages, std::string_view bytes, std::size_t array_start, const Origin& origin,
+                      const ChannelRef& channel, const MessageConverter& converter, std::set<std::string>& seen,
+                      Diagnostics& diags, std::vector<Event>& out) {
     std::vector<ValueRange> ranges = array_element_ranges(bytes, array_start);
     std::size_t i = 0;
     for (json::Element message : messages) {
@@ -108,8 +172,8 @@ void parse_slack_day(std::string_view bytes, const Origin& origin, const Channel
         return;
     }
     std::size_t start = bytes.find('[');
-    convert_messages(messages, bytes, start == std::string_view::npos ? 0 : start, origin, channel, converter,
-                     seen, diags, out);
+    convert_messages(messages, bytes, start == std::string_view::npos ? 0 : start, origin, channel, converter, seen,
+                     diags, out);
 }
 
 }  // namespace retro::ingest::slack

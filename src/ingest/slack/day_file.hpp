@@ -31,9 +31,9 @@ Origin origin_of(const Origin& origin, const ValueRange& range);
 // Converts every message of `messages` (the array in `bytes` at `array_start`), skipping any whose
 // (channel, ts) is already in `seen`, and adding the rest to it. Thread replies nested under
 // `slackdump_thread_replies` are converted too. Elements that are not objects are `slack.bad-message`.
-void convert_messages(json::Array messages, std::string_view bytes, std::size_t array_start,
-                      const Origin& origin, const ChannelRef& channel, const MessageConverter& converter,
-                      std::set<std::string>& seen, Diagnostics& diags, std::vector<Event>& out);
+void convert_messages(json::Array messages, std::string_view bytes, std::size_t array_start, const Origin& origin,
+                      const ChannelRef& channel, const MessageConverter& converter, std::set<std::string>& seen,
+                      Diagnostics& diags, std::vector<Event>& out);
 
 // Parses one day file (`bytes` from `origin`) of `channel`. Invalid JSON is a `slack.bad-json` error at
 // the first bad byte and yields nothing; anything but an array is `slack.bad-day-file`.

@@ -3,12 +3,15 @@
 #include "ingest/slack/directory.hpp"
 
 #include "core/text_utf8.hpp"
+#include "ingest/slack/rich_text.hpp"
 
 namespace retro::ingest::slack {
 
 namespace {
 
-std::string text_of(std::optional<std::string_view> s) { return s ? repair_utf8(trim(*s)) : std::string(); }
+std::string text_of(std::optional<std::string_view> s) {
+    return s ? clean_text(trim(*s)) : std::string();
+}
 
 }  // namespace
 
@@ -28,7 +31,9 @@ User user_from_json(json::Element e) {
     return u;
 }
 
-void Directory::add_user(std::string id, User user) { m_users.insert_or_assign(std::move(id), std::move(user)); }
+void Directory::add_user(std::string id, User user) {
+    m_users.insert_or_assign(std::move(id), std::move(user));
+}
 
 const User* Directory::find_user(std::string_view id) const {
     auto it = m_users.find(id);
@@ -94,8 +99,8 @@ bool read_users(std::string_view bytes, const Origin& origin, Diagnostics& diags
     return true;
 }
 
-bool read_conversations(std::string_view bytes, const Origin& origin, ConversationType type,
-                        Diagnostics& diags, std::vector<Conversation>& out) {
+bool read_conversations(std::string_view bytes, const Origin& origin, ConversationType type, Diagnostics& diags,
+                        std::vector<Conversation>& out) {
     json::DomParser parser;
     auto doc = parser.parse(bytes, origin, diags, "slack.bad-metadata");
     if (!doc) return false;

@@ -56,8 +56,8 @@ bool read_users(std::string_view bytes, const Origin& origin, Diagnostics& diags
 
 // Reads channels.json / groups.json / mpims.json / dms.json (all arrays of conversations) as `type`.
 // Damage is a `slack.bad-metadata` diagnostic.
-bool read_conversations(std::string_view bytes, const Origin& origin, ConversationType type,
-                        Diagnostics& diags, std::vector<Conversation>& out);
+bool read_conversations(std::string_view bytes, const Origin& origin, ConversationType type, Diagnostics& diags,
+                        std::vector<Conversation>& out);
 
 // A User from a users.json entry or a message's `user_profile`.
 User user_from_json(json::Element e);

@@ -133,11 +133,11 @@ public:
                                  "no workspace found in the export's file permalinks: events carry no permalinks "
                                  "(--slack-workspace NAME or `slack_workspace` in retro.toml adds them)");
         if (skipped_private > 0)
-            m_context.diags.note("slack.private-skipped", Location{m_name, 0, 0},
-                                 fmt::format("{} private channel{} or direct message{} left out; "
-                                             "--include-private reads them",
-                                             skipped_private, skipped_private == 1 ? "" : "s",
-                                             skipped_private == 1 ? "" : "s"));
+            m_context.diags.note(
+                "slack.private-skipped", Location{m_name, 0, 0},
+                fmt::format("{} private channel{} or direct message{} left out; "
+                            "--include-private reads them",
+                            skipped_private, skipped_private == 1 ? "" : "s", skipped_private == 1 ? "" : "s"));
         if (std::string damage = m_tree.damage(); !damage.empty())
             m_context.diags.error("ingest.truncated", Location{m_name, 0, 0}, damage);
     }
@@ -161,7 +161,8 @@ private:
         };
         auto users = read("users.json");
         if (!users) users = read("org_users.json");
-        if (users) read_users(users->first, users->second, m_context.diags, m_directory);
+        if (users)
+            read_users(users->first, users->second, m_context.diags, m_directory);
         else
             m_context.diags.warning("slack.no-users", Location{m_name, 0, 0},
                                     "export has no users.json: actors and mentions keep their user ids");

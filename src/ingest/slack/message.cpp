@@ -16,7 +16,9 @@ namespace retro::ingest::slack {
 
 namespace {
 
-std::string_view str(json::Element e, std::string_view key) { return json::string_member(e, key).value_or(""); }
+std::string_view str(json::Element e, std::string_view key) {
+    return json::string_member(e, key).value_or("");
+}
 
 // An unfurl (a link preview) repeats a linked page; it is not part of what was said.
 bool is_unfurl(json::Element att) {
@@ -29,15 +31,15 @@ void append_attachment(json::Element att, const NameLookup& names, RichText& out
         std::string_view v = trim(str(att, key));
         if (v.empty()) continue;
         out.break_line();
-        append_mrkdwn(repair_utf8(v), names, out);
+        append_mrkdwn(clean_text(v), names, out);
     }
     if (auto fields = json::array_member(att, "fields")) {
         for (json::Element f : *fields) {
             std::string_view title = trim(str(f, "title"));
-            std::string value = repair_utf8(trim(json::scalar_member_text(f, "value").value_or("")));
+            std::string value = clean_text(trim(json::scalar_member_text(f, "value").value_or("")));
             if (title.empty() && value.empty()) continue;
             out.break_line();
-            if (!title.empty()) out.text += repair_utf8(title) + ": ";
+            if (!title.empty()) out.text += clean_text(title) + ": ";
             append_mrkdwn(value, names, out);
         }
     }
@@ -45,7 +47,7 @@ void append_attachment(json::Element att, const NameLookup& names, RichText& out
         std::string_view fallback = trim(str(att, "fallback"));
         if (!fallback.empty()) {
             out.break_line();
-            append_mrkdwn(repair_utf8(fallback), names, out);
+            append_mrkdwn(clean_text(fallback), names, out);
         }
     }
 }
@@ -56,18 +58,80 @@ void append_file(json::Element file, RichText& out) {
     if (title.empty()) title = name;
     if (title.empty()) return;
     out.break_line();
-    out.text += "file: " + repair_utf8(title);
-    if (!name.empty() && name != title) out.text += " (" + repair_utf8(name) + ")";
+    out.text += "file: " + clean_text(title);
+    if (!name.empty() && name != title) out.text += " (" + clean_text(name) + ")";
 }
 
 }  // namespace
 
+// The top-level fields a message conversion reads, found in one pass over the object (looking each up with
+// at_key scanned the object once per field). The first occurrence of a key wins, as with at_key; nulls are absent.
+struct MessageFields {
+    using Slot = std::optional<json::Element>;
+    Slot subtype, message, ts, user, bot_id, username, bot_profile, user_profile, edited, pinned_to, reactions,
+        thread_ts, text, blocks, attachments, files, file;
+
+    explicit MessageFields(json::Element m) {
+        json::Object object;
+        if (m.get(object)) return;
+        for (auto field : object) {
+            if (field.value.is_null()) continue;
+            if (Slot* slot = slot_for(field.key); slot && !*slot) *slot = field.value;
+        }
+    }
+
+    static std::string_view string(const Slot& e) {
+        std::string_view s;
+        if (e && !e->get(s)) return s;
+        return {};
+    }
+    static std::optional<json::Array> array(const Slot& e) {
+        json::Array a;
+        if (e && !e->get(a)) return a;
+        return std::nullopt;
+    }
+
+private:
+    Slot* slot_for(std::string_view k) {
+        if (k.empty()) return nullptr;
+        switch (k[0]) {
+            case 'a':
+                return k == "attachments" ? &attachments : nullptr;
+            case 'b':
+                return k == "blocks" ? &blocks : k == "bot_id" ? &bot_id : k == "bot_profile" ? &bot_profile : nullptr;
+            case 'e':
+                return k == "edited" ? &edited : nullptr;
+            case 'f':
+                return k == "files" ? &files : k == "file" ? &file : nullptr;
+            case 'm':
+                return k == "message" ? &message : nullptr;
+            case 'p':
+                return k == "pinned_to" ? &pinned_to : nullptr;
+            case 'r':
+                return k == "reactions" ? &reactions : nullptr;
+            case 's':
+                return k == "subtype" ? &subtype : nullptr;
+            case 't':
+                return k == "ts" ? &ts : k == "text" ? &text : k == "thread_ts" ? &thread_ts : nullptr;
+            case 'u':
+                return k == "user"           ? &user
+                       : k == "username"     ? &username
+                       : k == "user_profile" ? &user_profile
+                                             : nullptr;
+            default:
+                return nullptr;
+        }
+    }
+};
+
 MessageConverter::MessageConverter(const Directory& directory, const People& people, std::string source_kind,
                                    std::map<std::string, std::string, std::less<>> channel_names)
-    : m_directory(directory), m_people(people), m_kind(std::move(source_kind)),
+    : m_directory(directory),
+      m_people(people),
+      m_kind(std::move(source_kind)),
       m_channel_names(std::move(channel_names)) {
     m_names.user = [this](std::string_view id) -> std::optional<std::string> {
-        Actor a = m_directory.actor(id, m_people);
+        Actor a = actor_of(id, std::nullopt);
         if (!a.name.empty()) return a.name;
         return std::nullopt;
     };
@@ -78,53 +142,66 @@ MessageConverter::MessageConverter(const Directory& directory, const People& peo
     };
 }
 
+Actor MessageConverter::actor_of(std::string_view user, std::optional<json::Element> profile) const {
+    // Users known to users.json resolve the same way every time: cache them (mentions use this too).
+    if (m_directory.find_user(user)) {
+        auto it = m_actors.find(user);
+        if (it == m_actors.end()) it = m_actors.emplace(std::string(user), m_directory.actor(user, m_people)).first;
+        return it->second;
+    }
+    return m_directory.actor(user, m_people, profile);
+}
+
 std::string_view MessageConverter::key_ts(json::Element message) {
-    if (str(message, "subtype") == "message_changed")
+    if (std::string_view subtype = str(message, "subtype");
+        subtype == "message_changed" || subtype == "message_replied")
         if (auto inner = json::member(message, "message")) return str(*inner, "ts");
     return str(message, "ts");
 }
 
-RichText MessageConverter::render_text(json::Element message) const {
+RichText MessageConverter::render_text(const MessageFields& f) const {
     RichText out;
-    append_mrkdwn(repair_utf8(str(message, "text")), m_names, out);
+    std::string_view text = MessageFields::string(f.text);
+    append_mrkdwn(clean_text(text), m_names, out);
     if (out.text.empty())
-        if (auto blocks = json::array_member(message, "blocks")) append_blocks(*blocks, m_names, out);
-    if (auto atts = json::array_member(message, "attachments")) {
+        if (auto blocks = MessageFields::array(f.blocks)) append_blocks(*blocks, m_names, out);
+    if (auto atts = MessageFields::array(f.attachments)) {
         bool has_text = !out.text.empty();
         for (json::Element att : *atts) {
             if (has_text && is_unfurl(att)) continue;
             append_attachment(att, m_names, out);
         }
     }
-    if (auto files = json::array_member(message, "files"))
-        for (json::Element f : *files) append_file(f, out);
-    if (auto file = json::member(message, "file"); file && file->is_object() && str(message, "text").empty())
-        append_file(*file, out);
+    if (auto files = MessageFields::array(f.files))
+        for (json::Element file : *files) append_file(file, out);
+    if (f.file && f.file->is_object() && text.empty()) append_file(*f.file, out);
     return out;
 }
 
 void MessageConverter::convert(json::Element message, const ChannelRef& channel, std::string_view record,
                                const Origin& origin, Diagnostics& diags, std::vector<Event>& out) const {
-    std::string_view subtype = str(message, "subtype");
+    MessageFields f(message);
+    std::string_view subtype = MessageFields::string(f.subtype);
     if (subtype == "message_deleted") return;
     bool changed = false;
-    if (subtype == "message_changed") {
-        auto inner = json::member(message, "message");
-        if (!inner || !inner->is_object()) {
+    if (subtype == "message_changed" || subtype == "message_replied") {
+        // Events API / RTM wrappers: the message itself is inside, under its own ts.
+        if (!f.message || !f.message->is_object()) {
             diags.error("slack.bad-message", json::locate_key(origin, record, "subtype"),
-                        "message_changed event carries no `message` object");
+                        fmt::format("{} event carries no `message` object", subtype));
             return;
         }
-        message = *inner;
-        subtype = str(message, "subtype");
-        changed = true;
+        changed = subtype == "message_changed";
+        message = *f.message;
+        f = MessageFields(message);
+        subtype = MessageFields::string(f.subtype);
     }
 
-    auto ts_text = json::scalar_member_text(message, "ts");
+    auto ts_text = f.ts ? json::scalar_text(*f.ts) : std::nullopt;
     std::optional<Instant> time = ts_text ? parse_ts(*ts_text) : std::nullopt;
     if (!time) {
         diags.error("slack.bad-ts", json::locate_key(origin, record, "ts"),
-                    ts_text ? fmt::format("message ts \"{}\" is not a Slack timestamp", repair_utf8(*ts_text))
+                    ts_text ? fmt::format("message ts \"{}\" is not a Slack timestamp", clean_text(*ts_text))
                             : std::string("message has no ts"));
         return;
     }
@@ -140,33 +217,32 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
     e.source.line = origin.line;
     e.channel = channel.name.empty() ? channel.id : channel.name;
 
-    std::string_view user = str(message, "user");
-    std::string_view bot_id = str(message, "bot_id");
+    std::string_view user = MessageFields::string(f.user);
+    std::string_view bot_id = MessageFields::string(f.bot_id);
     bool bot_post = subtype == "bot_message" || (user.empty() && !bot_id.empty());
     if (!user.empty() && !bot_post) {
-        e.actor = m_directory.actor(user, m_people, json::member(message, "user_profile"));
+        e.actor = actor_of(user, f.user_profile);
     } else if (bot_post || !bot_id.empty()) {
         e.actor.id = !bot_id.empty() ? std::string(bot_id) : std::string(user);
-        std::string_view name = str(message, "username");
-        if (name.empty())
-            if (auto profile = json::member(message, "bot_profile")) name = str(*profile, "name");
-        e.actor.name = repair_utf8(trim(name));
-        if (e.actor.name.empty() && !user.empty()) e.actor = m_directory.actor(user, m_people);
+        std::string_view name = MessageFields::string(f.username);
+        if (name.empty() && f.bot_profile) name = str(*f.bot_profile, "name");
+        e.actor.name = clean_text(trim(name));
+        if (e.actor.name.empty() && !user.empty()) e.actor = actor_of(user, std::nullopt);
     }
     const User* known = user.empty() ? nullptr : m_directory.find_user(user);
     e.flags.bot = bot_post || !bot_id.empty() || (known && known->is_bot);
-    e.flags.edited = changed || json::member(message, "edited").has_value();
-    if (auto pins = json::array_member(message, "pinned_to")) e.flags.pinned = pins->size() > 0;
-    if (auto reactions = json::array_member(message, "reactions"))
+    e.flags.edited = changed || f.edited.has_value();
+    if (auto pins = MessageFields::array(f.pinned_to)) e.flags.pinned = pins->size() > 0;
+    if (auto reactions = MessageFields::array(f.reactions))
         for (json::Element r : *reactions)
             if (auto name = json::string_member(r, "name"); name && !name->empty())
-                e.flags.reactions.push_back(repair_utf8(*name));
+                e.flags.reactions.push_back(clean_text(*name));
 
-    std::string thread(str(message, "thread_ts"));
+    std::string thread(MessageFields::string(f.thread_ts));
     if (!thread.empty()) e.thread = thread;
     if (!m_workspace.empty()) e.links.push_back(permalink(m_workspace, channel.id, ts, thread));
 
-    RichText text = render_text(message);
+    RichText text = render_text(f);
     // Spans close inside out (`*_x_*` closes italic first); list them by start, outer first.
     std::stable_sort(text.spans.begin(), text.spans.end(), [](const Span& a, const Span& b) {
         return a.start != b.start ? a.start < b.start : a.end > b.end;
@@ -177,7 +253,7 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
     if (e.flags.bot) {
         // One event per alert when the attachments describe several; the post is their `record`.
         std::vector<std::pair<PostedAlert, json::Element>> alerts;
-        if (auto atts = json::array_member(message, "attachments"))
+        if (auto atts = MessageFields::array(f.attachments))
             for (json::Element att : *atts)
                 if (auto a = alert_from_attachment(att)) alerts.emplace_back(std::move(*a), att);
         if (alerts.empty())

@@ -20,6 +20,8 @@ struct ChannelRef {
     std::string name;  // "" for a DM
 };
 
+struct MessageFields;  // message.cpp: the fields of one message object
+
 // Converts message objects; holds what every message of one input shares.
 class MessageConverter {
 public:
@@ -37,7 +39,7 @@ public:
     // Appends the events of `message` (whose JSON text is `record`, starting at `origin`) to `out`:
     // one event, or one per alert when a bot post's attachments show several (ids `#1`, `#2`…, `record`
     // set). A missing or malformed ts is a `slack.bad-ts` error at the ts and yields nothing; a
-    // `message_deleted` event yields nothing; `message_changed` yields the edited message.
+    // `message_deleted` event yields nothing; `message_changed` and `message_replied` yield the message inside.
     void convert(json::Element message, const ChannelRef& channel, std::string_view record, const Origin& origin,
                  Diagnostics& diags, std::vector<Event>& out) const;
 
@@ -45,7 +47,8 @@ public:
     static std::string_view key_ts(json::Element message);
 
 private:
-    RichText render_text(json::Element message) const;
+    RichText render_text(const MessageFields& fields) const;
+    Actor actor_of(std::string_view user, std::optional<json::Element> profile) const;
 
     const Directory& m_directory;
     const People& m_people;
@@ -53,6 +56,7 @@ private:
     std::map<std::string, std::string, std::less<>> m_channel_names;
     NameLookup m_names;
     std::string m_workspace;
+    mutable std::map<std::string, Actor, std::less<>> m_actors;
 };
 
 }  // namespace retro::ingest::slack

@@ -1,9 +1,25 @@
 // Slack mrkdwn to plain text plus spans (input-formats.md §1.9; Slack's "Formatting text for app
 // surfaces"). A token is `<` up to the next `>`, split on the first `|`, dispatched on its first
 // character. Entities are decoded after tokens are found, so an escaped `&lt;` never opens a token.
+#include <array>
+#include <cstring>
+
+#include "core/text_utf8.hpp"
 #include "ingest/slack/rich_text.hpp"
 
 namespace retro::ingest::slack {
+
+std::string clean_text(std::string_view text) {
+    if (std::memchr(text.data(), 0, text.size()) == nullptr && is_valid_utf8(text)) return std::string(text);
+    return repair_utf8(text);
+}
+
+std::string prefixed(char prefix, std::string_view text) {
+    // Built by appending: GCC 12 warns falsely (-Wrestrict) on `"@" + std::string(…)` at -O3.
+    std::string out(1, prefix);
+    out += text;
+    return out;
+}
 
 void RichText::break_line() {
     if (!text.empty() && text.back() != '\n') text += '\n';
@@ -21,7 +37,17 @@ void RichText::append(const RichText& other) {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// Bytes that may start markup; everything else is copied in runs.
+constexpr std::array<bool, 256> special_bytes() {
+    std::array<bool, 256> t{};
+    for (unsigned char c : std::string_view("`<*_&")) t[c] = true;
+    return t;
+}
+constexpr std::array<bool, 256> special = special_bytes();
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Characters that may sit just outside a `*bold*` or `_italic_` run.
 bool is_boundary(char c) {
@@ -32,9 +58,21 @@ void append_decoded(std::string_view s, std::string& out) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '&') {
             std::string_view rest = s.substr(i);
-            if (rest.starts_with("&amp;")) { out += '&'; i += 4; continue; }
-            if (rest.starts_with("&lt;")) { out += '<'; i += 3; continue; }
-            if (rest.starts_with("&gt;")) { out += '>'; i += 3; continue; }
+            if (rest.starts_with("&amp;")) {
+                out += '&';
+                i += 4;
+                continue;
+            }
+            if (rest.starts_with("&lt;")) {
+                out += '<';
+                i += 3;
+                continue;
+            }
+            if (rest.starts_with("&gt;")) {
+                out += '>';
+                i += 3;
+                continue;
+            }
         }
         out += s[i];
     }
@@ -96,8 +134,11 @@ public:
                     m_out.text.resize(before);
                 }
             }
-            m_out.text += c;
-            ++i;
+            // Copy up to the next byte that may start markup.
+            std::size_t run = i + 1;
+            while (run < s.size() && !special[static_cast<unsigned char>(s[run])]) ++run;
+            m_out.text.append(s.data() + i, run - i);
+            i = run;
         }
     }
 
@@ -136,16 +177,15 @@ private:
         if (target.starts_with('@')) {
             std::string_view id = target.substr(1);
             std::optional<std::string> name = m_names.user ? m_names.user(id) : std::nullopt;
-            if (!name && !label_text.empty())
-                name = label_text.starts_with('@') ? label_text.substr(1) : label_text;
-            mention("@" + (name ? *name : std::string(id)));
+            if (!name && !label_text.empty()) name = label_text.starts_with('@') ? label_text.substr(1) : label_text;
+            mention(prefixed('@', name ? std::string_view(*name) : id));
             return;
         }
         if (target.starts_with('#')) {
             std::string_view id = target.substr(1);
             std::optional<std::string> name = m_names.channel ? m_names.channel(id) : std::nullopt;
             if (!name && !label_text.empty()) name = label_text;
-            mention("#" + (name ? *name : std::string(id)));
+            mention(prefixed('#', name ? std::string_view(*name) : id));
             return;
         }
         if (target.starts_with('!')) {
@@ -155,18 +195,16 @@ private:
                 return;
             }
             if (what.starts_with("subteam^")) {
-                if (label_text.empty()) label_text = "@" + std::string(what.substr(8));
-                mention(label_text.starts_with('@') ? label_text : "@" + label_text);
+                if (label_text.empty()) label_text = prefixed('@', what.substr(8));
+                mention(label_text.starts_with('@') ? label_text : prefixed('@', label_text));
                 return;
             }
-            mention("@" + std::string(what));
+            mention(prefixed('@', what));
             return;
         }
         std::string url;
         append_decoded(target, url);
-        std::string shown = !label_text.empty() ? label_text
-                            : url.starts_with("mailto:") ? url.substr(7)
-                                                          : url;
+        std::string shown = !label_text.empty() ? label_text : url.starts_with("mailto:") ? url.substr(7) : url;
         std::size_t start = m_out.text.size();
         m_out.text += shown;
         m_out.spans.push_back(Span{start, m_out.text.size(), SpanType::link, url});

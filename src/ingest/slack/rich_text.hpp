@@ -28,6 +28,13 @@ struct NameLookup {
     std::function<std::optional<std::string>(std::string_view)> channel;
 };
 
+// `text` as an owned string, valid UTF-8 without NULs: strings from the DOM parser are already valid
+// UTF-8, so only a string holding a NUL (`\u0000`) or invalid bytes goes through repair_utf8.
+std::string clean_text(std::string_view text);
+
+// `prefix` then `text`: "@Name", "#channel".
+std::string prefixed(char prefix, std::string_view text);
+
 // Appends Slack mrkdwn (input-formats.md §1.9) as plain text: `<@U…>` → `@Name`, `<#C…|x>` → `#x`,
 // `<!here>` → `@here`, `<url|label>` → `label` with a link span, `&amp; &lt; &gt;` decoded last,
 // `` `code` `` / ```` ```pre``` ```` / `*bold*` / `_italic_` become spans without their markers.

@@ -59,8 +59,7 @@ std::string workspace_from_url(std::string_view url) {
     if (host.size() > grid.size() && host.substr(host.size() - grid.size()) == grid) return std::string(host);
     if (host.size() > plain.size() && host.substr(host.size() - plain.size()) == plain) {
         std::string_view name = host.substr(0, host.size() - plain.size());
-        if (name == "files" || name == "app" || name == "api" || name.find('.') != std::string_view::npos)
-            return {};
+        if (name == "files" || name == "app" || name == "api" || name.find('.') != std::string_view::npos) return {};
         return std::string(name);
     }
     return {};
@@ -68,14 +67,14 @@ std::string workspace_from_url(std::string_view url) {
 
 std::string find_workspace(std::string_view json_text) {
     constexpr std::string_view domain = ".slack.com";
-    for (std::size_t at = json_text.find(domain); at != std::string_view::npos;
-         at = json_text.find(domain, at + 1)) {
+    for (std::size_t at = json_text.find(domain); at != std::string_view::npos; at = json_text.find(domain, at + 1)) {
         std::string_view after = json_text.substr(at + domain.size());
         if (!after.starts_with("/files/") && !after.starts_with("\\/files\\/")) continue;
         std::size_t begin = at;
         while (begin > 0) {
             char c = json_text[begin - 1];
-            bool host_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+            bool host_char =
+                (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
             if (!host_char) break;
             --begin;
         }

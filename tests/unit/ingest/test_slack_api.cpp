@@ -30,8 +30,10 @@ Run run_input(Input& input, const IngestOptions& options, bool dump) {
     Diagnostics diags = test::quiet_diagnostics();
     CollectSink sink;
     IngestContext context{options, diags, sink};
-    if (dump) ingest_slackdump(input, context);
-    else ingest_slack_api(input, context);
+    if (dump)
+        ingest_slackdump(input, context);
+    else
+        ingest_slack_api(input, context);
     return Run{std::move(sink.events), test::texts(diags)};
 }
 
@@ -115,26 +117,31 @@ TEST_CASE("API responses: history plus replies concatenated, broadcasts once, ok
     CHECK(run.events[0].id == "slack:C01FBFSDLUA/1721903900.000300");
     CHECK(run.events[0].channel == "wc-digital-platform");
     CHECK(run.events[0].source.line == 2);
-    CHECK(run.events[0].links == std::vector<std::string>{
-        "https://wellcome.slack.com/archives/C01FBFSDLUA/p1721903900000300?thread_ts=1721903800.000200&cid=C01FBFSDLUA"});
+    CHECK(run.events[0].links ==
+          std::vector<std::string>{"https://wellcome.slack.com/archives/C01FBFSDLUA/"
+                                   "p1721903900000300?thread_ts=1721903800.000200&cid=C01FBFSDLUA"});
     CHECK(run.events[2].id == "slack:C01FBFSDLUA/1721903850.000250");
     CHECK(run.events[2].source.line == 9);
 
     Run error = run_bytes(R"({"ok":false,"error":"not_in_channel"})");
     CHECK(error.events.empty());
-    CHECK(error.diagnostics == std::vector<std::string>{
-        "<stdin>:1:2: error: Slack API response is an error: not_in_channel [slack.api-error]"});
+    CHECK(error.diagnostics ==
+          std::vector<std::string>{
+              "<stdin>:1:2: error: Slack API response is an error: not_in_channel [slack.api-error]"});
 }
 
-TEST_CASE("API JSON without a channel: \"unknown\" and one warning; Events API envelopes carry theirs", "[slack][api]") {
-    Run run = run_bytes("{\"type\":\"message\",\"user\":\"U1\",\"text\":\"a\",\"ts\":\"1.000001\"}\n"
-                        "{\"type\":\"message\",\"user\":\"U1\",\"text\":\"b\",\"ts\":\"1.000002\"}\n");
+TEST_CASE("API JSON without a channel: \"unknown\" and one warning; Events API envelopes carry theirs",
+          "[slack][api]") {
+    Run run = run_bytes(
+        "{\"type\":\"message\",\"user\":\"U1\",\"text\":\"a\",\"ts\":\"1.000001\"}\n"
+        "{\"type\":\"message\",\"user\":\"U1\",\"text\":\"b\",\"ts\":\"1.000002\"}\n");
     REQUIRE(run.events.size() == 2);
     CHECK(run.events[1].id == "slack:unknown/1.000002");
     CHECK(run.events[1].source.line == 2);
-    CHECK(run.diagnostics == std::vector<std::string>{
-        "<stdin>: warning: Slack API JSON names no channel: ids use \"unknown\"; name it with --slack-channel "
-        "ID[:NAME] [slack.no-channel]"});
+    CHECK(run.diagnostics ==
+          std::vector<std::string>{
+              "<stdin>: warning: Slack API JSON names no channel: ids use \"unknown\"; name it with --slack-channel "
+              "ID[:NAME] [slack.no-channel]"});
 
     // A message_changed event (real shape, serokell/tzbot): the edited message keeps its own ts as id.
     Run envelope = run_bytes(R"~({"token":"x","team_id":"T1","type":"event_callback","event":{"channel":"C02N85E82LV",

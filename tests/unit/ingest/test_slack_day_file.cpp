@@ -38,7 +38,9 @@ Run parse(std::string_view day, std::string workspace = "wellcome", People peopl
     return run;
 }
 
-Instant at(std::string_view ts) { return *parse_ts(ts); }
+Instant at(std::string_view ts) {
+    return *parse_ts(ts);
+}
 
 }  // namespace
 
@@ -126,7 +128,8 @@ TEST_CASE("threads: replies link to their parent; a reply listed twice is one ev
 ])~");
     REQUIRE(run.events.size() == 2);
     CHECK(run.events[0].thread == "1721903000.000100");
-    CHECK(run.events[0].links == std::vector<std::string>{"https://wellcome.slack.com/archives/C01FBFSDLUA/p1721903000000100"});
+    CHECK(run.events[0].links ==
+          std::vector<std::string>{"https://wellcome.slack.com/archives/C01FBFSDLUA/p1721903000000100"});
     CHECK(run.events[1].thread == "1721903000.000100");
     CHECK(run.events[1].links ==
           std::vector<std::string>{"https://wellcome.slack.com/archives/C01FBFSDLUA/p1721903100000200"
@@ -220,12 +223,17 @@ TEST_CASE("subtypes, files and empty text", "[slack][day]") {
   {"type":"rich_text_section","elements":[{"type":"text","text":"from blocks < raw"}]}]}]},
 {"type":"message","subtype":"message_deleted","ts":"1721900000.000004","deleted_ts":"1721900000.000002"},
 {"type":"message","subtype":"message_changed","ts":"1721900000.000005","message":{"type":"message","user":"U1",
-  "text":"BBB","ts":"1721900000.000002","edited":{"user":"U1","ts":"1721900000.000005"}}}
+  "text":"BBB","ts":"1721900000.000002","edited":{"user":"U1","ts":"1721900000.000005"}}},
+{"type":"message","subtype":"message_replied","ts":"1721900000.000006","hidden":true,"message":{"type":"message",
+  "user":"U3","text":"parent","ts":"1721900000.000007","thread_ts":"1721900000.000007","reply_count":1}}
 ])~");
     REQUIRE(run.diagnostics.empty());
     // The message_changed repeats ts .000002, already read: the first copy stands.
-    REQUIRE(run.events.size() == 3);
+    REQUIRE(run.events.size() == 4);
     CHECK(run.events[0].text == "@Sam Brown has joined the channel");
+    CHECK(run.events[3].id == "slack:C01FBFSDLUA/1721900000.000007");
+    CHECK(run.events[3].actor.name == "Sam Brown");
+    CHECK_FALSE(run.events[3].flags.edited);
     CHECK(run.events[1].text == "file: Kibana down (kibana.png)");
     CHECK(run.events[2].text == "from blocks < raw");
     for (const Event& e : run.events) CHECK(to_json_line(e).find("xoxe") == std::string::npos);
@@ -241,12 +249,15 @@ TEST_CASE("damaged messages are diagnostics and the rest goes on", "[slack][day]
   {"type": "message", "user": "U1", "text": "d", "ts": "1721903760.000001"}
 ])~");
     CHECK(run.events.size() == 2);
-    CHECK(run.diagnostics == std::vector<std::string>{
-        "export.zip!/wc-digital-platform/2024-07-25.json:4:4: error: message ts \"17219O3759.248609\" is not a Slack "
-        "timestamp [slack.bad-ts]",
-        "export.zip!/wc-digital-platform/2024-07-25.json:5:3: error: message has no ts [slack.bad-ts]",
-        "export.zip!/wc-digital-platform/2024-07-25.json:6:3: error: message is not a JSON object [slack.bad-message]",
-    });
+    CHECK(run.diagnostics ==
+          std::vector<std::string>{
+              "export.zip!/wc-digital-platform/2024-07-25.json:4:4: error: message ts \"17219O3759.248609\" is not a "
+              "Slack "
+              "timestamp [slack.bad-ts]",
+              "export.zip!/wc-digital-platform/2024-07-25.json:5:3: error: message has no ts [slack.bad-ts]",
+              "export.zip!/wc-digital-platform/2024-07-25.json:6:3: error: message is not a JSON object "
+              "[slack.bad-message]",
+          });
 }
 
 TEST_CASE("a corrupt day file is one diagnostic naming the entry", "[slack][day]") {
@@ -257,9 +268,10 @@ TEST_CASE("a corrupt day file is one diagnostic naming the entry", "[slack][day]
     CHECK(run.diagnostics[0].ends_with("[slack.bad-json]"));
 
     Run object = parse("{\"messages\": []}");
-    CHECK(object.diagnostics == std::vector<std::string>{
-        "export.zip!/wc-digital-platform/2024-07-25.json:1:1: error: day file is not a JSON array of messages "
-        "[slack.bad-day-file]"});
+    CHECK(object.diagnostics ==
+          std::vector<std::string>{
+              "export.zip!/wc-digital-platform/2024-07-25.json:1:1: error: day file is not a JSON array of messages "
+              "[slack.bad-day-file]"});
 }
 
 TEST_CASE("element ranges find each message's line and column", "[slack][day]") {

@@ -70,27 +70,46 @@ std::string make_zip(const std::vector<std::pair<std::string, std::string>>& fil
         std::uint32_t offset = static_cast<std::uint32_t>(out.size());
         std::uint32_t crc = crc32_of(data);
         put32(out, 0x04034b50);
-        put16(out, 10); put16(out, 0); put16(out, 0); put16(out, 0); put16(out, 0x21);
-        put32(out, crc); put32(out, static_cast<std::uint32_t>(data.size()));
+        put16(out, 10);
+        put16(out, 0);
+        put16(out, 0);
+        put16(out, 0);
+        put16(out, 0x21);
+        put32(out, crc);
         put32(out, static_cast<std::uint32_t>(data.size()));
-        put16(out, static_cast<std::uint32_t>(name.size())); put16(out, 0);
+        put32(out, static_cast<std::uint32_t>(data.size()));
+        put16(out, static_cast<std::uint32_t>(name.size()));
+        put16(out, 0);
         out += name;
         out += data;
         put32(central, 0x02014b50);
-        put16(central, 20); put16(central, 10); put16(central, 0); put16(central, 0); put16(central, 0);
+        put16(central, 20);
+        put16(central, 10);
+        put16(central, 0);
+        put16(central, 0);
+        put16(central, 0);
         put16(central, 0x21);
-        put32(central, crc); put32(central, static_cast<std::uint32_t>(data.size()));
+        put32(central, crc);
         put32(central, static_cast<std::uint32_t>(data.size()));
-        put16(central, static_cast<std::uint32_t>(name.size())); put16(central, 0); put16(central, 0);
-        put16(central, 0); put16(central, 0); put32(central, 0); put32(central, offset);
+        put32(central, static_cast<std::uint32_t>(data.size()));
+        put16(central, static_cast<std::uint32_t>(name.size()));
+        put16(central, 0);
+        put16(central, 0);
+        put16(central, 0);
+        put16(central, 0);
+        put32(central, 0);
+        put32(central, offset);
         central += name;
     }
     std::uint32_t cd_offset = static_cast<std::uint32_t>(out.size());
     out += central;
     put32(out, 0x06054b50);
-    put16(out, 0); put16(out, 0);
-    put16(out, static_cast<std::uint32_t>(files.size())); put16(out, static_cast<std::uint32_t>(files.size()));
-    put32(out, static_cast<std::uint32_t>(central.size())); put32(out, cd_offset);
+    put16(out, 0);
+    put16(out, 0);
+    put16(out, static_cast<std::uint32_t>(files.size()));
+    put16(out, static_cast<std::uint32_t>(files.size()));
+    put32(out, static_cast<std::uint32_t>(central.size()));
+    put32(out, cd_offset);
     put16(out, 0);
     return out;
 }
@@ -99,7 +118,8 @@ const char* const channels_json =
     R"([{"id":"C01FBFSDLUA","name":"wc-digital-platform"},{"id":"C02ALERTS0","name":"wc-platform-alerts"}])";
 const char* const groups_json = R"([{"id":"G0SECRET1","name":"hr-private","is_private":true}])";
 const char* const dms_json = R"([{"id":"D0DM000001","members":["U1","U2"]}])";
-const char* const users_json = R"([{"id":"U1","name":"rc","profile":{"real_name":"Rachel Cooper","display_name":"Rachel"}}])";
+const char* const users_json =
+    R"([{"id":"U1","name":"rc","profile":{"real_name":"Rachel Cooper","display_name":"Rachel"}}])";
 
 std::string day(std::string_view ts, std::string_view text) {
     return "[\n  {\"type\": \"message\", \"user\": \"U1\", \"text\": \"" + std::string(text) + "\", \"ts\": \"" +
@@ -117,7 +137,8 @@ std::vector<std::pair<std::string, std::string>> small_export() {
         {"wc-digital-platform/2024-07-24.json", day("1721817360.000100", "day before")},
         {"wc-digital-platform/2024-07-25.json",
          "[{\"type\": \"message\", \"user\": \"U1\", \"text\": \"logging in is down\", \"ts\": \"1721903760.000200\","
-         " \"files\": [{\"name\": \"a.png\", \"permalink\": \"https:\\/\\/wellcome.slack.com\\/files\\/U1\\/F1\\/a.png\"}]}]"},
+         " \"files\": [{\"name\": \"a.png\", \"permalink\": "
+         "\"https:\\/\\/wellcome.slack.com\\/files\\/U1\\/F1\\/a.png\"}]}]"},
         {"wc-digital-platform/2024-07-26.json", day("1721990160.000300", "day after")},
         {"wc-platform-alerts/2024-07-25.json", day("1721903700.000001", "alarm")},
         {"hr-private/2024-07-25.json", day("1721903761.000001", "private")},
@@ -172,23 +193,25 @@ TEST_CASE("slackdump's official-layout export: folder and ZIP give the same ids 
 TEST_CASE("the same export from a ZIP in memory (stdin) and with a workspace", "[slack][export][corpus]") {
     IngestOptions options;
     options.slack_workspace = "acme";
-    Run run = ingest_tree(io::open_zip_tree_in_memory(test::read_file(test::corpus_path("slack/slackdump/source_export.zip")),
-                                                      "<stdin>"),
-                          "<stdin>", options);
+    Run run = ingest_tree(
+        io::open_zip_tree_in_memory(test::read_file(test::corpus_path("slack/slackdump/source_export.zip")), "<stdin>"),
+        "<stdin>", options);
     REQUIRE(run.events.size() == 16);
     CHECK(run.events[0].source.origin == "<stdin>!/B75B4C7/2025-01-10.json");
-    CHECK(run.events[0].links == std::vector<std::string>{"https://acme.slack.com/archives/CO69735E8A/p1736478514897649"});
+    CHECK(run.events[0].links ==
+          std::vector<std::string>{"https://acme.slack.com/archives/CO69735E8A/p1736478514897649"});
 }
 
 TEST_CASE("private channels and DMs stay out unless asked for; channel globs select", "[slack][export]") {
     std::string zip = make_zip(small_export());
     Run plain = ingest_tree(io::open_zip_tree_in_memory(zip, "e.zip"), "e.zip");
-    CHECK(ids(plain) == std::vector<std::string>{
-        "slack:C01FBFSDLUA/1721817360.000100", "slack:C01FBFSDLUA/1721903760.000200",
-        "slack:C01FBFSDLUA/1721990160.000300", "slack:C02ALERTS0/1721903700.000001"});
-    CHECK(plain.diagnostics == std::vector<std::string>{
-        "e.zip: note: 2 private channels or direct messages left out; --include-private reads them "
-        "[slack.private-skipped]"});
+    CHECK(ids(plain) ==
+          std::vector<std::string>{"slack:C01FBFSDLUA/1721817360.000100", "slack:C01FBFSDLUA/1721903760.000200",
+                                   "slack:C01FBFSDLUA/1721990160.000300", "slack:C02ALERTS0/1721903700.000001"});
+    CHECK(plain.diagnostics ==
+          std::vector<std::string>{
+              "e.zip: note: 2 private channels or direct messages left out; --include-private reads them "
+              "[slack.private-skipped]"});
     CHECK(plain.events[1].actor == Actor{"U1", "Rachel", "RC", ""});
     // The workspace comes from the file permalink in the second file read; the first file's event,
     // held back until then, gets its link too.
@@ -290,8 +313,9 @@ TEST_CASE("ZIP entries: a zip bomb is refused, names leading outside are refused
     small.limits.max_entry_bytes = 1000;
     Run run = ingest_tree(io::open_zip_tree_in_memory(make_zip(bomb), "export.zip"), "export.zip", small);
     CHECK(run.events.size() == 4);
-    CHECK(run.diagnostics.at(0) == "export.zip!/wc-digital-platform/2024-07-27.json: error: entry inflates past "
-                                   "1000 bytes (the [ingest] max_entry_bytes limit): refused [ingest.entry-too-large]");
+    CHECK(run.diagnostics.at(0) ==
+          "export.zip!/wc-digital-platform/2024-07-27.json: error: entry inflates past "
+          "1000 bytes (the [ingest] max_entry_bytes limit): refused [ingest.entry-too-large]");
 
     CHECK(io::is_safe_entry_name("general/2024-07-25.json"));
     CHECK(io::is_safe_entry_name("a..b/x.json"));
@@ -305,7 +329,8 @@ TEST_CASE("ZIP entries: a zip bomb is refused, names leading outside are refused
 TEST_CASE("detection: an export tree, day files alone, or not Slack", "[slack][export]") {
     auto with_meta = io::open_zip_tree_in_memory(make_zip(small_export()), "e.zip");
     CHECK(ingest::slack::detect_slack_export(Probe{"e.zip", "", with_meta.get()}) == 95);
-    auto days_only = io::open_zip_tree_in_memory(make_zip({{"general/2024-07-25.json", day("1.000001", "x")}}), "d.zip");
+    auto days_only =
+        io::open_zip_tree_in_memory(make_zip({{"general/2024-07-25.json", day("1.000001", "x")}}), "d.zip");
     CHECK(ingest::slack::detect_slack_export(Probe{"d.zip", "", days_only.get()}) == 60);
     auto other = io::open_zip_tree_in_memory(make_zip({{"notes.md", "# x"}}), "o.zip");
     CHECK(ingest::slack::detect_slack_export(Probe{"o.zip", "", other.get()}) == 0);
@@ -321,7 +346,7 @@ TEST_CASE("detection: an export tree, day files alone, or not Slack", "[slack][e
     auto wrapped = io::open_zip_tree_in_memory(make_zip(files), "w.zip");
     CHECK(ingest::slack::detect_slack_export(Probe{"w.zip", "", wrapped.get()}) == 95);
     // Day files beside other files, no metadata: not an export.
-    auto mixed = io::open_zip_tree_in_memory(make_zip({{"general/2024-07-25.json", day("1.000001", "x")},
-                                                       {"notes.md", "# x"}}), "m.zip");
+    auto mixed = io::open_zip_tree_in_memory(
+        make_zip({{"general/2024-07-25.json", day("1.000001", "x")}, {"notes.md", "# x"}}), "m.zip");
     CHECK(ingest::slack::detect_slack_export(Probe{"m.zip", "", mixed.get()}) == 0);
 }

@@ -34,7 +34,9 @@ RichText mrkdwn(std::string_view s) {
     return out;
 }
 
-Span span(std::size_t a, std::size_t b, SpanType t, std::string url = {}) { return Span{a, b, t, std::move(url)}; }
+Span span(std::size_t a, std::size_t b, SpanType t, std::string url = {}) {
+    return Span{a, b, t, std::move(url)};
+}
 
 }  // namespace
 
@@ -46,17 +48,21 @@ TEST_CASE("mrkdwn tokens become names, links and decoded text", "[slack][mrkdwn]
     const std::vector<Case> cases{
         {"plain &amp; simple &lt;tag&gt;", "plain & simple <tag>", {}},
         {"keep us posted <@U1> :-)", "keep us posted @Rachel :-)", {span(15, 22, SpanType::mention)}},
-        {"<@U9|micahstubbs> has joined the channel", "@micahstubbs has joined the channel",
+        {"<@U9|micahstubbs> has joined the channel",
+         "@micahstubbs has joined the channel",
          {span(0, 12, SpanType::mention)}},
         {"<@U9> joined", "@U9 joined", {span(0, 3, SpanType::mention)}},
-        {"see <#C1> and <#C7|general>", "see #wc-platform-alerts and #general",
+        {"see <#C1> and <#C7|general>",
+         "see #wc-platform-alerts and #general",
          {span(4, 23, SpanType::mention), span(28, 36, SpanType::mention)}},
         {"<!here> <!channel>", "@here @channel", {span(0, 5, SpanType::mention), span(6, 14, SpanType::mention)}},
         {"<!subteam^S123|@weco_devs> starting", "@weco_devs starting", {span(0, 10, SpanType::mention)}},
         {"<!date^1392734382^{date_short}|Feb 18, 2014>", "Feb 18, 2014", {}},
-        {"go <https://a.example/x?a=1&amp;b=2|the page> now", "go the page now",
+        {"go <https://a.example/x?a=1&amp;b=2|the page> now",
+         "go the page now",
          {span(3, 11, SpanType::link, "https://a.example/x?a=1&b=2")}},
-        {"<https://wellcomecollection.org/works/x>", "https://wellcomecollection.org/works/x",
+        {"<https://wellcomecollection.org/works/x>",
+         "https://wellcomecollection.org/works/x",
          {span(0, 38, SpanType::link, "https://wellcomecollection.org/works/x")}},
         {"<mailto:a@b.c|a@b.c>", "a@b.c", {span(0, 5, SpanType::link, "mailto:a@b.c")}},
         {"<mailto:a@b.c>", "a@b.c", {span(0, 5, SpanType::link, "mailto:a@b.c")}},
@@ -96,9 +102,9 @@ TEST_CASE("rich_text blocks flatten with styles, mentions and lists", "[slack][b
     RichText out;
     append_blocks(doc->get_array().value_unsafe(), names(), out);
     CHECK(out.text == "Hi @Nina P see this a < b now:fire:\n• one\n• @here\nx = 1");
-    CHECK(out.spans == std::vector<Span>{span(3, 10, SpanType::mention), span(15, 19, SpanType::link, "https://x.example"),
-                                         span(26, 29, SpanType::bold), span(48, 53, SpanType::mention),
-                                         span(54, 59, SpanType::pre)});
+    CHECK(out.spans == std::vector<Span>{
+                           span(3, 10, SpanType::mention), span(15, 19, SpanType::link, "https://x.example"),
+                           span(26, 29, SpanType::bold), span(48, 53, SpanType::mention), span(54, 59, SpanType::pre)});
 }
 
 TEST_CASE("bot layout blocks: section, fields and context", "[slack][blocks]") {
