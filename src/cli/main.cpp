@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     cli::CommonOptions common;
     cli::Runner run;
     cli::add_events_command(app, common, run);
+    cli::add_timeline_command(app, common, run);
 
     try {
         app.parse(argc, argv);
