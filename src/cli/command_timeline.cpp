@@ -50,10 +50,11 @@ int run_timeline(const TimelineOptions& to, const CommonOptions& common) {
     auto session = open_session(common, to.sources);
     ingest::EventCollector collector;
     read_sources(to.sources, {session->ingest, session->diags, collector});
+    auto events = collector.take_sorted();  // counts the duplicates as it removes them
     auto not_events = collector.dropped();
     if (collector.duplicates()) not_events["duplicate id (the same record read twice)"] += collector.duplicates();
     // The window is the correlator's: --from/--until go to it, not to ingest, so events outside are counted.
-    Timeline timeline = correlate(collector.take_sorted(), correlate_options(*session, to), not_events, session->diags);
+    Timeline timeline = correlate(std::move(events), correlate_options(*session, to), not_events, session->diags);
     if (to.incident && to.incident > timeline.clusters.size())
         throw Error(fmt::format("--incident {}: there {} {} incident cluster{} (see --list-incidents)", to.incident,
                                 timeline.clusters.size() == 1 ? "is" : "are", timeline.clusters.size(),

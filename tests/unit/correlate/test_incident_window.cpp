@@ -51,7 +51,7 @@ TEST_CASE("ties between clusters go to the latest") {
     CHECK(t.window.cluster == 2);
 }
 
-TEST_CASE("--incident N picks a cluster") {
+TEST_CASE("option incident N picks a cluster") {
     CorrelateOptions o;
     o.incident = 1;
     auto t = run(two_incidents(), o);
@@ -87,7 +87,7 @@ TEST_CASE("threads already in the window are kept whole") {
     CHECK(t.ledger.dropped.at("outside the window") == 1);
 }
 
-TEST_CASE("--from/--until set the window: from inclusive, until exclusive, no clustering") {
+TEST_CASE("options from and until set the window: from inclusive, until exclusive, no clustering") {
     CorrelateOptions o;
     o.from = at("2024-07-25T06:10:00Z");
     o.until = at("2024-07-25T10:05:00Z");
