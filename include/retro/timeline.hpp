@@ -116,6 +116,9 @@ struct CorrelateOptions {
     std::optional<std::size_t> incident;   // --incident N (1-based, in cluster order)
     std::vector<std::string> timeline_emoji{"pushpin"};
     std::map<std::string, Instant> pinned_milestones;  // [correlate] overrides
+    // Alert key as one source names it → the key another uses for the same alert ("Catalogue API errors" →
+    // "catalogue-api-prod-5xx-alarm"), so their records merge and group together.
+    std::map<std::string, std::string> alert_aliases;
     People people;
     // Noise rules in force: membership (joins, leaves), topic, emoji-only, one-word-ack, bot-chatter.
     std::vector<std::string> noise_rules{"membership", "topic", "emoji-only", "one-word-ack", "bot-chatter"};

@@ -32,6 +32,7 @@ struct CorrelateConfig {
     std::optional<std::vector<std::string>> ack_words;    // one-word acknowledgements
     std::map<std::string, std::vector<std::string>> keywords;  // [correlate.keywords] milestone → phrases
     std::map<std::string, std::string> milestones;        // [correlate.milestones] name → time (pins)
+    std::map<std::string, std::string> alert_aliases;     // [correlate.alert_aliases] alias → alert key
 };
 
 struct RenderConfig {

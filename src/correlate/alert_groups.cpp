@@ -2,7 +2,9 @@
 // than `group_interval` after the group's last activity (firing or resolution) joins it, so repeats and
 // flapping (firing/resolved pairs minutes apart, like LogicMonitor's critical/CLEARED) collapse into one
 // entry with their count; a group that resolved and fires again after the interval starts a new entry.
-// A resolution or acknowledgement with no open group is an entry of its own. Alerts of one channel in
+// A resolution or acknowledgement with no group before it is an entry of its own; a second report of a
+// resolution (a Slack "OK" post minutes before the alarm history's) joins the group it closed. Keys match
+// through `[correlate.alert_aliases]`, for a Slack post that names an alarm by its description. Alerts of one channel in
 // the same minute are then drawn as one entry with continuation lines (the seed's 11.14).
 #include <algorithm>
 #include <map>
@@ -28,7 +30,7 @@ void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out) {
     std::map<std::string, std::vector<std::uint32_t>> by_key;  // normalised key → happenings in time order
     for (std::uint32_t i = 0; i < w.events.size(); ++i)
         if (w.fate[i] == Fate::pending && w.events[i].kind == EventKind::alert && w.events[i].alert)
-            by_key[normalise_word(w.events[i].alert->key)].push_back(i);
+            by_key[canonical_key(w, w.events[i].alert->key)].push_back(i);
 
     std::vector<OpenGroup> made;
     for (auto& [key, happenings] : by_key) {
@@ -42,7 +44,7 @@ void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out) {
             if (g && state == "firing") {
                 joins = e.time - g->last_activity < options.group_interval;
             } else if (g && state == "resolved") {
-                joins = !group->resolved;
+                joins = true;  // closes the group, or is another report of its resolution
             } else if (g) {  // acknowledged, unknown: part of what is going on
                 joins = true;
             }
@@ -67,7 +69,7 @@ void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out) {
                 group->resolved.reset();
                 ++group->count;
                 g->last_activity = e.time;
-            } else if (state == "resolved") {
+            } else if (state == "resolved" && !group->resolved) {
                 group->resolved = e.time;
                 g->last_activity = e.time;
             }
@@ -76,21 +78,26 @@ void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out) {
 
     for (const OpenGroup& g : made) {
         AlertGroup& group = out.groups[g.index];
-        std::string slack_channel;
+        std::string slack_channel, slack_key;
         std::vector<std::string> links;
         for (std::uint32_t h : g.happenings) {
             auto add = [&](std::uint32_t i) {
                 group.event_ids.push_back(w.events[i].id);
                 for (const auto& link : w.events[i].links)
                     if (std::find(links.begin(), links.end(), link) == links.end()) links.push_back(link);
-                if (slack_channel.empty() && is_slack(w.events[i])) slack_channel = w.events[i].channel;
+                if (slack_channel.empty() && is_slack(w.events[i])) {
+                    slack_channel = w.events[i].channel;
+                    slack_key = w.events[i].alert ? w.events[i].alert->key : std::string();
+                }
             };
             add(h);
             if (auto it = w.merged.find(h); it != w.merged.end())
                 for (std::uint32_t m : it->second)
                     if (w.fate[m] == Fate::merged) add(m);
         }
+        // Shown as people saw it: the channel and name of its Slack post, when it was posted.
         if (!slack_channel.empty()) group.channel = slack_channel;
+        if (!slack_key.empty()) group.key = slack_key;
         w.fate[g.lead] = Fate::entry;
         TimelineEntry entry = entry_from(w.events[g.lead]);
         entry.channel = group.channel;

@@ -32,6 +32,12 @@ bool is_pinned(const Event& e, const std::vector<std::string>& timeline_emoji) {
     return false;
 }
 
+std::string canonical_key(const Work& w, std::string_view key) {
+    std::string k = normalise_word(key);
+    if (auto it = w.aliases.find(k); it != w.aliases.end()) return it->second;
+    return k;
+}
+
 std::string normalise_word(std::string_view text) {
     text = trim(text);
     auto is_punct = [](char c) { return c == '.' || c == '!' || c == ',' || c == '?' || c == ':' || c == ';'; };

@@ -21,6 +21,7 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
     w.lead.resize(n);
     w.pinned.assign(n, false);
     w.in_window.assign(n, false);
+    for (const auto& [alias, key] : options.alert_aliases) w.aliases[normalise_word(alias)] = normalise_word(key);
     auto rule_on = [&](std::string_view rule) {
         return std::find(options.noise_rules.begin(), options.noise_rules.end(), rule) != options.noise_rules.end();
     };

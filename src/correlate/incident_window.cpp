@@ -42,7 +42,7 @@ std::optional<Instant> resolution_of(const Work& w, const std::vector<std::uint3
         const Event& e = w.events[signals[k]];
         if (e.alert) {
             bool firing = e.alert->state == "firing";
-            alert_open[normalise_word(e.alert->key)] = firing;
+            alert_open[canonical_key(w, e.alert->key)] = firing;
             if (e.alert->state == "resolved") note_resolution(e.time);
         } else if (e.status) {
             bool closed = e.status->state == "resolved";
@@ -58,7 +58,7 @@ std::optional<Instant> resolution_of(const Work& w, const std::vector<std::uint3
             if (alert_open.empty() && page_open.empty()) break;
             const Event& e = w.events[i];
             if (w.fate[i] == Fate::noise || w.fate[i] == Fate::merged || e.time <= last) continue;
-            if (e.alert && e.alert->state == "resolved" && alert_open.erase(normalise_word(e.alert->key)))
+            if (e.alert && e.alert->state == "resolved" && alert_open.erase(canonical_key(w, e.alert->key)))
                 note_resolution(e.time);
             else if (e.status && e.status->state == "resolved" && page_open.erase(normalise_word(e.status->page)))
                 note_resolution(e.time);

@@ -13,9 +13,9 @@ namespace retro::correlation {
 
 namespace {
 
-std::string happening_key(const Event& e) {
+std::string happening_key(const Work& w, const Event& e) {
     if (e.kind == EventKind::alert && e.alert)
-        return "alert\x1f" + normalise_word(e.alert->key) + "\x1f" + e.alert->state;
+        return "alert\x1f" + canonical_key(w, e.alert->key) + "\x1f" + e.alert->state;
     if (e.kind == EventKind::status && e.status)
         return "status\x1f" + normalise_word(e.status->page) + "\x1f" + e.status->state;
     return {};
@@ -40,7 +40,7 @@ void merge_happenings(Work& w, std::chrono::minutes tolerance) {
     std::map<std::string, std::vector<std::uint32_t>> buckets;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         if (w.fate[i] != Fate::pending) continue;
-        if (auto key = happening_key(w.events[i]); !key.empty()) buckets[std::move(key)].push_back(i);
+        if (auto key = happening_key(w, w.events[i]); !key.empty()) buckets[std::move(key)].push_back(i);
     }
     for (auto& [key, members] : buckets) {
         std::vector<OpenHappening> open;

@@ -170,7 +170,7 @@ void find_milestones(const Work& w, const CorrelateOptions& options, Timeline& o
             std::vector<std::string> evidence;  // the resolution record itself
             for (const Event& e : w.events)
                 if (e.time == *last_resolution && e.alert && e.alert->state == "resolved" &&
-                    normalise_word(e.alert->key) == normalise_word(resolving->group->key))
+                    canonical_key(w, e.alert->key) == canonical_key(w, resolving->group->key))
                     evidence.push_back(e.id);
             if (evidence.empty()) evidence = resolving->event_ids;
             f.add("resolved", *last_resolution, std::move(evidence), "alert state");

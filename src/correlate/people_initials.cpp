@@ -85,7 +85,7 @@ struct Resolver {
 };
 
 void count_participant(std::vector<Participant>& list, const TimelineEntry& e) {
-    if (e.initials.empty() || e.kind == EventKind::alert) return;
+    if (e.initials.empty() || e.kind == EventKind::alert || e.bot) return;
     for (auto& p : list)
         if (p.initials == e.initials) {
             ++p.entries;

@@ -94,3 +94,35 @@ TEST_CASE("alerts of one channel in the same minute are one entry with continuat
     CHECK(t.ledger.in_timeline == 6);  // continuations are lines of the timeline too
     CHECK(t.ledger.balances());
 }
+
+TEST_CASE("a second report of a resolution joins the group it closed") {
+    // The Slack "OK" post comes 4 min before the alarm history's OK: past the merge tolerance, still one entry.
+    auto t = run({alert("10:19:27", "identity-5xx", "firing"),
+                  alert("11:14:30", "identity-5xx", "resolved", "export.zip!/alerts/2024-07-25.json", "slack"),
+                  alert("11:18:33", "identity-5xx", "resolved")});
+    REQUIRE(t.entries.size() == 1);
+    REQUIRE(t.groups.size() == 1);
+    CHECK(format_utc(*t.groups[0].resolved) == "2024-07-25T11:14:30.000000Z");
+    CHECK(t.entries[0].event_ids.size() == 3);
+}
+
+TEST_CASE("alert aliases join a Slack post naming an alarm by its description to the alarm") {
+    CorrelateOptions o;
+    o.alert_aliases["Catalogue API errors"] = "catalogue-api-prod-5xx-alarm";
+    std::vector<Event> events{
+        alert("10:15:40", "Catalogue API errors", "firing", "export.zip!/alerts/2024-07-25.json", "slack"),
+        alert("10:15:41", "catalogue-api-prod-5xx-alarm", "firing"),
+        alert("10:17:31", "catalogue-api-prod-5xx-alarm", "resolved"),
+        alert("10:20:40", "Catalogue API errors", "firing", "export.zip!/alerts/2024-07-25.json", "slack"),
+        alert("10:20:41", "catalogue-api-prod-5xx-alarm", "firing"),
+    };
+    auto t = run(events, o);
+    REQUIRE(t.groups.size() == 1);
+    // Shown as the Slack post shows it, in its channel; two firings, each seen twice, one flap.
+    CHECK(t.groups[0].key == "Catalogue API errors");
+    CHECK(t.groups[0].channel == "alerts");
+    CHECK(t.groups[0].count == 2);
+    CHECK(t.groups[0].flaps == 1);
+    CHECK(t.ledger.dropped.at("merged into another record of the same happening") == 2);
+    CHECK(run(events).groups.size() == 2);  // without the alias: two alerts
+}
