@@ -83,7 +83,8 @@ void add_timeline_command(CLI::App& app, CommonOptions& common, Runner& run) {
     cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     cmd->add_flag("--stats", options->stats, "Also print the ledger: where every input event went");
     cmd->add_flag("--list-incidents", options->list_incidents, "List the incident clusters instead of the timeline");
-    cmd->add_option("--incident", options->incident, "Use incident cluster N (1-based, as --list-incidents numbers them)")
+    cmd->add_option("--incident", options->incident,
+                    "Use incident cluster N (1-based, as --list-incidents numbers them)")
         ->check(CLI::PositiveNumber);
     add_common_options(*cmd, common);
     cmd->footer(R"(Examples:

@@ -148,11 +148,14 @@ private:
         if (t.get("noise_rules")) c.noise_rules = get_strings(t, "noise_rules");
         if (t.get("ack_words")) c.ack_words = get_strings(t, "ack_words");
         if (auto keywords = table(t, "keywords"))
-            for (const auto& [key, node] : *keywords) c.keywords[std::string(key.str())] = get_strings(*keywords, key.str());
+            for (const auto& [key, node] : *keywords)
+                c.keywords[std::string(key.str())] = get_strings(*keywords, key.str());
         if (auto aliases = table(t, "alert_aliases")) {
             for (const auto& [key, node] : *aliases) {
                 if (auto target = node.value<std::string>()) c.alert_aliases[std::string(key.str())] = *target;
-                else m_diags.error("config.bad-value", where(node), "[correlate.alert_aliases] values should be alert keys");
+                else
+                    m_diags.error("config.bad-value", where(node),
+                                  "[correlate.alert_aliases] values should be alert keys");
             }
         }
         if (auto milestones = table(t, "milestones")) {

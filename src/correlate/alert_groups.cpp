@@ -4,8 +4,8 @@
 // entry with their count; a group that resolved and fires again after the interval starts a new entry.
 // A resolution or acknowledgement with no group before it is an entry of its own; a second report of a
 // resolution (a Slack "OK" post minutes before the alarm history's) joins the group it closed. Keys match
-// through `[correlate.alert_aliases]`, for a Slack post that names an alarm by its description. Alerts of one channel in
-// the same minute are then drawn as one entry with continuation lines (the seed's 11.14).
+// through `[correlate.alert_aliases]`, for a Slack post that names an alarm by its description. Alerts of one channel
+// in the same minute are then drawn as one entry with continuation lines (the seed's 11.14).
 #include <algorithm>
 #include <map>
 
@@ -15,11 +15,13 @@ namespace retro::correlation {
 
 namespace {
 
-bool is_slack(const Event& e) { return e.source.kind.starts_with("slack"); }
+bool is_slack(const Event& e) {
+    return e.source.kind.starts_with("slack");
+}
 
 struct OpenGroup {
-    std::size_t index;       // into out.groups
-    std::uint32_t lead;      // the happening the entry shows
+    std::size_t index;   // into out.groups
+    std::uint32_t lead;  // the happening the entry shows
     Instant last_activity;
     std::vector<std::uint32_t> happenings;
 };
@@ -45,7 +47,7 @@ void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out) {
                 joins = e.time - g->last_activity < options.group_interval;
             } else if (g && state == "resolved") {
                 joins = true;  // closes the group, or is another report of its resolution
-            } else if (g) {  // acknowledged, unknown: part of what is going on
+            } else if (g) {    // acknowledged, unknown: part of what is going on
                 joins = true;
             }
             if (!joins) {

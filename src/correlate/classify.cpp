@@ -5,17 +5,20 @@
 #include <array>
 #include <cctype>
 
-#include "correlate/steps.hpp"
 #include "core/text_utf8.hpp"
+#include "correlate/steps.hpp"
 
 namespace retro::correlation {
 
 bool is_human(const Event& e) {
     switch (e.kind) {
-    case EventKind::message: return !e.flags.bot;
-    case EventKind::note:
-    case EventKind::email: return true;
-    default: return false;
+        case EventKind::message:
+            return !e.flags.bot;
+        case EventKind::note:
+        case EventKind::email:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -56,7 +59,7 @@ constexpr std::array membership_phrases{
     std::string_view{"has joined #"},           std::string_view{"has left #"},
 };
 constexpr std::array topic_phrases{
-    std::string_view{"set the channel topic"},   std::string_view{"set the channel purpose"},
+    std::string_view{"set the channel topic"},       std::string_view{"set the channel purpose"},
     std::string_view{"set the channel description"}, std::string_view{"cleared channel topic"},
     std::string_view{"cleared the channel topic"},   std::string_view{"renamed the channel"},
     std::string_view{"has renamed the channel"},     std::string_view{"changed the channel name"},
@@ -82,8 +85,8 @@ bool is_emoji_code_point(char32_t c) {
     return (c >= 0x1F000 && c <= 0x1FAFF) ||  // pictographs, emoticons, transport, flags, skin tones
            (c >= 0x2600 && c <= 0x27BF) ||    // miscellaneous symbols, dingbats
            (c >= 0x2B00 && c <= 0x2BFF) ||    // arrows and stars (⭐)
-           (c >= 0x2190 && c <= 0x21FF) || c == 0x200D || c == 0xFE0F || c == 0xFE0E || c == 0x20E3 ||
-           c == 0x3030 || c == 0x303D || c == 0x00A9 || c == 0x00AE || c == 0x2122 || (c >= 0xE0020 && c <= 0xE007F);
+           (c >= 0x2190 && c <= 0x21FF) || c == 0x200D || c == 0xFE0F || c == 0xFE0E || c == 0x20E3 || c == 0x3030 ||
+           c == 0x303D || c == 0x00A9 || c == 0x00AE || c == 0x2122 || (c >= 0xE0020 && c <= 0xE007F);
 }
 
 }  // namespace

@@ -37,10 +37,10 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
         }
     }
     Timeline out;
-    merge_happenings(w, options.merge_tolerance);     // 2
-    choose_window(w, options, out, diags);            // 4
+    merge_happenings(w, options.merge_tolerance);  // 2
+    choose_window(w, options, out, diags);         // 4
     if (rule_on("bot-chatter")) drop_bot_chatter(w, options);
-    group_alerts(w, options, out);                    // 3
+    group_alerts(w, options, out);  // 3
     add_plain_entries(w, out);
     std::stable_sort(out.entries.begin(), out.entries.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
         if (a.time != b.time) return a.time < b.time;
@@ -49,10 +49,10 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
     });
     fold_same_minute_alerts(out.entries);
     assign_initials(out, options.people);
-    find_milestones(w, options, out);                 // 5
+    find_milestones(w, options, out);  // 5
     compute_metrics(out);
     summarise(out);
-    fill_ledger(w, out, not_events, out.ledger);      // 7
+    fill_ledger(w, out, not_events, out.ledger);  // 7
     return out;
 }
 

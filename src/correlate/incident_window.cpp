@@ -17,7 +17,8 @@ namespace {
 
 constexpr std::chrono::microseconds one_us{1};
 
-std::vector<std::pair<std::size_t, std::size_t>> cluster_ranges(const Work& w, const std::vector<std::uint32_t>& signals,
+std::vector<std::pair<std::size_t, std::size_t>> cluster_ranges(const Work& w,
+                                                                const std::vector<std::uint32_t>& signals,
                                                                 std::chrono::minutes gap) {
     // Gaps are measured between minutes, as people read a timeline (HH.MM): an e-mail at 10.14 and an
     // alarm at 11.14 are an hour apart even when the seconds say 60 min 1 s, and notes carry only minutes.
@@ -72,7 +73,9 @@ bool overlaps(const Event& e, Instant from, Instant until) {
     return e.time >= from && e.time < until;
 }
 
-std::string thread_key(const Event& e) { return e.thread.empty() ? std::string() : e.channel + "\x1f" + e.thread; }
+std::string thread_key(const Event& e) {
+    return e.thread.empty() ? std::string() : e.channel + "\x1f" + e.thread;
+}
 
 }  // namespace
 
@@ -87,9 +90,12 @@ void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diag
         c.last = w.events[signals[e - 1]].time;
         for (std::size_t k = b; k < e; ++k) {
             const Event& ev = w.events[signals[k]];
-            if (ev.kind == EventKind::alert) ++c.alerts;
-            else if (is_human(ev)) ++c.human;
-            else ++c.other;
+            if (ev.kind == EventKind::alert)
+                ++c.alerts;
+            else if (is_human(ev))
+                ++c.human;
+            else
+                ++c.other;
         }
         out.clusters.push_back(c);
     }

@@ -20,21 +20,27 @@ void fill_ledger(const Work& w, const Timeline& out,
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         bool alert = w.events[i].kind == EventKind::alert;
         switch (w.fate[i]) {
-        case Fate::entry:
-            ++ledger.in_timeline;
-            ledger.raw_alerts += alert;
-            break;
-        case Fate::merged:
-            ++ledger.dropped[std::string(reason_merged)];
-            ledger.raw_alerts += alert;
-            break;
-        case Fate::grouped:
-            ++ledger.dropped[std::string(reason_grouped)];
-            ledger.raw_alerts += alert;
-            break;
-        case Fate::outside: ++ledger.dropped[std::string(reason_outside)]; break;
-        case Fate::noise: ++ledger.dropped["noise: " + w.noise_rule[i]]; break;
-        case Fate::pending: ++ledger.dropped["not placed (correlator bug)"]; break;
+            case Fate::entry:
+                ++ledger.in_timeline;
+                ledger.raw_alerts += alert;
+                break;
+            case Fate::merged:
+                ++ledger.dropped[std::string(reason_merged)];
+                ledger.raw_alerts += alert;
+                break;
+            case Fate::grouped:
+                ++ledger.dropped[std::string(reason_grouped)];
+                ledger.raw_alerts += alert;
+                break;
+            case Fate::outside:
+                ++ledger.dropped[std::string(reason_outside)];
+                break;
+            case Fate::noise:
+                ++ledger.dropped["noise: " + w.noise_rule[i]];
+                break;
+            case Fate::pending:
+                ++ledger.dropped["not placed (correlator bug)"];
+                break;
         }
     }
     ledger.alert_groups = out.groups.size();

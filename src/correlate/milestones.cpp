@@ -15,8 +15,10 @@ std::map<std::string, std::vector<std::string>> default_milestone_keywords() {
         {"acknowledged",
          {"looking into", "looking at it", "investigating", "on it", "working on", "acknowledged", "ack",
           "taking a look", "i'll take a look", "having a look"}},
-        {"status_opened", {"opened statuspage", "opened status page", "opened a statuspage", "status page incident opened"}},
-        {"status_closed", {"closed statuspage", "closed status page", "closed the statuspage", "status page incident closed"}},
+        {"status_opened",
+         {"opened statuspage", "opened status page", "opened a statuspage", "status page incident opened"}},
+        {"status_closed",
+         {"closed statuspage", "closed status page", "closed the statuspage", "status page incident closed"}},
         {"mitigated", {"mitigated", "mitigation", "workaround", "rolled back", "rollback", "reverted", "failed over"}},
         {"resolved", {"resolved", "back up and running", "working again", "is fixed", "fixed", "recovered"}},
     };
@@ -26,7 +28,9 @@ namespace correlation {
 
 namespace {
 
-bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
+bool is_word_byte(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+}
 
 // The first phrase found in `text` on word boundaries (ASCII case-insensitive), or "".
 std::string find_phrase(std::string_view text, const std::vector<std::string>& phrases) {
@@ -139,16 +143,22 @@ void find_milestones(const Work& w, const CorrelateOptions& options, Timeline& o
         if (e->status->state == "resolved") closing_status = e;
     }
     if (!pinned("status_opened")) {
-        if (first_status) f.add("status_opened", first_status->time, f.ids(*first_status), "status update");
-        else f.by_keyword("status_opened", since);
+        if (first_status)
+            f.add("status_opened", first_status->time, f.ids(*first_status), "status update");
+        else
+            f.by_keyword("status_opened", since);
     }
     if (!pinned("status_closed")) {
-        if (closing_status) f.add("status_closed", closing_status->time, f.ids(*closing_status), "status update");
-        else f.by_keyword("status_closed", since);
+        if (closing_status)
+            f.add("status_closed", closing_status->time, f.ids(*closing_status), "status update");
+        else
+            f.by_keyword("status_closed", since);
     }
     if (!pinned("mitigated")) {
-        if (monitoring_status) f.add("mitigated", monitoring_status->time, f.ids(*monitoring_status), "status update");
-        else f.by_keyword("mitigated", since);
+        if (monitoring_status)
+            f.add("mitigated", monitoring_status->time, f.ids(*monitoring_status), "status update");
+        else
+            f.by_keyword("mitigated", since);
     }
     if (!pinned("resolved")) {
         // Every alert group resolved: the last resolution, when no group is left firing.
@@ -158,7 +168,8 @@ void find_milestones(const Work& w, const CorrelateOptions& options, Timeline& o
         for (const TimelineEntry* e : f.entries) {
             if (!e->group || e->group->count == 0) continue;
             any_group = true;
-            if (!e->group->resolved) all_resolved = false;
+            if (!e->group->resolved)
+                all_resolved = false;
             else if (!last_resolution || *e->group->resolved > *last_resolution) {
                 last_resolution = e->group->resolved;
                 resolving = e;

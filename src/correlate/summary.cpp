@@ -14,7 +14,9 @@ bool is_discussion(const TimelineEntry& e) {
     return e.kind == EventKind::message && !e.bot && e.source_kind.starts_with("slack") && !e.channel.empty();
 }
 
-std::string first_line(std::string_view text) { return std::string(trim(text.substr(0, text.find('\n')))); }
+std::string first_line(std::string_view text) {
+    return std::string(trim(text.substr(0, text.find('\n'))));
+}
 
 }  // namespace
 

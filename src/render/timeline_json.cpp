@@ -59,7 +59,14 @@ void write_entry(json::Writer& w, const TimelineEntry& e, const TimeZone& tz) {
         w.key("group");
         write_group(w, *e.group);
     }
-    if (e.status) w.key("status").begin_object().key("page").value(e.status->page).key("state").value(e.status->state).end_object();
+    if (e.status)
+        w.key("status")
+            .begin_object()
+            .key("page")
+            .value(e.status->page)
+            .key("state")
+            .value(e.status->state)
+            .end_object();
     if (e.pinned) w.key("pinned").value(true);
     if (e.bot) w.key("bot").value(true);
     string_list(w, "event_ids", e.event_ids);
@@ -113,8 +120,16 @@ std::string render_timeline_json(const Timeline& t, const TimeZone& tz) {
     w.end_array();
     w.key("metrics").begin_array();
     for (const auto& m : t.metrics)
-        w.begin_object().key("name").value(m.name).key("seconds").value(static_cast<std::int64_t>(m.value.count()))
-            .key("from").value(m.from).key("to").value(m.to).end_object();
+        w.begin_object()
+            .key("name")
+            .value(m.name)
+            .key("seconds")
+            .value(static_cast<std::int64_t>(m.value.count()))
+            .key("from")
+            .value(m.from)
+            .key("to")
+            .value(m.to)
+            .end_object();
     w.end_array();
     w.key("participants").begin_array();
     for (const auto& p : t.participants) {

@@ -44,5 +44,6 @@ TEST_CASE("correlate config: absent lists stay absent; bad values are errors") {
     CHECK(test::texts(diags) ==
           std::vector<std::string>{
               "r.toml:4:5: error: [correlate.alert_aliases] values should be alert keys [config.bad-value]",
-              "r.toml:2:11: error: [correlate.milestones] values should be times (\"2024-07-25T11:33\") [config.bad-value]"});
+              "r.toml:2:11: error: [correlate.milestones] values should be times (\"2024-07-25T11:33\") "
+              "[config.bad-value]"});
 }

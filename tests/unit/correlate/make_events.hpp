@@ -10,7 +10,9 @@
 
 namespace retro::test {
 
-inline Instant at(std::string_view iso) { return *parse_iso8601(iso); }
+inline Instant at(std::string_view iso) {
+    return *parse_iso8601(iso);
+}
 
 // A Slack message by a person ("10:36" is 2024-07-25T10:36:00Z; seconds may follow).
 inline Event message(std::string_view hh_mm, std::string name, std::string text, std::string channel = "incident") {

@@ -23,7 +23,8 @@ std::vector<Expect> groups_of(const Timeline& t) {
 }
 
 bool operator==(const Expect& a, const Expect& b) {
-    return a.first == b.first && a.last == b.last && a.count == b.count && a.flaps == b.flaps && a.resolved == b.resolved;
+    return a.first == b.first && a.last == b.last && a.count == b.count && a.flaps == b.flaps &&
+           a.resolved == b.resolved;
 }
 
 }  // namespace
@@ -43,7 +44,8 @@ TEST_CASE("repeats under group_interval collapse; a later repeat starts a new gr
          {{"10:00:00", "10:00:00", 1, 0, ""}, {"10:10:00", "10:10:00", 1, 0, ""}}},
         {"flapping: firing/resolved pairs minutes apart collapse with their count",
          {alert("10:00:00", "api", "firing"), alert("10:02:00", "api", "resolved"), alert("10:05:00", "api", "firing"),
-          alert("10:07:00", "api", "resolved"), alert("10:10:00", "api", "firing"), alert("10:12:00", "api", "resolved")},
+          alert("10:07:00", "api", "resolved"), alert("10:10:00", "api", "firing"),
+          alert("10:12:00", "api", "resolved")},
          {{"10:00:00", "10:10:00", 3, 2, "10:12:00"}}},
         {"resolved, then firing again after the interval: a new entry",
          {alert("10:00:00", "api", "firing"), alert("10:02:00", "api", "resolved"), alert("10:12:30", "api", "firing")},

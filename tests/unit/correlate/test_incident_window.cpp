@@ -35,7 +35,8 @@ TEST_CASE("signals cluster where gaps are at most an hour; the busiest cluster w
     CHECK(format_utc(t.window.from) == "2024-07-25T10:00:00.000000Z");
     // The last signal is the resolution at 10:40; a 60 min tail; `until` is exclusive.
     CHECK(format_utc(t.window.until) == "2024-07-25T11:40:00.000001Z");
-    CHECK(lines(t) == std::vector<std::string>{"10:00 AL site is down", "10:05 api", "10:20 BR found it, rolling back"});
+    CHECK(lines(t) ==
+          std::vector<std::string>{"10:00 AL site is down", "10:05 api", "10:20 BR found it, rolling back"});
     CHECK(t.ledger.dropped.at("outside the window") == 2);
     CHECK(t.ledger.balances());
 }

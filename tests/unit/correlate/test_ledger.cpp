@@ -1,7 +1,7 @@
 // Correlation 7: the ledger accounts for every input event, and the summary fields.
-#include <numeric>
-
 #include <catch2/catch.hpp>
+
+#include <numeric>
 
 #include "make_events.hpp"
 
@@ -11,14 +11,14 @@ using namespace retro::test;
 TEST_CASE("every input event is in the timeline or under one named reason") {
     Event post = alert("10:05:30", "api", "firing", "export.zip!/alerts/2024-07-25.json", "slack");
     std::vector<Event> events{
-        message("06:00", "Ann Lee", "unrelated morning chat"),          // outside the window
-        message("10:00", "Ann Lee", "site is down"),                    // entry
+        message("06:00", "Ann Lee", "unrelated morning chat"),           // outside the window
+        message("10:00", "Ann Lee", "site is down"),                     // entry
         message("10:01", "Bob Ray", "@Bob Ray has joined the channel"),  // noise: membership
-        alert("10:05:00", "api", "firing"),                             // entry (group lead)
-        post,                                                           // merged into the alarm
-        alert("10:07:00", "api", "resolved"),                           // grouped
-        alert("10:09:00", "api", "firing"),                             // grouped (flap)
-        message("10:10", "Bob Ray", "ok"),                              // noise: one-word-ack
+        alert("10:05:00", "api", "firing"),                              // entry (group lead)
+        post,                                                            // merged into the alarm
+        alert("10:07:00", "api", "resolved"),                            // grouped
+        alert("10:09:00", "api", "firing"),                              // grouped (flap)
+        message("10:10", "Bob Ray", "ok"),                               // noise: one-word-ack
     };
     std::map<std::string, std::uint64_t, std::less<>> not_events{{"cloudwatch: history item not a StateUpdate", 3}};
     Diagnostics diags;

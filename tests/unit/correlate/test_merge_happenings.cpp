@@ -1,7 +1,7 @@
 // Correlation 1 and 2: stream order, and one happening seen in several records.
-#include <algorithm>
-
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 #include "make_events.hpp"
 

@@ -14,7 +14,9 @@ const Milestone* find(const Timeline& t, std::string_view name) {
     return nullptr;
 }
 
-std::string hh_mm(const Milestone* m) { return m ? format_utc(m->time).substr(11, 5) : "none"; }
+std::string hh_mm(const Milestone* m) {
+    return m ? format_utc(m->time).substr(11, 5) : "none";
+}
 
 }  // namespace
 
@@ -57,9 +59,9 @@ TEST_CASE("milestones from alerts, status updates and keyword rules, each with i
         std::int64_t seconds;
     };
     // started 10:00:00, detected 10:14:03, acknowledged 10:20:00, mitigated 10:40, resolved 10:50.
-    for (const MetricRow& row : {MetricRow{"time_to_detect", 14 * 60 + 3}, MetricRow{"time_to_acknowledge", 5 * 60 + 57},
-                                 MetricRow{"time_to_mitigate", 40 * 60}, MetricRow{"time_to_resolve", 50 * 60},
-                                 MetricRow{"alert_after_report", 14 * 60 + 3}}) {
+    for (const MetricRow& row : {MetricRow{"time_to_detect", 14 * 60 + 3},
+                                 MetricRow{"time_to_acknowledge", 5 * 60 + 57}, MetricRow{"time_to_mitigate", 40 * 60},
+                                 MetricRow{"time_to_resolve", 50 * 60}, MetricRow{"alert_after_report", 14 * 60 + 3}}) {
         INFO(row.name);
         auto it = std::find_if(t.metrics.begin(), t.metrics.end(), [&](const Metric& m) { return m.name == row.name; });
         REQUIRE(it != t.metrics.end());
@@ -107,7 +109,8 @@ TEST_CASE("an acknowledged alert state beats keywords; [correlate] pins beat eve
     CHECK(find(t, "started")->method == "config");
     CHECK(find(t, "started")->evidence.empty());
     CHECK(find(t, "resolved")->evidence.size() == 1);  // what the timeline shows at 10:01
-    auto ttr = std::find_if(t.metrics.begin(), t.metrics.end(), [](const Metric& m) { return m.name == "time_to_resolve"; });
+    auto ttr =
+        std::find_if(t.metrics.begin(), t.metrics.end(), [](const Metric& m) { return m.name == "time_to_resolve"; });
     REQUIRE(ttr != t.metrics.end());
     CHECK(ttr->value.count() == 31 * 60);
 }

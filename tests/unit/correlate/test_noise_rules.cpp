@@ -60,8 +60,8 @@ TEST_CASE("pinned events and events reacted with a timeline emoji are always kep
 TEST_CASE("bot chatter after the incident's last signal is noise; bot posts during it are kept") {
     auto t = run({message("10:00", "Ann Lee", "site is down"), bot_message("10:05", "deploy of v1.2 started"),
                   message("10:20", "Ann Lee", "back up"), bot_message("10:50", "nightly backup finished")});
-    CHECK(lines(t) == std::vector<std::string>{"10:00 AL site is down", "10:05 D deploy of v1.2 started",
-                                               "10:20 AL back up"});
+    CHECK(lines(t) ==
+          std::vector<std::string>{"10:00 AL site is down", "10:05 D deploy of v1.2 started", "10:20 AL back up"});
     CHECK(t.ledger.dropped.at("noise: bot-chatter") == 1);
 }
 

@@ -25,9 +25,10 @@ TEST_CASE("[people] initials are kept as given; events' own initials come before
     o.people.add("Robert Cole", {"Robert Cole", "BC"});
     Event noted = message("10:02", "Natalie Parker", "opened statuspage incident");
     noted.actor.initials = "NPa";
-    auto t = run({message("10:00", "Rachel Cooper", "site down"), message("10:01", "Robert Cole", "looking"), noted}, o);
-    CHECK(lines(t) == std::vector<std::string>{"10:00 RC site down", "10:01 BC looking",
-                                               "10:02 NPa opened statuspage incident"});
+    auto t =
+        run({message("10:00", "Rachel Cooper", "site down"), message("10:01", "Robert Cole", "looking"), noted}, o);
+    CHECK(lines(t) ==
+          std::vector<std::string>{"10:00 RC site down", "10:01 BC looking", "10:02 NPa opened statuspage incident"});
 }
 
 TEST_CASE("a notes line carrying only initials keeps them") {
