@@ -111,8 +111,8 @@ std::string render_incidents_text(const Timeline& t, const TimeZone& tz) {
     std::string out;
     for (std::size_t k = 0; k < t.clusters.size(); ++k) {
         const auto& c = t.clusters[k];
-        out += fmt::format("{:>3}  {} – {}  {} alerts, {} human, {} other{}\n", k + 1, format_local_long(c.first, tz),
-                           format_hh_mm(c.last, tz), c.alerts, c.human, c.other,
+        out += fmt::format("{:>3}  {} – {}  {} alert{}, {} human, {} other{}\n", k + 1, format_local_long(c.first, tz),
+                           format_hh_mm(c.last, tz), c.alerts, c.alerts == 1 ? "" : "s", c.human, c.other,
                            t.window.cluster == k + 1 ? "  (chosen)" : "");
     }
     if (t.clusters.empty()) out += "no incident: no alerts, messages, e-mails or status updates\n";
