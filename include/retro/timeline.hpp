@@ -98,7 +98,7 @@ struct Timeline {
     std::vector<Metric> metrics;
     std::vector<Participant> participants;  // people with entries, in order of first entry
     std::string discussion_channel;         // the channel where the incident was discussed most
-    std::string discussion_link;            // permalink of its first message in the window
+    std::string discussion_link;            // permalink of its first pinned message, else its first, in the window
     std::string title_hint;                 // what best names the incident (an alert, a thread's first line)
     Ledger ledger;
 };

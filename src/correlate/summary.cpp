@@ -1,6 +1,7 @@
 // What the draft's header needs from the timeline: the channel where the incident was discussed (the
 // Slack channel with the most human entries in the window; ties: the one whose talk started first), the
-// permalink of its first message, and a title hint (that message's first line, else the first alert).
+// permalink of its first pinned message (where people pin "the incident chat starts here"), else of its
+// first message, and a title hint (the first message's first line, else the first alert).
 #include <map>
 
 #include "core/text_utf8.hpp"
@@ -39,7 +40,13 @@ void summarise(Timeline& out) {
     }
     if (chosen) {
         out.discussion_channel = chosen->channel;
-        if (!chosen->links.empty()) out.discussion_link = chosen->links.front();
+        const TimelineEntry* linked = chosen;
+        for (const auto& e : out.entries)
+            if (is_discussion(e) && e.channel == chosen->channel && e.pinned) {
+                linked = &e;
+                break;
+            }
+        if (!linked->links.empty()) out.discussion_link = linked->links.front();
         out.title_hint = first_line(chosen->text);
     }
     if (out.title_hint.empty() && !out.groups.empty()) out.title_hint = out.groups.front().key;

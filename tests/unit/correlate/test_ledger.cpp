@@ -60,3 +60,14 @@ TEST_CASE("the discussion channel, its permalink and the title hint") {
     CHECK(t.discussion_link == "https://example.slack.com/archives/C1/p1721901600000000");
     CHECK(t.title_hint == "Logins failing on the website");
 }
+
+TEST_CASE("the discussion link is the channel's first pinned message when there is one") {
+    Event first = message("10:00", "Ann Lee", "users report login errors");
+    first.links = {"https://example.slack.com/archives/C1/p1721901600000000"};
+    Event pinned = message("10:03", "Ann Lee", "starting a chat here");
+    pinned.flags.pinned = true;
+    pinned.links = {"https://example.slack.com/archives/C1/p1721901780000000"};
+    auto t = run({first, pinned, message("10:05", "Bob Ray", "checking")});
+    CHECK(t.discussion_link == "https://example.slack.com/archives/C1/p1721901780000000");
+    CHECK(t.title_hint == "users report login errors");
+}
