@@ -3,8 +3,8 @@
 
 * Every timeline line of the published retro (../shared/seed/2024-07-25-retro-as-published.md) that starts
   `HH.MM INITIALS` appears in the timeline with the same initials at the same HH.MM. All 26 such lines have
-  their source in the sample (worked out by reading it): notes.md holds 10.00 NP, 11.33 RC and 11.40 NP;
-  css-mail.mbox the three CSS lines (11.24, 12.18, 12.37); the Slack export the other twenty.
+  their source in the sample (worked out by reading it): notes.md holds 10.00 NP; css-mail.mbox the three
+  CSS lines (11.24, 12.18, 12.37); the Slack export the other twenty-two.
   One allowance: DESIGN.md truncates local times to the minute, and the retro's author rounded once —
   "11.36 RC @weco_devs starting a chat here" is the message whose permalink p1721903759248609 says
   10:35:59.248609 UTC, 11.35 truncated. A line matches when its HH.MM is the entry's time truncated or
