@@ -45,6 +45,7 @@ struct TimelineEntry {
     std::vector<TimelineEntry> continuations;         // same-minute alerts of one channel, drawn as one entry
     std::vector<std::string> event_ids;               // every event this entry stands for
     bool pinned = false;                              // kept whatever the noise rules say
+    bool bot = false;                                 // the lead event is a bot's post
 };
 
 struct Milestone {
@@ -69,6 +70,7 @@ struct IncidentCluster {
 struct IncidentWindow {
     Instant from{}, until{};  // from inclusive, until exclusive
     std::string chosen_by;    // "--from/--until", "cluster 2 of 3", "all events"
+    std::size_t cluster = 0;  // 1-based index into Timeline::clusters of the chosen one; 0 when none
 };
 
 // Every input event is in the timeline or counted under a named reason.
@@ -96,10 +98,14 @@ struct Timeline {
     std::vector<Metric> metrics;
     std::vector<Participant> participants;  // people with entries, in order of first entry
     std::string discussion_channel;         // the channel where the incident was discussed most
-    std::string discussion_link;            // permalink of its first message in the window
+    std::string discussion_link;            // permalink of its first pinned message, else its first, in the window
     std::string title_hint;                 // what best names the incident (an alert, a thread's first line)
     Ledger ledger;
 };
+
+// The keyword rules used when no alert state or status update tells a milestone: acknowledged,
+// status_opened, status_closed, mitigated, resolved.
+std::map<std::string, std::vector<std::string>> default_milestone_keywords();
 
 struct CorrelateOptions {
     std::chrono::minutes group_interval{10};
@@ -110,7 +116,17 @@ struct CorrelateOptions {
     std::optional<std::size_t> incident;   // --incident N (1-based, in cluster order)
     std::vector<std::string> timeline_emoji{"pushpin"};
     std::map<std::string, Instant> pinned_milestones;  // [correlate] overrides
+    // Alert key as one source names it → the key another uses for the same alert ("Catalogue API errors" →
+    // "catalogue-api-prod-5xx-alarm"), so their records merge and group together.
+    std::map<std::string, std::string> alert_aliases;
     People people;
+    // Noise rules in force: membership (joins, leaves), topic, emoji-only, one-word-ack, bot-chatter.
+    std::vector<std::string> noise_rules{"membership", "topic", "emoji-only", "one-word-ack", "bot-chatter"};
+    std::vector<std::string> ack_words{"ok",   "okay", "ack",    "acked", "thanks", "thx",  "ty",   "cheers",
+                                       "+1",   "lgtm", "yes",    "yep",   "yup",    "sure", "done", "noted",
+                                       "nice", "cool", "great",  "k",     "kk",     "ta",   "thank", "roger"};
+    // Milestone → phrases (lower case, matched on word boundaries in human events): the keyword rules.
+    std::map<std::string, std::vector<std::string>> milestone_keywords = default_milestone_keywords();
 };
 
 // Correlates a sorted, de-duplicated event stream (EventCollector::take_sorted()). `not_events` are the

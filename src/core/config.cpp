@@ -138,12 +138,33 @@ private:
 
     void read_correlate(const toml::table& t, CorrelateConfig& c) {
         check_keys(t, "correlate", {"group_interval_minutes", "merge_tolerance_minutes", "cluster_gap_minutes",
-                                    "tail_minutes", "timeline_emoji"});
+                                    "tail_minutes", "timeline_emoji", "noise_rules", "ack_words", "keywords",
+                                    "milestones", "alert_aliases"});
         c.group_interval_minutes = get_int(t, "group_interval_minutes");
         c.merge_tolerance_minutes = get_int(t, "merge_tolerance_minutes");
         c.cluster_gap_minutes = get_int(t, "cluster_gap_minutes");
         c.tail_minutes = get_int(t, "tail_minutes");
         c.timeline_emoji = get_strings(t, "timeline_emoji");
+        if (t.get("noise_rules")) c.noise_rules = get_strings(t, "noise_rules");
+        if (t.get("ack_words")) c.ack_words = get_strings(t, "ack_words");
+        if (auto keywords = table(t, "keywords"))
+            for (const auto& [key, node] : *keywords)
+                c.keywords[std::string(key.str())] = get_strings(*keywords, key.str());
+        if (auto aliases = table(t, "alert_aliases")) {
+            for (const auto& [key, node] : *aliases) {
+                if (auto target = node.value<std::string>()) c.alert_aliases[std::string(key.str())] = *target;
+                else
+                    m_diags.error("config.bad-value", where(node),
+                                  "[correlate.alert_aliases] values should be alert keys");
+            }
+        }
+        if (auto milestones = table(t, "milestones")) {
+            for (const auto& [key, node] : *milestones) {
+                if (auto time = node.value<std::string>()) c.milestones[std::string(key.str())] = *time;
+                else m_diags.error("config.bad-value", where(node),
+                                   "[correlate.milestones] values should be times (\"2024-07-25T11:33\")");
+            }
+        }
     }
 
     void read_lint(const toml::table& t, LintConfig& lint) {

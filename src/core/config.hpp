@@ -28,6 +28,11 @@ struct CorrelateConfig {
     std::optional<std::int64_t> cluster_gap_minutes;
     std::optional<std::int64_t> tail_minutes;
     std::vector<std::string> timeline_emoji;
+    std::optional<std::vector<std::string>> noise_rules;  // rules in force (an empty list turns all off)
+    std::optional<std::vector<std::string>> ack_words;    // one-word acknowledgements
+    std::map<std::string, std::vector<std::string>> keywords;  // [correlate.keywords] milestone → phrases
+    std::map<std::string, std::string> milestones;        // [correlate.milestones] name → time (pins)
+    std::map<std::string, std::string> alert_aliases;     // [correlate.alert_aliases] alias → alert key
 };
 
 struct RenderConfig {

@@ -1,0 +1,100 @@
+// `retro timeline SOURCE…`: ingest, correlate (DESIGN.md "Correlation") and print the timeline as text or
+// JSON; `--stats` adds the ledger, `--list-incidents` lists the clusters instead, `--incident N` picks one.
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/output_file.hpp"
+#include "ingest/event_collector.hpp"
+#include "render/timeline_output.hpp"
+#include "retro/error.hpp"
+#include "retro/timeline.hpp"
+
+namespace retro::cli {
+
+namespace {
+
+struct TimelineOptions {
+    std::vector<std::string> sources;
+    std::string format = "text";
+    bool stats = false;
+    bool list_incidents = false;
+    std::size_t incident = 0;
+};
+
+std::chrono::minutes minutes_or(const std::optional<std::int64_t>& v, std::chrono::minutes fallback) {
+    return v ? std::chrono::minutes(*v) : fallback;
+}
+
+CorrelateOptions correlate_options(const Session& session, const TimelineOptions& to) {
+    const CorrelateConfig& c = session.config.correlate;
+    CorrelateOptions o;
+    o.group_interval = minutes_or(c.group_interval_minutes, o.group_interval);
+    o.merge_tolerance = minutes_or(c.merge_tolerance_minutes, o.merge_tolerance);
+    o.cluster_gap = minutes_or(c.cluster_gap_minutes, o.cluster_gap);
+    o.tail = minutes_or(c.tail_minutes, o.tail);
+    o.from = session.ingest.from;
+    o.until = session.ingest.until;
+    if (to.incident) o.incident = to.incident;
+    if (!c.timeline_emoji.empty()) o.timeline_emoji = c.timeline_emoji;
+    if (c.noise_rules) o.noise_rules = *c.noise_rules;
+    if (c.ack_words) o.ack_words = *c.ack_words;
+    for (const auto& [milestone, phrases] : c.keywords) o.milestone_keywords[milestone] = phrases;
+    for (const auto& [milestone, text] : c.milestones)
+        o.pinned_milestones[milestone] =
+            parse_time_option(text, session.tz, fmt::format("[correlate.milestones] {}", milestone).c_str());
+    o.alert_aliases = c.alert_aliases;
+    o.people = session.config.people;
+    return o;
+}
+
+int run_timeline(const TimelineOptions& to, const CommonOptions& common) {
+    auto session = open_session(common, to.sources);
+    ingest::EventCollector collector;
+    read_sources(to.sources, {session->ingest, session->diags, collector});
+    auto events = collector.take_sorted();  // counts the duplicates as it removes them
+    auto not_events = collector.dropped();
+    if (collector.duplicates()) not_events["duplicate id (the same record read twice)"] += collector.duplicates();
+    // The window is the correlator's: --from/--until go to it, not to ingest, so events outside are counted.
+    Timeline timeline = correlate(std::move(events), correlate_options(*session, to), not_events, session->diags);
+    if (to.incident && to.incident > timeline.clusters.size())
+        throw Error(fmt::format("--incident {}: there {} {} incident cluster{} (see --list-incidents)", to.incident,
+                                timeline.clusters.size() == 1 ? "is" : "are", timeline.clusters.size(),
+                                timeline.clusters.size() == 1 ? "" : "s"));
+    OutputFile out("");
+    if (to.format == "json") {
+        out.buffer() += render::render_timeline_json(timeline, session->tz);
+    } else if (to.list_incidents) {
+        out.buffer() += render::render_incidents_text(timeline, session->tz);
+    } else {
+        out.buffer() += render::render_timeline_text(timeline, session->tz);
+        if (to.stats) out.buffer() += "\nLedger\n\n" + render::render_stats_text(timeline);
+    }
+    out.close();
+    return finish_session(*session, common);
+}
+
+}  // namespace
+
+void add_timeline_command(CLI::App& app, CommonOptions& common, Runner& run) {
+    auto options = std::make_shared<TimelineOptions>();
+    CLI::App* cmd = app.add_subcommand("timeline", "Correlate sources and print the incident timeline");
+    cmd->add_option("sources", options->sources, "Files, folders, archives, or - for stdin (KIND:PATH forces a kind)")
+        ->required();
+    cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    cmd->add_flag("--stats", options->stats, "Also print the ledger: where every input event went");
+    cmd->add_flag("--list-incidents", options->list_incidents, "List the incident clusters instead of the timeline");
+    cmd->add_option("--incident", options->incident,
+                    "Use incident cluster N (1-based, as --list-incidents numbers them)")
+        ->check(CLI::PositiveNumber);
+    add_common_options(*cmd, common);
+    cmd->footer(R"(Examples:
+  retro timeline samples/2024-07-25-login/
+  retro timeline --stats slack-export.zip alarm-history.json inbox.mbox
+  retro timeline --list-incidents events.ndjson
+  retro timeline --incident 2 --format json events.ndjson
+  retro timeline --from 2024-07-25T10:00 --until 2024-07-25T14:00 --tz Europe/London case/
+)");
+    cmd->callback([options, &common, &run] { run = [options, &common] { return run_timeline(*options, common); }; });
+}
+
+}  // namespace retro::cli

@@ -1,0 +1,139 @@
+// DESIGN.md "Correlation" 3: Alertmanager's grouping, offline. One group per alert key; a firing less
+// than `group_interval` after the group's last activity (firing or resolution) joins it, so repeats and
+// flapping (firing/resolved pairs minutes apart, like LogicMonitor's critical/CLEARED) collapse into one
+// entry with their count; a group that resolved and fires again after the interval starts a new entry.
+// A resolution or acknowledgement with no group before it is an entry of its own; a second report of a
+// resolution (a Slack "OK" post minutes before the alarm history's) joins the group it closed. Keys match
+// through `[correlate.alert_aliases]`, for a Slack post that names an alarm by its description. Alerts of one channel
+// in the same minute are then drawn as one entry with continuation lines (the seed's 11.14).
+#include <algorithm>
+#include <map>
+
+#include "correlate/steps.hpp"
+
+namespace retro::correlation {
+
+namespace {
+
+bool is_slack(const Event& e) {
+    return e.source.kind.starts_with("slack");
+}
+
+struct OpenGroup {
+    std::size_t index;   // into out.groups
+    std::uint32_t lead;  // the happening the entry shows
+    Instant last_activity;
+    std::vector<std::uint32_t> happenings;
+};
+
+}  // namespace
+
+void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out) {
+    std::map<std::string, std::vector<std::uint32_t>> by_key;  // normalised key → happenings in time order
+    for (std::uint32_t i = 0; i < w.events.size(); ++i)
+        if (w.fate[i] == Fate::pending && w.events[i].kind == EventKind::alert && w.events[i].alert)
+            by_key[canonical_key(w, w.events[i].alert->key)].push_back(i);
+
+    std::vector<OpenGroup> made;
+    for (auto& [key, happenings] : by_key) {
+        std::optional<std::size_t> current;  // into made
+        for (std::uint32_t i : happenings) {
+            const Event& e = w.events[i];
+            const std::string& state = e.alert->state;
+            OpenGroup* g = current ? &made[*current] : nullptr;
+            AlertGroup* group = g ? &out.groups[g->index] : nullptr;
+            bool joins = false;
+            if (g && state == "firing") {
+                joins = e.time - g->last_activity < options.group_interval;
+            } else if (g && state == "resolved") {
+                joins = true;  // closes the group, or is another report of its resolution
+            } else if (g) {    // acknowledged, unknown: part of what is going on
+                joins = true;
+            }
+            if (!joins) {
+                AlertGroup fresh;
+                fresh.key = e.alert->key;
+                fresh.channel = e.channel.empty() ? e.source.vendor : e.channel;
+                fresh.first = fresh.last = e.time;
+                out.groups.push_back(std::move(fresh));
+                made.push_back({out.groups.size() - 1, i, e.time, {}});
+                current = made.size() - 1;
+                g = &made.back();
+                group = &out.groups.back();
+            } else {
+                w.fate[i] = Fate::grouped;
+            }
+            g->happenings.push_back(i);
+            if (state == "firing") {
+                if (group->count > 0 && group->resolved) ++group->flaps;
+                if (group->count == 0) group->first = e.time;
+                group->last = e.time;
+                group->resolved.reset();
+                ++group->count;
+                g->last_activity = e.time;
+            } else if (state == "resolved" && !group->resolved) {
+                group->resolved = e.time;
+                g->last_activity = e.time;
+            }
+        }
+    }
+
+    for (const OpenGroup& g : made) {
+        AlertGroup& group = out.groups[g.index];
+        std::string slack_channel, slack_key;
+        std::vector<std::string> links;
+        for (std::uint32_t h : g.happenings) {
+            auto add = [&](std::uint32_t i) {
+                group.event_ids.push_back(w.events[i].id);
+                for (const auto& link : w.events[i].links)
+                    if (std::find(links.begin(), links.end(), link) == links.end()) links.push_back(link);
+                if (slack_channel.empty() && is_slack(w.events[i])) {
+                    slack_channel = w.events[i].channel;
+                    slack_key = w.events[i].alert ? w.events[i].alert->key : std::string();
+                }
+            };
+            add(h);
+            if (auto it = w.merged.find(h); it != w.merged.end())
+                for (std::uint32_t m : it->second)
+                    if (w.fate[m] == Fate::merged) add(m);
+        }
+        // Shown as people saw it: the channel and name of its Slack post, when it was posted.
+        if (!slack_channel.empty()) group.channel = slack_channel;
+        if (!slack_key.empty()) group.key = slack_key;
+        w.fate[g.lead] = Fate::entry;
+        TimelineEntry entry = entry_from(w.events[g.lead]);
+        entry.channel = group.channel;
+        entry.event_ids = group.event_ids;
+        entry.links = std::move(links);
+        for (std::uint32_t h : g.happenings) entry.pinned = entry.pinned || w.pinned[h];
+        entry.group = group;
+        out.entries.push_back(std::move(entry));
+    }
+    // Groups in time order (first firing, then key) for the renderers.
+    std::stable_sort(out.groups.begin(), out.groups.end(), [](const AlertGroup& a, const AlertGroup& b) {
+        return a.first != b.first ? a.first < b.first : a.key < b.key;
+    });
+}
+
+void fold_same_minute_alerts(std::vector<TimelineEntry>& entries) {
+    std::map<std::pair<std::string, std::int64_t>, std::size_t> lead_of;  // (channel, minute) → entry
+    std::vector<bool> folded(entries.size(), false);
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+        TimelineEntry& e = entries[k];
+        if (!e.group || e.precision != Precision::exact) continue;
+        auto minute = std::chrono::floor<std::chrono::minutes>(e.time).time_since_epoch().count();
+        auto [it, fresh] = lead_of.try_emplace({e.channel, minute}, k);
+        if (fresh) continue;
+        entries[it->second].continuations.push_back(std::move(e));
+        folded[k] = true;
+    }
+    std::size_t out = 0;
+    for (std::size_t k = 0; k < entries.size(); ++k)
+        if (!folded[k]) {
+            if (out != k) entries[out] = std::move(entries[k]);
+            ++out;
+        }
+    entries.resize(out);
+}
+
+}  // namespace retro::correlation

@@ -1,0 +1,136 @@
+// Event classes the correlator reasons with (DESIGN.md "Correlation" 4 and 6): signals, human events,
+// pinned events, and the content noise rules. Slack join/leave/topic messages reach us as plain messages
+// ("@Ann has joined the channel", "set the channel topic: …"): the Slack ingester keeps Slack's own
+// system text, so the rules match that text.
+#include <array>
+#include <cctype>
+
+#include "core/text_utf8.hpp"
+#include "correlate/steps.hpp"
+
+namespace retro::correlation {
+
+bool is_human(const Event& e) {
+    switch (e.kind) {
+        case EventKind::message:
+            return !e.flags.bot;
+        case EventKind::note:
+        case EventKind::email:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_signal(const Event& e) {
+    if (e.precision == Precision::day) return false;
+    return e.kind == EventKind::alert || e.kind == EventKind::status || is_human(e);
+}
+
+bool is_pinned(const Event& e, const std::vector<std::string>& timeline_emoji) {
+    if (e.flags.pinned) return true;
+    for (const auto& r : e.flags.reactions)
+        for (const auto& t : timeline_emoji)
+            if (r == t) return true;
+    return false;
+}
+
+std::string canonical_key(const Work& w, std::string_view key) {
+    std::string k = normalise_word(key);
+    if (auto it = w.aliases.find(k); it != w.aliases.end()) return it->second;
+    return k;
+}
+
+std::string normalise_word(std::string_view text) {
+    text = trim(text);
+    auto is_punct = [](char c) { return c == '.' || c == '!' || c == ',' || c == '?' || c == ':' || c == ';'; };
+    while (!text.empty() && is_punct(text.back())) text.remove_suffix(1);
+    while (!text.empty() && is_punct(text.front())) text.remove_prefix(1);
+    return to_lower_ascii(trim(text));
+}
+
+namespace {
+
+// Slack's system messages, after the mention became "@Name".
+constexpr std::array membership_phrases{
+    std::string_view{"has joined the channel"}, std::string_view{"has left the channel"},
+    std::string_view{"was added to #"},         std::string_view{"was added to the channel"},
+    std::string_view{"was removed from #"},     std::string_view{"was removed from the channel"},
+    std::string_view{"has joined #"},           std::string_view{"has left #"},
+};
+constexpr std::array topic_phrases{
+    std::string_view{"set the channel topic"},       std::string_view{"set the channel purpose"},
+    std::string_view{"set the channel description"}, std::string_view{"cleared channel topic"},
+    std::string_view{"cleared the channel topic"},   std::string_view{"renamed the channel"},
+    std::string_view{"has renamed the channel"},     std::string_view{"changed the channel name"},
+};
+
+bool contains_any(std::string_view text, auto const& phrases) {
+    for (std::string_view p : phrases)
+        if (text.find(p) != std::string_view::npos) return true;
+    return false;
+}
+
+// Decodes one UTF-8 code point at `i` (input is valid UTF-8) and advances `i`.
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    auto b = static_cast<unsigned char>(s[i]);
+    int n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    char32_t cp = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += n;
+    return cp;
+}
+
+bool is_emoji_code_point(char32_t c) {
+    return (c >= 0x1F000 && c <= 0x1FAFF) ||  // pictographs, emoticons, transport, flags, skin tones
+           (c >= 0x2600 && c <= 0x27BF) ||    // miscellaneous symbols, dingbats
+           (c >= 0x2B00 && c <= 0x2BFF) ||    // arrows and stars (⭐)
+           (c >= 0x2190 && c <= 0x21FF) || c == 0x200D || c == 0xFE0F || c == 0xFE0E || c == 0x20E3 || c == 0x3030 ||
+           c == 0x303D || c == 0x00A9 || c == 0x00AE || c == 0x2122 || (c >= 0xE0020 && c <= 0xE007F);
+}
+
+}  // namespace
+
+bool is_emoji_only(std::string_view text) {
+    bool any = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            ++i;
+            continue;
+        }
+        if (c == ':') {  // a Slack short code that was not turned into a character: ":+1:", ":tada::skin-tone-2:"
+            std::size_t end = i + 1;
+            while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_' ||
+                                         text[end] == '-' || text[end] == '+'))
+                ++end;
+            if (end < text.size() && text[end] == ':' && end > i + 1) {
+                i = end + 1;
+                any = true;
+                continue;
+            }
+            return false;
+        }
+        if (!is_emoji_code_point(next_code_point(text, i))) return false;
+        any = true;
+    }
+    return any;
+}
+
+std::string noise_rule_of(const Event& e, const std::vector<std::string>& ack_words) {
+    if (e.kind != EventKind::message) return {};
+    std::string_view text = e.text;
+    if (text.starts_with('@') && contains_any(text, membership_phrases)) return "membership";
+    if (text.starts_with('@') && contains_any(text, topic_phrases)) return "topic";
+    if (is_emoji_only(text)) return "emoji-only";
+    if (!e.flags.bot) {
+        std::string word = normalise_word(text);
+        if (!word.empty() && word.find(' ') == std::string::npos)
+            for (const auto& a : ack_words)
+                if (word == a) return "one-word-ack";
+    }
+    return {};
+}
+
+}  // namespace retro::correlation

@@ -1,0 +1,59 @@
+// correlate(): the steps of DESIGN.md "Correlation", in order. Each step marks what became of the events
+// it looked at (Work::fate), so the ledger at the end accounts for every one of them.
+#include <algorithm>
+
+#include "correlate/steps.hpp"
+
+namespace retro {
+
+Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
+                   const std::map<std::string, std::uint64_t, std::less<>>& not_events, Diagnostics& diags) {
+    using namespace correlation;
+    Work w;
+    // 1. Stream order (time, source kind, id); the collector already sorts, this keeps correlate() exact
+    // for any caller.
+    if (!std::is_sorted(events.begin(), events.end(), event_order_less))
+        std::stable_sort(events.begin(), events.end(), event_order_less);
+    w.events = std::move(events);
+    const std::size_t n = w.events.size();
+    w.fate.assign(n, Fate::pending);
+    w.noise_rule.assign(n, {});
+    w.lead.resize(n);
+    w.pinned.assign(n, false);
+    w.in_window.assign(n, false);
+    for (const auto& [alias, key] : options.alert_aliases) w.aliases[normalise_word(alias)] = normalise_word(key);
+    auto rule_on = [&](std::string_view rule) {
+        return std::find(options.noise_rules.begin(), options.noise_rules.end(), rule) != options.noise_rules.end();
+    };
+
+    // 6 (content rules first: noise is no signal, so it must not shape the window).
+    for (std::uint32_t i = 0; i < n; ++i) {
+        w.lead[i] = i;
+        w.pinned[i] = is_pinned(w.events[i], options.timeline_emoji);
+        if (w.pinned[i]) continue;
+        if (auto rule = noise_rule_of(w.events[i], options.ack_words); !rule.empty() && rule_on(rule)) {
+            w.fate[i] = Fate::noise;
+            w.noise_rule[i] = std::move(rule);
+        }
+    }
+    Timeline out;
+    merge_happenings(w, options.merge_tolerance);  // 2
+    choose_window(w, options, out, diags);         // 4
+    if (rule_on("bot-chatter")) drop_bot_chatter(w, options);
+    group_alerts(w, options, out);  // 3
+    add_plain_entries(w, out);
+    std::stable_sort(out.entries.begin(), out.entries.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
+        if (a.time != b.time) return a.time < b.time;
+        if (a.source_kind != b.source_kind) return a.source_kind < b.source_kind;
+        return a.event_ids.front() < b.event_ids.front();
+    });
+    fold_same_minute_alerts(out.entries);
+    assign_initials(out, options.people);
+    find_milestones(w, options, out);  // 5
+    compute_metrics(out);
+    summarise(out);
+    fill_ledger(w, out, not_events, out.ledger);  // 7
+    return out;
+}
+
+}  // namespace retro

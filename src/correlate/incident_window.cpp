@@ -1,0 +1,164 @@
+// DESIGN.md "Correlation" 4: the incident window. `--from/--until` when given; else the signals (alerts,
+// human messages, e-mails, notes, status updates) cluster where gaps are at most `cluster_gap`, the
+// cluster with the most alert and human events wins (ties: the latest, the incident people are asking
+// about), or `--incident N` picks one. The window runs from the cluster's first signal to its resolution
+// (the last resolution of an alert or status page still open at the cluster's end, found after it when
+// need be) plus `tail`, and keeps the rest of any thread already in it.
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "correlate/steps.hpp"
+
+namespace retro::correlation {
+
+namespace {
+
+constexpr std::chrono::microseconds one_us{1};
+
+std::vector<std::pair<std::size_t, std::size_t>> cluster_ranges(const Work& w,
+                                                                const std::vector<std::uint32_t>& signals,
+                                                                std::chrono::minutes gap) {
+    // Gaps are measured between minutes, as people read a timeline (HH.MM): an e-mail at 10.14 and an
+    // alarm at 11.14 are an hour apart even when the seconds say 60 min 1 s, and notes carry only minutes.
+    auto minute = [&](std::uint32_t i) { return std::chrono::floor<std::chrono::minutes>(w.events[i].time); };
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;  // [begin, end) into signals
+    for (std::size_t k = 0; k < signals.size(); ++k) {
+        if (k == 0 || minute(signals[k]) - minute(signals[k - 1]) > gap) ranges.emplace_back(k, k);
+        ranges.back().second = k + 1;
+    }
+    return ranges;
+}
+
+// The last resolution of what is still open at the end of the cluster: firing alert keys and status pages
+// not resolved inside it, looked for after the cluster too.
+std::optional<Instant> resolution_of(const Work& w, const std::vector<std::uint32_t>& signals, std::size_t begin,
+                                     std::size_t end) {
+    std::map<std::string, bool> alert_open;  // normalised key → open at the cluster's end
+    std::map<std::string, bool> page_open;
+    std::optional<Instant> resolved;
+    auto note_resolution = [&](Instant t) { resolved = resolved ? std::max(*resolved, t) : t; };
+    for (std::size_t k = begin; k < end; ++k) {
+        const Event& e = w.events[signals[k]];
+        if (e.alert) {
+            bool firing = e.alert->state == "firing";
+            alert_open[canonical_key(w, e.alert->key)] = firing;
+            if (e.alert->state == "resolved") note_resolution(e.time);
+        } else if (e.status) {
+            bool closed = e.status->state == "resolved";
+            page_open[normalise_word(e.status->page)] = !closed;
+            if (closed) note_resolution(e.time);
+        }
+    }
+    std::erase_if(alert_open, [](const auto& kv) { return !kv.second; });
+    std::erase_if(page_open, [](const auto& kv) { return !kv.second; });
+    if (end > begin && (!alert_open.empty() || !page_open.empty())) {
+        Instant last = w.events[signals[end - 1]].time;
+        for (std::uint32_t i = signals[end - 1] + 1; i < w.events.size(); ++i) {
+            if (alert_open.empty() && page_open.empty()) break;
+            const Event& e = w.events[i];
+            if (w.fate[i] == Fate::noise || w.fate[i] == Fate::merged || e.time <= last) continue;
+            if (e.alert && e.alert->state == "resolved" && alert_open.erase(canonical_key(w, e.alert->key)))
+                note_resolution(e.time);
+            else if (e.status && e.status->state == "resolved" && page_open.erase(normalise_word(e.status->page)))
+                note_resolution(e.time);
+        }
+    }
+    return resolved;
+}
+
+bool overlaps(const Event& e, Instant from, Instant until) {
+    if (e.precision == Precision::day) return e.time < until && e.time + std::chrono::hours(24) > from;
+    return e.time >= from && e.time < until;
+}
+
+std::string thread_key(const Event& e) {
+    return e.thread.empty() ? std::string() : e.channel + "\x1f" + e.thread;
+}
+
+}  // namespace
+
+void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diagnostics&) {
+    std::vector<std::uint32_t> signals;
+    for (std::uint32_t i : happening_leads(w))
+        if (is_signal(w.events[i])) signals.push_back(i);
+    auto ranges = cluster_ranges(w, signals, options.cluster_gap);
+    for (auto [b, e] : ranges) {
+        IncidentCluster c;
+        c.first = w.events[signals[b]].time;
+        c.last = w.events[signals[e - 1]].time;
+        for (std::size_t k = b; k < e; ++k) {
+            const Event& ev = w.events[signals[k]];
+            if (ev.kind == EventKind::alert)
+                ++c.alerts;
+            else if (is_human(ev))
+                ++c.human;
+            else
+                ++c.other;
+        }
+        out.clusters.push_back(c);
+    }
+
+    Instant first_time = w.events.empty() ? Instant{} : w.events.front().time;
+    Instant end_time = w.events.empty() ? Instant{} : w.events.back().time + one_us;
+    IncidentWindow& win = out.window;
+    bool whole_threads = false;
+    if (options.from || options.until) {
+        win.from = options.from.value_or(first_time);
+        win.until = options.until.value_or(std::max(end_time, win.from));
+        win.chosen_by = "--from/--until";
+        w.core_end = win.until;
+    } else if (ranges.empty()) {
+        win.from = first_time;
+        win.until = end_time;
+        win.chosen_by = "all events";
+        w.core_end = win.until;
+    } else {
+        std::size_t pick = 0;
+        if (options.incident && *options.incident >= 1 && *options.incident <= ranges.size()) {
+            pick = *options.incident - 1;
+        } else {
+            for (std::size_t k = 1; k < out.clusters.size(); ++k) {
+                const auto& c = out.clusters[k];
+                const auto& best = out.clusters[pick];
+                if (c.alerts + c.human >= best.alerts + best.human) pick = k;  // ≥: ties go to the latest
+            }
+        }
+        const IncidentCluster& c = out.clusters[pick];
+        auto resolved = resolution_of(w, signals, ranges[pick].first, ranges[pick].second);
+        w.core_end = resolved ? std::max(c.last, *resolved) : c.last;
+        win.from = c.first;
+        win.until = w.core_end + options.tail + one_us;
+        win.chosen_by = fmt::format("cluster {} of {}", pick + 1, ranges.size());
+        win.cluster = pick + 1;
+        whole_threads = true;
+    }
+
+    std::set<std::string> threads;
+    for (std::uint32_t i = 0; i < w.events.size(); ++i) {
+        w.in_window[i] = overlaps(w.events[i], win.from, win.until);
+        if (w.in_window[i] && whole_threads)
+            if (auto key = thread_key(w.events[i]); !key.empty()) threads.insert(std::move(key));
+    }
+    if (!threads.empty())
+        for (std::uint32_t i = 0; i < w.events.size(); ++i)
+            if (!w.in_window[i] && threads.contains(thread_key(w.events[i]))) w.in_window[i] = true;
+    for (std::uint32_t i = 0; i < w.events.size(); ++i) {
+        bool inside = w.in_window[i] && (w.fate[i] != Fate::merged || w.in_window[w.lead[i]]);
+        if (!inside && w.fate[i] != Fate::noise) w.fate[i] = Fate::outside;
+    }
+}
+
+void drop_bot_chatter(Work& w, const CorrelateOptions&) {
+    for (std::uint32_t i = 0; i < w.events.size(); ++i) {
+        const Event& e = w.events[i];
+        if (w.fate[i] != Fate::pending || w.pinned[i] || e.kind != EventKind::message || !e.flags.bot) continue;
+        if (e.time > w.core_end) {
+            w.fate[i] = Fate::noise;
+            w.noise_rule[i] = "bot-chatter";
+        }
+    }
+}
+
+}  // namespace retro::correlation

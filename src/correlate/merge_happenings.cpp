@@ -1,0 +1,64 @@
+// DESIGN.md "Correlation" 2: one happening seen in several records. The same alarm transition arrives
+// from alarm history, an SNS copy and a Slack bot post (which carries only its post time, a little
+// later); a Statuspage update arrives as a webhook and as the notification e-mail. Records match on
+// (alert key, state) or (page, state) within the tolerance of the happening's earliest record, and never
+// two from the same origin: one file never lists a transition twice, so a second one there is a new
+// happening (a flap). Messages are never merged: a human message quoted in an e-mail stays two.
+#include <map>
+#include <set>
+
+#include "correlate/steps.hpp"
+
+namespace retro::correlation {
+
+namespace {
+
+std::string happening_key(const Work& w, const Event& e) {
+    if (e.kind == EventKind::alert && e.alert)
+        return "alert\x1f" + canonical_key(w, e.alert->key) + "\x1f" + e.alert->state;
+    if (e.kind == EventKind::status && e.status)
+        return "status\x1f" + normalise_word(e.status->page) + "\x1f" + e.status->state;
+    return {};
+}
+
+struct OpenHappening {
+    std::uint32_t lead;
+    std::set<std::string_view> origins;
+};
+
+}  // namespace
+
+std::vector<std::uint32_t> happening_leads(const Work& w) {
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t i = 0; i < w.events.size(); ++i)
+        if (w.fate[i] != Fate::merged && w.fate[i] != Fate::noise) out.push_back(i);
+    return out;
+}
+
+void merge_happenings(Work& w, std::chrono::minutes tolerance) {
+    // Buckets in stream order, so each bucket is in time order.
+    std::map<std::string, std::vector<std::uint32_t>> buckets;
+    for (std::uint32_t i = 0; i < w.events.size(); ++i) {
+        if (w.fate[i] != Fate::pending) continue;
+        if (auto key = happening_key(w, w.events[i]); !key.empty()) buckets[std::move(key)].push_back(i);
+    }
+    for (auto& [key, members] : buckets) {
+        std::vector<OpenHappening> open;
+        for (std::uint32_t i : members) {
+            const Event& e = w.events[i];
+            std::erase_if(open, [&](const OpenHappening& h) { return e.time - w.events[h.lead].time > tolerance; });
+            auto home = std::find_if(open.begin(), open.end(),
+                                     [&](const OpenHappening& h) { return !h.origins.contains(e.source.origin); });
+            if (home == open.end()) {
+                open.push_back({i, {e.source.origin}});
+                continue;
+            }
+            home->origins.insert(e.source.origin);
+            w.fate[i] = Fate::merged;
+            w.lead[i] = home->lead;
+            w.merged[home->lead].push_back(i);
+        }
+    }
+}
+
+}  // namespace retro::correlation

@@ -1,0 +1,113 @@
+// DESIGN.md "Correlation" (people): the initials an entry is drawn with. `[people]` decides when it names
+// the person; else the event's initials, else the name's. Two different people with the same initials
+// are told apart: the one who appears first keeps them, the next takes more letters of the last name
+// (Rachel Cooper RC, Robert Cole RCo). Initials with no name (a notes line "NP …") are the person who
+// carries them.
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "core/text_utf8.hpp"
+#include "correlate/steps.hpp"
+
+namespace retro::correlation {
+
+namespace {
+
+std::vector<std::string> words_of(std::string_view name) {
+    std::vector<std::string> words;
+    std::string current;
+    for (char c : name) {
+        if (c == ' ' || c == '.' || c == '_' || c == '-' || c == '\t') {
+            if (!current.empty()) words.push_back(std::move(current));
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    if (!current.empty()) words.push_back(std::move(current));
+    return words;
+}
+
+// "Robert Cole", 2 → "RCo": initials of every word but the last, then `letters` letters of the last
+// (bytes up to a UTF-8 boundary; the first upper case, the rest lower case).
+std::string extended_initials(std::string_view name, std::size_t letters) {
+    auto words = words_of(name);
+    if (words.empty()) return {};
+    std::string out;
+    for (std::size_t k = 0; k + 1 < words.size(); ++k) out += initials_of(words[k]);
+    const std::string& last = words.back();
+    std::size_t end = 0, taken = 0;
+    while (end < last.size() && taken < letters) {
+        ++end;
+        while (end < last.size() && (static_cast<unsigned char>(last[end]) & 0xC0) == 0x80) ++end;
+        ++taken;
+    }
+    if (taken < letters) return {};  // the name has no more letters to offer
+    std::string tail = last.substr(0, end);
+    if (!tail.empty()) tail[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(tail[0])));
+    for (std::size_t k = 1; k < tail.size(); ++k)
+        tail[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(tail[k])));
+    return out + tail;
+}
+
+struct Resolver {
+    const People& people;
+    std::map<std::string, std::string> of_name;  // lower-case name → initials given
+    std::set<std::string> taken;                 // initials given to a named person
+
+    std::string resolve(const TimelineEntry& e) {
+        if (e.actor_name.empty()) return e.initials;
+        std::string key = to_lower_ascii(e.actor_name);
+        if (auto it = of_name.find(key); it != of_name.end()) return it->second;
+        std::string initials;
+        bool fixed = false;
+        if (auto p = people.find(e.actor_name); p && !p->initials.empty()) {
+            initials = p->initials;
+            fixed = true;
+        } else {
+            initials = !e.initials.empty() ? e.initials : initials_of(e.actor_name);
+        }
+        if (!fixed && taken.contains(initials)) {
+            for (std::size_t letters = 2;; ++letters) {
+                std::string longer = extended_initials(e.actor_name, letters);
+                if (longer.empty()) break;
+                if (!taken.contains(longer)) {
+                    initials = longer;
+                    break;
+                }
+            }
+        }
+        taken.insert(initials);
+        of_name.emplace(key, initials);
+        return initials;
+    }
+};
+
+void count_participant(std::vector<Participant>& list, const TimelineEntry& e) {
+    if (e.initials.empty() || e.kind == EventKind::alert || e.bot) return;
+    for (auto& p : list)
+        if (p.initials == e.initials) {
+            ++p.entries;
+            if (p.name.empty()) p.name = e.actor_name;
+            return;
+        }
+    list.push_back({e.initials, e.actor_name, 1});
+}
+
+}  // namespace
+
+void assign_initials(Timeline& out, const People& people) {
+    Resolver r{people, {}, {}};
+    for (auto& e : out.entries) {
+        if (e.kind != EventKind::alert) e.initials = r.resolve(e);
+        for (auto& c : e.continuations)
+            if (c.kind != EventKind::alert) c.initials = r.resolve(c);
+    }
+    for (const auto& e : out.entries) {
+        count_participant(out.participants, e);
+        for (const auto& c : e.continuations) count_participant(out.participants, c);
+    }
+}
+
+}  // namespace retro::correlation

@@ -1,0 +1,94 @@
+// The correlator's steps (DESIGN.md "Correlation") and the working state they share. Internal to
+// src/correlate/: correlate() in correlate.cpp runs them in order.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "retro/timeline.hpp"
+
+namespace retro::correlation {
+
+// What became of one input event. Every event ends in exactly one fate; the ledger counts them.
+enum class Fate : std::uint8_t { pending, entry, merged, grouped, outside, noise };
+
+// Ledger reasons, stable: scripts read them from `--stats` and the JSON ledger.
+inline constexpr std::string_view reason_merged = "merged into another record of the same happening";
+inline constexpr std::string_view reason_grouped = "grouped into an alert entry";
+inline constexpr std::string_view reason_outside = "outside the window";
+
+struct Work {
+    std::vector<Event> events;            // stream order (time, source kind, id)
+    std::vector<Fate> fate;               // per event
+    std::vector<std::string> noise_rule;  // per event: the rule that dropped it (fate noise)
+    std::vector<std::uint32_t> lead;      // per event: the earliest record of its happening (itself if none)
+    std::map<std::uint32_t, std::vector<std::uint32_t>> merged;  // lead → the other records of its happening
+    std::vector<bool> pinned;                                    // pinned or reacted with a timeline emoji
+    std::vector<bool> in_window;
+    Instant core_end{};                          // the window's last signal or resolution, before the tail
+    std::map<std::string, std::string> aliases;  // normalised alert key → normalised canonical key
+};
+
+// The key an alert is grouped and matched under: normalised, through `[correlate.alert_aliases]`.
+std::string canonical_key(const Work& w, std::string_view key);
+
+// The happening leads: events that are not merged and not noise, in stream order.
+std::vector<std::uint32_t> happening_leads(const Work& w);
+
+// ---- classify.cpp ----
+bool is_human(const Event& e);   // a person wrote it: non-bot message, note, e-mail
+bool is_signal(const Event& e);  // alerts, human events, status updates (timed ones)
+// True when `e` is pinned or carries one of the timeline emoji as a reaction.
+bool is_pinned(const Event& e, const std::vector<std::string>& timeline_emoji);
+// The noise rule `e` falls under (membership, topic, emoji-only, one-word-ack), or "" for none.
+// `ack_words` are the one-word acknowledgements (lower case).
+std::string noise_rule_of(const Event& e, const std::vector<std::string>& ack_words);
+bool is_emoji_only(std::string_view text);
+// Trimmed, ASCII lower case, and without surrounding punctuation: how alert keys and ack words compare.
+std::string normalise_word(std::string_view text);
+
+// ---- merge_happenings.cpp ----
+// Alert events with the same key and state, and status updates with the same page and state, from
+// different origins within `tolerance` of the earliest: one happening led by the earliest record.
+void merge_happenings(Work& w, std::chrono::minutes tolerance);
+
+// ---- incident_window.cpp ----
+// Clusters the signals (gaps ≤ options.cluster_gap), picks the window and marks events outside it.
+void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diagnostics& diags);
+// Marks bot messages that are no alerts and fall after the window's core as noise (bot-chatter).
+void drop_bot_chatter(Work& w, const CorrelateOptions& options);
+
+// ---- alert_groups.cpp ----
+// Groups the window's alert happenings per key and appends one entry per group to `out.entries`
+// (unsorted), filling out.groups; marks the other members `grouped`.
+void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out);
+// Folds alert entries of one channel in the same minute into the first one's continuations.
+void fold_same_minute_alerts(std::vector<TimelineEntry>& entries);
+
+// ---- entries.cpp ----
+// One entry per remaining happening in the window (messages, e-mails, notes, status updates).
+void add_plain_entries(Work& w, Timeline& out);
+TimelineEntry entry_from(const Event& e);
+
+// ---- people_initials.cpp ----
+// Initials per entry: [people] first, else the event's, else from the name; two people sharing initials
+// are told apart (RC, RCo). Fills participants.
+void assign_initials(Timeline& out, const People& people);
+
+// ---- milestones.cpp ----
+void find_milestones(const Work& w, const CorrelateOptions& options, Timeline& out);
+void compute_metrics(Timeline& out);
+
+// ---- summary.cpp ----
+// The discussion channel and its permalink, and the title hint.
+void summarise(Timeline& out);
+
+// ---- ledger.cpp ----
+void fill_ledger(const Work& w, const Timeline& out,
+                 const std::map<std::string, std::uint64_t, std::less<>>& not_events, Ledger& ledger);
+
+}  // namespace retro::correlation

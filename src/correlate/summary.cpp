@@ -1,0 +1,61 @@
+// What the draft's header needs from the timeline: the channel where the incident was discussed (the
+// Slack channel with the most human entries in the window; ties: the one whose talk started first), the
+// permalink of its first pinned message (where people pin "the incident chat starts here"), else of its
+// first message, and a title hint (the first message's first line, else the first alert).
+#include <map>
+
+#include "core/text_utf8.hpp"
+#include "correlate/steps.hpp"
+
+namespace retro::correlation {
+
+namespace {
+
+bool is_discussion(const TimelineEntry& e) {
+    return e.kind == EventKind::message && !e.bot && e.source_kind.starts_with("slack") && !e.channel.empty();
+}
+
+std::string first_line(std::string_view text) {
+    return std::string(trim(text.substr(0, text.find('\n'))));
+}
+
+}  // namespace
+
+void summarise(Timeline& out) {
+    std::map<std::string, std::pair<std::uint64_t, const TimelineEntry*>> channels;  // name → (count, first)
+    for (const auto& e : out.entries) {
+        if (!is_discussion(e)) continue;
+        auto& [count, first] = channels[e.channel];
+        ++count;
+        if (!first) first = &e;
+    }
+    const TimelineEntry* chosen = nullptr;
+    std::uint64_t best = 0;
+    for (const auto& [name, info] : channels) {
+        auto [count, first] = info;
+        if (count > best || (count == best && chosen && first->time < chosen->time)) {
+            best = count;
+            chosen = first;
+        }
+    }
+    if (chosen) {
+        out.discussion_channel = chosen->channel;
+        const TimelineEntry* linked = chosen;
+        for (const auto& e : out.entries)
+            if (is_discussion(e) && e.channel == chosen->channel && e.pinned) {
+                linked = &e;
+                break;
+            }
+        if (!linked->links.empty()) out.discussion_link = linked->links.front();
+        out.title_hint = first_line(chosen->text);
+    }
+    if (out.title_hint.empty() && !out.groups.empty()) out.title_hint = out.groups.front().key;
+    if (out.title_hint.empty())
+        for (const auto& e : out.entries)
+            if (e.precision != Precision::day && !first_line(e.text).empty()) {
+                out.title_hint = first_line(e.text);
+                break;
+            }
+}
+
+}  // namespace retro::correlation

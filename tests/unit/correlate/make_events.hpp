@@ -1,0 +1,94 @@
+// Hand-made events for the correlator's table tests: each builder sets what the rule under test reads.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "retro/time.hpp"
+#include "retro/timeline.hpp"
+
+namespace retro::test {
+
+inline Instant at(std::string_view iso) {
+    return *parse_iso8601(iso);
+}
+
+// A Slack message by a person ("10:36" is 2024-07-25T10:36:00Z; seconds may follow).
+inline Event message(std::string_view hh_mm, std::string name, std::string text, std::string channel = "incident") {
+    Event e;
+    e.time = at("2024-07-25T" + std::string(hh_mm) + (hh_mm.size() == 5 ? ":00Z" : "Z"));
+    e.id = "slack:C1/" + std::to_string(e.time.time_since_epoch().count());
+    e.kind = EventKind::message;
+    e.source = {"slack", "", "export.zip!/" + channel + "/2024-07-25.json", 1};
+    e.channel = std::move(channel);
+    e.actor.name = std::move(name);
+    e.text = std::move(text);
+    return e;
+}
+
+inline Event bot_message(std::string_view hh_mm, std::string text, std::string channel = "incident") {
+    Event e = message(hh_mm, "deploybot", std::move(text), std::move(channel));
+    e.flags.bot = true;
+    return e;
+}
+
+// An alert state change as alarm history (origin `history.json`) reports it.
+inline Event alert(std::string_view hh_mm_ss, std::string key, std::string state, std::string origin = "history.json",
+                   std::string kind = "cloudwatch") {
+    Event e;
+    e.time = at("2024-07-25T" + std::string(hh_mm_ss) + (hh_mm_ss.size() == 5 ? ":00Z" : "Z"));
+    e.id = kind + ":" + key + "/" + state + "@" + format_utc(e.time) + "#" + origin;
+    e.kind = EventKind::alert;
+    e.source = {kind, "cloudwatch", origin, 1};
+    e.channel = kind == "slack" ? "alerts" : "cloudwatch";
+    e.text = state + " " + key;
+    e.alert = AlertInfo{key, "", state, "", ""};
+    return e;
+}
+
+inline Event email(std::string_view hh_mm, std::string from, std::string text) {
+    Event e;
+    e.time = at("2024-07-25T" + std::string(hh_mm) + ":00Z");
+    e.id = "email:<" + std::string(hh_mm) + "@example.org>";
+    e.kind = EventKind::email;
+    e.source = {"mbox", "", "inbox.mbox", 1};
+    e.channel = "inbox.mbox";
+    e.actor.name = std::move(from);
+    e.text = std::move(text);
+    return e;
+}
+
+inline Event status(std::string_view hh_mm, std::string state, std::string origin = "statuspage.json") {
+    Event e;
+    e.time = at("2024-07-25T" + std::string(hh_mm) + ":00Z");
+    e.id = "statuspage:" + std::string(hh_mm) + "-" + state + "#" + origin;
+    e.kind = EventKind::status;
+    e.source = {"statuspage", "statuspage", origin, 1};
+    e.text = state;
+    e.status = StatusInfo{"Example", state};
+    return e;
+}
+
+inline Timeline run(std::vector<Event> events, const CorrelateOptions& options = {}) {
+    Diagnostics diags;
+    return correlate(std::move(events), options, {}, diags);
+}
+
+// Every entry and continuation, flattened, as "HH:MM initials text" in UTC (tests read UTC).
+inline std::vector<std::string> lines(const Timeline& t) {
+    std::vector<std::string> out;
+    auto one = [&](const TimelineEntry& e) {
+        std::string s = format_utc(e.time).substr(11, 5);
+        if (!e.initials.empty()) s += " " + e.initials;
+        s += " " + (e.group ? e.group->key : e.text);
+        out.push_back(s);
+    };
+    for (const auto& e : t.entries) {
+        one(e);
+        for (const auto& c : e.continuations) one(c);
+    }
+    return out;
+}
+
+}  // namespace retro::test

@@ -1,0 +1,73 @@
+// Correlation 7: the ledger accounts for every input event, and the summary fields.
+#include <catch2/catch.hpp>
+
+#include <numeric>
+
+#include "make_events.hpp"
+
+using namespace retro;
+using namespace retro::test;
+
+TEST_CASE("every input event is in the timeline or under one named reason") {
+    Event post = alert("10:05:30", "api", "firing", "export.zip!/alerts/2024-07-25.json", "slack");
+    std::vector<Event> events{
+        message("06:00", "Ann Lee", "unrelated morning chat"),           // outside the window
+        message("10:00", "Ann Lee", "site is down"),                     // entry
+        message("10:01", "Bob Ray", "@Bob Ray has joined the channel"),  // noise: membership
+        alert("10:05:00", "api", "firing"),                              // entry (group lead)
+        post,                                                            // merged into the alarm
+        alert("10:07:00", "api", "resolved"),                            // grouped
+        alert("10:09:00", "api", "firing"),                              // grouped (flap)
+        message("10:10", "Bob Ray", "ok"),                               // noise: one-word-ack
+    };
+    std::map<std::string, std::uint64_t, std::less<>> not_events{{"cloudwatch: history item not a StateUpdate", 3}};
+    Diagnostics diags;
+    auto t = correlate(events, {}, not_events, diags);
+    const Ledger& l = t.ledger;
+    CHECK(l.input == 8);
+    CHECK(l.in_timeline == 2);
+    CHECK(l.dropped == std::map<std::string, std::uint64_t>{{"outside the window", 1},
+                                                            {"merged into another record of the same happening", 1},
+                                                            {"grouped into an alert entry", 2},
+                                                            {"noise: membership", 1},
+                                                            {"noise: one-word-ack", 1}});
+    CHECK(l.raw_alerts == 4);
+    CHECK(l.alert_groups == 1);
+    CHECK(l.not_events.at("cloudwatch: history item not a StateUpdate") == 3);
+    CHECK(l.balances());
+    // The entries' event ids are exactly the events in the timeline, merged or grouped.
+    std::size_t ids = 0;
+    for (const auto& e : t.entries) ids += e.event_ids.size();
+    CHECK(ids == 2 + 1 + 2);
+}
+
+TEST_CASE("a ledger that does not add up does not balance") {
+    Ledger l;
+    l.input = 3;
+    l.in_timeline = 1;
+    l.dropped["noise: topic"] = 1;
+    CHECK_FALSE(l.balances());
+    l.dropped["outside the window"] = 1;
+    CHECK(l.balances());
+}
+
+TEST_CASE("the discussion channel, its permalink and the title hint") {
+    Event first = message("10:00", "Ann Lee", "Logins failing on the website\nsee graphs");
+    first.links = {"https://example.slack.com/archives/C1/p1721901600000000"};
+    auto t = run({message("09:58", "Bob Ray", "anyone else seeing errors?", "general"), first,
+                  message("10:02", "Bob Ray", "yes, api 5xx"), message("10:03", "Cid Moe", "checking")});
+    CHECK(t.discussion_channel == "incident");
+    CHECK(t.discussion_link == "https://example.slack.com/archives/C1/p1721901600000000");
+    CHECK(t.title_hint == "Logins failing on the website");
+}
+
+TEST_CASE("the discussion link is the channel's first pinned message when there is one") {
+    Event first = message("10:00", "Ann Lee", "users report login errors");
+    first.links = {"https://example.slack.com/archives/C1/p1721901600000000"};
+    Event pinned = message("10:03", "Ann Lee", "starting a chat here");
+    pinned.flags.pinned = true;
+    pinned.links = {"https://example.slack.com/archives/C1/p1721901780000000"};
+    auto t = run({first, pinned, message("10:05", "Bob Ray", "checking")});
+    CHECK(t.discussion_link == "https://example.slack.com/archives/C1/p1721901780000000");
+    CHECK(t.title_hint == "users report login errors");
+}

@@ -1,0 +1,81 @@
+// Correlation 6: noise rules, and pinned or 📌-reacted events always kept.
+#include <catch2/catch.hpp>
+
+#include "make_events.hpp"
+
+using namespace retro;
+using namespace retro::test;
+
+TEST_CASE("noise rules drop joins, topic changes, emoji-only messages and one-word acks") {
+    struct Row {
+        const char* what;
+        Event event;
+        std::string reason;  // "" when kept
+    };
+    auto rows = std::vector<Row>{
+        {"join", message("10:01", "Cid Moe", "@Cid Moe has joined the channel"), "noise: membership"},
+        {"leave", message("10:01", "Cid Moe", "@Cid Moe has left the channel"), "noise: membership"},
+        {"topic", message("10:01", "Cid Moe", "@Cid Moe set the channel topic: login outage"), "noise: topic"},
+        {"a person talking about joining is kept", message("10:01", "Cid Moe", "who has joined the channel?"), ""},
+        {"emoji characters", message("10:01", "Cid Moe", "👍 🎉"), "noise: emoji-only"},
+        {"emoji short codes", message("10:01", "Cid Moe", ":+1: :tada::skin-tone-2:"), "noise: emoji-only"},
+        {"emoji and a word are kept", message("10:01", "Cid Moe", "👍 done deploying"), ""},
+        {"one-word ack", message("10:01", "Cid Moe", "Thanks!"), "noise: one-word-ack"},
+        {"ok", message("10:01", "Cid Moe", " ok "), "noise: one-word-ack"},
+        {"two words are kept", message("10:01", "Cid Moe", "ok, reverting"), ""},
+        {"a one-word message that is no ack is kept", message("10:01", "Cid Moe", "reverting"), ""},
+    };
+    for (auto& row : rows) {
+        SECTION(row.what) {
+            auto t = run({message("10:00", "Ann Lee", "site is down"), row.event});
+            if (row.reason.empty()) {
+                CHECK(t.entries.size() == 2);
+                CHECK(t.ledger.dropped.empty());
+            } else {
+                CHECK(t.entries.size() == 1);
+                CHECK(t.ledger.dropped.at(row.reason) == 1);
+            }
+            CHECK(t.ledger.balances());
+        }
+    }
+}
+
+TEST_CASE("pinned events and events reacted with a timeline emoji are always kept") {
+    Event pinned = message("10:01", "Cid Moe", "ok");
+    pinned.flags.pinned = true;
+    Event reacted = message("10:02", "Cid Moe", "👍");
+    reacted.flags.reactions = {"eyes", "pushpin"};
+    Event other_reaction = message("10:03", "Cid Moe", "👍");
+    other_reaction.flags.reactions = {"eyes"};
+    auto t = run({message("10:00", "Ann Lee", "site is down"), pinned, reacted, other_reaction});
+    REQUIRE(t.entries.size() == 3);
+    CHECK(t.entries[1].pinned);
+    CHECK(t.entries[2].pinned);
+
+    CorrelateOptions o;
+    o.timeline_emoji = {"star"};
+    CHECK(run({message("10:00", "Ann Lee", "site is down"), reacted}, o).entries.size() == 1);
+}
+
+TEST_CASE("bot chatter after the incident's last signal is noise; bot posts during it are kept") {
+    auto t = run({message("10:00", "Ann Lee", "site is down"), bot_message("10:05", "deploy of v1.2 started"),
+                  message("10:20", "Ann Lee", "back up"), bot_message("10:50", "nightly backup finished")});
+    CHECK(lines(t) ==
+          std::vector<std::string>{"10:00 AL site is down", "10:05 D deploy of v1.2 started", "10:20 AL back up"});
+    CHECK(t.ledger.dropped.at("noise: bot-chatter") == 1);
+}
+
+TEST_CASE("noise rules can be switched off and the ack words changed") {
+    CorrelateOptions o;
+    o.noise_rules = {"membership"};
+    auto t = run({message("10:00", "Ann Lee", "site is down"), message("10:01", "Cid Moe", "ok"),
+                  message("10:02", "Cid Moe", "@Cid Moe has joined the channel")},
+                 o);
+    CHECK(t.entries.size() == 2);
+    o.noise_rules = {"one-word-ack"};
+    o.ack_words = {"roger"};
+    t = run({message("10:00", "Ann Lee", "site is down"), message("10:01", "Cid Moe", "ok"),
+             message("10:02", "Cid Moe", "Roger.")},
+            o);
+    CHECK(lines(t) == std::vector<std::string>{"10:00 AL site is down", "10:01 CM ok"});
+}
