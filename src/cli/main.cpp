@@ -15,7 +15,13 @@ int main(int argc, char** argv) {
     app.name("retro");
     app.set_version_flag("--version", std::string("retro ") + std::string(retro::version));
     app.require_subcommand(1);
-    app.footer("Run `retro COMMAND --help` for a command's options and examples.");
+    app.footer(R"(Examples:
+  retro events slack-export.zip alarm-history.json inbox.mbox > events.ndjson
+  aws cloudwatch describe-alarm-history --alarm-name X | retro events -
+  retro events --tz Europe/London incident-folder/
+
+Run `retro COMMAND --help` for a command's options and examples.
+)");
 
     cli::CommonOptions common;
     cli::Runner run;

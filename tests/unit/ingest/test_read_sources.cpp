@@ -46,7 +46,7 @@ TEST_CASE("a case folder reads every recognised file and warns once per unknown 
     fs::remove_all(dir);
 }
 
-TEST_CASE("no recognisable source at all is an error; a missing path too") {
+TEST_CASE("no recognisable source at all is an error, and so is a missing path") {
     const fs::path file = fs::temp_directory_path() / ("retro-junk-" + std::to_string(::getpid()));
     std::ofstream(file) << "junk";
     auto diags = test::quiet_diagnostics();
