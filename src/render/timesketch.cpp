@@ -41,6 +41,8 @@ std::string message_of(const Event& e) {
         head = e.actor.name;
     } else if (!e.actor.email.empty()) {
         head = e.actor.email;
+    } else if (!e.actor.initials.empty()) {
+        head = e.actor.initials;
     }
     if (head.empty()) return e.text.empty() ? std::string(to_string(e.kind)) : e.text;
     return e.text.empty() ? head : head + ": " + e.text;
