@@ -13,20 +13,29 @@ namespace retro::render {
 namespace {
 
 struct MilestoneLabel {
-    std::string_view name, label;
+    std::string_view name, label, noun;
 };
 
-// Milestone names of timeline.hpp, in the order a retro tells them.
+// Milestone names of timeline.hpp, in the order a retro tells them, with the noun metrics use.
 constexpr MilestoneLabel milestone_labels[] = {
-    {"started", "Started"},
-    {"reported", "First reported by a person"},
-    {"detected", "Detected (first alert)"},
-    {"acknowledged", "Acknowledged"},
-    {"status_opened", "Status page incident opened"},
-    {"mitigated", "Mitigated"},
-    {"status_closed", "Status page incident closed"},
-    {"resolved", "Resolved"},
+    {"started", "Started", "the start"},
+    {"reported", "First reported by a person", "the first report"},
+    {"detected", "Detected (first alert)", "the first alert"},
+    {"acknowledged", "Acknowledged", "the acknowledgement"},
+    {"status_opened", "Status page incident opened", "the status page opening"},
+    {"mitigated", "Mitigated", "the mitigation"},
+    {"status_closed", "Status page incident closed", "the status page closing"},
+    {"resolved", "Resolved", "the resolution"},
 };
+
+std::string noun_of(std::string_view milestone) {
+    for (const MilestoneLabel& m : milestone_labels) {
+        if (m.name == milestone) return std::string(m.noun);
+    }
+    std::string s(milestone);
+    std::replace(s.begin(), s.end(), '_', ' ');
+    return s;
+}
 
 std::string label_of(std::string_view milestone) {
     for (const MilestoneLabel& m : milestone_labels) {
@@ -67,7 +76,7 @@ std::string citations(DraftContext& ctx, const std::vector<std::string>& evidenc
 
 }  // namespace
 
-std::string format_duration(std::chrono::seconds value) {
+std::string format_duration_words(std::chrono::seconds value) {
     const bool negative = value.count() < 0;
     std::int64_t minutes = (negative ? -value.count() : value.count()) / 60;
     auto unit = [](std::int64_t n, std::string_view word) {
@@ -102,8 +111,8 @@ void write_evidence(DraftContext& ctx, std::string& out) {
     for (const Milestone* m : milestones) {
         std::string line = fmt::format("* {} at {}", label_of(m->name), ctx.when(m->time));
         const std::string cited = citations(ctx, m->evidence);
-        if (!cited.empty()) line += " (" + cited + ")";
-        if (!m->method.empty()) line += ", from " + escape_inline(ctx.plain(m->method), {}, LineStart::inline_text);
+        if (!cited.empty()) line += ", shown by " + cited;
+        if (!m->method.empty()) line += " (" + escape_inline(ctx.plain(m->method), {}, LineStart::inline_text) + ")";
         out += line + "\n";
     }
 }
@@ -120,17 +129,17 @@ void write_safeguards(DraftContext& ctx, std::string& out) {
         if (metric.name == "alert_after_report" && from && to) {
             const bool after = metric.value.count() >= 0;
             facts.push_back(fmt::format("The first alert fired at {}, {} {} the first report at {}.", ctx.when(to->time),
-                                        format_duration(metric.value), after ? "after" : "before",
+                                        format_duration_words(metric.value), after ? "after" : "before",
                                         ctx.when(from->time)));
             continue;
         }
         std::string name = metric.name;
         std::replace(name.begin(), name.end(), '_', ' ');
         if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
-        std::string fact = fmt::format("{}: {}", name, format_duration(metric.value));
+        std::string fact = fmt::format("{}: {}", name, format_duration_words(metric.value));
         if (from && to) {
-            fact += fmt::format(" ({} at {} to {} at {})", label_of(from->name), ctx.when(from->time),
-                                label_of(to->name), ctx.when(to->time));
+            fact += fmt::format(", from {} at {} to {} at {}", noun_of(from->name), ctx.when(from->time),
+                                noun_of(to->name), ctx.when(to->time));
         }
         facts.push_back(fact + ".");
     }

@@ -57,6 +57,6 @@ void write_safeguards(DraftContext& context, std::string& out);
 void write_actions(DraftContext& context, std::string& out);
 
 // "74 minutes", "2 hours 5 minutes", "1 day 3 hours".
-std::string format_duration(std::chrono::seconds value);
+std::string format_duration_words(std::chrono::seconds value);
 
 }  // namespace retro::render

@@ -126,13 +126,16 @@ private:
         m_out += head + "\n\n";
     }
 
+    // `11.45 Status page Wellcome Collection: Investigating - Users cannot log in`; the state is added in
+    // brackets only when the update's text does not start with it.
     void write_status(const TimelineEntry& e) {
         std::string head = time_prefix(e) + "Status page";
         if (e.status && !e.status->page.empty()) {
             head += " " + escape_inline(m_ctx.plain(e.status->page), {}, LineStart::inline_text);
         }
-        if (e.status && !e.status->state.empty()) head += " " + e.status->state;
+        const std::string state = e.status ? e.status->state : std::string();
         const std::string text = m_ctx.plain(first_line(e.text));
+        if (!state.empty() && !starts_with_icase(text, state)) head += " (" + state + ")";
         if (!text.empty()) head += ": " + escape_inline(text, {}, LineStart::inline_text);
         m_out += head + "\n\n";
     }
