@@ -117,10 +117,13 @@ private:
         append_entry(m_out, lines);
     }
 
+    // `10.14 Email from Collections Systems Support: subject`, or with the sender's initials as the seed
+    // writes them, `11.24 CSS email from Collections Systems Support: subject`.
     void write_email(const TimelineEntry& e) {
-        std::string from = e.actor_name.empty() ? std::string() : m_ctx.plain(e.actor_name);
-        std::string head = time_prefix(e) + "Email" +
-                           (from.empty() ? std::string() : " from " + escape_inline(from, {}, LineStart::inline_text));
+        const std::string from = e.actor_name.empty() ? std::string() : m_ctx.plain(e.actor_name);
+        std::string head = time_prefix(e);
+        head += !e.initials.empty() && !head.empty() ? e.initials + " email" : std::string("Email");
+        if (!from.empty() && from != e.initials) head += " from " + escape_inline(from, {}, LineStart::inline_text);
         const std::string subject = m_ctx.plain(first_line(e.text));
         if (!subject.empty()) head += ": " + escape_inline(subject, {}, LineStart::inline_text);
         m_out += head + "\n\n";

@@ -73,6 +73,13 @@ Timeline seed_like_timeline() {
     api.group->event_ids.push_back("slack:C02/1721906260.000100");
     t.entries.push_back(api);
 
+    TimelineEntry update = mail;
+    update.time = utc("2024-07-25T10:24:00Z");
+    update.initials = "CSS";
+    update.text = "Still working on the Sierra desktop client; the browser version works";
+    update.event_ids = {"email:<css-2@wellcome.example>"};
+    t.entries.push_back(update);
+
     t.entries.push_back(message("2024-07-25T10:36:12Z", "RC", "Rachel Cooper",
                                 "@weco_devs starting a chat here; Logging in is down, and we're having issues with "
                                 "the Catalogue API",

@@ -77,12 +77,31 @@ TEST_CASE("code spans and preformatted blocks come back as code", "[render][roun
     o.tz = *TimeZone::find("Europe/London");
     o.retro_held = "2024-07-26";
     const std::vector<Event> events = read_back(render::render_draft(t, o).markdown, o.tz);
-    const TimelineEntry& debugging = t.entries[6];
-    REQUIRE(debugging.initials == "RC");
+    const auto debugging_at = std::find_if(t.entries.begin(), t.entries.end(), [](const TimelineEntry& e) {
+        return !e.spans.empty() && e.spans.back().type == SpanType::pre;
+    });
+    REQUIRE(debugging_at != t.entries.end());
+    const TimelineEntry& debugging = *debugging_at;
     auto it = std::find_if(events.begin(), events.end(), [&](const Event& e) { return e.time == debugging.time; });
     REQUIRE(it != events.end());
     CHECK(it->text == debugging.text);
     REQUIRE(!it->spans.empty());
     CHECK(it->spans.back().type == SpanType::pre);
     CHECK(it->text.substr(it->spans.back().start) == debugging.text.substr(debugging.spans.back().start));
+}
+
+TEST_CASE("e-mail, alert and status entries read back at their minute, e-mails with the sender's initials",
+          "[render][round-trip]") {
+    const Timeline t = test::seed_like_timeline();
+    render::DraftOptions o;
+    o.tz = *TimeZone::find("Europe/London");
+    o.retro_held = "2024-07-26";
+    const std::vector<Event> events = read_back(render::render_draft(t, o).markdown, o.tz);
+    for (const TimelineEntry& entry : t.entries) {
+        const Instant minute = std::chrono::floor<std::chrono::minutes>(entry.time);
+        auto it = std::find_if(events.begin(), events.end(), [&](const Event& e) { return e.time == minute; });
+        INFO(entry.text);
+        REQUIRE(it != events.end());
+        if (entry.kind == EventKind::email) CHECK(it->actor.initials == entry.initials);
+    }
 }
