@@ -7,6 +7,9 @@ namespace retro {
 const std::vector<Ingester>& ingesters() {
     static const std::vector<Ingester> rows = {
         ingest::events_ingester,
+        ingest::eml_ingester,
+        ingest::mbox_ingester,
+        ingest::maildir_ingester,
     };
     return rows;
 }
