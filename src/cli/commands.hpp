@@ -12,5 +12,6 @@ namespace retro::cli {
 using Runner = std::function<int()>;
 
 void add_events_command(CLI::App& app, CommonOptions& common, Runner& run);
+void add_lint_command(CLI::App& app, CommonOptions& common, Runner& run);
 
 }  // namespace retro::cli

@@ -26,6 +26,7 @@ Run `retro COMMAND --help` for a command's options and examples.
     cli::CommonOptions common;
     cli::Runner run;
     cli::add_events_command(app, common, run);
+    cli::add_lint_command(app, common, run);
 
     try {
         app.parse(argc, argv);

@@ -147,7 +147,7 @@ private:
     }
 
     void read_lint(const toml::table& t, LintConfig& lint) {
-        check_keys(t, "lint", {"rules", "required_sections", "include", "exclude"});
+        check_keys(t, "lint", {"rules", "required_sections", "required_metadata", "include", "exclude"});
         if (auto rules = table(t, "rules")) {
             for (const auto& [key, node] : *rules) {
                 auto value = node.value<std::string>();
@@ -160,6 +160,7 @@ private:
             }
         }
         lint.required_sections = get_strings(t, "required_sections");
+        lint.required_metadata = get_strings(t, "required_metadata");
         lint.include = get_strings(t, "include");
         lint.exclude = get_strings(t, "exclude");
     }

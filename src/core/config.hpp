@@ -37,6 +37,7 @@ struct RenderConfig {
 struct LintConfig {
     std::map<std::string, std::string> severities;  // rule id or name → error|warning|note|off
     std::vector<std::string> required_sections;
+    std::vector<std::string> required_metadata;     // metadata names ("Incident from"…); empty: the defaults
     std::vector<std::string> include, exclude;      // globs
 };
 

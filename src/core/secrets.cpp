@@ -14,12 +14,24 @@
 namespace retro {
 namespace {
 
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper_or_digit(char c) { return (c >= 'A' && c <= 'Z') || is_digit(c); }
-bool is_token_char(char c) { return is_alnum(c) || c == '-' || c == '_'; }
-bool is_b64url(char c) { return is_alnum(c) || c == '-' || c == '_'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_alnum(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_upper_or_digit(char c) {
+    return (c >= 'A' && c <= 'Z') || is_digit(c);
+}
+bool is_token_char(char c) {
+    return is_alnum(c) || c == '-' || c == '_';
+}
+bool is_b64url(char c) {
+    return is_alnum(c) || c == '-' || c == '_';
+}
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Characters that make a match part of a longer identifier when they touch it.
 bool is_identifier_char(char c) {
@@ -41,8 +53,8 @@ std::vector<Range> find_urls(std::string_view text) {
             --start;
         }
         std::size_t end = pos + 3;
-        while (end < text.size() && !is_space(text[end]) && text[end] != '<' && text[end] != '>' &&
-               text[end] != '"' && text[end] != '`' && text[end] != ')' && text[end] != ']') {
+        while (end < text.size() && !is_space(text[end]) && text[end] != '<' && text[end] != '>' && text[end] != '"' &&
+               text[end] != '`' && text[end] != ')' && text[end] != ']') {
             ++end;
         }
         if (start < pos) urls.push_back({start, end});
@@ -52,8 +64,7 @@ std::vector<Range> find_urls(std::string_view text) {
 }
 
 bool inside(const std::vector<Range>& ranges, std::size_t start, std::size_t end) {
-    return std::any_of(ranges.begin(), ranges.end(),
-                       [&](const Range& r) { return start >= r.start && end <= r.end; });
+    return std::any_of(ranges.begin(), ranges.end(), [&](const Range& r) { return start >= r.start && end <= r.end; });
 }
 
 std::size_t run(std::string_view text, std::size_t from, bool (*pred)(char)) {
@@ -62,7 +73,9 @@ std::size_t run(std::string_view text, std::size_t from, bool (*pred)(char)) {
     return i - from;
 }
 
-bool boundary_before(std::string_view text, std::size_t i) { return i == 0 || !is_token_char(text[i - 1]); }
+bool boundary_before(std::string_view text, std::size_t i) {
+    return i == 0 || !is_token_char(text[i - 1]);
+}
 
 class Scanner {
 public:
@@ -99,7 +112,8 @@ private:
 
     void slack_token(std::size_t i) {
         std::string_view s = m_text.substr(i);
-        const bool xox = s.size() > 5 && s.starts_with("xox") && std::string_view("abposre").find(s[3]) != std::string_view::npos && s[4] == '-';
+        const bool xox = s.size() > 5 && s.starts_with("xox") &&
+                         std::string_view("abposre").find(s[3]) != std::string_view::npos && s[4] == '-';
         const bool xapp = s.starts_with("xapp-");
         if (!xox && !xapp) return;
         const std::size_t n = 5;  // "xoxb-" or "xapp-"
@@ -134,7 +148,8 @@ private:
             if (n >= 22) add(i, i + 11 + n, SecretKind::github_token);
             return;
         }
-        if (s.size() > 4 && s[0] == 'g' && s[1] == 'h' && std::string_view("pousr").find(s[2]) != std::string_view::npos && s[3] == '_') {
+        if (s.size() > 4 && s[0] == 'g' && s[1] == 'h' &&
+            std::string_view("pousr").find(s[2]) != std::string_view::npos && s[3] == '_') {
             const std::size_t n = run(m_text, i + 4, [](char c) { return is_alnum(c); });
             if (n >= 36) add(i, i + 4 + n, SecretKind::github_token);
         }
@@ -174,9 +189,9 @@ private:
 
     void url_parameter(std::size_t i) {
         if (!inside(m_urls, i, i + 1)) return;
-        static constexpr std::array<std::string_view, 11> names = {
-            "t", "token", "access_token", "api_key", "apikey", "key", "sig", "signature",
-            "password", "secret", "client_secret"};
+        static constexpr std::array<std::string_view, 11> names = {"t",        "token",  "access_token", "api_key",
+                                                                   "apikey",   "key",    "sig",          "signature",
+                                                                   "password", "secret", "client_secret"};
         const std::size_t eq = m_text.find('=', i + 1);
         if (eq == std::string_view::npos || eq - i > 20) return;
         const std::string name = to_lower_ascii(m_text.substr(i + 1, eq - i - 1));
@@ -191,8 +206,8 @@ private:
         // userinfo = user ":" password "@", all before the first '/', '?', '#' or space.
         std::size_t k = authority;
         std::size_t colon = std::string_view::npos;
-        while (k < m_text.size() && !is_space(m_text[k]) && m_text[k] != '/' && m_text[k] != '?' &&
-               m_text[k] != '#' && m_text[k] != '@' && m_text[k] != '<' && m_text[k] != '>') {
+        while (k < m_text.size() && !is_space(m_text[k]) && m_text[k] != '/' && m_text[k] != '?' && m_text[k] != '#' &&
+               m_text[k] != '@' && m_text[k] != '<' && m_text[k] != '>') {
             if (m_text[k] == ':' && colon == std::string_view::npos) colon = k;
             ++k;
         }
@@ -218,7 +233,9 @@ private:
     }
 
     void email(std::size_t at) {
-        auto local_char = [](char c) { return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; };
+        auto local_char = [](char c) {
+            return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+        };
         std::size_t start = at;
         while (start > 0 && local_char(m_text[start - 1])) --start;
         while (start < at && m_text[start] == '.') ++start;
@@ -246,7 +263,8 @@ private:
         for (std::string_view example : {"example.com", "example.org", "example.net"}) {
             if (domain == example || domain.ends_with("." + std::string(example))) return;
         }
-        for (std::string_view role : {"noreply", "no-reply", "donotreply", "do-not-reply", "git", "notifications", "mailer-daemon", "postmaster"}) {
+        for (std::string_view role : {"noreply", "no-reply", "donotreply", "do-not-reply", "git", "notifications",
+                                      "mailer-daemon", "postmaster"}) {
             if (local == role) return;
         }
         add(start, end, SecretKind::email);
@@ -303,23 +321,37 @@ private:
 
 std::string_view to_string(SecretKind kind) {
     switch (kind) {
-    case SecretKind::slack_token: return "slack-token";
-    case SecretKind::aws_access_key: return "aws-key";
-    case SecretKind::github_token: return "github-token";
-    case SecretKind::jwt: return "jwt";
-    case SecretKind::bearer_token: return "bearer-token";
-    case SecretKind::url_token: return "url-token";
-    case SecretKind::url_password: return "url-password";
-    case SecretKind::private_key: return "private-key";
-    case SecretKind::email: return "email";
-    case SecretKind::phone: return "phone";
+        case SecretKind::slack_token:
+            return "slack-token";
+        case SecretKind::aws_access_key:
+            return "aws-key";
+        case SecretKind::github_token:
+            return "github-token";
+        case SecretKind::jwt:
+            return "jwt";
+        case SecretKind::bearer_token:
+            return "bearer-token";
+        case SecretKind::url_token:
+            return "url-token";
+        case SecretKind::url_password:
+            return "url-password";
+        case SecretKind::private_key:
+            return "private-key";
+        case SecretKind::email:
+            return "email";
+        case SecretKind::phone:
+            return "phone";
     }
     return "secret";
 }
 
-bool is_personal_data(SecretKind kind) { return kind == SecretKind::email || kind == SecretKind::phone; }
+bool is_personal_data(SecretKind kind) {
+    return kind == SecretKind::email || kind == SecretKind::phone;
+}
 
-std::vector<SecretFinding> find_secrets(std::string_view text) { return Scanner(text).scan(); }
+std::vector<SecretFinding> find_secrets(std::string_view text) {
+    return Scanner(text).scan();
+}
 
 bool is_personal_email(std::string_view address) {
     const std::size_t at = address.find('@');

@@ -10,6 +10,19 @@ const std::vector<Ingester>& ingesters() {
         ingest::eml_ingester,
         ingest::mbox_ingester,
         ingest::maildir_ingester,
+        ingest::cloudwatch_ingester,
+        ingest::alertmanager_ingester,
+        ingest::grafana_ingester,
+        ingest::pagerduty_ingester,
+        ingest::opsgenie_ingester,
+        ingest::statuspage_ingester,
+        ingest::sentry_ingester,
+        ingest::json_map_ingester,
+        ingest::slack_ingester,
+        ingest::slack_api_ingester,
+        ingest::slackdump_ingester,
+        ingest::retro_ingester,
+        ingest::notes_ingester,
     };
     return rows;
 }

@@ -5,9 +5,23 @@
 
 namespace retro::ingest {
 
-extern const Ingester events_ingester;   // events/events_ingester.cpp: retro.event/1 NDJSON
-extern const Ingester eml_ingester;      // email/email_ingesters.cpp: one RFC 5322 message
-extern const Ingester mbox_ingester;     // email/email_ingesters.cpp: an mbox
-extern const Ingester maildir_ingester;  // email/email_ingesters.cpp: a Maildir folder
+extern const Ingester events_ingester;  // events/events_ingester.cpp: retro.event/1 NDJSON
+extern const Ingester eml_ingester;     // email/email_ingesters.cpp: one RFC 5322 message
+extern const Ingester mbox_ingester;    // email/email_ingesters.cpp: an mbox
+extern const Ingester maildir_ingester; // email/email_ingesters.cpp: a Maildir folder
+// alerts/alert_ingest.cpp: alert JSON (one shape dispatcher; each object goes to its vendor)
+extern const Ingester cloudwatch_ingester;
+extern const Ingester alertmanager_ingester;
+extern const Ingester grafana_ingester;
+extern const Ingester pagerduty_ingester;
+extern const Ingester opsgenie_ingester;
+extern const Ingester statuspage_ingester;
+extern const Ingester sentry_ingester;
+extern const Ingester json_map_ingester;
+extern const Ingester slack_ingester;       // slack/slack_ingesters.cpp: official export, folder or ZIP
+extern const Ingester slack_api_ingester;   // slack/slack_ingesters.cpp: Web API JSON
+extern const Ingester slackdump_ingester;   // slack/slack_ingesters.cpp: slackdump per-channel dump
+extern const Ingester retro_ingester;   // retro/retro_ingester.cpp: a retro's timeline (Markdown)
+extern const Ingester notes_ingester;   // retro/retro_ingester.cpp: notes of timeline lines
 
 }  // namespace retro::ingest

@@ -13,6 +13,7 @@
 #include "io/byte_streams.hpp"
 #include "io/folder_tree.hpp"
 #include "io/gzip_stream.hpp"
+#include "io/zip_tree.hpp"
 #include "retro/error.hpp"
 
 namespace retro::io {
@@ -54,6 +55,16 @@ Input open_input(std::string_view path_text) {
     if (path_text == "-") {
         input.name = "<stdin>";
         finish_stream(input, std::make_unique<FileStream>(0, "<stdin>", false));
+        if (is_zip(input.head)) {
+            // A ZIP on stdin: held in memory and read through its central directory (or streamed when
+            // it is truncated).
+            std::string bytes = std::move(input.head);
+            char buffer[64 * 1024];
+            for (std::size_t n; (n = input.stream->read(buffer, sizeof buffer)) > 0;) bytes.append(buffer, n);
+            input.stream.reset();
+            input.head.clear();
+            input.tree = open_zip_tree_in_memory(std::move(bytes), input.name);
+        }
         return input;
     }
     const std::string path(path_text);
@@ -69,6 +80,12 @@ Input open_input(std::string_view path_text) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
     finish_stream(input, std::make_unique<FileStream>(fd, path, true));
+    if (is_zip(input.head)) {
+        // A ZIP file is a tree read in place through its central directory, never unpacked.
+        input.stream.reset();
+        input.head.clear();
+        input.tree = open_zip_tree(path, input.name);
+    }
     return input;
 }
 

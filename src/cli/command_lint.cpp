@@ -1,0 +1,187 @@
+// `retro lint PATH…`: checks retro files (DESIGN.md "Lint", issue 3). Folders are walked for `*.md`
+// (sorted, hidden folders skipped, `[lint]` include/exclude globs applied); `-` reads stdin. Each file is
+// checked with the retro.toml found walking up from it (or --config). Exit 1 on any error finding or when
+// warnings exceed --max-warnings; 2 on usage errors and unreadable paths.
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "core/text_utf8.hpp"
+#include "io/byte_streams.hpp"
+#include "io/open_input.hpp"
+#include "lint/lint_output.hpp"
+#include "lint/linter.hpp"
+#include "lint/rule.hpp"
+#include "retro/error.hpp"
+#include "retro/version.hpp"
+
+namespace retro::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct LintOptions {
+    std::vector<std::string> paths;
+    std::string format = "text";
+    int max_warnings = -1;
+    std::string explain;
+};
+
+struct Target {
+    std::string path;      // as reported
+    std::string relative;  // relative to the folder it was found in (for globs); the path itself otherwise
+    bool walked = false;
+};
+
+void print_stderr(const std::string& line) {
+    std::fputs(line.c_str(), stderr);
+    std::fputc('\n', stderr);
+}
+
+// Folders: every *.md below, sorted by path, hidden entries skipped.
+std::vector<Target> expand(const std::vector<std::string>& paths) {
+    std::vector<Target> out;
+    for (const std::string& path : paths) {
+        if (path == "-") {
+            out.push_back({path, path, false});
+            continue;
+        }
+        std::error_code ec;
+        const fs::file_status status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) throw Error(fmt::format("{}: no such file or folder", path));
+        if (!fs::is_directory(status)) {
+            out.push_back({path, fs::path(path).filename().string(), false});
+            continue;
+        }
+        std::vector<Target> found;
+        auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+        if (ec) throw Error(fmt::format("{}: cannot read folder: {}", path, ec.message()));
+        for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
+            if (ec) throw Error(fmt::format("{}: cannot read folder: {}", path, ec.message()));
+            const std::string name = it->path().filename().string();
+            if (name.starts_with('.')) {
+                if (it->is_directory()) it.disable_recursion_pending();
+                continue;
+            }
+            if (!it->is_regular_file() || !iequals_ascii(it->path().extension().string(), ".md")) continue;
+            found.push_back({it->path().string(), fs::relative(it->path(), path).generic_string(), true});
+        }
+        std::sort(found.begin(), found.end(), [](const Target& a, const Target& b) { return a.path < b.path; });
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
+bool matches_any(const std::vector<std::string>& globs, const Target& t) {
+    const std::string base = fs::path(t.relative).filename().string();
+    return std::any_of(globs.begin(), globs.end(),
+                       [&](const std::string& g) { return glob_match(g, t.relative) || glob_match(g, base); });
+}
+
+int print_explanation(const std::string& which) {
+    const lint::Rule* rule = lint::find_rule(which);
+    if (rule == nullptr) {
+        throw Error(
+            fmt::format("--explain {}: no such rule; rules are RETRO001 to RETRO{:03}", which, lint::rules().size()));
+    }
+    fmt::print("{} {} (default: {})\n{}\n\n{}\n", rule->id, rule->name, to_string(rule->severity), rule->summary,
+               rule->explanation);
+    return exit_success;
+}
+
+int run_lint(const LintOptions& lo, const CommonOptions& common) {
+    if (!lo.explain.empty()) return print_explanation(lo.explain);
+    if (lo.paths.empty()) throw Error("lint: give at least one PATH (a retro file, a folder, or - for stdin)");
+    const auto format = lint::parse_output_format(lo.format);
+    Diagnostics diags(print_stderr,
+                      common.diagnostics_format == "json" ? Diagnostics::Format::json : Diagnostics::Format::text);
+    std::optional<std::string> explicit_config;
+    if (!common.config_path.empty()) explicit_config = common.config_path;
+
+    // One config per folder: retro.toml is looked up from each linted file's folder.
+    std::map<std::string, Config> configs;
+    auto config_for = [&](const std::string& path) -> const Config& {
+        const fs::path dir = path == "-" ? fs::current_path() : fs::absolute(fs::path(path)).parent_path();
+        const std::string key = explicit_config ? std::string("--config") : dir.string();
+        auto it = configs.find(key);
+        if (it == configs.end()) {
+            it = configs.emplace(key, load_config(explicit_config, std::nullopt, dir, diags)).first;
+            for (const auto& [rule, severity] : it->second.lint.severities) {
+                if (lint::find_rule(rule) == nullptr) {
+                    diags.warning(
+                        "lint.unknown-rule", Location{it->second.path, 0, 0},
+                        fmt::format("[lint.rules] names no rule `{}`; rules are RETRO001 to RETRO{:03} or their names",
+                                    rule, lint::rules().size()));
+                }
+            }
+        }
+        return it->second;
+    };
+
+    std::vector<lint::Finding> findings;
+    std::size_t files = 0;
+    for (const Target& target : expand(lo.paths)) {
+        const Config& config = config_for(target.path);
+        if (target.walked) {
+            if (!config.lint.include.empty() && !matches_any(config.lint.include, target)) continue;
+            if (matches_any(config.lint.exclude, target)) continue;
+        }
+        Input input = io::open_input(target.path);
+        std::string bytes;
+        io::read_all(input, bytes, std::uint64_t{1} << 30, diags);
+        auto found = lint::lint_retro(bytes, input.name, config.lint);
+        if (*format == lint::OutputFormat::text) {
+            for (const auto& f : found) std::fputs(lint::format_text(f).c_str(), stdout);
+        }
+        findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        ++files;
+    }
+    if (*format != lint::OutputFormat::text) {
+        std::fputs(lint::format_findings(findings, *format, version).c_str(), stdout);
+    }
+    std::fflush(stdout);
+    diags.finish();
+
+    const auto errors =
+        std::count_if(findings.begin(), findings.end(), [](const auto& f) { return f.severity == Severity::error; });
+    const auto warnings =
+        std::count_if(findings.begin(), findings.end(), [](const auto& f) { return f.severity == Severity::warning; });
+    if (*format == lint::OutputFormat::text) {
+        fmt::print(stderr, "retro lint: {} error{}, {} warning{} in {} file{}\n", errors, errors == 1 ? "" : "s",
+                   warnings, warnings == 1 ? "" : "s", files, files == 1 ? "" : "s");
+    }
+    if (errors > 0) return exit_failure;
+    if (lo.max_warnings >= 0 && warnings > lo.max_warnings) {
+        fmt::print(stderr, "retro lint: {} warning{} exceed{} --max-warnings {}\n", warnings, warnings == 1 ? "" : "s",
+                   warnings == 1 ? "s" : "", lo.max_warnings);
+        return exit_failure;
+    }
+    return exit_success;
+}
+
+}  // namespace
+
+void add_lint_command(CLI::App& app, CommonOptions& common, Runner& run) {
+    auto options = std::make_shared<LintOptions>();
+    CLI::App* cmd = app.add_subcommand("lint", "Check retro Markdown files (exit 1 on errors)");
+    cmd->add_option("paths", options->paths, "Retro files, folders (walked for *.md), or - for stdin");
+    cmd->add_option("--format", options->format, "Output format")
+        ->check(CLI::IsMember({"text", "json", "github", "sarif"}));
+    cmd->add_option("--max-warnings", options->max_warnings, "Exit 1 when there are more than N warnings")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--explain", options->explain, "Print what a rule checks (RETRO004 or filename-date) and exit");
+    add_common_options(*cmd, common);
+    cmd->footer(R"(Examples:
+  retro lint incident_retros/
+  retro lint --format github $(git diff --name-only origin/main -- '*.md')
+  retro lint --format sarif incident_retros/ > retro-lint.sarif
+  retro lint --explain RETRO007
+  cat retro.md | retro lint -)");
+    cmd->callback([options, &common, &run] { run = [options, &common] { return run_lint(*options, common); }; });
+}
+
+}  // namespace retro::cli

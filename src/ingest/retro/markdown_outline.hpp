@@ -1,0 +1,51 @@
+// The block outline of a Markdown document as GitHub renders it (cmark-gfm with the table, autolink and
+// strikethrough extensions): block types with 1-based line ranges, heading texts, and links. cmark-gfm stays
+// behind this adapter; positions inside blocks are mapped from the raw lines by the retro reader.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace retro::ingest {
+
+enum class BlockType {
+    heading,
+    paragraph,
+    list,
+    item,
+    code_block,
+    html_block,
+    block_quote,
+    table,
+    thematic_break,
+    other
+};
+
+struct MarkdownBlock {
+    BlockType type = BlockType::other;
+    int level = 0;                 // heading level 1..6
+    std::uint32_t first_line = 0;  // 1-based, inclusive
+    std::uint32_t last_line = 0;
+    int depth = 0;           // nesting depth below the document (top-level blocks: 0)
+    std::string text;        // headings: the rendered text (text and code content)
+    bool is_setext = false;  // headings written with an underline
+};
+
+struct MarkdownLink {
+    std::string url;
+    std::string text;          // rendered text content of the link
+    std::uint32_t line = 0;    // 1-based line cmark-gfm gives the link (or its block's first line)
+    bool is_autolink = false;  // written `<url>` or as a bare URL
+};
+
+struct MarkdownOutline {
+    std::vector<MarkdownBlock> blocks;  // document order (pre-order)
+    std::vector<MarkdownLink> links;    // document order
+};
+
+// Parses `bytes` with cmark-gfm. Never fails: any bytes are some Markdown document.
+MarkdownOutline parse_markdown_outline(std::string_view bytes);
+
+}  // namespace retro::ingest

@@ -1,0 +1,240 @@
+// Retro and notes timelines → events. Spec: DESIGN.md ("What becomes an event", retro / notes line) and
+// issue 3. A day heading without a year takes the year of `Incident from` (or of --from / the day hint);
+// lines before any day heading take that date itself.
+#include "ingest/retro/retro_ingester.hpp"
+
+#include <fmt/format.h>
+
+#include "core/text_utf8.hpp"
+#include "ingest/registry_rows.hpp"
+#include "ingest/retro/retro_document.hpp"
+#include "ingest/retro/timeline_text.hpp"
+#include "io/byte_streams.hpp"
+
+namespace retro::ingest {
+namespace {
+
+struct Date {
+    int year = 0;
+    unsigned month = 0, day = 0;
+};
+
+std::optional<Date> metadata_date(const RetroDocument& doc) {
+    for (const RetroMetadata& md : doc.metadata) {
+        if (!iequals_ascii(md.key, "incident from")) continue;
+        if (auto local = parse_iso8601_local(md.value)) return Date{local->year, local->month, local->day};
+        if (auto d = parse_day_date(md.value); d && d->year) return Date{*d->year, d->month, d->day};
+    }
+    return std::nullopt;
+}
+
+std::optional<Date> option_date(const IngestOptions& options) {
+    if (options.day_hint) return Date{options.day_hint->year, options.day_hint->month, options.day_hint->day};
+    if (options.from) {
+        const LocalDateTime l = to_local(*options.from, options.tz);
+        return Date{l.year, l.month, l.day};
+    }
+    return std::nullopt;
+}
+
+std::string_view skip_preamble(std::string_view head) {
+    if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+    while (!head.empty()) {
+        const std::size_t end = head.find('\n');
+        std::string_view line = trim(head.substr(0, end));
+        if (line.empty()) {
+        } else if (line.starts_with("<!--")) {
+            const std::size_t close = head.find("-->");
+            if (close == std::string_view::npos) return {};
+            head.remove_prefix(close + 3);
+            continue;
+        } else {
+            return head;
+        }
+        if (end == std::string_view::npos) return {};
+        head.remove_prefix(end + 1);
+    }
+    return head;
+}
+
+class TimelineEmitter {
+public:
+    TimelineEmitter(std::string_view kind, const Origin& origin, const IngestContext& context)
+        : m_kind(kind), m_origin(origin), m_context(context) {}
+
+    void emit(const RetroDocument& doc, std::optional<Date> base) {
+        std::optional<Date> current = base;
+        bool reported_no_day = false;
+        for (const RetroDay& day : doc.days) {
+            if (day.date) {
+                current = resolve_day(day, base);
+                if (!current) continue;
+            }
+            for (const RetroEntry& entry : day.entries) {
+                if (!current) {
+                    if (!reported_no_day) {
+                        report(Severity::error, m_kind == "notes" ? "notes.no-day" : "retro.no-day", entry.line,
+                               entry.column,
+                               "timeline line has no day: add a day heading such as `### Thursday 25 July 2024`"
+                               " or give --from");
+                        reported_no_day = true;
+                    }
+                    m_context.sink.drop("no-day");
+                    continue;
+                }
+                emit_entry(day, entry, *current);
+            }
+        }
+    }
+
+private:
+    std::uint64_t line_of(std::uint32_t line) const { return m_origin.line - 1 + line; }
+
+    void report(Severity severity, std::string code, std::uint32_t line, std::uint32_t column, std::string message) {
+        m_context.diags.report(
+            Diagnostic{severity, std::move(code), Location{m_origin.name, line_of(line), column}, std::move(message)});
+    }
+
+    std::optional<Date> resolve_day(const RetroDay& day, std::optional<Date> base) {
+        Date d{0, day.date->month, day.date->day};
+        if (day.date->year) {
+            d.year = *day.date->year;
+        } else if (base) {
+            // A timeline crossing New Year names January days after a December start.
+            d.year = base->year + (d.month + 6 < base->month ? 1 : 0);
+        } else {
+            report(Severity::error, m_kind + ".no-year", day.line, day.column,
+                   fmt::format("day heading `{}` has no year and the file gives none (`Incident from`); "
+                               "add the year or give --from",
+                               day.text));
+            m_context.sink.drop("no-day", day.entries.size());
+            return std::nullopt;
+        }
+        if (!is_valid_date(d.year, d.month, d.day)) {
+            report(Severity::error, m_kind + ".bad-day", day.line, day.column,
+                   fmt::format("day heading `{}` is not a real date in {}", day.text, d.year));
+            m_context.sink.drop("no-day", day.entries.size());
+            return std::nullopt;
+        }
+        return d;
+    }
+
+    void emit_entry(const RetroDay& day, const RetroEntry& entry, const Date& date) {
+        const TimeZone& tz = m_context.options.tz;
+        LocalDateTime local{date.year, date.month, date.day, 0, 0, 0, 0};
+        Event e;
+        if (entry.is_timed) {
+            if (entry.hour < 0 || entry.hour > 23 || entry.minute < 0 || entry.minute > 59) {
+                report(Severity::warning, m_kind + ".bad-time", entry.line, entry.column,
+                       fmt::format("`{}` is not a time of day", entry.time_text));
+                m_context.sink.drop("bad-time");
+                return;
+            }
+            local.hour = static_cast<unsigned>(entry.hour);
+            local.minute = static_cast<unsigned>(entry.minute);
+            e.precision = Precision::minute;
+            e.time_raw = entry.time_text;
+        } else {
+            e.precision = Precision::day;
+            e.time_raw = day.text;
+        }
+        const LocalResolution r = resolve_local(local, tz);
+        if (r.kind == LocalKind::gap) {
+            report(Severity::warning, m_kind + ".dst-gap", entry.line, entry.column,
+                   fmt::format("{:04}-{:02}-{:02} {:02}.{:02} does not exist in {} (clocks went forward); "
+                               "taken as the instant after the gap",
+                               local.year, local.month, local.day, local.hour, local.minute, tz.name()));
+        } else if (r.kind == LocalKind::overlap) {
+            report(Severity::warning, m_kind + ".dst-overlap", entry.line, entry.column,
+                   fmt::format("{:04}-{:02}-{:02} {:02}.{:02} happens twice in {} (clocks went back); "
+                               "taken as the earlier",
+                               local.year, local.month, local.day, local.hour, local.minute, tz.name()));
+        }
+        e.id = fmt::format("retro:{}#L{}", m_origin.name, line_of(entry.line));
+        e.time = r.instant;
+        e.kind = EventKind::note;
+        e.source.kind = m_kind;
+        e.source.origin = m_origin.name;
+        e.source.line = line_of(entry.line);
+        if (!entry.initials.empty()) {
+            e.actor.initials = entry.initials;
+            if (auto person = m_context.options.people.find(entry.initials)) e.actor.name = person->name;
+        }
+        if (!entry.time_url.empty()) e.links.push_back(entry.time_url);
+        PlainText text = entry_plain_text(entry.lines);
+        e.text = std::move(text.text);
+        e.spans = std::move(text.spans);
+        m_context.sink.add(std::move(e));
+    }
+
+    std::string m_kind;
+    const Origin& m_origin;
+    const IngestContext& m_context;
+};
+
+bool read_whole(Input& input, const IngestContext& context, std::string& bytes) {
+    return io::read_all(input, bytes, context.options.limits.max_file_bytes, context.diags);
+}
+
+}  // namespace
+
+int detect_retro(const Probe& probe) {
+    std::string_view head = skip_preamble(probe.head);
+    if (starts_with_icase(head, "# incident retro")) return 90;
+    return 0;
+}
+
+int detect_notes(const Probe& probe) {
+    std::string_view head = skip_preamble(probe.head);
+    if (head.empty() || head.front() == '{' || head.front() == '[') return 0;
+    std::size_t timed = 0, other = 0, lines = 0;
+    while (!head.empty() && lines < 200) {
+        const std::size_t end = head.find('\n');
+        std::string_view line = trim(head.substr(0, end));
+        if (end == std::string_view::npos) {
+            head = {};
+        } else {
+            head.remove_prefix(end + 1);
+        }
+        ++lines;
+        if (line.empty() || line.starts_with('#') || line.starts_with("<!--")) continue;
+        if (line.starts_with("- ") || line.starts_with("* ")) line = trim(line.substr(2));
+        int h = 0, m = 0;
+        if (match_line_time(line, h, m) > 0) {
+            ++timed;
+        } else if (!parse_day_date(line)) {
+            ++other;
+        }
+    }
+    if (timed >= 1 && timed >= other) return 60;
+    return 0;
+}
+
+void parse_retro(std::string_view bytes, const Origin& origin, const IngestContext& context) {
+    const RetroDocument doc = read_retro_document(bytes);
+    std::optional<Date> base = metadata_date(doc);
+    if (!base) base = option_date(context.options);
+    TimelineEmitter("retro", origin, context).emit(doc, base);
+}
+
+void parse_notes(std::string_view bytes, const Origin& origin, const IngestContext& context) {
+    const RetroDocument doc = read_notes_document(bytes);
+    TimelineEmitter("notes", origin, context).emit(doc, option_date(context.options));
+}
+
+void ingest_retro(Input& input, const IngestContext& context) {
+    std::string bytes;
+    read_whole(input, context, bytes);
+    parse_retro(bytes, Origin{input.name, 1, 1}, context);
+}
+
+void ingest_notes(Input& input, const IngestContext& context) {
+    std::string bytes;
+    read_whole(input, context, bytes);
+    parse_notes(bytes, Origin{input.name, 1, 1}, context);
+}
+
+const Ingester retro_ingester{"retro", detect_retro, ingest_retro};
+const Ingester notes_ingester{"notes", detect_notes, ingest_notes};
+
+}  // namespace retro::ingest

@@ -1,0 +1,48 @@
+// A Slack day file (`<channel>/YYYY-MM-DD.json`, input-formats.md §1.1/§1.3): a JSON array of messages.
+// Also the message arrays of API responses and slackdump dumps, which share the element framing.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/json_dom.hpp"
+#include "ingest/slack/message.hpp"
+#include "retro/diagnostic.hpp"
+#include "retro/event.hpp"
+
+namespace retro::ingest::slack {
+
+// Byte range [start, end) of one value inside a JSON text.
+struct ValueRange {
+    std::size_t start = 0, end = 0;
+    std::uint64_t line = 1, column = 1;  // relative to the text's first byte (1-based)
+};
+
+// The ranges of the elements of the JSON array at `array_start` (the offset of its `[`), found by a
+// string-aware scan. Used only to say where each message starts; the DOM parser validates the JSON.
+std::vector<ValueRange> array_element_ranges(std::string_view bytes, std::size_t array_start);
+
+// The origin of a value inside `bytes`, which start at `origin`.
+Origin origin_of(const Origin& origin, const ValueRange& range);
+
+// Converts every message of `messages` (the array in `bytes` at `array_start`), skipping any whose
+// (channel, ts) is already in `seen`, and adding the rest to it. Thread replies nested under
+// `slackdump_thread_replies` are converted too. Elements that are not objects are `slack.bad-message`.
+void convert_messages(json::Array messages, std::string_view bytes, std::size_t array_start,
+                      const Origin& origin, const ChannelRef& channel, const MessageConverter& converter,
+                      std::set<std::string>& seen, Diagnostics& diags, std::vector<Event>& out);
+
+// Parses one day file (`bytes` from `origin`) of `channel`. Invalid JSON is a `slack.bad-json` error at
+// the first bad byte and yields nothing; anything but an array is `slack.bad-day-file`.
+void parse_slack_day(std::string_view bytes, const Origin& origin, const ChannelRef& channel,
+                     const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
+                     std::vector<Event>& out);
+// The same, reusing `parser`'s buffers across files.
+void parse_slack_day(std::string_view bytes, const Origin& origin, const ChannelRef& channel,
+                     const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
+                     std::vector<Event>& out, json::DomParser& parser);
+
+}  // namespace retro::ingest::slack

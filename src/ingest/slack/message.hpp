@@ -1,0 +1,58 @@
+// One Slack message object (input-formats.md §1.3–1.7) to retro events (DESIGN.md "What becomes an event").
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/json_dom.hpp"
+#include "ingest/slack/directory.hpp"
+#include "ingest/slack/rich_text.hpp"
+#include "retro/diagnostic.hpp"
+#include "retro/event.hpp"
+#include "retro/people.hpp"
+
+namespace retro::ingest::slack {
+
+struct ChannelRef {
+    std::string id;
+    std::string name;  // "" for a DM
+};
+
+// Converts message objects; holds what every message of one input shares.
+class MessageConverter {
+public:
+    // `source_kind` is `slack`, `slack-api` or `slackdump`; `channel_names` maps channel ids to names for
+    // `<#C…>` mentions (may be empty).
+    MessageConverter(const Directory& directory, const People& people, std::string source_kind,
+                     std::map<std::string, std::string, std::less<>> channel_names = {});
+    MessageConverter(const MessageConverter&) = delete;
+    MessageConverter& operator=(const MessageConverter&) = delete;
+
+    // The permalink workspace; empty: no links.
+    void set_workspace(std::string workspace) { m_workspace = std::move(workspace); }
+    const std::string& workspace() const { return m_workspace; }
+
+    // Appends the events of `message` (whose JSON text is `record`, starting at `origin`) to `out`:
+    // one event, or one per alert when a bot post's attachments show several (ids `#1`, `#2`…, `record`
+    // set). A missing or malformed ts is a `slack.bad-ts` error at the ts and yields nothing; a
+    // `message_deleted` event yields nothing; `message_changed` yields the edited message.
+    void convert(json::Element message, const ChannelRef& channel, std::string_view record, const Origin& origin,
+                 Diagnostics& diags, std::vector<Event>& out) const;
+
+    // The `ts` a message is keyed on (the inner message's for `message_changed`), for de-duplication.
+    static std::string_view key_ts(json::Element message);
+
+private:
+    RichText render_text(json::Element message) const;
+
+    const Directory& m_directory;
+    const People& m_people;
+    std::string m_kind;
+    std::map<std::string, std::string, std::less<>> m_channel_names;
+    NameLookup m_names;
+    std::string m_workspace;
+};
+
+}  // namespace retro::ingest::slack

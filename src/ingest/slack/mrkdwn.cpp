@@ -1,0 +1,185 @@
+// Slack mrkdwn to plain text plus spans (input-formats.md §1.9; Slack's "Formatting text for app
+// surfaces"). A token is `<` up to the next `>`, split on the first `|`, dispatched on its first
+// character. Entities are decoded after tokens are found, so an escaped `&lt;` never opens a token.
+#include "ingest/slack/rich_text.hpp"
+
+namespace retro::ingest::slack {
+
+void RichText::break_line() {
+    if (!text.empty() && text.back() != '\n') text += '\n';
+}
+
+void RichText::append(const RichText& other) {
+    std::size_t shift = text.size();
+    text += other.text;
+    for (Span s : other.spans) {
+        s.start += shift;
+        s.end += shift;
+        spans.push_back(std::move(s));
+    }
+}
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Characters that may sit just outside a `*bold*` or `_italic_` run.
+bool is_boundary(char c) {
+    return is_space(c) || std::string_view("()[]{}\"'.,;:!?-~*_/").find(c) != std::string_view::npos;
+}
+
+void append_decoded(std::string_view s, std::string& out) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '&') {
+            std::string_view rest = s.substr(i);
+            if (rest.starts_with("&amp;")) { out += '&'; i += 4; continue; }
+            if (rest.starts_with("&lt;")) { out += '<'; i += 3; continue; }
+            if (rest.starts_with("&gt;")) { out += '>'; i += 3; continue; }
+        }
+        out += s[i];
+    }
+}
+
+class Renderer {
+public:
+    Renderer(const NameLookup& names, RichText& out) : m_names(names), m_out(out) {}
+
+    void render(std::string_view s, bool styles) {
+        std::size_t i = 0;
+        while (i < s.size()) {
+            char c = s[i];
+            if (c == '`' && styles && s.substr(i, 3) == "```") {
+                auto end = s.find("```", i + 3);
+                if (end != std::string_view::npos) {
+                    std::string_view inner = s.substr(i + 3, end - i - 3);
+                    if (inner.starts_with('\n')) inner.remove_prefix(1);
+                    if (inner.ends_with('\n')) inner.remove_suffix(1);
+                    if (!m_out.text.empty() && m_out.text.back() != '\n') m_out.text += '\n';
+                    styled(inner, SpanType::pre, false);
+                    i = end + 3;
+                    continue;
+                }
+            }
+            if (c == '`' && styles) {
+                auto end = s.find('`', i + 1);
+                if (end != std::string_view::npos && end > i + 1 &&
+                    s.substr(i + 1, end - i - 1).find('\n') == std::string_view::npos) {
+                    styled(s.substr(i + 1, end - i - 1), SpanType::code, false);
+                    i = end + 1;
+                    continue;
+                }
+            }
+            if (c == '<') {
+                auto end = s.find('>', i + 1);
+                if (end != std::string_view::npos && end > i + 1) {
+                    token(s.substr(i + 1, end - i - 1));
+                    i = end + 1;
+                    continue;
+                }
+            }
+            if ((c == '*' || c == '_') && styles) {
+                if (auto end = closer(s, i); end != std::string_view::npos) {
+                    styled(s.substr(i + 1, end - i - 1), c == '*' ? SpanType::bold : SpanType::italic, true);
+                    i = end + 1;
+                    continue;
+                }
+            }
+            if (c == '&') {
+                std::size_t before = m_out.text.size();
+                auto semi = s.find(';', i);
+                if (semi != std::string_view::npos && semi - i <= 4) {
+                    append_decoded(s.substr(i, semi - i + 1), m_out.text);
+                    if (m_out.text.size() - before == 1) {
+                        i = semi + 1;
+                        continue;
+                    }
+                    m_out.text.resize(before);
+                }
+            }
+            m_out.text += c;
+            ++i;
+        }
+    }
+
+private:
+    // The position of the marker closing a run opened at `open`, or npos. Runs stay on one line, start and
+    // end next to a non-space, and sit between boundaries (so snake_case_names stay as they are).
+    static std::size_t closer(std::string_view s, std::size_t open) {
+        char m = s[open];
+        if (open > 0 && !is_boundary(s[open - 1])) return std::string_view::npos;
+        if (open + 1 >= s.size() || is_space(s[open + 1]) || s[open + 1] == m) return std::string_view::npos;
+        for (std::size_t j = open + 2; j < s.size(); ++j) {
+            if (s[j] == '\n') return std::string_view::npos;
+            if (s[j] == m && !is_space(s[j - 1]) && (j + 1 == s.size() || is_boundary(s[j + 1]))) return j;
+        }
+        return std::string_view::npos;
+    }
+
+    void styled(std::string_view inner, SpanType type, bool styles) {
+        std::size_t start = m_out.text.size();
+        render(inner, styles);
+        if (m_out.text.size() > start) m_out.spans.push_back(Span{start, m_out.text.size(), type, {}});
+    }
+
+    void mention(std::string_view shown) {
+        std::size_t start = m_out.text.size();
+        m_out.text += shown;
+        m_out.spans.push_back(Span{start, m_out.text.size(), SpanType::mention, {}});
+    }
+
+    void token(std::string_view inner) {
+        auto bar = inner.find('|');
+        std::string_view target = inner.substr(0, bar);
+        std::string_view label = bar == std::string_view::npos ? std::string_view() : inner.substr(bar + 1);
+        std::string label_text;
+        append_decoded(label, label_text);
+        if (target.starts_with('@')) {
+            std::string_view id = target.substr(1);
+            std::optional<std::string> name = m_names.user ? m_names.user(id) : std::nullopt;
+            if (!name && !label_text.empty())
+                name = label_text.starts_with('@') ? label_text.substr(1) : label_text;
+            mention("@" + (name ? *name : std::string(id)));
+            return;
+        }
+        if (target.starts_with('#')) {
+            std::string_view id = target.substr(1);
+            std::optional<std::string> name = m_names.channel ? m_names.channel(id) : std::nullopt;
+            if (!name && !label_text.empty()) name = label_text;
+            mention("#" + (name ? *name : std::string(id)));
+            return;
+        }
+        if (target.starts_with('!')) {
+            std::string_view what = target.substr(1);
+            if (what.starts_with("date^")) {
+                m_out.text += label_text;
+                return;
+            }
+            if (what.starts_with("subteam^")) {
+                if (label_text.empty()) label_text = "@" + std::string(what.substr(8));
+                mention(label_text.starts_with('@') ? label_text : "@" + label_text);
+                return;
+            }
+            mention("@" + std::string(what));
+            return;
+        }
+        std::string url;
+        append_decoded(target, url);
+        std::string shown = !label_text.empty() ? label_text
+                            : url.starts_with("mailto:") ? url.substr(7)
+                                                          : url;
+        std::size_t start = m_out.text.size();
+        m_out.text += shown;
+        m_out.spans.push_back(Span{start, m_out.text.size(), SpanType::link, url});
+    }
+
+    const NameLookup& m_names;
+    RichText& m_out;
+};
+
+}  // namespace
+
+void append_mrkdwn(std::string_view mrkdwn, const NameLookup& names, RichText& out) {
+    Renderer(names, out).render(mrkdwn, true);
+}
+
+}  // namespace retro::ingest::slack

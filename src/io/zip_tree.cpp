@@ -1,0 +1,296 @@
+// ZIP trees. libzip reads entries at random through the central directory; a ZIP on stdin is held in
+// memory and read the same way. When libzip cannot open the archive (no end-of-central-directory record:
+// a truncated download), libarchive's streaming ZIP reader walks the local headers instead and stops at
+// the damage, which damage() then describes. Each C library stays behind the small RAII types below.
+#include "io/zip_tree.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <fmt/format.h>
+#include <zip.h>
+
+#include "retro/error.hpp"
+
+namespace retro::io {
+
+bool is_safe_entry_name(std::string_view name) {
+    if (name.empty() || name.front() == '/' || name.front() == '\\') return false;
+    if (name.find('\0') != std::string_view::npos) return false;
+    if (name.size() >= 2 && name[1] == ':') return false;  // "C:\…"
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        auto end = name.find_first_of("/\\", start);
+        if (end == std::string_view::npos) end = name.size();
+        if (name.substr(start, end - start) == "..") return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+namespace {
+
+class EntryStream final : public ByteStream {
+public:
+    EntryStream(std::string data, std::string damage) : m_data(std::move(data)), m_damage(std::move(damage)) {}
+    std::size_t read(char* buffer, std::size_t size) override {
+        std::size_t n = std::min(size, m_data.size() - m_pos);
+        std::memcpy(buffer, m_data.data() + m_pos, n);
+        m_pos += n;
+        return n;
+    }
+    std::string damage() const override { return m_damage; }
+
+private:
+    std::string m_data;
+    std::string m_damage;
+    std::size_t m_pos = 0;
+};
+
+std::string normalise(std::string_view name) {
+    while (name.starts_with("./")) name.remove_prefix(2);
+    return std::string(name);
+}
+
+// Shared by both readers: the entry list, refused names, and the open() fallback through read().
+class ZipTreeBase : public Tree {
+public:
+    explicit ZipTreeBase(std::string name) : m_name(std::move(name)) {}
+    const std::vector<TreeEntry>& entries() override { return m_entries; }
+    std::string display(const TreeEntry& entry) const override { return m_name + "!/" + entry.path; }
+    std::string damage() const override { return m_damage; }
+    std::unique_ptr<ByteStream> open(const TreeEntry& entry) override {
+        std::string data;
+        Diagnostics quiet([](const std::string&) {});
+        std::string damage;
+        if (!read(entry, data, IngestLimitsEntryMax, quiet)) {
+            auto all = quiet.all();
+            damage = all.empty() ? "entry could not be read" : all.front().message;
+        }
+        return std::make_unique<EntryStream>(std::move(data), std::move(damage));
+    }
+
+protected:
+    static constexpr std::uint64_t IngestLimitsEntryMax = 1ull << 30;
+
+    // Adds an entry unless it is a folder or its name is unsafe (then noted in damage()).
+    void add_entry(std::string_view raw, std::uint64_t size, std::int64_t index) {
+        if (raw.empty() || raw.back() == '/') return;
+        if (!is_safe_entry_name(raw)) {
+            add_damage(fmt::format("entry \"{}\" refused: its name leads outside the archive", raw));
+            return;
+        }
+        m_entries.push_back(TreeEntry{normalise(raw), size, index});
+    }
+    void sort_entries() {
+        std::stable_sort(m_entries.begin(), m_entries.end(),
+                         [](const TreeEntry& a, const TreeEntry& b) { return a.path < b.path; });
+    }
+    void add_damage(const std::string& text) {
+        if (!m_damage.empty()) m_damage += "; ";
+        m_damage += text;
+    }
+    Location where(const TreeEntry& entry) const { return Location{display(entry), 0, 0}; }
+    bool refuse_size(const TreeEntry& entry, std::uint64_t limit, Diagnostics& diags) const {
+        diags.error("ingest.entry-too-large", where(entry),
+                    fmt::format("entry inflates past {} bytes (the [ingest] max_entry_bytes limit): refused",
+                                limit));
+        return false;
+    }
+
+    std::string m_name;
+    std::vector<TreeEntry> m_entries;
+    std::string m_damage;
+};
+
+// ---- libzip: random access through the central directory ----
+
+struct ZipCloser {
+    void operator()(zip_t* z) const { zip_discard(z); }
+};
+struct ZipFileCloser {
+    void operator()(zip_file_t* f) const { zip_fclose(f); }
+};
+
+class LibzipTree final : public ZipTreeBase {
+public:
+    LibzipTree(zip_t* archive, std::string name, std::shared_ptr<const std::string> memory)
+        : ZipTreeBase(std::move(name)), m_memory(std::move(memory)), m_zip(archive) {
+        zip_int64_t n = zip_get_num_entries(m_zip.get(), 0);
+        for (zip_int64_t i = 0; i < n; ++i) {
+            zip_stat_t st;
+            zip_stat_init(&st);
+            if (zip_stat_index(m_zip.get(), static_cast<zip_uint64_t>(i), 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME))
+                continue;
+            add_entry(st.name, (st.valid & ZIP_STAT_SIZE) ? st.size : 0, i);
+        }
+        sort_entries();
+    }
+
+    bool read(const TreeEntry& entry, std::string& out, std::uint64_t limit, Diagnostics& diags) override {
+        if (entry.size > limit) return refuse_size(entry, limit, diags);
+        std::unique_ptr<zip_file_t, ZipFileCloser> file(
+            zip_fopen_index(m_zip.get(), static_cast<zip_uint64_t>(entry.index), 0));
+        if (!file) {
+            diags.error("ingest.bad-archive", where(entry),
+                        fmt::format("cannot read entry: {}", zip_strerror(m_zip.get())));
+            return false;
+        }
+        char buffer[64 * 1024];
+        std::uint64_t total = 0;
+        for (;;) {
+            zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
+            if (n < 0) {
+                diags.error("ingest.bad-archive", where(entry),
+                            fmt::format("entry is damaged: {}", zip_file_strerror(file.get())));
+                return false;
+            }
+            if (n == 0) break;
+            total += static_cast<std::uint64_t>(n);
+            // The central directory's size can lie; the inflated byte count cannot.
+            if (total > limit) return refuse_size(entry, limit, diags);
+            out.append(buffer, static_cast<std::size_t>(n));
+        }
+        return true;
+    }
+
+private:
+    std::shared_ptr<const std::string> m_memory;  // the archive bytes from stdin (libzip reads them in place)
+    std::unique_ptr<zip_t, ZipCloser> m_zip;
+};
+
+// ---- libarchive: the streaming reader, for archives without a usable central directory ----
+
+struct ArchiveCloser {
+    void operator()(archive* a) const { archive_read_free(a); }
+};
+using ArchivePtr = std::unique_ptr<archive, ArchiveCloser>;
+
+class StreamingZipTree final : public ZipTreeBase {
+public:
+    StreamingZipTree(std::string path, std::string memory, std::string name)
+        : ZipTreeBase(std::move(name)), m_path(std::move(path)), m_memory(std::move(memory)) {
+        ArchivePtr a = open_archive();
+        std::int64_t index = 0;
+        for (;;) {
+            archive_entry* e = nullptr;
+            int r = archive_read_next_header(a.get(), &e);
+            if (r == ARCHIVE_EOF) break;
+            if (r < ARCHIVE_WARN) {
+                add_damage(stop_message(a.get(), index));
+                break;
+            }
+            const char* p = archive_entry_pathname(e);
+            std::uint64_t size = archive_entry_size_is_set(e) ? static_cast<std::uint64_t>(archive_entry_size(e)) : 0;
+            if (p && archive_entry_filetype(e) != AE_IFDIR) add_entry(p, size, index);
+            ++index;
+            if (archive_read_data_skip(a.get()) < ARCHIVE_WARN) {
+                add_damage(stop_message(a.get(), index));
+                break;
+            }
+        }
+        if (m_damage.empty() && index == 0) throw Error(fmt::format("{}: not a readable ZIP archive", m_name));
+        sort_entries();
+    }
+
+    bool read(const TreeEntry& entry, std::string& out, std::uint64_t limit, Diagnostics& diags) override {
+        if (entry.size > limit) return refuse_size(entry, limit, diags);
+        // Entries are read in path order; reopen only when asked for one behind the current position.
+        if (!m_archive || entry.index < m_next) {
+            m_archive = open_archive();
+            m_next = 0;
+        }
+        archive_entry* e = nullptr;
+        while (m_next <= entry.index) {
+            int r = archive_read_next_header(m_archive.get(), &e);
+            if (r < ARCHIVE_WARN || r == ARCHIVE_EOF) {
+                diags.error("ingest.truncated", where(entry), "entry lies past the damage in the archive");
+                m_archive.reset();
+                return false;
+            }
+            ++m_next;
+        }
+        char buffer[64 * 1024];
+        std::uint64_t total = 0;
+        for (;;) {
+            la_ssize_t n = archive_read_data(m_archive.get(), buffer, sizeof buffer);
+            if (n < 0) {
+                diags.error("ingest.truncated", where(entry),
+                            fmt::format("entry is damaged after {} bytes: {}", total,
+                                        archive_error_string(m_archive.get()) ? archive_error_string(m_archive.get())
+                                                                              : "read error"));
+                m_archive.reset();
+                return false;
+            }
+            if (n == 0) break;
+            total += static_cast<std::uint64_t>(n);
+            if (total > limit) return refuse_size(entry, limit, diags);
+            out.append(buffer, static_cast<std::size_t>(n));
+        }
+        return true;
+    }
+
+private:
+    ArchivePtr open_archive() const {
+        ArchivePtr a(archive_read_new());
+        archive_read_support_format_zip_streamable(a.get());
+        int r = m_path.empty() ? archive_read_open_memory(a.get(), m_memory.data(), m_memory.size())
+                               : archive_read_open_filename(a.get(), m_path.c_str(), 64 * 1024);
+        if (r != ARCHIVE_OK)
+            throw Error(fmt::format("{}: cannot open archive: {}", m_name,
+                                    archive_error_string(a.get()) ? archive_error_string(a.get()) : "unknown error"));
+        return a;
+    }
+
+    std::string stop_message(archive* a, std::int64_t entries_read) const {
+        const char* why = archive_error_string(a);
+        return fmt::format("ZIP is truncated or damaged: reading stopped after {} entr{} ({}); the central "
+                           "directory is missing",
+                           entries_read, entries_read == 1 ? "y" : "ies", why ? why : "unexpected end");
+    }
+
+    std::string m_path;
+    std::string m_memory;
+    ArchivePtr m_archive;
+    std::int64_t m_next = 0;
+};
+
+std::unique_ptr<Tree> open_with_libzip(zip_source_t* source, std::string name,
+                                       std::shared_ptr<const std::string> memory) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_t* z = zip_open_from_source(source, ZIP_RDONLY, &error);
+    zip_error_fini(&error);
+    if (!z) {
+        zip_source_free(source);
+        return nullptr;
+    }
+    return std::make_unique<LibzipTree>(z, std::move(name), std::move(memory));
+}
+
+}  // namespace
+
+std::unique_ptr<Tree> open_zip_tree(const std::string& path, std::string name) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_file_create(path.c_str(), 0, -1, &error);
+    zip_error_fini(&error);
+    if (!source) throw Error(fmt::format("{}: cannot open", name));
+    if (auto tree = open_with_libzip(source, name, nullptr)) return tree;
+    return std::make_unique<StreamingZipTree>(path, std::string(), std::move(name));
+}
+
+std::unique_ptr<Tree> open_zip_tree_in_memory(std::string bytes, std::string name) {
+    auto memory = std::make_shared<const std::string>(std::move(bytes));
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(memory->data(), memory->size(), 0, &error);
+    zip_error_fini(&error);
+    if (source)
+        if (auto tree = open_with_libzip(source, name, memory)) return tree;
+    return std::make_unique<StreamingZipTree>(std::string(), std::string(*memory), std::move(name));
+}
+
+}  // namespace retro::io

@@ -1,0 +1,106 @@
+// RETRO007 day-heading and RETRO008 time-order: the timeline as the retro reader sees it. A day heading
+// without a year takes the year of `Incident from`, as the `retro` ingester does.
+#include <array>
+
+#include <fmt/format.h>
+
+#include "lint/rule.hpp"
+#include "retro/time.hpp"
+
+namespace retro::lint {
+namespace {
+
+constexpr std::array<std::string_view, 7> weekday_names = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                           "Thursday", "Friday", "Saturday"};
+constexpr std::array<std::string_view, 12> month_names = {"January",   "February", "March",    "April",
+                                                          "May",       "June",     "July",     "August",
+                                                          "September", "October",  "November", "December"};
+
+std::optional<IsoDate> metadata_date(const ingest::RetroDocument& doc, std::initializer_list<std::string_view> keys) {
+    const ingest::RetroMetadata* md = find_metadata(doc, keys);
+    return md ? parse_iso_date(md->value) : std::nullopt;
+}
+
+}  // namespace
+
+void check_day_headings(RuleContext& context) {
+    const auto& doc = context.doc;
+    const auto from = metadata_date(doc, {"incident from"});
+    const auto until = metadata_date(doc, {"incident until", "incident till"});
+    std::optional<IsoDate> previous;
+    std::string previous_text;
+    std::uint32_t previous_line = 0;
+    for (const auto& day : doc.days) {
+        if (day.line == 0) continue;
+        if (!day.date) {
+            if (day.is_heading) {
+                context.report(
+                    day.line, day.column,
+                    fmt::format("timeline heading `{}` is not a day (write e.g. `### Thursday 25 July`)", day.text),
+                    std::nullopt);
+            }
+            continue;
+        }
+        IsoDate date{0, day.date->month, day.date->day};
+        if (day.date->year) {
+            date.year = *day.date->year;
+        } else if (from) {
+            date.year = from->year + (date.month + 6 < from->month ? 1 : 0);
+        } else {
+            continue;  // no year to check against: RETRO002 reports the missing metadata
+        }
+        if (!is_valid_date(date.year, date.month, date.day)) {
+            context.report(day.line, day.column,
+                           fmt::format("`{}` is not a date: {} has no day {} in {}", day.text,
+                                       month_names[date.month - 1], date.day, date.year),
+                           std::nullopt);
+            continue;
+        }
+        const unsigned weekday = weekday_of(date.year, date.month, date.day);
+        if (day.date->weekday && *day.date->weekday != weekday) {
+            context.report(day.line, day.column,
+                           fmt::format("`{}`: {} {} {} is a {}", day.text, date.day, month_names[date.month - 1],
+                                       date.year, weekday_names[weekday]),
+                           std::nullopt);
+        }
+        if (previous && !(*previous < date)) {
+            context.report(day.line, day.column,
+                           fmt::format("day `{}` does not come after `{}` (line {}): days ascend", day.text,
+                                       previous_text, previous_line),
+                           std::nullopt);
+        } else if ((from && date < *from) || (until && *until < date && !(from && *until < *from))) {
+            context.report(
+                day.line, day.column,
+                fmt::format("day `{}` ({}) is outside the incident ({} to {})", day.text, format_iso_date(date),
+                            from ? format_iso_date(*from) : "?", until ? format_iso_date(*until) : "?"),
+                Severity::warning);
+        }
+        previous = date;
+        previous_text = day.text;
+        previous_line = day.line;
+    }
+}
+
+void check_time_order(RuleContext& context) {
+    for (const auto& day : context.doc.days) {
+        const ingest::RetroEntry* previous = nullptr;
+        for (const auto& entry : day.entries) {
+            if (!entry.is_timed) continue;
+            if (entry.hour > 23 || entry.minute > 59) {
+                context.report(entry.line, entry.column,
+                               fmt::format("`{}` is not a time of day (hours 0-23, minutes 0-59)", entry.time_text),
+                               std::nullopt);
+                continue;
+            }
+            if (previous != nullptr && entry.hour * 60 + entry.minute < previous->hour * 60 + previous->minute) {
+                context.report(entry.line, entry.column,
+                               fmt::format("`{}` is earlier than `{}` on line {}: times within a day go forward",
+                                           entry.time_text, previous->time_text, previous->line),
+                               std::nullopt);
+            }
+            previous = &entry;
+        }
+    }
+}
+
+}  // namespace retro::lint
