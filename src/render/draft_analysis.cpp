@@ -157,9 +157,13 @@ void write_safeguards(DraftContext& ctx, std::string& out) {
     for (const AlertGroup* g : groups) {
         std::string fact = "Alert " + code_span(ctx.plain(g->key));
         if (!g->channel.empty()) fact += " in " + escape_inline(ctx.plain(g->channel), {}, LineStart::inline_text);
-        fact += g->count == 1 ? fmt::format(": fired once at {}", ctx.when(g->first))
-                              : fmt::format(": fired {} times from {} to {}", g->count, ctx.when(g->first),
-                                            ctx.when(g->last));
+        if (g->count == 0) {
+            fact += ": no firing inside the window";
+        } else if (g->count == 1) {
+            fact += fmt::format(": fired once at {}", ctx.when(g->first));
+        } else {
+            fact += fmt::format(": fired {} times from {} to {}", g->count, ctx.when(g->first), ctx.when(g->last));
+        }
         if (g->flaps > 0) fact += fmt::format(", flapping {} times", g->flaps);
         if (g->resolved) fact += fmt::format(", resolved at {}", ctx.when(*g->resolved));
         facts.push_back(fact + ".");

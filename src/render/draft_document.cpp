@@ -68,14 +68,16 @@ std::string DraftContext::cite(std::string_view event_id) {
     const TimelineEntry* e = entry_of(event_id);
     if (!e) return {};
     std::string who;
-    if (!e->initials.empty()) {
+    if (e->kind == EventKind::status) {
+        who = "status page";
+    } else if ((e->group || e->kind == EventKind::alert) && !e->channel.empty()) {
+        who = (is_chat_channel(*e) ? "#" : "") + plain(e->channel);
+    } else if (!e->initials.empty()) {
         who = e->initials;
     } else if (e->kind == EventKind::email) {
         who = e->actor_name.empty() ? "an e-mail" : "e-mail from " + plain(e->actor_name);
-    } else if (e->kind == EventKind::status) {
-        who = "status page";
     } else if (!e->channel.empty()) {
-        who = (is_slack_kind(e->source_kind) ? "#" : "") + plain(e->channel);
+        who = (is_chat_channel(*e) ? "#" : "") + plain(e->channel);
     } else if (!e->actor_name.empty()) {
         who = plain(e->actor_name);
     }

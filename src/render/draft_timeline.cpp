@@ -83,7 +83,7 @@ private:
     std::string channel_label(const TimelineEntry& e) {
         if (e.channel.empty()) return {};
         const std::string name = escape_inline(m_ctx.plain(e.channel), {}, LineStart::inline_text);
-        return (is_slack_kind(e.source_kind) ? "#" : "") + name + ":";
+        return (is_chat_channel(e) ? "#" : "") + name + ":";
     }
 
     // NAME [until last at HH.MM] [(N times)] for an alert entry, escaped for a Markdown line start.
@@ -92,7 +92,9 @@ private:
         if (e.group && (!is_slack_kind(e.source_kind) || name.empty())) name = e.group->key;
         if (name.empty()) name = "alert";
         std::string md = escape_inline(m_ctx.plain(name), {}, start);
-        if (e.group && e.group->count > 1) {
+        if (e.group && e.group->count == 0 && e.group->resolved) {
+            md += " resolved";  // only the resolution fell inside the window
+        } else if (e.group && e.group->count > 1) {
             const TimeZone& tz = m_ctx.options().tz;
             if (format_hh_mm(e.group->last, tz) != format_hh_mm(e.group->first, tz) ||
                 format_local_date(e.group->last, tz) != format_local_date(e.group->first, tz)) {
@@ -177,6 +179,18 @@ private:
 }  // namespace
 
 bool is_slack_kind(std::string_view source_kind) { return source_kind.starts_with("slack"); }
+
+bool is_chat_channel(const TimelineEntry& e) {
+    if (is_slack_kind(e.source_kind)) return true;
+    // An alert merged with its Slack post keeps the first record's kind but the post's channel; an alert seen
+    // only in its own system names that system (or a file) as its channel.
+    static constexpr std::string_view systems[] = {"cloudwatch", "alertmanager", "grafana", "pagerduty", "opsgenie",
+                                                   "sentry", "statuspage", "json-map", "events"};
+    for (std::string_view system : systems) {
+        if (e.channel == system) return false;
+    }
+    return e.channel != e.source_kind && e.channel.find_first_of("./@ ") == std::string::npos;
+}
 
 void write_timeline(DraftContext& context, std::string& out) { TimelineWriter(context, out).write(); }
 

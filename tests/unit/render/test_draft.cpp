@@ -121,7 +121,7 @@ TEST_CASE("hostile text and secrets in entries are escaped and redacted", "[rend
     CHECK(std::count(probe.blocks.begin(), probe.blocks.end(), "heading") == 7);  // title, 3 sections, day, 2 questions
 }
 
-TEST_CASE("--no-redact keeps secrets as written", "[render][draft][redact]") {
+TEST_CASE("with redaction off (--no-redact) secrets stay as written", "[render][draft][redact]") {
     Timeline t;
     TimelineEntry e;
     e.time = utc("2024-07-25T10:00:00Z");

@@ -16,7 +16,7 @@ std::string replace_once(std::string text, const std::string& from, const std::s
 
 }  // namespace
 
-TEST_CASE("--update rewrites the timeline and keeps human edits", "[render][update]") {
+TEST_CASE("an update rewrites the timeline and keeps human edits", "[render][update]") {
     render::DraftOptions o;
     o.tz = *TimeZone::find("Europe/London");
     o.retro_held = "2024-07-26";
@@ -55,7 +55,7 @@ TEST_CASE("--update rewrites the timeline and keeps human edits", "[render][upda
     CHECK(render::update_draft(u.text, second).text == u.text);
 }
 
-TEST_CASE("--update leaves out regions people deleted and refuses unbalanced markers", "[render][update]") {
+TEST_CASE("an update leaves out regions people deleted and refuses unbalanced markers", "[render][update]") {
     render::DraftOptions o;
     o.retro_held = "2024-07-26";
     const std::string fresh = render::render_draft(test::seed_like_timeline(), o).markdown;
