@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text_utf8.hpp"
 #include "ingest/alerts/json_locate.hpp"
 
 namespace retro::ingest::alerts {
@@ -54,14 +55,20 @@ Location JsonText::at_path(std::string_view path, std::string& suffix) const {
 
 std::string_view describe_type(json::Element e) {
     switch (e.type()) {
-        case simdjson::dom::element_type::ARRAY: return "an array";
-        case simdjson::dom::element_type::OBJECT: return "an object";
+        case simdjson::dom::element_type::ARRAY:
+            return "an array";
+        case simdjson::dom::element_type::OBJECT:
+            return "an object";
         case simdjson::dom::element_type::INT64:
         case simdjson::dom::element_type::UINT64:
-        case simdjson::dom::element_type::DOUBLE: return "a number";
-        case simdjson::dom::element_type::STRING: return "a string";
-        case simdjson::dom::element_type::BOOL: return "a boolean";
-        case simdjson::dom::element_type::NULL_VALUE: return "null";
+        case simdjson::dom::element_type::DOUBLE:
+            return "a number";
+        case simdjson::dom::element_type::STRING:
+            return "a string";
+        case simdjson::dom::element_type::BOOL:
+            return "a boolean";
+        case simdjson::dom::element_type::NULL_VALUE:
+            return "null";
     }
     return "a value";
 }
@@ -122,8 +129,7 @@ std::string FieldReader::scalar(json::Element obj, std::string_view obj_path, st
     return json::scalar_text(*value).value_or(std::string());
 }
 
-std::optional<json::Element> FieldReader::object(json::Element obj, std::string_view obj_path,
-                                                 std::string_view key) {
+std::optional<json::Element> FieldReader::object(json::Element obj, std::string_view obj_path, std::string_view key) {
     auto value = json::member(obj, key);
     if (!value) return std::nullopt;
     if (!value->is_object()) {
@@ -191,6 +197,11 @@ Event make_alert_event(Vendor vendor, const JsonText& text) {
     e.source.line = text.origin().line;
     e.channel = e.source.kind;
     return e;
+}
+
+std::string clean_text(std::string text) {
+    if (text.find('\0') == std::string::npos) return text;
+    return repair_utf8(text);
 }
 
 std::string format_utc_ms(Instant t) {

@@ -28,7 +28,10 @@ class JsonText {
 public:
     JsonText(std::string_view text, const Origin& origin) : m_text(text), m_origin(&origin) {}
     JsonText(std::string_view text, const JsonText& outer, std::string outer_path, std::string name)
-        : m_text(text), m_origin(outer.m_origin), m_outer(&outer), m_outer_path(std::move(outer_path)),
+        : m_text(text),
+          m_origin(outer.m_origin),
+          m_outer(&outer),
+          m_outer_path(std::move(outer_path)),
           m_name(std::move(name)) {}
 
     std::string_view text() const { return m_text; }
@@ -66,8 +69,7 @@ std::string_view describe_type(json::Element e);
 // field, and marks the record failed: the caller skips it.
 class FieldReader {
 public:
-    FieldReader(AlertContext& ctx, const JsonText& text, Vendor vendor)
-        : m_ctx(ctx), m_text(text), m_vendor(vendor) {}
+    FieldReader(AlertContext& ctx, const JsonText& text, Vendor vendor) : m_ctx(ctx), m_text(text), m_vendor(vendor) {}
 
     // A string member: empty when absent or null; another type fails the record.
     std::string_view string(json::Element obj, std::string_view obj_path, std::string_view key);
@@ -113,6 +115,10 @@ std::string element_path(std::string_view array_path, std::size_t index);
 
 // A new alert event of `vendor` from `text`'s record: source, channel (the alert system), kind `alert`.
 Event make_alert_event(Vendor vendor, const JsonText& text);
+
+// Event text from parsed JSON strings: already valid UTF-8 (simdjson validates every string), so only a
+// `\u0000` escape needs repair_utf8 (which removes NULs).
+std::string clean_text(std::string text);
 
 // "2024-07-25T10:14:03.123Z": an instant truncated to the millisecond (CloudWatch ids).
 std::string format_utc_ms(Instant t);

@@ -9,9 +9,9 @@
 #include <fmt/format.h>
 
 #include "core/text_utf8.hpp"
-#include "io/json_records.hpp"
 #include "ingest/alerts/alert_vendors.hpp"
 #include "ingest/registry_rows.hpp"
+#include "io/json_records.hpp"
 
 namespace retro::ingest::alerts {
 namespace {
@@ -30,28 +30,43 @@ std::optional<Vendor> detect_in_order(json::Element v) {
 
 bool accepts(Vendor vendor, json::Element v, const IngestOptions& options) {
     switch (vendor) {
-        case Vendor::cloudwatch: return is_cloudwatch_shape(v);
+        case Vendor::cloudwatch:
+            return is_cloudwatch_shape(v);
         case Vendor::alertmanager:
-        case Vendor::grafana: return is_alertmanager_shape(v) || is_grafana_shape(v);
-        case Vendor::pagerduty: return is_pagerduty_shape(v);
-        case Vendor::opsgenie: return is_opsgenie_shape(v);
-        case Vendor::statuspage: return is_statuspage_shape(v);
-        case Vendor::sentry: return is_sentry_shape(v);
-        case Vendor::json_map: return !options.json_map.empty();
+        case Vendor::grafana:
+            return is_alertmanager_shape(v) || is_grafana_shape(v);
+        case Vendor::pagerduty:
+            return is_pagerduty_shape(v);
+        case Vendor::opsgenie:
+            return is_opsgenie_shape(v);
+        case Vendor::statuspage:
+            return is_statuspage_shape(v);
+        case Vendor::sentry:
+            return is_sentry_shape(v);
+        case Vendor::json_map:
+            return !options.json_map.empty();
     }
     return false;
 }
 
 void parse_as(Vendor vendor, json::Element v, const JsonText& text, std::string_view path, AlertContext& ctx) {
     switch (vendor) {
-        case Vendor::cloudwatch: return parse_cloudwatch(v, text, path, ctx);
-        case Vendor::alertmanager: return parse_alertmanager(v, text, path, ctx);
-        case Vendor::grafana: return parse_grafana(v, text, path, ctx);
-        case Vendor::pagerduty: return parse_pagerduty(v, text, path, ctx);
-        case Vendor::opsgenie: return parse_opsgenie(v, text, path, ctx);
-        case Vendor::statuspage: return parse_statuspage(v, text, path, ctx);
-        case Vendor::sentry: return parse_sentry(v, text, path, ctx);
-        case Vendor::json_map: return parse_json_map(v, text, path, ctx);
+        case Vendor::cloudwatch:
+            return parse_cloudwatch(v, text, path, ctx);
+        case Vendor::alertmanager:
+            return parse_alertmanager(v, text, path, ctx);
+        case Vendor::grafana:
+            return parse_grafana(v, text, path, ctx);
+        case Vendor::pagerduty:
+            return parse_pagerduty(v, text, path, ctx);
+        case Vendor::opsgenie:
+            return parse_opsgenie(v, text, path, ctx);
+        case Vendor::statuspage:
+            return parse_statuspage(v, text, path, ctx);
+        case Vendor::sentry:
+            return parse_sentry(v, text, path, ctx);
+        case Vendor::json_map:
+            return parse_json_map(v, text, path, ctx);
     }
 }
 
@@ -71,7 +86,9 @@ std::string shape_of(json::Element v) {
 
 }  // namespace
 
-std::optional<Vendor> detect_vendor(json::Element value) { return detect_in_order(value); }
+std::optional<Vendor> detect_vendor(json::Element value) {
+    return detect_in_order(value);
+}
 
 AlertRecordParser::AlertRecordParser(const IngestOptions& options, Diagnostics& diags, EventSink& sink,
                                      Vendor preferred)
@@ -90,8 +107,10 @@ void AlertRecordParser::parse(std::string_view bytes, const Origin& origin) {
 void AlertRecordParser::dispatch(json::Element value, const JsonText& text, const std::string& path) {
     std::optional<Vendor> vendor;
     if (value.is_object()) {
-        if (accepts(m_preferred, value, m_ctx.options)) vendor = m_preferred;
-        else vendor = detect_in_order(value);
+        if (accepts(m_preferred, value, m_ctx.options))
+            vendor = m_preferred;
+        else
+            vendor = detect_in_order(value);
         if (!vendor && !m_ctx.options.json_map.empty()) vendor = Vendor::json_map;
     }
     if (vendor) return parse_as(*vendor, value, text, path, m_ctx);
@@ -110,10 +129,10 @@ void AlertRecordParser::finish() {
     std::sort(shapes.begin(), shapes.end(),
               [](const auto& a, const auto& b) { return a.second->order < b.second->order; });
     for (const auto& [name, shape] : shapes) {
-        m_diags.warning("alerts.unknown-shape", shape->first,
-                        fmt::format("unrecognised alert object {}: {} skipped (first here)", *name,
-                                    shape->count == 1 ? std::string("1 object")
-                                                      : fmt::format("{} objects", shape->count)));
+        m_diags.warning(
+            "alerts.unknown-shape", shape->first,
+            fmt::format("unrecognised alert object {}: {} skipped (first here)", *name,
+                        shape->count == 1 ? std::string("1 object") : fmt::format("{} objects", shape->count)));
         m_sink.drop("alerts: unrecognised shape", shape->count);
     }
     m_shapes.clear();
@@ -130,8 +149,8 @@ void ingest_alert_input(Input& input, const IngestContext& context, Vendor prefe
                                               "severity, service, id, fingerprint)",
                                               target));
     }
-    io::JsonRecordReader reader(input.name, input.head, input.stream.get(),
-                                context.options.limits.max_record_bytes, context.diags);
+    io::JsonRecordReader reader(input.name, input.head, input.stream.get(), context.options.limits.max_record_bytes,
+                                context.diags);
     AlertRecordParser parser(context.options, context.diags, context.sink, preferred);
     io::JsonRecord record;
     while (reader.next(record)) parser.parse(record.bytes, record.origin);
@@ -143,13 +162,20 @@ namespace {
 // When the first record is cut off by the head size (one large document), the earliest vendor marker.
 std::optional<Vendor> sniff_markers(std::string_view head) {
     static constexpr std::pair<std::string_view, Vendor> markers[] = {
-        {"\"AlarmHistoryItems\"", Vendor::cloudwatch}, {"\"HistoryItemType\"", Vendor::cloudwatch},
-        {"\"AlarmName\"", Vendor::cloudwatch},         {"\"aws:sns\"", Vendor::cloudwatch},
-        {"\"CloudWatch Alarm", Vendor::cloudwatch},     {"\"incident_updates\"", Vendor::statuspage},
-        {"\"component_update\"", Vendor::statuspage},  {"\"alertId\"", Vendor::opsgenie},
-        {"\"event_type\"", Vendor::pagerduty},         {"\"log_entries\"", Vendor::pagerduty},
-        {"\"orgId\"", Vendor::grafana},                {"\"evalMatches\"", Vendor::grafana},
-        {"\"startsAt\"", Vendor::alertmanager},        {"\"project_name\"", Vendor::sentry},
+        {"\"AlarmHistoryItems\"", Vendor::cloudwatch},
+        {"\"HistoryItemType\"", Vendor::cloudwatch},
+        {"\"AlarmName\"", Vendor::cloudwatch},
+        {"\"aws:sns\"", Vendor::cloudwatch},
+        {"\"CloudWatch Alarm", Vendor::cloudwatch},
+        {"\"incident_updates\"", Vendor::statuspage},
+        {"\"component_update\"", Vendor::statuspage},
+        {"\"alertId\"", Vendor::opsgenie},
+        {"\"event_type\"", Vendor::pagerduty},
+        {"\"log_entries\"", Vendor::pagerduty},
+        {"\"orgId\"", Vendor::grafana},
+        {"\"evalMatches\"", Vendor::grafana},
+        {"\"startsAt\"", Vendor::alertmanager},
+        {"\"project_name\"", Vendor::sentry},
         {"\"installation\"", Vendor::sentry},
     };
     const std::string_view start = trim(head);

@@ -11,7 +11,6 @@
 
 #include <fmt/format.h>
 
-#include "core/text_utf8.hpp"
 #include "ingest/alerts/alert_vendors.hpp"
 
 namespace retro::ingest::alerts {
@@ -72,7 +71,9 @@ std::string alertmanager_fingerprint(const std::vector<std::pair<std::string_vie
 namespace {
 
 // `0001-01-01T00:00:00Z` (Go's zero time) means "not set".
-bool is_zero_time(std::string_view raw) { return raw.starts_with("0001-01-01"); }
+bool is_zero_time(std::string_view raw) {
+    return raw.starts_with("0001-01-01");
+}
 
 void parse_one_alert(json::Element alert, const JsonText& text, std::string_view path, AlertContext& ctx,
                      Vendor vendor) {
@@ -105,11 +106,10 @@ void parse_one_alert(json::Element alert, const JsonText& text, std::string_view
     std::string_view summary = find_label(annotations, "summary");
     if (summary.empty()) summary = find_label(annotations, "description");
     const std::string key = alert_key(labels);
-    e.text = repair_utf8(summary.empty() ? key : fmt::format("{}: {}", find_label(labels, "alertname"), summary));
+    e.text = clean_text(summary.empty() ? key : fmt::format("{}: {}", find_label(labels, "alertname"), summary));
     std::string_view service = find_label(labels, "service");
     if (service.empty()) service = find_label(labels, "job");
-    e.alert = AlertInfo{key, fingerprint, "firing", std::string(find_label(labels, "severity")),
-                        std::string(service)};
+    e.alert = AlertInfo{key, fingerprint, "firing", std::string(find_label(labels, "severity")), std::string(service)};
     if (!generator.empty()) e.links.emplace_back(generator);
 
     if (status == "resolved") {

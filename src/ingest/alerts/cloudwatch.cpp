@@ -32,8 +32,8 @@ void emit(const Transition& t, const JsonText& text, AlertContext& ctx) {
     e.id = fmt::format("cloudwatch:{}/{}@{}", t.name, t.state, format_utc_ms(t.time));
     e.time = t.time;
     e.time_raw = t.raw;
-    e.text = repair_utf8(t.reason.empty() ? fmt::format("{}: {}", t.state, t.name)
-                                          : fmt::format("{}: {}: {}", t.state, t.name, t.reason));
+    e.text = clean_text(t.reason.empty() ? fmt::format("{}: {}", t.state, t.name)
+                                         : fmt::format("{}: {}: {}", t.state, t.name, t.reason));
     e.alert = AlertInfo{std::string(t.name), {}, std::string(map_state(t.state)), {}, {}};
     e.provenance.time_fallback = std::string(t.fallback);
     ctx.sink.add(std::move(e));
@@ -100,8 +100,7 @@ void parse_alarm_detail(json::Element detail, const JsonText& text, std::string_
     emit(t, text, ctx);
 }
 
-void parse_eventbridge(json::Element event, const JsonText& text, std::string_view path, AlertContext& ctx,
-                       int depth) {
+void parse_eventbridge(json::Element event, const JsonText& text, std::string_view path, AlertContext& ctx, int depth) {
     FieldReader r(ctx, text, Vendor::cloudwatch);
     const std::string_view type = r.string(event, path, "detail-type");
     if (r.failed()) return ctx.sink.drop("cloudwatch: damaged record");
@@ -210,8 +209,7 @@ void for_each_element(FieldReader& r, json::Element value, std::string_view path
 bool is_cloudwatch_shape(json::Element v) {
     if (json::member(v, "AlarmHistoryItems") || json::member(v, "HistoryItemType")) return true;
     if (json::member(v, "AlarmName") && json::member(v, "NewStateValue")) return true;
-    if (auto type = json::string_member(v, "detail-type"); type && type->starts_with("CloudWatch Alarm"))
-        return true;
+    if (auto type = json::string_member(v, "detail-type"); type && type->starts_with("CloudWatch Alarm")) return true;
     if (json::string_member(v, "source") == "aws.cloudwatch") return true;
     if (json::string_member(v, "Type") == "Notification" && json::member(v, "Message")) return true;
     if (auto records = json::array_member(v, "Records"); records && records->size() > 0) {
@@ -223,17 +221,15 @@ bool is_cloudwatch_shape(json::Element v) {
 void parse_cloudwatch(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx) {
     FieldReader r(ctx, text, Vendor::cloudwatch);
     if (json::member(value, "AlarmHistoryItems")) {
-        for_each_element(r, value, path, "AlarmHistoryItems", [&](json::Element item, const std::string& p) {
-            parse_history_item(item, text, p, ctx);
-        });
+        for_each_element(r, value, path, "AlarmHistoryItems",
+                         [&](json::Element item, const std::string& p) { parse_history_item(item, text, p, ctx); });
     } else if (json::member(value, "HistoryItemType")) {
         parse_history_item(value, text, path, ctx);
     } else if (json::member(value, "Records")) {
         for_each_element(r, value, path, "Records", [&](json::Element record, const std::string& p) {
             FieldReader rr(ctx, text, Vendor::cloudwatch);
             if (auto sns = rr.object(record, p, "Sns")) return parse_sns(*sns, text, member_path(p, "Sns"), ctx, 0);
-            if (!rr.failed())
-                rr.report(Severity::warning, "not-alarm", p, "Lambda record without `Sns`; not emitted");
+            if (!rr.failed()) rr.report(Severity::warning, "not-alarm", p, "Lambda record without `Sns`; not emitted");
             ctx.sink.drop("cloudwatch: SNS notification without an alarm");
         });
     } else if (json::member(value, "detail-type")) {

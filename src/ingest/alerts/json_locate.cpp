@@ -8,7 +8,9 @@
 namespace retro::ingest::alerts {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::size_t skip_space(std::string_view text, std::size_t pos) {
     while (pos < text.size() && is_space(text[pos])) ++pos;
@@ -92,8 +94,7 @@ std::size_t skip_json_value(std::string_view text, std::size_t pos) {
         }
         return text.size();
     }
-    while (pos < text.size() && !is_space(text[pos]) && text[pos] != ',' && text[pos] != '}' && text[pos] != ']')
-        ++pos;
+    while (pos < text.size() && !is_space(text[pos]) && text[pos] != ',' && text[pos] != '}' && text[pos] != ']') ++pos;
     return pos;
 }
 

@@ -20,8 +20,8 @@ std::string normalise_path(std::string_view path) {
 // Common state words of alerting scripts.
 std::string_view map_state(std::string_view raw) {
     const std::string s = to_lower_ascii(trim(raw));
-    static constexpr std::array firing{"firing", "alarm", "alert", "alerting", "triggered", "trigger", "critical",
-                                       "open", "problem", "down", "error", "active"};
+    static constexpr std::array firing{"firing",   "alarm", "alert",   "alerting", "triggered", "trigger",
+                                       "critical", "open",  "problem", "down",     "error",     "active"};
     static constexpr std::array resolved{"resolved", "ok", "closed", "recovered", "up", "resolve", "normal"};
     static constexpr std::array acknowledged{"acknowledged", "ack", "acked", "acknowledge"};
     for (auto w : firing)
@@ -56,8 +56,8 @@ void parse_json_map(json::Element value, const JsonText& text, std::string_view 
             if (!e) return {};
             if (e->is_object() || e->is_array()) {
                 r.report(Severity::error, "bad-field", fmt::format("{}{}", path, mapped),
-                         fmt::format("`{}` ({}) is {} where a string or number was expected; record skipped",
-                                     p, target, describe_type(*e)));
+                         fmt::format("`{}` ({}) is {} where a string or number was expected; record skipped", p, target,
+                                     describe_type(*e)));
                 return {};
             }
             return json::scalar_text(*e).value_or(std::string());
@@ -93,8 +93,8 @@ void parse_json_map(json::Element value, const JsonText& text, std::string_view 
     e.time = parsed->instant;
     e.time_raw = time_text;
     if (parsed->zone_missing) e.provenance.tz_assumed = ctx.options.assume_tz.name();
-    e.text = repair_utf8(title.empty() ? key : title);
-    e.alert = AlertInfo{repair_utf8(key), fingerprint, std::string(state), severity, service};
+    e.text = clean_text(title.empty() ? key : title);
+    e.alert = AlertInfo{clean_text(key), fingerprint, std::string(state), severity, service};
     ctx.sink.add(std::move(e));
 }
 

@@ -3,7 +3,6 @@
 // with neither (Escalate) is a warning and a ledger count. Id `opsgenie:<alertId>/<action>@<time>`.
 #include <fmt/format.h>
 
-#include "core/text_utf8.hpp"
 #include "ingest/alerts/alert_vendors.hpp"
 
 namespace retro::ingest::alerts {
@@ -51,11 +50,14 @@ void parse_opsgenie(json::Element value, const JsonText& text, std::string_view 
     e.actor.name = std::string(user);
     std::string summary = fmt::format("{}: {}", action, message);
     if (!note.empty()) summary += fmt::format(": {}", note);
-    e.text = repair_utf8(summary);
+    e.text = clean_text(summary);
     std::string severity;
     if (!priority.empty()) severity = priority.starts_with('P') ? priority : "P" + priority;
-    e.alert = AlertInfo{std::string(message), std::string(alias.empty() ? std::string_view(alert_id) : alias),
-                        std::string(map_action(action)), severity, {}};
+    e.alert = AlertInfo{std::string(message),
+                        std::string(alias.empty() ? std::string_view(alert_id) : alias),
+                        std::string(map_action(action)),
+                        severity,
+                        {}};
     ctx.sink.add(std::move(e));
 }
 

@@ -5,7 +5,6 @@
 // firing, acknowledged → acknowledged, resolved → resolved, otherwise the incident's status.
 #include <fmt/format.h>
 
-#include "core/text_utf8.hpp"
 #include "ingest/alerts/alert_vendors.hpp"
 
 namespace retro::ingest::alerts {
@@ -27,7 +26,6 @@ std::string_view map_entry_type(std::string_view type) {
     return {};
 }
 
-
 struct Fields {
     std::string id, time_raw, key, fingerprint, state, severity, service, text, actor_id, actor_name, link;
     Instant time{};
@@ -38,7 +36,7 @@ void emit(const Fields& f, const JsonText& text, AlertContext& ctx) {
     e.id = "pagerduty:" + f.id;
     e.time = f.time;
     e.time_raw = f.time_raw;
-    e.text = repair_utf8(f.text);
+    e.text = clean_text(f.text);
     e.actor.id = f.actor_id;
     e.actor.name = f.actor_name;
     e.alert = AlertInfo{f.key, f.fingerprint, f.state.empty() ? "unknown" : f.state, f.severity, f.service};
@@ -133,8 +131,10 @@ void parse_message(json::Element message, const JsonText& text, std::string_view
     }
     f.time = *time;
     json::Element incident = message;
-    if (auto i = json::at_path(message, ".data.incident"); i && i->is_object()) incident = *i;
-    else if (auto j = object_element(message, "incident")) incident = *j;
+    if (auto i = json::at_path(message, ".data.incident"); i && i->is_object())
+        incident = *i;
+    else if (auto j = object_element(message, "incident"))
+        incident = *j;
     f.fingerprint = json::scalar_member_text(incident, "id").value_or("");
     f.key = std::string(string_at(incident, ".trigger_summary_data.subject"));
     if (f.key.empty()) f.key = std::string(string_at(incident, ".title"));
@@ -176,8 +176,10 @@ void parse_pagerduty(json::Element value, const JsonText& text, std::string_view
     std::size_t i = 0;
     for (json::Element item : *items) {
         const std::string p = element_path(ap, i++);
-        if (list == "messages") parse_message(item, text, p, ctx);
-        else parse_log_entry(item, text, p, ctx, {});
+        if (list == "messages")
+            parse_message(item, text, p, ctx);
+        else
+            parse_log_entry(item, text, p, ctx, {});
     }
 }
 

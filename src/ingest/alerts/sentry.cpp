@@ -5,7 +5,6 @@
 // ledger count, never a made-up time.
 #include <fmt/format.h>
 
-#include "core/text_utf8.hpp"
 #include "ingest/alerts/alert_vendors.hpp"
 
 namespace retro::ingest::alerts {
@@ -21,7 +20,7 @@ void emit(const SentryEvent& s, const JsonText& text, AlertContext& ctx) {
     e.id = "sentry:" + s.id;
     e.time = s.time;
     e.time_raw = s.time_raw;
-    e.text = repair_utf8(s.title);
+    e.text = clean_text(s.title);
     e.actor.name = s.actor;
     e.alert = AlertInfo{s.title, s.fingerprint, s.state, s.level, s.service};
     if (!s.link.empty()) e.links.push_back(s.link);

@@ -4,7 +4,6 @@
 // copies). Component payloads give one event per `component_update.id`, with no incident state.
 #include <fmt/format.h>
 
-#include "core/text_utf8.hpp"
 #include "ingest/alerts/alert_vendors.hpp"
 
 namespace retro::ingest::alerts {
@@ -54,7 +53,7 @@ void parse_incident(json::Element incident, const JsonText& text, std::string_vi
         e.time = *time;
         e.time_raw = raw;
         e.status->state = std::string(status);
-        e.text = repair_utf8(body.empty() ? std::string(name) : fmt::format("{}: {}", name, body));
+        e.text = clean_text(body.empty() ? std::string(name) : fmt::format("{}: {}", name, body));
         if (!shortlink.empty()) e.links.emplace_back(shortlink);
         ctx.sink.add(std::move(e));
     }
@@ -81,7 +80,7 @@ void parse_component(json::Element value, const JsonText& text, std::string_view
     e.id = "statuspage:" + id;
     e.time = *time;
     e.time_raw = raw;
-    e.text = repair_utf8(fmt::format("{}: {} -> {}", name.empty() ? "component" : name, before, after));
+    e.text = clean_text(fmt::format("{}: {} -> {}", name.empty() ? "component" : name, before, after));
     ctx.sink.add(std::move(e));
 }
 

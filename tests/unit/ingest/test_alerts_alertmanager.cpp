@@ -54,10 +54,11 @@ TEST_CASE("alertmanager: the fingerprint is Alertmanager's own hash of the label
 }
 
 TEST_CASE("alertmanager: a wrong-typed startsAt skips that alert only, at its position") {
-    const std::string input = "{\"version\":\"4\",\"alerts\":[\n"
-                              R"({"status":"firing","labels":{"alertname":"A"},"startsAt":17},)"
-                              "\n"
-                              R"({"status":"firing","labels":{"alertname":"B"},"startsAt":"2024-07-25T10:00:00Z"}]})";
+    const std::string input =
+        "{\"version\":\"4\",\"alerts\":[\n"
+        R"({"status":"firing","labels":{"alertname":"A"},"startsAt":17},)"
+        "\n"
+        R"({"status":"firing","labels":{"alertname":"B"},"startsAt":"2024-07-25T10:00:00Z"}]})";
     const auto run = run_alerts(input, Vendor::alertmanager);
     CHECK(run.diagnostics == std::vector<std::string>{"in.json:2:47: error: `startsAt` is a number where a time "
                                                       "string was expected; record skipped [alertmanager.bad-field]"});
@@ -79,8 +80,9 @@ TEST_CASE("alertmanager corpus: alert.json and single_alert.json") {
     // the alert object (line 16, column 9) instead of an invented resolution time.
     const std::string path = test::corpus_path("alerts/alertmanager/single_alert.json");
     const auto single = run_sources({path});
-    CHECK(single.diagnostics == std::vector<std::string>{path + ":16:9: warning: resolved alert without `endsAt`; "
-                                                                "its resolution is not emitted [alertmanager.no-end-time]"});
+    CHECK(single.diagnostics ==
+          std::vector<std::string>{path + ":16:9: warning: resolved alert without `endsAt`; "
+                                          "its resolution is not emitted [alertmanager.no-end-time]"});
     CHECK(test::states(single) == std::vector<std::string>{"firing"});
     CHECK(single.dropped.at("alertmanager: resolution without a time") == 1);
 
@@ -92,13 +94,12 @@ TEST_CASE("alertmanager corpus: alert.json and single_alert.json") {
 TEST_CASE("grafana corpus: unified alerts; firing and resolved payloads share the firing id") {
     // alert-9.json fires d8a21484c9c25a60 at 2022-06-17T00:41:00.782137894Z; alert-9-resolved.json
     // repeats it with endsAt 2022-06-17T00:51:24.067337833Z: 2 distinct events, 1 duplicate.
-    const auto run = run_sources({test::corpus_path("alerts/grafana/alert-9.json"),
-                                  test::corpus_path("alerts/grafana/alert-9-resolved.json")});
+    const auto run = run_sources(
+        {test::corpus_path("alerts/grafana/alert-9.json"), test::corpus_path("alerts/grafana/alert-9-resolved.json")});
     CHECK(run.diagnostics.empty());
     CHECK(test::ids(run) == std::vector<std::string>{"grafana:d8a21484c9c25a60@2022-06-17T00:41:00.782137Z",
                                                      "grafana:d8a21484c9c25a60@2022-06-17T00:41:00.782137Z#resolved"});
-    CHECK(test::times(run) ==
-          std::vector<std::string>{"2022-06-17T00:41:00.782137Z", "2022-06-17T00:51:24.067337Z"});
+    CHECK(test::times(run) == std::vector<std::string>{"2022-06-17T00:41:00.782137Z", "2022-06-17T00:51:24.067337Z"});
     CHECK(run.duplicates == 1);
     CHECK(run.events[0].source.kind == "grafana");
     CHECK(run.events[0].alert->key == R"(Test alert{test="true"})");
@@ -115,9 +116,9 @@ TEST_CASE("grafana corpus: legacy alerts carry no time: a warning and a count ea
         const std::string path = test::corpus_path(file);
         const auto run = run_sources({path});
         CHECK(run.events.empty());
-        CHECK(run.diagnostics == std::vector<std::string>{
-                                     path + ":1:1: warning: legacy Grafana alert carries no time; not emitted "
-                                            "[grafana.no-time]"});
+        CHECK(run.diagnostics ==
+              std::vector<std::string>{path + ":1:1: warning: legacy Grafana alert carries no time; not emitted "
+                                              "[grafana.no-time]"});
         CHECK(run.dropped.at("grafana: legacy alert without a time") == 1);
     }
 }

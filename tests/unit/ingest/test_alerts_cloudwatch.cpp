@@ -3,6 +3,8 @@
 // files and the 2024-07-25 sample.
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "alerts_test_support.hpp"
 
 using namespace retro;
@@ -85,8 +87,9 @@ TEST_CASE("cloudwatch: a Message that does not parse keeps the outer record with
         R"j({"Type":"Notification","Subject":"ALARM: \"disk\" in EU (Ireland)","Timestamp":"2024-07-25T10:14:03.400Z","Message":"{\"AlarmName\":\"disk\",\"NewStateValue\":}"})j";
     const auto run = run_alerts(line, Vendor::cloudwatch);
     REQUIRE(run.diagnostics.size() == 1);
-    CHECK(run.diagnostics[0] == "in.json:1:117: warning: embedded JSON does not parse: expected a JSON value "
-                                "(in Message, offset 36) [cloudwatch.bad-embedded-json]");
+    CHECK(run.diagnostics[0] ==
+          "in.json:1:117: warning: embedded JSON does not parse: expected a JSON value "
+          "(in Message, offset 36) [cloudwatch.bad-embedded-json]");
     REQUIRE(run.events.size() == 1);
     const Event& e = run.events[0];
     CHECK(e.id == "cloudwatch:disk/ALARM@2024-07-25T10:14:03.400Z");
@@ -95,12 +98,12 @@ TEST_CASE("cloudwatch: a Message that does not parse keeps the outer record with
 }
 
 TEST_CASE("cloudwatch: a wrong-typed field is reported at its key and only that record is skipped") {
-    const std::string input = std::string(R"j({"AlarmName":"a","NewStateValue":"ALARM","StateChangeTime":12345})j") +
-                              "\n" + sns_line;
+    const std::string input =
+        std::string(R"j({"AlarmName":"a","NewStateValue":"ALARM","StateChangeTime":12345})j") + "\n" + sns_line;
     const auto run = run_alerts(input, Vendor::cloudwatch);
-    CHECK(run.diagnostics == std::vector<std::string>{
-                                 "in.json:1:42: error: `StateChangeTime` is a number where a time string was "
-                                 "expected; record skipped [cloudwatch.bad-field]"});
+    CHECK(run.diagnostics ==
+          std::vector<std::string>{"in.json:1:42: error: `StateChangeTime` is a number where a time string was "
+                                   "expected; record skipped [cloudwatch.bad-field]"});
     CHECK(test::ids(run) == std::vector<std::string>{"cloudwatch:disk/ALARM@2024-07-25T10:14:03.123Z"});
     CHECK(run.dropped.at("cloudwatch: damaged record") == 1);
 }
@@ -176,10 +179,64 @@ TEST_CASE("cloudwatch sample: the 2024-07-25 alarm history and its SNS copies") 
     CHECK(format_utc(history.events.back().time) == "2024-07-25T11:36:27.567000Z");
     CHECK(history.events.back().alert->state == "resolved");
 
+    // Against the seed retro (BST, UTC+1), to the minute: sierra readers 11.14, catalogue API errors first
+    // 11.15 and last 12.17, identity-api-prod-5xx-alarm 11.19, failed logins last 12.11.
+    struct Span {
+        std::string first, last;
+        int firings = 0;
+    };
+    std::map<std::string, Span> firing;
+    for (const Event& e : history.events) {
+        if (e.alert->state != "firing") continue;
+        Span& span = firing[e.alert->key];
+        const std::string minute = format_utc(e.time).substr(11, 5);
+        if (span.firings++ == 0) span.first = minute;
+        span.last = minute;
+    }
+    CHECK(firing.size() == 7);
+    for (const char* reader : {"orders", "holdings", "items", "bibs"}) {
+        const Span& span =
+            firing[std::string("platform-lambda-error-alarm: sierra-adapter-20200604-sierra-reader-") + reader];
+        CHECK(span.first == "10:14");
+        CHECK(span.firings == 1);
+    }
+    CHECK(firing["catalogue-api-prod-5xx-alarm"].first == "10:15");
+    CHECK(firing["catalogue-api-prod-5xx-alarm"].last == "11:17");
+    CHECK(firing["identity-api-prod-5xx-alarm"].first == "10:19");
+    CHECK(firing["identity-prod-failed-login-alarm"].last == "11:11");
+
     // The two SNS copies repeat two of those transitions: still 50 events, 2 duplicates removed.
     const auto both = run_sources({test::source_path("samples/2024-07-25-login/sns-copies.ndjson"),
                                    test::source_path("samples/2024-07-25-login/alarm-history.json")});
     CHECK(both.diagnostics.empty());
     CHECK(both.events.size() == 50);
     CHECK(both.duplicates == 2);
+}
+
+TEST_CASE("cloudwatch: the Lambda alarm action form and non-alarm SNS notifications") {
+    const char* action =
+        R"j({"source":"aws.cloudwatch","alarmArn":"arn:aws:cloudwatch:us-east-1:1:alarm:lambda-demo","accountId":"1","time":"2023-08-04T12:36:15.490+0000","region":"us-east-1","alarmData":{"alarmName":"lambda-demo","state":{"value":"ALARM","reason":"test","timestamp":"2023-08-04T12:36:15.490+0000"}}})j";
+    const auto run = run_alerts(action, Vendor::cloudwatch);
+    CHECK(run.diagnostics.empty());
+    CHECK(test::ids(run) == std::vector<std::string>{"cloudwatch:lambda-demo/ALARM@2023-08-04T12:36:15.490Z"});
+
+    // A plain-text SNS message is no alarm: a warning at its Message, counted, nothing emitted.
+    const auto text = run_alerts(R"j({"Type":"Notification","Message":"hello","Timestamp":"2024-07-25T10:00:00Z"})j",
+                                 Vendor::cloudwatch);
+    CHECK(text.events.empty());
+    CHECK(text.diagnostics == std::vector<std::string>{"in.json:1:24: warning: SNS notification does not carry a "
+                                                       "CloudWatch alarm; not emitted [cloudwatch.not-alarm]"});
+    CHECK(text.dropped.at("cloudwatch: SNS notification without an alarm") == 1);
+}
+
+TEST_CASE("cloudwatch: damaged HistoryData keeps the item, its state read from HistorySummary") {
+    // The HistoryData value starts at column 103; the decoded text `{"newState":` ends at offset 12.
+    const char* item =
+        R"j({"AlarmName":"a","Timestamp":"2024-07-25T10:14:03.123Z","HistoryItemType":"StateUpdate","HistoryData":"{\"newState\":","HistorySummary":"Alarm updated from ALARM to OK"})j";
+    const auto run = run_alerts(item, Vendor::cloudwatch);
+    REQUIRE(run.diagnostics.size() == 1);
+    CHECK(run.diagnostics[0].starts_with("in.json:1:103: warning: embedded JSON does not parse: "));
+    CHECK(run.diagnostics[0].ends_with(" (in HistoryData, offset 12) [cloudwatch.bad-embedded-json]"));
+    CHECK(test::ids(run) == std::vector<std::string>{"cloudwatch:a/OK@2024-07-25T10:14:03.123Z"});
+    CHECK(run.events[0].text == "OK: a: Alarm updated from ALARM to OK");
 }

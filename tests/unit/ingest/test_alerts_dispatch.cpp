@@ -22,8 +22,7 @@ const char* cloudwatch_line =
     R"j({"AlarmName":"disk","NewStateValue":"ALARM","StateChangeTime":"2024-07-25T10:14:03.123+0000"})j";
 const char* alertmanager_line =
     R"j({"version":"4","status":"firing","alerts":[{"status":"firing","labels":{"alertname":"Up"},"startsAt":"2024-07-25T10:15:00Z","fingerprint":"f1"}]})j";
-const char* opsgenie_line =
-    R"j({"action":"Create","alert":{"alertId":"o1","message":"m","createdAt":1721902500000}})j";
+const char* opsgenie_line = R"j({"action":"Create","alert":{"alertId":"o1","message":"m","createdAt":1721902500000}})j";
 
 std::vector<std::string> kinds(const test::AlertRun& run) {
     std::vector<std::string> out;
@@ -53,10 +52,11 @@ TEST_CASE("dispatch: a top-level array and concatenated pretty-printed documents
     CHECK(kinds(from_array) == std::vector<std::string>{"cloudwatch", "opsgenie"});
     CHECK(from_array.diagnostics.empty());
 
-    const std::string pretty = "{\n  \"AlarmName\": \"a\",\n  \"NewStateValue\": \"OK\",\n"
-                               "  \"StateChangeTime\": \"2024-07-25T10:00:00.000+0000\"\n}\n"
-                               "{\n  \"AlarmName\": \"b\",\n  \"NewStateValue\": \"OK\",\n"
-                               "  \"StateChangeTime\": \"2024-07-25T10:01:00.000+0000\"\n}\n";
+    const std::string pretty =
+        "{\n  \"AlarmName\": \"a\",\n  \"NewStateValue\": \"OK\",\n"
+        "  \"StateChangeTime\": \"2024-07-25T10:00:00.000+0000\"\n}\n"
+        "{\n  \"AlarmName\": \"b\",\n  \"NewStateValue\": \"OK\",\n"
+        "  \"StateChangeTime\": \"2024-07-25T10:01:00.000+0000\"\n}\n";
     const auto from_pretty = run_alerts(pretty, Vendor::cloudwatch);
     CHECK(test::ids(from_pretty) == std::vector<std::string>{"cloudwatch:a/OK@2024-07-25T10:00:00.000Z",
                                                              "cloudwatch:b/OK@2024-07-25T10:01:00.000Z"});

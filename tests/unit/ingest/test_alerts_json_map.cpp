@@ -19,11 +19,16 @@ IngestOptions mapped() {
 
 TEST_CASE("json-map: mapped fields, any time form, wrong types and missing times") {
     const std::string input =
-        R"j({"name":"disk full","sev":"high","detail":{"at":"2024-07-25T11:14:00+01:00","state":"ALARM"}})j" "\n"
-        R"j({"name":"naive","detail":{"at":"2024-07-25 10:20:00","state":"ok"}})j" "\n"
-        R"j({"name":"nested","detail":{"at":{"x":1}}})j" "\n"
-        R"j({"name":"no time"})j" "\n"
-        R"j({"name":"epoch","detail":{"at":1721902440456}})j" "\n";
+        R"j({"name":"disk full","sev":"high","detail":{"at":"2024-07-25T11:14:00+01:00","state":"ALARM"}})j"
+        "\n"
+        R"j({"name":"naive","detail":{"at":"2024-07-25 10:20:00","state":"ok"}})j"
+        "\n"
+        R"j({"name":"nested","detail":{"at":{"x":1}}})j"
+        "\n"
+        R"j({"name":"no time"})j"
+        "\n"
+        R"j({"name":"epoch","detail":{"at":1721902440456}})j"
+        "\n";
     const auto run = run_alerts(input, Vendor::json_map, mapped());
     CHECK(run.diagnostics ==
           std::vector<std::string>{
@@ -53,8 +58,9 @@ TEST_CASE("json-map: a mapped id is the native id; unknown map fields are report
 }
 
 TEST_CASE("json-map: forced without a map is an error; known shapes still read") {
-    const auto run = run_alerts(R"j({"AlarmName":"a","NewStateValue":"OK","StateChangeTime":"2024-07-25T10:00:00.000+0000"})j",
-                                Vendor::json_map);
+    const auto run =
+        run_alerts(R"j({"AlarmName":"a","NewStateValue":"OK","StateChangeTime":"2024-07-25T10:00:00.000+0000"})j",
+                   Vendor::json_map);
     CHECK(run.diagnostics == std::vector<std::string>{"in.json: error: json-map needs a field map: --map "
                                                       "time=.path,title=.path or [ingest.map] [json-map.no-map]"});
     CHECK(test::ids(run) == std::vector<std::string>{"cloudwatch:a/OK@2024-07-25T10:00:00.000Z"});

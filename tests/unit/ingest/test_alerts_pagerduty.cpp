@@ -42,8 +42,8 @@ TEST_CASE("pagerduty corpus: v1 messages and v2 log entries") {
                                                     "pagerduty:a7169c30-af0d-11e4-8aca-f23c91739642"});
     CHECK(test::states(v1) == std::vector<std::string>{"acknowledged", "acknowledged"});
     // trigger_v2.json and resolve_v2.json: one log entry each, 15:14:36Z and 15:18:09+00:00.
-    const auto v2 = run_sources({test::corpus_path("alerts/pagerduty/trigger_v2.json"),
-                                 test::corpus_path("alerts/pagerduty/resolve_v2.json")});
+    const auto v2 = run_sources(
+        {test::corpus_path("alerts/pagerduty/trigger_v2.json"), test::corpus_path("alerts/pagerduty/resolve_v2.json")});
     CHECK(v2.diagnostics.empty());
     CHECK(test::ids(v2) ==
           std::vector<std::string>{"pagerduty:R2XGXEI3W0FHMSDXHDIBQGBQ5E", "pagerduty:RNAJ8DLJGWHBXXYX1CC5G50C9O"});
