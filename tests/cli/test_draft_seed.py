@@ -18,7 +18,8 @@ SAMPLE = Path(os.environ["RETRO_SAMPLES"]) / "2024-07-25-login"
 SEED = Path(os.environ["RETRO_SEED_DIR"]) / "2024-07-25-retro-as-published.md"
 ENV = dict(os.environ, TZ="Europe/London", LC_ALL="C.UTF-8", SOURCE_DATE_EPOCH="1722124800")
 ENTRY = re.compile(r"^(\d\d)\.(\d\d) ([A-Z]{2,3})\b")
-ALERT = re.compile(r"^(\d\d)\.(\d\d) #[\w-]+:")
+ALERT = re.compile(r"^(\d\d)\.(\d\d) #[\w-]+:")          # the seed writes its alert channel with '#'
+DRAFT_ALERT = re.compile(r"^(\d\d)\.(\d\d) #?[\w-]+:")    # the draft also names alert systems (cloudwatch:)
 UNTIL = re.compile(r"until last at (\d\d)\.(\d\d)")
 failures = []
 
@@ -67,8 +68,8 @@ def main():
         m = ENTRY.match(line)
         if m:
             draft_entries.add((minutes(m[1], m[2]), m[3]))
-        a = ALERT.match(line)
-        if a:
+        a = DRAFT_ALERT.match(line)
+        if a and not m:
             start = minutes(a[1], a[2])
             u = UNTIL.search(line)
             alert_spans.append((start, minutes(u[1], u[2]) if u else start))
