@@ -19,8 +19,8 @@ struct DraftOptions {
     std::string title;       // --title; empty: the timeline's title hint
     std::string retro_held;  // "2024-07-26" (--retro-held, else SOURCE_DATE_EPOCH's date, else today)
     TimeZone tz = TimeZone::utc();
-    bool redact = true;      // --no-redact turns it off
-    People people;           // names for redacted e-mail addresses
+    bool redact = true;  // --no-redact turns it off
+    People people;       // names for redacted e-mail addresses
 };
 
 struct Draft {

@@ -128,9 +128,9 @@ void write_safeguards(DraftContext& ctx, std::string& out) {
         const Milestone* to = find_milestone(t, metric.to);
         if (metric.name == "alert_after_report" && from && to) {
             const bool after = metric.value.count() >= 0;
-            facts.push_back(fmt::format("The first alert fired at {}, {} {} the first report at {}.", ctx.when(to->time),
-                                        format_duration_words(metric.value), after ? "after" : "before",
-                                        ctx.when(from->time)));
+            facts.push_back(fmt::format("The first alert fired at {}, {} {} the first report at {}.",
+                                        ctx.when(to->time), format_duration_words(metric.value),
+                                        after ? "after" : "before", ctx.when(from->time)));
             continue;
         }
         std::string name = metric.name;
@@ -182,7 +182,8 @@ void write_actions(DraftContext& ctx, std::string& out) {
         const std::string who = p.initials.empty() ? p.name : p.initials;
         if (who.empty()) continue;
         out += "**" + escape_inline(ctx.plain(who), {}, LineStart::inline_text) + "**\n\n";
-        const std::string name = p.name.empty() || p.name == who ? std::string() : " (" + comment_safe(ctx.plain(p.name)) + ")";
+        const std::string name =
+            p.name.empty() || p.name == who ? std::string() : " (" + comment_safe(ctx.plain(p.name)) + ")";
         out += "<!-- retro: actions for " + comment_safe(ctx.plain(who)) + name + " -->\n\n";
     }
     if (t.participants.empty()) out += "<!-- retro: no participants were found in the sources -->\n\n";

@@ -12,8 +12,12 @@
 namespace retro::render {
 namespace {
 
-void begin_region(std::string& out, std::string_view name) { out += fmt::format("<!-- retro:begin {} -->\n\n", name); }
-void end_region(std::string& out, std::string_view name) { out += fmt::format("<!-- retro:end {} -->\n\n", name); }
+void begin_region(std::string& out, std::string_view name) {
+    out += fmt::format("<!-- retro:begin {} -->\n\n", name);
+}
+void end_region(std::string& out, std::string_view name) {
+    out += fmt::format("<!-- retro:end {} -->\n\n", name);
+}
 
 // The incident's dates: the window's start and its last entry (the window itself runs on by a tail).
 std::pair<Instant, Instant> incident_span(const Timeline& t) {
@@ -120,8 +124,9 @@ Draft render_draft(const Timeline& timeline, const DraftOptions& options) {
 
     out += "## Analysis of causes\n\n";
     out += "### What happened that we didn\u2019t anticipate?\n\n";
-    out += "<!-- retro: what happened that nobody expected? Quote the people and suppliers who explained the cause, "
-           "and say where they said it -->\n\n";
+    out +=
+        "<!-- retro: what happened that nobody expected? Quote the people and suppliers who explained the cause, "
+        "and say where they said it -->\n\n";
     begin_region(out, "evidence");
     write_evidence(ctx, out);
     out += '\n';
@@ -132,8 +137,9 @@ Draft render_draft(const Timeline& timeline, const DraftOptions& options) {
     write_safeguards(ctx, out);
     out += '\n';
     end_region(out, "safeguards");
-    out += "<!-- retro: which alerts, dashboards, tests or processes should have caught this sooner, and why "
-           "didn't they? -->\n\n";
+    out +=
+        "<!-- retro: which alerts, dashboards, tests or processes should have caught this sooner, and why "
+        "didn't they? -->\n\n";
 
     out += "## Actions\n\n";
     write_actions(ctx, out);

@@ -60,7 +60,8 @@ public:
             write_entry(e);
         }
         if (t.entries.empty()) {
-            m_out += "<!-- retro: no events fell inside the incident window; check the sources and --from/--until -->\n\n";
+            m_out +=
+                "<!-- retro: no events fell inside the incident window; check the sources and --from/--until -->\n\n";
         }
     }
 
@@ -178,20 +179,24 @@ private:
 
 }  // namespace
 
-bool is_slack_kind(std::string_view source_kind) { return source_kind.starts_with("slack"); }
+bool is_slack_kind(std::string_view source_kind) {
+    return source_kind.starts_with("slack");
+}
 
 bool is_chat_channel(const TimelineEntry& e) {
     if (is_slack_kind(e.source_kind)) return true;
     // An alert merged with its Slack post keeps the first record's kind but the post's channel; an alert seen
     // only in its own system names that system (or a file) as its channel.
-    static constexpr std::string_view systems[] = {"cloudwatch", "alertmanager", "grafana", "pagerduty", "opsgenie",
-                                                   "sentry", "statuspage", "json-map", "events"};
+    static constexpr std::string_view systems[] = {"cloudwatch", "alertmanager", "grafana",  "pagerduty", "opsgenie",
+                                                   "sentry",     "statuspage",   "json-map", "events"};
     for (std::string_view system : systems) {
         if (e.channel == system) return false;
     }
     return e.channel != e.source_kind && e.channel.find_first_of("./@ ") == std::string::npos;
 }
 
-void write_timeline(DraftContext& context, std::string& out) { TimelineWriter(context, out).write(); }
+void write_timeline(DraftContext& context, std::string& out) {
+    TimelineWriter(context, out).write();
+}
 
 }  // namespace retro::render

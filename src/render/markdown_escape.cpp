@@ -11,17 +11,34 @@
 namespace retro::render {
 namespace {
 
-bool is_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_alnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool is_blank(char c) {
+    return c == ' ' || c == '\t';
+}
 
 // Characters escaped wherever they appear: each can open emphasis, a link, HTML, an entity, a code span,
 // a table cell, strikethrough, or end a line as a hard break.
 bool always_escaped(char c) {
     switch (c) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-        case '|': case '~': case '&':
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '<':
+        case '>':
+        case '|':
+        case '~':
+        case '&':
             return true;
         default:
             return false;
@@ -30,9 +47,9 @@ bool always_escaped(char c) {
 
 // The reader's list of capitals that are words, not initials (retro_document.cpp is_common_acronym).
 bool is_common_acronym(std::string_view word) {
-    static constexpr std::array<std::string_view, 24> words = {
-        "API", "AWS", "CDN", "DNS", "ES", "FE", "UI", "URL", "SSL", "TLS", "VPN", "ECS",
-        "SNS", "SQS", "TF", "CPU", "ALB", "ELB", "IAM", "SES", "DB", "PR", "IP", "OK"};
+    static constexpr std::array<std::string_view, 24> words = {"API", "AWS", "CDN", "DNS", "ES",  "FE",  "UI", "URL",
+                                                               "SSL", "TLS", "VPN", "ECS", "SNS", "SQS", "TF", "CPU",
+                                                               "ALB", "ELB", "IAM", "SES", "DB",  "PR",  "IP", "OK"};
     return std::find(words.begin(), words.end(), word) != words.end();
 }
 
@@ -57,8 +74,7 @@ std::size_t bare_url_length(std::string_view s) {
     if (!(s.starts_with("http://") || s.starts_with("https://"))) return 0;
     std::size_t n = 0;
     while (n < s.size() && !is_blank(s[n]) && s[n] != '<' && s[n] != '>' && s[n] != '`' && s[n] != '\\' &&
-           s[n] != '[' && s[n] != ']' &&
-           static_cast<unsigned char>(s[n]) >= 0x20) {
+           s[n] != '[' && s[n] != ']' && static_cast<unsigned char>(s[n]) >= 0x20) {
         ++n;
     }
     constexpr std::string_view trailing = ".,:;!?*_'\"";
@@ -160,8 +176,8 @@ std::size_t longest_run(std::string_view text, char c) {
 std::string code_span(std::string_view text) {
     const std::string fence(longest_run(text, '`') + 1, '`');
     const bool all_spaces = std::all_of(text.begin(), text.end(), [](char c) { return c == ' '; });
-    const bool pad = !all_spaces && (text.front() == '`' || text.back() == '`' ||
-                                     (text.front() == ' ' && text.back() == ' '));
+    const bool pad =
+        !all_spaces && (text.front() == '`' || text.back() == '`' || (text.front() == ' ' && text.back() == ' '));
     std::string out = fence;
     if (pad) out += ' ';
     out += text;
@@ -250,8 +266,8 @@ std::vector<MarkdownLine> render_text_lines(std::string_view text, const std::ve
             std::size_t nl = text.find('\n', from);
             if (nl == std::string_view::npos || nl > to) nl = to;
             const std::string_view line = text.substr(from, nl - from);
-            std::string md = escape_inline(line, spans_within(spans, from, nl),
-                                           lines.empty() ? first : LineStart::block);
+            std::string md =
+                escape_inline(line, spans_within(spans, from, nl), lines.empty() ? first : LineStart::block);
             if (!md.empty()) lines.push_back({std::move(md), false});
             from = nl + 1;
         }

@@ -90,8 +90,7 @@ std::string redaction_summary(const RedactionCounts& counts) {
         kinds += fmt::format("{} {}", count, kind);
     }
     const std::uint64_t total = counts.total();
-    return fmt::format("retro: redacted {} item{} ({}); --no-redact keeps them", total, total == 1 ? "" : "s",
-                       kinds);
+    return fmt::format("retro: redacted {} item{} ({}); --no-redact keeps them", total, total == 1 ? "" : "s", kinds);
 }
 
 }  // namespace retro::render

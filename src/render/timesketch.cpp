@@ -19,11 +19,16 @@ std::string capitalised(std::string_view s) {
 // What the timestamp means, in Timesketch's words ("Message Posted", "Alert Firing").
 std::string timestamp_desc(const Event& e) {
     switch (e.kind) {
-        case EventKind::message: return "Message Posted";
-        case EventKind::alert: return "Alert " + capitalised(e.alert && !e.alert->state.empty() ? e.alert->state : "unknown");
-        case EventKind::email: return "Email Sent";
-        case EventKind::status: return "Status Update";
-        case EventKind::note: return "Note Written";
+        case EventKind::message:
+            return "Message Posted";
+        case EventKind::alert:
+            return "Alert " + capitalised(e.alert && !e.alert->state.empty() ? e.alert->state : "unknown");
+        case EventKind::email:
+            return "Email Sent";
+        case EventKind::status:
+            return "Status Update";
+        case EventKind::note:
+            return "Note Written";
     }
     return "Event";
 }

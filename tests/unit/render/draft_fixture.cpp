@@ -59,9 +59,9 @@ Timeline seed_like_timeline() {
     mail.event_ids = {"email:<css-1@wellcome.example>"};
     t.entries.push_back(mail);
 
-    TimelineEntry orders = alert("2024-07-25T10:14:05Z",
-                                 "platform-lambda-error-alarm: sierra-adapter-20200604-sierra-reader-orders",
-                                 "slack:C02/1721902445.000100");
+    TimelineEntry orders =
+        alert("2024-07-25T10:14:05Z", "platform-lambda-error-alarm: sierra-adapter-20200604-sierra-reader-orders",
+              "slack:C02/1721902445.000100");
     orders.continuations.push_back(alert("2024-07-25T10:14:06Z",
                                          "platform-lambda-error-alarm: sierra-adapter-20200604-sierra-reader-items",
                                          "slack:C02/1721902446.000100"));
@@ -94,15 +94,16 @@ Timeline seed_like_timeline() {
     status.event_ids = {"statuspage:upd-1"};
     t.entries.push_back(status);
 
-    const std::string debug = "debugging out loud\nhttps://api.wellcomecollection.org/catalogue/v2/works/xswz3swa/items\n"
-                              "it's getting\n{\n\"httpStatus\": 403,\n\"label\": \"Invalid API key\"\n}";
+    const std::string debug =
+        "debugging out loud\nhttps://api.wellcomecollection.org/catalogue/v2/works/xswz3swa/items\n"
+        "it's getting\n{\n\"httpStatus\": 403,\n\"label\": \"Invalid API key\"\n}";
     TimelineEntry rc = message("2024-07-25T11:06:00Z", "RC", "Rachel Cooper", debug, "slack:C01/1721905560.000000");
     const std::size_t pre = debug.find("{");
     rc.spans = {Span{pre, debug.size(), SpanType::pre, ""}};
     t.entries.push_back(rc);
 
-    t.entries.push_back(message("2024-07-25T12:06:00Z", "SB", "Sam Brown",
-                                "Logging cluster is back up and running", "slack:C01/1721909160.000000"));
+    t.entries.push_back(message("2024-07-25T12:06:00Z", "SB", "Sam Brown", "Logging cluster is back up and running",
+                                "slack:C01/1721909160.000000"));
 
     for (const TimelineEntry& e : t.entries) {
         if (e.group) t.groups.push_back(*e.group);

@@ -96,10 +96,12 @@ TEST_CASE("hostile text and secrets in entries are escaped and redacted", "[rend
         t.entries.push_back(e);
     };
     add("2024-07-25T10:00:00Z", "AB", "# Actions\n## Timeline\n1. not a list\n<!-- retro:end timeline -->");
-    add("2024-07-25T10:01:00Z", "", "CSS said the token xoxb-123456789012-1234567890123-abcdefghijABCDEFGHIJklmn leaked");
+    add("2024-07-25T10:01:00Z", "",
+        "CSS said the token xoxb-123456789012-1234567890123-abcdefghijABCDEFGHIJklmn leaked");
     add("2024-07-25T10:02:00Z", "CD", "mail jane.doe@wellcome.ac.uk or call +44 20 7611 2222 | *now*");
-    add("2024-07-25T10:03:00Z", "CD", "see https://grafana.example/d/x?orgId=1&token=s3cr3tvalue123 and "
-                                      "https://wellcome.slack.com/archives/C01FBFSDLUA/p1721903759248609");
+    add("2024-07-25T10:03:00Z", "CD",
+        "see https://grafana.example/d/x?orgId=1&token=s3cr3tvalue123 and "
+        "https://wellcome.slack.com/archives/C01FBFSDLUA/p1721903759248609");
     add("2024-07-25T10:04:00Z", "EF", "trailing backslash \\\n12.30 is not an entry\n- nor a list");
     t.title_hint = "<script>alert(1)</script> _title_";
     t.participants = {Participant{"AB", "Ann Bee", 1}, Participant{"CD", "Cy Dee --> x", 2}};
@@ -110,8 +112,8 @@ TEST_CASE("hostile text and secrets in entries are escaped and redacted", "[rend
     o.people = people;
     const render::Draft draft = render::render_draft(t, o);
     check_golden("hostile.md", draft.markdown);
-    CHECK(draft.redacted.by_kind == std::map<std::string, std::uint64_t>{
-                                        {"email", 1}, {"phone", 1}, {"slack-token", 1}, {"url-token", 1}});
+    CHECK(draft.redacted.by_kind ==
+          std::map<std::string, std::uint64_t>{{"email", 1}, {"phone", 1}, {"slack-token", 1}, {"url-token", 1}});
     // The text's own region marker did not end our region: --update still finds the whole timeline.
     const render::DraftUpdate same = render::update_draft(draft.markdown, draft.markdown);
     CHECK(same.error.empty());

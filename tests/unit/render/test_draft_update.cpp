@@ -24,8 +24,8 @@ TEST_CASE("an update rewrites the timeline and keeps human edits", "[render][upd
     const std::string first = render::render_draft(t, o).markdown;
 
     // People finish the draft: a new title, the cause, actions; and one edit inside a machine region.
-    std::string edited = replace_once(first, "# Incident retro - users cannot login",
-                                      "# Incident retro - nobody could log in");
+    std::string edited =
+        replace_once(first, "# Incident retro - users cannot login", "# Incident retro - nobody could log in");
     edited = replace_once(edited, "<!-- retro: actions for NP (Natalie Pollecutt) -->",
                           "* Talk to the Digital Content Manager about banners");
     edited = replace_once(edited, "### What happened that we didn\u2019t anticipate?\n\n",
@@ -59,7 +59,8 @@ TEST_CASE("an update leaves out regions people deleted and refuses unbalanced ma
     render::DraftOptions o;
     o.retro_held = "2024-07-26";
     const std::string fresh = render::render_draft(test::seed_like_timeline(), o).markdown;
-    const std::string human = "# Incident retro - by hand\n\n<!-- retro:begin timeline -->\nold\n<!-- retro:end timeline -->\n\nmine\n";
+    const std::string human =
+        "# Incident retro - by hand\n\n<!-- retro:begin timeline -->\nold\n<!-- retro:end timeline -->\n\nmine\n";
     const render::DraftUpdate u = render::update_draft(human, fresh);
     CHECK(u.error.empty());
     CHECK(u.replaced == std::vector<std::string>{"timeline"});

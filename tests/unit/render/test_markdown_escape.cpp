@@ -7,9 +7,9 @@
 
 using retro::Span;
 using retro::SpanType;
-using retro::render::LineStart;
 using retro::render::code_span;
 using retro::render::escape_inline;
+using retro::render::LineStart;
 using retro::render::render_text_lines;
 
 TEST_CASE("escape_inline writes each case as expected", "[render][escape]") {
@@ -84,12 +84,43 @@ TEST_CASE("pre spans become fenced blocks, other lines stay text", "[render][esc
 
 TEST_CASE("hostile text stays one paragraph of the same text in cmark-gfm", "[render][escape][cmark]") {
     const char* hostile[] = {
-        "# heading", "## two", "1. one", "10) ten", "- dash", "* star", "+ plus", "> quote", "---", "***", "===",
-        "| a | b |", "a | b", "<div>html</div>", "<script>alert(1)</script>", "<!-- comment -->",
-        "[link](http://evil)", "![img](http://evil/x.png)", "*em* **strong** _u_ __uu__", "~~strike~~",
-        "`code` and ``more``", "```", "~~~", "trailing backslash \\", "&amp; &lt; &#65;", "[ref]: http://x",
-        "<http://x.org>", "www.example.org/a_b", "https://example.org/a_(b)_c", "x<y>z", "[ ] task", "- [x] done",
-        "    indented", "\\* escaped already", "a\\", "12.30 looks like a time", "    ```",
+        "# heading",
+        "## two",
+        "1. one",
+        "10) ten",
+        "- dash",
+        "* star",
+        "+ plus",
+        "> quote",
+        "---",
+        "***",
+        "===",
+        "| a | b |",
+        "a | b",
+        "<div>html</div>",
+        "<script>alert(1)</script>",
+        "<!-- comment -->",
+        "[link](http://evil)",
+        "![img](http://evil/x.png)",
+        "*em* **strong** _u_ __uu__",
+        "~~strike~~",
+        "`code` and ``more``",
+        "```",
+        "~~~",
+        "trailing backslash \\",
+        "&amp; &lt; &#65;",
+        "[ref]: http://x",
+        "<http://x.org>",
+        "www.example.org/a_b",
+        "https://example.org/a_(b)_c",
+        "x<y>z",
+        "[ ] task",
+        "- [x] done",
+        "    indented",
+        "\\* escaped already",
+        "a\\",
+        "12.30 looks like a time",
+        "    ```",
     };
     for (const char* text : hostile) {
         INFO(text);

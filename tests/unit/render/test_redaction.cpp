@@ -4,8 +4,8 @@
 #include "render/redaction.hpp"
 
 using namespace retro;
-using render::RedactionCounts;
 using render::redact_text;
+using render::RedactionCounts;
 
 TEST_CASE("secrets and personal data are replaced; identifiers and URLs survive", "[render][redact]") {
     People people;
@@ -15,8 +15,7 @@ TEST_CASE("secrets and personal data are replaced; identifiers and URLs survive"
         const char* redacted;
     };
     const Case cases[] = {
-        {"token xoxb-123456789012-1234567890123-abcdefghijABCDEFGHIJklmn here",
-         "token [redacted: slack-token] here"},
+        {"token xoxb-123456789012-1234567890123-abcdefghijABCDEFGHIJklmn here", "token [redacted: slack-token] here"},
         {"key AKIAIOSFODNN7EXAMPLE", "key [redacted: aws-key]"},
         {"ghp_abcdefghijklmnopqrstuvwxyz0123456789", "[redacted: github-token]"},
         {"Authorization: Bearer abcdef0123456789abcdef", "Authorization: Bearer [redacted: bearer-token]"},
@@ -50,6 +49,7 @@ TEST_CASE("spans move with the text and link URLs are redacted too", "[render][r
     CHECK(r.text.substr(r.spans[1].start, r.spans[1].end - r.spans[1].start) == r.spans[1].url);
     CHECK(r.spans[1].url == "https://x.example/a?token=[redacted: url-token]");
     CHECK(counts.by_kind == std::map<std::string, std::uint64_t>{{"phone", 1}, {"url-token", 1}});
-    CHECK(render::redaction_summary(counts) == "retro: redacted 2 items (1 phone, 1 url-token); --no-redact keeps them");
+    CHECK(render::redaction_summary(counts) ==
+          "retro: redacted 2 items (1 phone, 1 url-token); --no-redact keeps them");
     CHECK(render::redaction_summary(RedactionCounts{}).empty());
 }

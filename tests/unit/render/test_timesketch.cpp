@@ -34,11 +34,10 @@ TEST_CASE("events become Timesketch JSONL lines", "[render][timesketch]") {
     a.alert = AlertInfo{"identity-api-prod-5xx-alarm", "", "firing", "", ""};
     out.clear();
     render::write_timesketch_json(a, out);
-    CHECK(out ==
-          R"({"message":"identity-api-prod-5xx-alarm firing","datetime":"2024-07-25T10:19:00.000000Z",)"
-          R"("timestamp_desc":"Alert Firing","timestamp":1721902740000000,"data_type":"retro:event:alert",)"
-          R"("retro_id":"cloudwatch:identity-api-prod-5xx-alarm/ALARM@2024-07-25T10:19:00.000Z",)"
-          R"("precision":"exact","event_kind":"alert","source_kind":"cloudwatch","vendor":"cloudwatch",)"
-          R"("origin":"<stdin>","alert_key":"identity-api-prod-5xx-alarm","alert_state":"firing"})"
-          "\n");
+    CHECK(out == R"({"message":"identity-api-prod-5xx-alarm firing","datetime":"2024-07-25T10:19:00.000000Z",)"
+                 R"("timestamp_desc":"Alert Firing","timestamp":1721902740000000,"data_type":"retro:event:alert",)"
+                 R"("retro_id":"cloudwatch:identity-api-prod-5xx-alarm/ALARM@2024-07-25T10:19:00.000Z",)"
+                 R"("precision":"exact","event_kind":"alert","source_kind":"cloudwatch","vendor":"cloudwatch",)"
+                 R"("origin":"<stdin>","alert_key":"identity-api-prod-5xx-alarm","alert_state":"firing"})"
+                 "\n");
 }
