@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   retro events slack-export.zip alarm-history.json inbox.mbox > events.ndjson
   aws cloudwatch describe-alarm-history --alarm-name X | retro events -
   retro events --tz Europe/London incident-folder/
+  retro lint incident_retros/
 
 Run `retro COMMAND --help` for a command's options and examples.
 )");

@@ -38,6 +38,11 @@ void check_day_headings(RuleContext& context) {
                     day.line, day.column,
                     fmt::format("timeline heading `{}` is not a day (write e.g. `### Thursday 25 July`)", day.text),
                     std::nullopt);
+            } else {
+                context.report(
+                    day.line, day.column,
+                    fmt::format("`{}` reads like a day but is not a date (write e.g. `25 July 2024`)", day.text),
+                    std::nullopt);
             }
             continue;
         }

@@ -49,6 +49,31 @@ bool parse_day_number(std::string_view s, unsigned& day) {
 
 }  // namespace
 
+bool looks_like_day_date(std::string_view text) {
+    text = trim(text);
+    if (text.ends_with(':')) text = trim(text.substr(0, text.size() - 1));
+    std::size_t words = 0;
+    bool has_month = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == ',' || text[i] == '\t')) ++i;
+        const std::size_t start = i;
+        while (i < text.size() && text[i] != ' ' && text[i] != ',' && text[i] != '\t') ++i;
+        if (i == start) continue;
+        const std::string_view word = text.substr(start, i - start);
+        ++words;
+        unsigned day = 0;
+        int year = 0;
+        if (find_name(month_names, word) >= 0) {
+            has_month = true;
+        } else if (find_name(weekday_names, word) < 0 && !parse_day_number(word, day) &&
+                   !(word.size() == 4 && parse_number(word, year))) {
+            return false;
+        }
+    }
+    return words >= 2 && words <= 6 && has_month;
+}
+
 std::optional<DayDate> parse_day_date(std::string_view text) {
     text = trim(text);
     if (text.ends_with(':')) text = trim(text.substr(0, text.size() - 1));

@@ -117,6 +117,15 @@ public:
 
     RetroDocument read_retro() {
         read_metadata();
+        std::uint32_t first_section = static_cast<std::uint32_t>(m_doc.lines.size()) + 1;
+        for (std::size_t i = 0; i < m_doc.headings.size(); ++i) {
+            if (m_doc.headings[i].level != 2) continue;
+            if (m_doc.sections.empty()) first_section = m_doc.headings[i].line;
+            m_doc.sections.push_back(i);
+        }
+        for (const RetroLink& link : m_doc.links) {
+            if (link.line < first_section && link.url.starts_with('#')) m_doc.toc.push_back(link);
+        }
         for (std::size_t i = 0; i < m_doc.headings.size(); ++i) {
             const std::string text = to_lower_ascii(trim(m_doc.headings[i].text));
             if (!m_doc.timeline && text == "timeline") m_doc.timeline = i;
@@ -146,7 +155,7 @@ private:
         }
         for (const MarkdownBlock& b : m_outline.blocks) {
             if (b.first_line == 0 || b.first_line > m_doc.lines.size()) continue;
-            std::uint32_t last = std::min<std::uint32_t>(b.last_line, m_doc.lines.size());
+            std::uint32_t last = std::clamp<std::uint32_t>(b.last_line, b.first_line, m_doc.lines.size());
             if (b.type == BlockType::html_block) {
                 // cmark-gfm 0.29 ends an HTML block one line early when its end condition (`-->`) is met on
                 // a line of its own: the block runs on over lines that start no other block.
@@ -360,7 +369,8 @@ private:
                 day_text = trim(day_text.substr(2, day_text.size() - 4));
             }
             if ((paragraph_start || !m_in_entry) && !is_item) {
-                if (auto date = parse_day_date(day_text)) {
+                const auto date = parse_day_date(day_text);
+                if (date || looks_like_day_date(day_text)) {
                     RetroDay day;
                     day.text = std::string(day_text);
                     day.line = l;

@@ -84,6 +84,8 @@ struct RetroDocument {
     std::vector<RetroMetadata> metadata;  // before the first section heading
     std::vector<RetroHeading> headings;   // every heading, in order
     std::vector<RetroLink> links;
+    std::vector<RetroLink> toc;           // `#anchor` links before the first section heading
+    std::vector<std::size_t> sections;    // indices into headings of the level-2 headings
     std::optional<std::size_t> timeline;  // index into headings of the Timeline heading
     std::vector<RetroDay> days;
     std::optional<std::size_t> actions;  // index into headings of the Actions heading
@@ -99,6 +101,10 @@ RetroDocument read_notes_document(std::string_view bytes);
 
 // "Thursday 25 July", "20 May 2021", "Tue 7 Jan 2020", "25th July", "2024-07-25"; trailing ':' allowed.
 std::optional<DayDate> parse_day_date(std::string_view text);
+
+// Words that are only weekday names, month names and day or year numbers, with a month among them
+// ("24 February January 2021"): a day line that is not a date, rather than timeline text.
+bool looks_like_day_date(std::string_view text);
 
 // A timeline line's leading time: `HH.MM`, `HH:MM` or `H.MM` followed by a space, ':', or the end.
 // Returns the length of the time token and fills hour/minute (unchecked ranges), else 0.

@@ -98,6 +98,13 @@ TEST_CASE("the retro reader finds title, metadata, links, days, entries and owne
     CHECK(doc.links[2].line == 19);  // on the continuation line after a hard break
     CHECK(doc.links[2].column == 13);
 
+    REQUIRE(doc.toc.size() == 2);
+    CHECK(doc.toc[1].url == "#actions");
+    CHECK(doc.toc[1].line == 10);
+    REQUIRE(doc.sections.size() == 2);
+    CHECK(doc.headings[doc.sections[0]].text == "Timeline");
+    CHECK(doc.headings[doc.sections[1]].line == 29);
+
     REQUIRE(doc.timeline);
     REQUIRE(doc.days.size() == 1);
     const RetroDay& day = doc.days[0];
@@ -173,6 +180,15 @@ TEST_CASE("day headings in the forms the published retros use") {
         INFO(text);
         CHECK_FALSE(parse_day_date(text));
     }
+}
+
+TEST_CASE("day-like lines that are not dates") {
+    CHECK(looks_like_day_date("24 February January 2021"));
+    CHECK(looks_like_day_date("Thursday 31 June"));
+    CHECK_FALSE(looks_like_day_date("Morning"));
+    CHECK_FALSE(looks_like_day_date("May be related"));
+    CHECK_FALSE(looks_like_day_date("reindex run Monday 13 May"));
+    CHECK_FALSE(looks_like_day_date("2024"));
 }
 
 TEST_CASE("timeline times: HH.MM, HH:MM, H.MM; not 1.5 or 14:30ish") {
@@ -360,4 +376,54 @@ TEST_CASE("an HTML comment is skipped to its last line (cmark-gfm reports its en
     REQUIRE(doc.days.size() == 1);
     REQUIRE(doc.days[0].entries.size() == 1);
     CHECK(doc.days[0].entries[0].line == 8);
+
+    // A one-line comment (retro's own machine-region markers) is no timeline entry either.
+    const RetroDocument marked = read_notes_document(
+        "<!-- retro:begin timeline -->\n\n### Thursday 25 July 2024\n\n"
+        "11.33 RC reported\n\n<!-- retro:end timeline -->\n");
+    CHECK(marked.is_html_line[0]);
+    CHECK(marked.is_html_line[6]);
+    REQUIRE(marked.days.size() == 1);
+    REQUIRE(marked.days[0].entries.size() == 1);
+    CHECK(marked.days[0].entries[0].lines.size() == 1);
+}
+
+TEST_CASE("a published retro with plain-line days, HH:MM times and untimed lines") {
+    // corpus/wellcome-retros/2022-09-22_…: read by hand. `## Timeline` is line 13; the day lines are
+    // `22 September 2022` (15) and `23 September 2022` (42). Timed lines: 13.00 (19), 13:23 (21, with a
+    // continuation and two list items), 13:41 (26), 14.00 (28), 14.02 (30), 14:42: (32), 15:17 (34),
+    // 18:46 (36), 19:55 (38): 9. Untimed: `See https://…` (17), `Thursday eve: …` (40), `Morning AC …` (44).
+    // September 2022 in London is BST, UTC+1.
+    const std::string bytes = test::read_file(test::corpus_path(
+        "wellcome-retros/2022-09-22_increased-rate-of-errors-in-searches-on-wellcomecollection-dot-org.md"));
+    IngestOptions options;
+    options.tz = london();
+    auto diags = test::quiet_diagnostics();
+    EventCollector sink;
+    const auto events = ingest_bytes("retro", bytes, options, diags, sink, "r.md");
+    CHECK(test::texts(diags).empty());
+    REQUIRE(events.size() == 12);
+    std::map<std::string, std::string> got;
+    for (const Event& e : events) got[e.id] = format_utc(e.time) + " " + std::string(to_string(e.precision));
+    CHECK(got == std::map<std::string, std::string>{
+                     {"retro:r.md#L17", "2022-09-21T23:00:00.000000Z day"},
+                     {"retro:r.md#L19", "2022-09-22T12:00:00.000000Z minute"},
+                     {"retro:r.md#L21", "2022-09-22T12:23:00.000000Z minute"},
+                     {"retro:r.md#L26", "2022-09-22T12:41:00.000000Z minute"},
+                     {"retro:r.md#L28", "2022-09-22T13:00:00.000000Z minute"},
+                     {"retro:r.md#L30", "2022-09-22T13:02:00.000000Z minute"},
+                     {"retro:r.md#L32", "2022-09-22T13:42:00.000000Z minute"},
+                     {"retro:r.md#L34", "2022-09-22T14:17:00.000000Z minute"},
+                     {"retro:r.md#L36", "2022-09-22T17:46:00.000000Z minute"},
+                     {"retro:r.md#L38", "2022-09-22T18:55:00.000000Z minute"},
+                     {"retro:r.md#L40", "2022-09-21T23:00:00.000000Z day"},
+                     {"retro:r.md#L44", "2022-09-22T23:00:00.000000Z day"},
+                 });
+    const auto e1323 =
+        std::find_if(events.begin(), events.end(), [](const Event& e) { return e.id == "retro:r.md#L21"; });
+    CHECK(e1323->actor.initials == "AC");
+    CHECK(
+        e1323->text.ends_with("Other debugging at this stage:\nNothing obvious in Google/Twitter/GitHub to suggest "
+                              "other people have similar issues\nNo significant activity in the pipeline that might "
+                              "be stressing the cluster"));
 }

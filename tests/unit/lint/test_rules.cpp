@@ -157,6 +157,12 @@ TEST_CASE("RETRO007 day-heading") {
             "[RETRO007 day-heading]"});
 }
 
+TEST_CASE("RETRO007: a plain day line that is not a date") {
+    CHECK(run_lint(replace(clean, "### Thursday 25 July", "25 July July 2024")) ==
+          Lines{"15:1: error: `25 July July 2024` reads like a day but is not a date (write e.g. `25 July 2024`) "
+                "[RETRO007 day-heading]"});
+}
+
 TEST_CASE("RETRO008 time-order, positions on continuation and list lines") {
     CHECK(run_lint(replace(clean, "11.36 RC", "09.59 RC")) ==
           Lines{"20:1: error: `09.59` is earlier than `10.00` on line 17: times within a day go forward [RETRO008 "
