@@ -55,7 +55,7 @@ void write_timeline(DraftContext& context, std::string& out);
 void write_evidence(DraftContext& context, std::string& out);
 void write_safeguards(DraftContext& context, std::string& out);
 
-// `## Actions`: one bold heading per participant, each with a prompt.
+// `## Actions`: a prompt holding one bold heading per participant, ready to fill and move out.
 void write_actions(DraftContext& context, std::string& out);
 
 // "74 minutes", "2 hours 5 minutes", "1 day 3 hours".

@@ -26,8 +26,7 @@ TEST_CASE("an update rewrites the timeline and keeps human edits", "[render][upd
     // People finish the draft: a new title, the cause, actions; and one edit inside a machine region.
     std::string edited =
         replace_once(first, "# Incident retro - users cannot login", "# Incident retro - nobody could log in");
-    edited = replace_once(edited, "<!-- retro: actions for NP (Natalie Pollecutt) -->",
-                          "* Talk to the Digital Content Manager about banners");
+    edited = replace_once(edited, "## Actions\n\n", "## Actions\n\n**NP**\n\n* Talk to the Digital Content Manager about banners\n\n");
     edited = replace_once(edited, "### What happened that we didn\u2019t anticipate?\n\n",
                           "### What happened that we didn\u2019t anticipate?\n\nA firewall migration.\n\n");
     edited = replace_once(edited, "13.06 SB Logging cluster", "13.06 SB The logging cluster");
