@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "draft_fixture.hpp"
+#include "lint/linter.hpp"
 #include "markdown_probe.hpp"
 #include "render/draft.hpp"
 #include "retro/ingest.hpp"
@@ -30,6 +31,11 @@ void check_golden(const std::string& name, const std::string& actual) {
         std::ofstream(path, std::ios::binary) << actual;
     }
     CHECK(actual == retro::test::read_file(path));
+    // Every draft is lint-clean: no errors (DESIGN.md "The retro document").
+    for (const lint::Finding& f : lint::lint_retro(actual, "draft.md", LintConfig{})) {
+        INFO(name << ":" << f.line << ":" << f.column << " " << f.rule_id << " " << f.message);
+        CHECK(f.severity != Severity::error);
+    }
 }
 
 }  // namespace
