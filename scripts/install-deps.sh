@@ -12,6 +12,7 @@ packages=(
   libgmime-3.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libtomlplusplus-dev
   python3 python3-jsonschema jq libarchive-tools zip
+  help2man  # the man page, generated from --help at build time (issue 8: the Debian package)
 )
 
 missing=()

@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
 #include "ingest/event_collector.hpp"
+#include "render/timesketch.hpp"
 #include "retro/event_json.hpp"
 
 namespace retro::cli {
@@ -17,18 +18,28 @@ struct EventsOptions {
     bool unsorted = false;
 };
 
+// One event in the chosen format: retro.event/1 NDJSON, or Timesketch JSONL.
+void write_event(const Event& event, const std::string& format, std::string& out) {
+    if (format == "timesketch") {
+        render::write_timesketch_json(event, out);
+    } else {
+        write_event_json(event, out);
+    }
+}
+
 // Writes each event as it arrives.
 class StreamingSink final : public EventSink {
 public:
-    explicit StreamingSink(OutputFile& out) : m_out(out) {}
+    StreamingSink(OutputFile& out, const std::string& format) : m_out(out), m_format(format) {}
     void add(Event&& event) override {
-        write_event_json(event, m_out.buffer());
+        write_event(event, m_format, m_out.buffer());
         m_out.flush_if_large();
     }
     void drop(std::string_view, std::uint64_t) override {}
 
 private:
     OutputFile& m_out;
+    const std::string& m_format;
 };
 
 bool in_window(const Event& e, const IngestOptions& o) {
@@ -41,14 +52,14 @@ int run_events(const EventsOptions& eo, const CommonOptions& common) {
     auto session = open_session(common, eo.sources);
     OutputFile out(eo.output);
     if (eo.unsorted) {
-        StreamingSink sink(out);
+        StreamingSink sink(out, eo.format);
         read_sources(eo.sources, {session->ingest, session->diags, sink});
     } else {
         ingest::EventCollector collector;
         read_sources(eo.sources, {session->ingest, session->diags, collector});
         for (const auto& event : collector.take_sorted()) {
             if (!in_window(event, session->ingest)) continue;
-            write_event_json(event, out.buffer());
+            write_event(event, eo.format, out.buffer());
             out.flush_if_large();
         }
     }
@@ -64,7 +75,8 @@ void add_events_command(CLI::App& app, CommonOptions& common, Runner& run) {
     cmd->add_option("sources", options->sources, "Files, folders, archives, or - for stdin (KIND:PATH forces a kind)")
         ->required();
     cmd->add_option("-o,--output", options->output, "Write to FILE instead of stdout");
-    cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"ndjson"}));
+    cmd->add_option("--format", options->format, "Output format: retro.event/1 NDJSON, or Timesketch JSONL")
+        ->check(CLI::IsMember({"ndjson", "timesketch"}));
     cmd->add_flag("--unsorted", options->unsorted, "Stream events in input order, in constant memory");
     add_common_options(*cmd, common);
     cmd->footer(R"(Examples:
@@ -72,6 +84,7 @@ void add_events_command(CLI::App& app, CommonOptions& common, Runner& run) {
   aws cloudwatch describe-alarm-history --alarm-name X | retro events -
   retro events --tz Europe/London retro.md notes.md -o events.ndjson
   retro events a.ndjson b.ndjson.gz | retro events -
+  retro events --format timesketch case-folder/ -o timesketch.jsonl
 )");
     cmd->callback([options, &common, &run] { run = [options, &common] { return run_events(*options, common); }; });
 }

@@ -1,0 +1,136 @@
+// `retro draft SOURCE…`: ingest, correlate, and write the Markdown retro in the house style (DESIGN.md
+// "The retro document"). `--update FILE` rewrites only the machine-written regions of an existing draft;
+// `-o FILE` refuses to replace a file without `--force`. What was redacted is summarised on stderr.
+#include <chrono>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/correlate_options.hpp"
+#include "cli/output_file.hpp"
+#include "core/text_utf8.hpp"
+#include "ingest/event_collector.hpp"
+#include "io/byte_streams.hpp"
+#include "io/open_input.hpp"
+#include "render/draft.hpp"
+#include "retro/error.hpp"
+
+namespace retro::cli {
+
+namespace {
+
+struct DraftCommandOptions {
+    std::vector<std::string> sources;
+    std::string output;
+    bool force = false;
+    std::string update;
+    std::string title;
+    std::string retro_held;
+    bool no_redact = false;
+    std::size_t incident = 0;
+};
+
+// --retro-held as written (a date), else SOURCE_DATE_EPOCH's local date, else today's (DESIGN.md
+// "Determinism").
+std::string retro_held_date(const std::string& option, const TimeZone& tz) {
+    if (!option.empty()) {
+        const std::optional<LocalDateTime> d = parse_iso8601_local(option);
+        if (!d || option.size() != 10 || !is_valid_date(d->year, d->month, d->day))
+            throw Error(fmt::format("--retro-held {}: expected a date like 2024-07-26", option));
+        return option;
+    }
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+        const std::optional<Instant> t = parse_epoch(epoch, EpochUnit::seconds);
+        if (!t) throw Error(fmt::format("SOURCE_DATE_EPOCH={}: expected whole seconds since 1970", epoch));
+        return format_local_date(*t, tz);
+    }
+    const auto now = std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
+    return format_local_date(Instant(now.time_since_epoch()), tz);
+}
+
+std::string read_draft(const std::string& path, Diagnostics& diags) {
+    Input input = io::open_input(path);
+    std::string bytes;
+    if (!io::read_all(input, bytes, IngestLimits{}.max_file_bytes, diags))
+        throw Error(fmt::format("{}: cannot read the draft to update", path));
+    return bytes;
+}
+
+std::string join(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+int run_draft(const DraftCommandOptions& dco, const CommonOptions& common) {
+    auto session = open_session(common, dco.sources);
+    // Read the draft to update first: a missing file should fail before any work.
+    const std::string existing = dco.update.empty() ? std::string() : read_draft(dco.update, session->diags);
+
+    ingest::EventCollector collector;
+    read_sources(dco.sources, {session->ingest, session->diags, collector});
+    auto not_events = collector.dropped();
+    if (collector.duplicates()) not_events["duplicate id (the same record read twice)"] += collector.duplicates();
+    const Timeline timeline =
+        correlate(collector.take_sorted(), correlate_options(*session, dco.incident), not_events, session->diags);
+
+    render::DraftOptions options;
+    options.title = dco.title;
+    options.tz = session->tz;
+    options.retro_held = retro_held_date(dco.retro_held, session->tz);
+    options.redact = !dco.no_redact && session->config.render.redact.value_or(true);
+    options.people = session->config.people;
+    render::Draft draft = render::render_draft(timeline, options);
+
+    std::string text = std::move(draft.markdown);
+    std::string target = dco.output;
+    bool may_replace = dco.force;
+    if (!dco.update.empty()) {
+        render::DraftUpdate u = render::update_draft(existing, text);
+        if (!u.error.empty()) throw Error(fmt::format("{}: {}", dco.update, u.error));
+        text = std::move(u.text);
+        if (target.empty()) {
+            target = dco.update;  // in place: replacing the file is what --update asks for
+            may_replace = true;
+        }
+        fmt::print(stderr, "retro: {}: rewrote {}{}\n", dco.update, u.replaced.empty() ? "nothing" : join(u.replaced),
+                   u.absent.empty() ? "" : fmt::format(" (kept out, no longer in the file: {})", join(u.absent)));
+    }
+    OutputFile out(target, may_replace);
+    out.write(text);
+    out.close();
+    if (const std::string summary = render::redaction_summary(draft.redacted); !summary.empty()) {
+        fmt::print(stderr, "{}\n", summary);
+    }
+    return finish_session(*session, common);
+}
+
+}  // namespace
+
+void add_draft_command(CLI::App& app, CommonOptions& common, Runner& run) {
+    auto options = std::make_shared<DraftCommandOptions>();
+    CLI::App* cmd = app.add_subcommand("draft", "Write the incident retro draft in Markdown, ready to finish by hand");
+    cmd->add_option("sources", options->sources, "Files, folders, archives, or - for stdin (KIND:PATH forces a kind)")
+        ->required();
+    cmd->add_option("-o,--output", options->output, "Write to FILE instead of stdout (an existing FILE needs --force)");
+    cmd->add_flag("--force", options->force, "Replace the -o FILE if it exists");
+    cmd->add_option("--update", options->update,
+                    "Rewrite only the machine-written regions of the draft FILE, keeping what people wrote");
+    cmd->add_option("--title", options->title, "The incident's title (default: named from its alerts or thread)");
+    cmd->add_option("--retro-held", options->retro_held,
+                    "The date of the retro meeting (default: SOURCE_DATE_EPOCH's date, else today)");
+    cmd->add_flag("--no-redact", options->no_redact, "Keep tokens, passwords, e-mail addresses and phone numbers");
+    cmd->add_option("--incident", options->incident, "Use incident cluster N (see retro timeline --list-incidents)")
+        ->check(CLI::PositiveNumber);
+    add_common_options(*cmd, common);
+    cmd->footer(R"(Examples:
+  retro draft samples/2024-07-25-login/
+  retro draft --tz Europe/London slack-export.zip alarm-history.json inbox.mbox -o retro.md
+  retro draft --update retro.md samples/2024-07-25-login/
+  retro draft --title "users cannot log in" --retro-held 2024-07-26 case/ -o retro.md --force
+)");
+    cmd->callback([options, &common, &run] { run = [options, &common] { return run_draft(*options, common); }; });
+}
+
+}  // namespace retro::cli

@@ -1,0 +1,37 @@
+// Builds CorrelateOptions from the config and the common options (DESIGN.md "Config", "Correlation").
+#include "cli/correlate_options.hpp"
+
+#include <fmt/format.h>
+
+namespace retro::cli {
+namespace {
+
+std::chrono::minutes minutes_or(const std::optional<std::int64_t>& v, std::chrono::minutes fallback) {
+    return v ? std::chrono::minutes(*v) : fallback;
+}
+
+}  // namespace
+
+CorrelateOptions correlate_options(const Session& session, std::size_t incident) {
+    const CorrelateConfig& c = session.config.correlate;
+    CorrelateOptions o;
+    o.group_interval = minutes_or(c.group_interval_minutes, o.group_interval);
+    o.merge_tolerance = minutes_or(c.merge_tolerance_minutes, o.merge_tolerance);
+    o.cluster_gap = minutes_or(c.cluster_gap_minutes, o.cluster_gap);
+    o.tail = minutes_or(c.tail_minutes, o.tail);
+    o.from = session.ingest.from;
+    o.until = session.ingest.until;
+    if (incident) o.incident = incident;
+    if (!c.timeline_emoji.empty()) o.timeline_emoji = c.timeline_emoji;
+    if (c.noise_rules) o.noise_rules = *c.noise_rules;
+    if (c.ack_words) o.ack_words = *c.ack_words;
+    for (const auto& [milestone, phrases] : c.keywords) o.milestone_keywords[milestone] = phrases;
+    for (const auto& [milestone, text] : c.milestones) {
+        o.pinned_milestones[milestone] =
+            parse_time_option(text, session.tz, fmt::format("[correlate.milestones] {}", milestone).c_str());
+    }
+    o.people = session.config.people;
+    return o;
+}
+
+}  // namespace retro::cli

@@ -1,0 +1,200 @@
+// The draft's `## Analysis of causes` facts and `## Actions` headings. Only what the timeline can stand
+// behind is written, each fact citing the entries it rests on ("The first alert fired at 11.14, 74 minutes
+// after the first report at 10.00"); everything else is a prompt for people (`<!-- retro: … -->`). Actions
+// are never invented: one heading per participant, to fill in.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "render/draft_sections.hpp"
+#include "render/markdown_escape.hpp"
+
+namespace retro::render {
+namespace {
+
+struct MilestoneLabel {
+    std::string_view name, label, noun;
+};
+
+// Milestone names of timeline.hpp, in the order a retro tells them, with the noun metrics use.
+constexpr MilestoneLabel milestone_labels[] = {
+    {"started", "Started", "the start"},
+    {"reported", "First reported by a person", "the first report"},
+    {"detected", "Detected (first alert)", "the first alert"},
+    {"acknowledged", "Acknowledged", "the acknowledgement"},
+    {"status_opened", "Status page incident opened", "the status page opening"},
+    {"mitigated", "Mitigated", "the mitigation"},
+    {"status_closed", "Status page incident closed", "the status page closing"},
+    {"resolved", "Resolved", "the resolution"},
+};
+
+std::string noun_of(std::string_view milestone) {
+    for (const MilestoneLabel& m : milestone_labels) {
+        if (m.name == milestone) return std::string(m.noun);
+    }
+    std::string s(milestone);
+    std::replace(s.begin(), s.end(), '_', ' ');
+    return s;
+}
+
+std::string label_of(std::string_view milestone) {
+    for (const MilestoneLabel& m : milestone_labels) {
+        if (m.name == milestone) return std::string(m.label);
+    }
+    std::string s(milestone);
+    std::replace(s.begin(), s.end(), '_', ' ');
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+std::size_t rank_of(std::string_view milestone) {
+    for (std::size_t i = 0; i < std::size(milestone_labels); ++i) {
+        if (milestone_labels[i].name == milestone) return i;
+    }
+    return std::size(milestone_labels);
+}
+
+const Milestone* find_milestone(const Timeline& t, std::string_view name) {
+    for (const Milestone& m : t.milestones) {
+        if (m.name == name) return &m;
+    }
+    return nullptr;
+}
+
+// "10.00 NP; 10.14 Email from …": the entries behind a milestone, at most three.
+std::string citations(DraftContext& ctx, const std::vector<std::string>& evidence) {
+    std::vector<std::string> cited;
+    for (const std::string& id : evidence) {
+        std::string c = ctx.cite(id);
+        if (!c.empty() && std::find(cited.begin(), cited.end(), c) == cited.end()) cited.push_back(std::move(c));
+    }
+    std::string out;
+    for (std::size_t i = 0; i < cited.size() && i < 3; ++i) out += (i ? "; " : "") + cited[i];
+    if (cited.size() > 3) out += fmt::format("; and {} more", cited.size() - 3);
+    return out;
+}
+
+}  // namespace
+
+std::string format_duration_words(std::chrono::seconds value) {
+    const bool negative = value.count() < 0;
+    std::int64_t minutes = (negative ? -value.count() : value.count()) / 60;
+    auto unit = [](std::int64_t n, std::string_view word) {
+        return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+    };
+    std::string out;
+    if (minutes < 120) {
+        out = unit(minutes, "minute");
+    } else if (minutes < 48 * 60) {
+        out = unit(minutes / 60, "hour");
+        if (minutes % 60) out += " " + unit(minutes % 60, "minute");
+    } else {
+        out = unit(minutes / (24 * 60), "day");
+        if ((minutes / 60) % 24) out += " " + unit((minutes / 60) % 24, "hour");
+    }
+    return out;
+}
+
+void write_evidence(DraftContext& ctx, std::string& out) {
+    const Timeline& t = ctx.timeline();
+    std::vector<const Milestone*> milestones;
+    for (const Milestone& m : t.milestones) milestones.push_back(&m);
+    std::stable_sort(milestones.begin(), milestones.end(), [](const Milestone* a, const Milestone* b) {
+        if (a->time != b->time) return a->time < b->time;
+        return rank_of(a->name) < rank_of(b->name);
+    });
+    if (milestones.empty()) {
+        out += "<!-- retro: the sources showed no milestones (first report, first alert, resolution) -->\n";
+        return;
+    }
+    out += "Milestones found in the sources:\n\n";
+    for (const Milestone* m : milestones) {
+        std::string line = fmt::format("* {} at {}", label_of(m->name), ctx.when(m->time));
+        const std::string cited = citations(ctx, m->evidence);
+        if (!cited.empty()) line += ", shown by " + cited;
+        if (!m->method.empty()) line += " (" + escape_inline(ctx.plain(m->method), {}, LineStart::inline_text) + ")";
+        out += line + "\n";
+    }
+}
+
+void write_safeguards(DraftContext& ctx, std::string& out) {
+    const Timeline& t = ctx.timeline();
+    std::vector<std::string> facts;
+    const Milestone* reported = find_milestone(t, "reported");
+    const Milestone* detected = find_milestone(t, "detected");
+
+    for (const Metric& metric : t.metrics) {
+        const Milestone* from = find_milestone(t, metric.from);
+        const Milestone* to = find_milestone(t, metric.to);
+        if (metric.name == "alert_after_report" && from && to) {
+            const bool after = metric.value.count() >= 0;
+            facts.push_back(fmt::format("The first alert fired at {}, {} {} the first report at {}.",
+                                        ctx.when(to->time), format_duration_words(metric.value),
+                                        after ? "after" : "before", ctx.when(from->time)));
+            continue;
+        }
+        std::string name = metric.name;
+        std::replace(name.begin(), name.end(), '_', ' ');
+        if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+        std::string fact = fmt::format("{}: {}", name, format_duration_words(metric.value));
+        if (from && to) {
+            fact += fmt::format(", from {} at {} to {} at {}", noun_of(from->name), ctx.when(from->time),
+                                noun_of(to->name), ctx.when(to->time));
+        }
+        facts.push_back(fact + ".");
+    }
+    if (t.groups.empty()) {
+        facts.push_back("No alert fired inside the incident window.");
+    } else if (reported && (!detected || detected->time > reported->time)) {
+        facts.push_back(fmt::format("No alert fired before the first report at {}.", ctx.when(reported->time)));
+    }
+    std::vector<const AlertGroup*> groups;
+    for (const AlertGroup& g : t.groups) groups.push_back(&g);
+    std::stable_sort(groups.begin(), groups.end(), [](const AlertGroup* a, const AlertGroup* b) {
+        if (a->first != b->first) return a->first < b->first;
+        return a->key < b->key;
+    });
+    for (const AlertGroup* g : groups) {
+        std::string fact = "Alert " + code_span(ctx.plain(g->key));
+        if (!g->channel.empty()) fact += " in " + escape_inline(ctx.plain(g->channel), {}, LineStart::inline_text);
+        if (g->count == 0) {
+            fact += ": no firing inside the window";
+        } else if (g->count == 1) {
+            fact += fmt::format(": fired once at {}", ctx.when(g->first));
+        } else {
+            fact += fmt::format(": fired {} times from {} to {}", g->count, ctx.when(g->first), ctx.when(g->last));
+        }
+        if (g->flaps > 0) fact += fmt::format(", flapping {} times", g->flaps);
+        if (g->resolved) fact += fmt::format(", resolved at {}", ctx.when(*g->resolved));
+        facts.push_back(fact + ".");
+    }
+    if (facts.empty()) {
+        out += "<!-- retro: the sources showed no alerts or metrics to report here -->\n";
+        return;
+    }
+    for (const std::string& f : facts) out += "* " + f + "\n";
+}
+
+// The owners' headings sit inside the prompt, ready to move out: an owner heading without actions is a lint
+// error (RETRO009), and a draft must be lint-clean (DESIGN.md "The retro document").
+void write_actions(DraftContext& ctx, std::string& out) {
+    const Timeline& t = ctx.timeline();
+    if (t.participants.empty()) {
+        out += "<!-- retro: no participants were found in the sources; one bold heading per owner, then one "
+               "bullet per action people agreed on -->\n\n";
+        return;
+    }
+    out += "<!-- retro: one bold heading per owner, then one bullet per action people agreed on. Move each owner "
+           "out of this comment once they have actions; leave out owners with none.\n\n";
+    for (const Participant& p : t.participants) {
+        const std::string who = p.initials.empty() ? p.name : p.initials;
+        if (who.empty()) continue;
+        out += "**" + comment_safe(escape_inline(ctx.plain(who), {}, LineStart::inline_text)) + "**\n\n";
+        const std::string name =
+            p.name.empty() || p.name == who ? std::string() : " (" + comment_safe(ctx.plain(p.name)) + ")";
+        out += "* actions for " + comment_safe(ctx.plain(who)) + name + "\n\n";
+    }
+    out += "-->\n\n";
+}
+
+}  // namespace retro::render

@@ -1,0 +1,150 @@
+// The draft document: the house style's frame (seed: ../shared/seed/2024-07-25-retro-as-published.md) —
+// `# Incident retro - <title>`, `**Incident from:**`, `**Incident until:**`, `**Retro held:**`, the table of
+// contents, then the sections written by draft_timeline.cpp and draft_analysis.cpp. The first line carries
+// retro::draft_marker so case-folder walks never read a draft back as a source.
+#include <fmt/format.h>
+
+#include "render/draft.hpp"
+#include "render/draft_sections.hpp"
+#include "render/markdown_escape.hpp"
+#include "retro/ingest.hpp"
+
+namespace retro::render {
+namespace {
+
+void begin_region(std::string& out, std::string_view name) {
+    out += fmt::format("<!-- retro:begin {} -->\n\n", name);
+}
+void end_region(std::string& out, std::string_view name) {
+    out += fmt::format("<!-- retro:end {} -->\n\n", name);
+}
+
+// The incident's dates: the window's start and its last entry (the window itself runs on by a tail).
+std::pair<Instant, Instant> incident_span(const Timeline& t) {
+    if (t.entries.empty()) return {t.window.from, t.window.from};
+    Instant first = t.entries.front().time, last = t.entries.front().time;
+    for (const TimelineEntry& e : t.entries) {
+        first = std::min(first, e.time);
+        last = std::max(last, e.time);
+    }
+    return {first, last};
+}
+
+}  // namespace
+
+DraftContext::DraftContext(const Timeline& timeline, const DraftOptions& options)
+    : m_timeline(timeline), m_options(options) {
+    const auto [first, last] = incident_span(timeline);
+    m_spans_days = format_local_date(first, options.tz) != format_local_date(last, options.tz);
+    m_spans_years = to_local(first, options.tz).year != to_local(last, options.tz).year;
+}
+
+std::string DraftContext::when(Instant t) const {
+    if (!m_spans_days) return format_hh_mm(t, m_options.tz);
+    return format_day_heading(t, m_options.tz, m_spans_years) + " " + format_hh_mm(t, m_options.tz);
+}
+
+RedactedText DraftContext::text(std::string_view text, const std::vector<Span>& spans) {
+    if (!m_options.redact) return RedactedText{std::string(text), spans};
+    return redact_text(text, spans, m_options.people, m_counts);
+}
+
+std::string DraftContext::plain(std::string_view text) {
+    if (!m_options.redact) return std::string(text);
+    return redact_plain(text, m_options.people, m_counts);
+}
+
+const TimelineEntry* DraftContext::entry_of(std::string_view event_id) const {
+    for (const TimelineEntry& e : m_timeline.entries) {
+        for (const std::string& id : e.event_ids) {
+            if (id == event_id) return &e;
+        }
+        for (const TimelineEntry& c : e.continuations) {
+            for (const std::string& id : c.event_ids) {
+                if (id == event_id) return &c;
+            }
+        }
+    }
+    return nullptr;
+}
+
+std::string DraftContext::cite(std::string_view event_id) {
+    const TimelineEntry* e = entry_of(event_id);
+    if (!e) return {};
+    std::string who;
+    if (e->kind == EventKind::status) {
+        who = "status page";
+    } else if ((e->group || e->kind == EventKind::alert) && !e->channel.empty()) {
+        who = (is_chat_channel(*e) ? "#" : "") + plain(e->channel);
+    } else if (!e->initials.empty()) {
+        who = e->initials;
+    } else if (e->kind == EventKind::email) {
+        who = e->actor_name.empty() ? "an e-mail" : "e-mail from " + plain(e->actor_name);
+    } else if (!e->channel.empty()) {
+        who = (is_chat_channel(*e) ? "#" : "") + plain(e->channel);
+    } else if (!e->actor_name.empty()) {
+        who = plain(e->actor_name);
+    }
+    std::string out = when(e->time);
+    if (!who.empty()) out += " " + escape_inline(who, {}, LineStart::inline_text);
+    return out;
+}
+
+const std::vector<std::string_view>& draft_region_names() {
+    static const std::vector<std::string_view> names = {"metadata", "timeline", "evidence", "safeguards"};
+    return names;
+}
+
+Draft render_draft(const Timeline& timeline, const DraftOptions& options) {
+    DraftContext ctx(timeline, options);
+    const TimeZone& tz = options.tz;
+    const auto [first, last] = incident_span(timeline);
+    std::string out;
+    out += std::string(draft_marker) +
+           ": machine-written parts sit between retro:begin and retro:end comments; "
+           "`retro draft --update` rewrites only those -->\n";
+
+    std::string title = options.title.empty() ? timeline.title_hint : options.title;
+    if (title.find_first_not_of(" \t\r\n") == std::string::npos) title = "incident on " + format_local_date(first, tz);
+    std::replace(title.begin(), title.end(), '\n', ' ');
+    out += "# Incident retro - " + escape_inline(ctx.plain(title), {}, LineStart::inline_text) + "\n\n";
+
+    begin_region(out, "metadata");
+    out += fmt::format("**Incident from:** {}\n\n", format_local_date(first, tz));
+    out += fmt::format("**Incident until:** {}\n\n", format_local_date(last, tz));
+    out += fmt::format("**Retro held:** {}\n\n", options.retro_held);
+    end_region(out, "metadata");
+
+    out += "* [Timeline](#timeline)\n* [Analysis of causes](#analysis-of-causes)\n* [Actions](#actions)\n\n";
+
+    out += "## Timeline\n\n";
+    begin_region(out, "timeline");
+    write_timeline(ctx, out);
+    end_region(out, "timeline");
+
+    out += "## Analysis of causes\n\n";
+    out += "### What happened that we didn\u2019t anticipate?\n\n";
+    out +=
+        "<!-- retro: what happened that nobody expected? Quote the people and suppliers who explained the cause, "
+        "and say where they said it -->\n\n";
+    begin_region(out, "evidence");
+    write_evidence(ctx, out);
+    out += '\n';
+    end_region(out, "evidence");
+
+    out += "### Why didn't our safeguards catch this?\n\n";
+    begin_region(out, "safeguards");
+    write_safeguards(ctx, out);
+    out += '\n';
+    end_region(out, "safeguards");
+    out +=
+        "<!-- retro: which alerts, dashboards, tests or processes should have caught this sooner, and why "
+        "didn't they? -->\n\n";
+
+    out += "## Actions\n\n";
+    write_actions(ctx, out);
+    while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+    return Draft{std::move(out), ctx.redacted()};
+}
+
+}  // namespace retro::render

@@ -1,0 +1,202 @@
+// The draft's `## Timeline` in the house style of the published retros (the seed): one `### Weekday D Month`
+// heading per local day, `See <permalink>` for the channel where the incident was discussed, then entries
+// `HH.MM INITIALS text` with `\` at the end of every line that continues, alert groups as
+// `HH.MM #channel: NAME until last at HH.MM (N times)`, same-minute alerts of one channel as one entry with
+// continuation lines (the seed's 11.14), e-mails naming the sender, status-page updates.
+#include <fmt/format.h>
+
+#include "core/text_utf8.hpp"
+#include "render/draft_sections.hpp"
+#include "render/markdown_escape.hpp"
+
+namespace retro::render {
+namespace {
+
+std::string first_line(std::string_view text) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t nl = text.find('\n', start);
+        if (nl == std::string_view::npos) nl = text.size();
+        const std::string_view line = trim(text.substr(start, nl - start));
+        if (!line.empty()) return std::string(line);
+        start = nl + 1;
+    }
+    return {};
+}
+
+// Joins Markdown lines into one entry: `\` ends every text line followed by another text line; code blocks
+// stand apart with blank lines around them, as in the seed's 12.06.
+void append_entry(std::string& out, const std::vector<MarkdownLine>& lines) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const MarkdownLine& line = lines[i];
+        const bool next_is_text = i + 1 < lines.size() && !lines[i + 1].is_code;
+        const bool next_is_code = i + 1 < lines.size() && lines[i + 1].is_code;
+        out += line.text;
+        if (!line.is_code && next_is_text) out += '\\';
+        out += '\n';
+        if (!line.is_code && next_is_code) out += '\n';
+        if (line.is_code && next_is_text) out += '\n';  // a code line before text is a closing fence
+    }
+    out += '\n';
+}
+
+class TimelineWriter {
+public:
+    TimelineWriter(DraftContext& context, std::string& out) : m_ctx(context), m_out(out) {}
+
+    void write() {
+        const Timeline& t = m_ctx.timeline();
+        const TimeZone& tz = m_ctx.options().tz;
+        std::string day;
+        bool first_day = true;
+        for (const TimelineEntry& e : t.entries) {
+            const std::string this_day = format_local_date(e.time, tz);
+            if (this_day != day) {
+                day = this_day;
+                m_out += fmt::format("### {}\n\n", format_day_heading(e.time, tz, m_ctx.spans_years()));
+                if (first_day) write_discussion_link();
+                first_day = false;
+            }
+            write_entry(e);
+        }
+        if (t.entries.empty()) {
+            m_out +=
+                "<!-- retro: no events fell inside the incident window; check the sources and --from/--until -->\n\n";
+        }
+    }
+
+private:
+    void write_discussion_link() {
+        const Timeline& t = m_ctx.timeline();
+        const std::string link = t.discussion_link.empty() ? std::string() : m_ctx.plain(t.discussion_link);
+        if (!link.empty()) {
+            std::vector<Span> spans{Span{0, link.size(), SpanType::link, link}};
+            m_out += "See " + escape_inline(link, spans, LineStart::inline_text) + "\n\n";
+        }
+    }
+
+    std::string time_prefix(const TimelineEntry& e) const {
+        if (e.precision == Precision::day) return {};
+        return format_hh_mm(e.time, m_ctx.options().tz) + " ";
+    }
+
+    // `#wc-platform-alerts: ` for Slack channels, `cloudwatch: ` for an alert system, nothing when unknown.
+    std::string channel_label(const TimelineEntry& e) {
+        if (e.channel.empty()) return {};
+        const std::string name = escape_inline(m_ctx.plain(e.channel), {}, LineStart::inline_text);
+        return (is_chat_channel(e) ? "#" : "") + name + ":";
+    }
+
+    // NAME [until last at HH.MM] [(N times)] for an alert entry, escaped for a Markdown line start.
+    std::string alert_line(const TimelineEntry& e, LineStart start) {
+        std::string name = first_line(e.text);
+        if (e.group && (!is_slack_kind(e.source_kind) || name.empty())) name = e.group->key;
+        if (name.empty()) name = "alert";
+        std::string md = escape_inline(m_ctx.plain(name), {}, start);
+        if (e.group && e.group->count == 0 && e.group->resolved) {
+            md += " resolved";  // only the resolution fell inside the window
+        } else if (e.group && e.group->count > 1) {
+            const TimeZone& tz = m_ctx.options().tz;
+            if (format_hh_mm(e.group->last, tz) != format_hh_mm(e.group->first, tz) ||
+                format_local_date(e.group->last, tz) != format_local_date(e.group->first, tz)) {
+                md += " until last at " + m_ctx.when(e.group->last);
+            }
+            md += fmt::format(" ({} times)", e.group->count);
+        }
+        return md;
+    }
+
+    void write_alert(const TimelineEntry& e) {
+        std::string head = time_prefix(e) + channel_label(e);
+        if (e.continuations.empty()) {
+            m_out += head + (head.empty() || head.back() == ' ' ? "" : " ") +
+                     alert_line(e, head.empty() ? LineStart::block : LineStart::inline_text) + "\n\n";
+            return;
+        }
+        std::vector<MarkdownLine> lines;
+        lines.push_back({head.empty() ? alert_line(e, LineStart::block) : head, false});
+        if (!head.empty()) lines.push_back({alert_line(e, LineStart::block), false});
+        for (const TimelineEntry& c : e.continuations) lines.push_back({alert_line(c, LineStart::block), false});
+        append_entry(m_out, lines);
+    }
+
+    // `10.14 Email from Collections Systems Support: subject`, or with the sender's initials as the seed
+    // writes them, `11.24 CSS email from Collections Systems Support: subject`.
+    void write_email(const TimelineEntry& e) {
+        const std::string from = e.actor_name.empty() ? std::string() : m_ctx.plain(e.actor_name);
+        std::string head = time_prefix(e);
+        head += !e.initials.empty() && !head.empty() ? e.initials + " email" : std::string("Email");
+        if (!from.empty() && from != e.initials) head += " from " + escape_inline(from, {}, LineStart::inline_text);
+        const std::string subject = m_ctx.plain(first_line(e.text));
+        if (!subject.empty()) head += ": " + escape_inline(subject, {}, LineStart::inline_text);
+        m_out += head + "\n\n";
+    }
+
+    // `11.45 Status page Wellcome Collection: Investigating - Users cannot log in`; the state is added in
+    // brackets only when the update's text does not start with it.
+    void write_status(const TimelineEntry& e) {
+        std::string head = time_prefix(e) + "Status page";
+        if (e.status && !e.status->page.empty()) {
+            head += " " + escape_inline(m_ctx.plain(e.status->page), {}, LineStart::inline_text);
+        }
+        const std::string state = e.status ? e.status->state : std::string();
+        const std::string text = m_ctx.plain(first_line(e.text));
+        if (!state.empty() && !starts_with_icase(text, state)) head += " (" + state + ")";
+        if (!text.empty()) head += ": " + escape_inline(text, {}, LineStart::inline_text);
+        m_out += head + "\n\n";
+    }
+
+    void write_message(const TimelineEntry& e) {
+        const RedactedText body = m_ctx.text(e.text, e.spans);
+        std::string head = time_prefix(e);
+        LineStart start = head.empty() ? LineStart::block : LineStart::after_time;
+        if (!e.initials.empty() && !head.empty()) {
+            head += e.initials + " ";
+            start = LineStart::inline_text;
+        }
+        std::vector<MarkdownLine> lines = render_text_lines(body.text, body.spans, start);
+        if (lines.empty() || lines.front().is_code) {
+            std::string bare = head;
+            while (!bare.empty() && bare.back() == ' ') bare.pop_back();
+            if (bare.empty()) bare = "<!-- retro: an entry with no text -->";
+            lines.insert(lines.begin(), MarkdownLine{bare, false});
+        } else {
+            lines.front().text = head + lines.front().text;
+        }
+        append_entry(m_out, lines);
+    }
+
+    void write_entry(const TimelineEntry& e) {
+        if (e.group || e.kind == EventKind::alert) return write_alert(e);
+        if (e.kind == EventKind::email) return write_email(e);
+        if (e.kind == EventKind::status) return write_status(e);
+        write_message(e);
+    }
+
+    DraftContext& m_ctx;
+    std::string& m_out;
+};
+
+}  // namespace
+
+bool is_slack_kind(std::string_view source_kind) {
+    return source_kind.starts_with("slack");
+}
+
+bool is_chat_channel(const TimelineEntry& e) {
+    if (is_slack_kind(e.source_kind)) return true;
+    // An alert merged with its Slack post keeps the first record's kind but the post's channel; an alert seen
+    // only in its own system names that system (or a file) as its channel.
+    static constexpr std::string_view systems[] = {"cloudwatch", "alertmanager", "grafana",  "pagerduty", "opsgenie",
+                                                   "sentry",     "statuspage",   "json-map", "events"};
+    for (std::string_view system : systems) {
+        if (e.channel == system) return false;
+    }
+    return e.channel != e.source_kind && e.channel.find_first_of("./@ ") == std::string::npos;
+}
+
+void write_timeline(DraftContext& context, std::string& out) {
+    TimelineWriter(context, out).write();
+}
+
+}  // namespace retro::render

@@ -1,0 +1,96 @@
+// Redaction for the draft (DESIGN.md "The retro document": secrets and personal data are redacted by
+// default, `[redacted: token]`). Detection is src/core/secrets.cpp's; this file only replaces what it finds
+// and keeps the text's spans pointing at the same words.
+#include "render/redaction.hpp"
+
+#include <fmt/format.h>
+
+#include "core/secrets.hpp"
+
+namespace retro::render {
+namespace {
+
+std::string replacement(std::string_view matched, SecretKind kind, const People& people) {
+    if (kind == SecretKind::email) {
+        if (auto person = people.find(matched); person && !person->name.empty()) return person->name;
+    }
+    return fmt::format("[redacted: {}]", to_string(kind));
+}
+
+bool is_kept(std::string_view matched, SecretKind kind) {
+    return kind == SecretKind::email && !is_personal_email(matched);
+}
+
+// Maps a byte offset of the old text to the new one: offsets inside a replaced range go to its start
+// (for span starts) or its end (for span ends).
+struct Edit {
+    std::size_t old_start, old_end, new_start, new_end;
+};
+
+std::size_t map_offset(const std::vector<Edit>& edits, std::size_t offset, bool is_end) {
+    std::ptrdiff_t shift = 0;
+    for (const Edit& e : edits) {
+        if (offset <= e.old_start) break;
+        if (offset < e.old_end) return is_end ? e.new_end : e.new_start;
+        shift = static_cast<std::ptrdiff_t>(e.new_end) - static_cast<std::ptrdiff_t>(e.old_end);
+    }
+    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(offset) + shift);
+}
+
+}  // namespace
+
+std::uint64_t RedactionCounts::total() const {
+    std::uint64_t n = 0;
+    for (const auto& [kind, count] : by_kind) n += count;
+    return n;
+}
+
+RedactedText redact_text(std::string_view text, const std::vector<Span>& spans, const People& people,
+                         RedactionCounts& counts) {
+    RedactedText out;
+    std::vector<Edit> edits;
+    std::size_t pos = 0;
+    for (const SecretFinding& f : find_secrets(text)) {
+        const std::string_view matched = text.substr(f.start, f.end - f.start);
+        if (is_kept(matched, f.kind)) continue;
+        out.text.append(text.substr(pos, f.start - pos));
+        const std::size_t new_start = out.text.size();
+        out.text += replacement(matched, f.kind, people);
+        edits.push_back({f.start, f.end, new_start, out.text.size()});
+        ++counts.by_kind[std::string(to_string(f.kind))];
+        pos = f.end;
+    }
+    out.text.append(text.substr(pos));
+    for (const Span& s : spans) {
+        Span moved = s;
+        moved.start = map_offset(edits, s.start, false);
+        moved.end = map_offset(edits, s.end, true);
+        if (!s.url.empty()) {
+            // A link whose text is its URL keeps them equal; any other URL is redacted on its own (not
+            // counted again when its text already was).
+            const bool same = s.end <= text.size() && text.substr(s.start, s.end - s.start) == s.url;
+            RedactionCounts url_counts;
+            moved.url = same ? out.text.substr(moved.start, moved.end - moved.start)
+                             : redact_plain(s.url, people, same ? url_counts : counts);
+        }
+        if (moved.start < moved.end) out.spans.push_back(std::move(moved));
+    }
+    return out;
+}
+
+std::string redact_plain(std::string_view text, const People& people, RedactionCounts& counts) {
+    return redact_text(text, {}, people, counts).text;
+}
+
+std::string redaction_summary(const RedactionCounts& counts) {
+    if (counts.total() == 0) return {};
+    std::string kinds;
+    for (const auto& [kind, count] : counts.by_kind) {
+        if (!kinds.empty()) kinds += ", ";
+        kinds += fmt::format("{} {}", count, kind);
+    }
+    const std::uint64_t total = counts.total();
+    return fmt::format("retro: redacted {} item{} ({}); --no-redact keeps them", total, total == 1 ? "" : "s", kinds);
+}
+
+}  // namespace retro::render

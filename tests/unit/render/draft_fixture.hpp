@@ -1,0 +1,12 @@
+// A hand-built timeline shaped like the seed incident (2024-07-25, Europe/London, BST = UTC+1), for the
+// draft tests. Times are written as UTC; the seed's local times are one hour later.
+#pragma once
+
+#include "retro/timeline.hpp"
+
+namespace retro::test {
+
+Timeline seed_like_timeline();
+Instant utc(const char* iso);
+
+}  // namespace retro::test

@@ -1,0 +1,147 @@
+// The draft document: golden Markdown for a seed-shaped timeline and for the formatting cases, its block
+// structure in cmark-gfm, determinism, and the prompts and regions people rely on.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "draft_fixture.hpp"
+#include "lint/linter.hpp"
+#include "markdown_probe.hpp"
+#include "render/draft.hpp"
+#include "retro/ingest.hpp"
+#include "test_support.hpp"
+
+using namespace retro;
+using retro::test::utc;
+
+namespace {
+
+render::DraftOptions london_options() {
+    render::DraftOptions o;
+    o.tz = *TimeZone::find("Europe/London");
+    o.retro_held = "2024-07-26";
+    return o;
+}
+
+// Compares with tests/unit/render/golden/NAME; RETRO_UPDATE_GOLDEN=1 rewrites the file for review.
+void check_golden(const std::string& name, const std::string& actual) {
+    const std::string path = retro::test::source_path("tests/unit/render/golden/" + name);
+    if (std::getenv("RETRO_UPDATE_GOLDEN")) {
+        std::ofstream(path, std::ios::binary) << actual;
+    }
+    CHECK(actual == retro::test::read_file(path));
+    // Every draft is lint-clean: no errors (DESIGN.md "The retro document").
+    for (const lint::Finding& f : lint::lint_retro(actual, "draft.md", LintConfig{})) {
+        INFO(name << ":" << f.line << ":" << f.column << " " << f.rule_id << " " << f.message);
+        CHECK(f.severity != Severity::error);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a seed-shaped timeline renders in the house style", "[render][draft]") {
+    const render::Draft draft = render::render_draft(test::seed_like_timeline(), london_options());
+    check_golden("seed_like.md", draft.markdown);
+    CHECK(draft.markdown.starts_with(draft_marker));
+    CHECK(draft.redacted.total() == 0);
+}
+
+TEST_CASE("the draft's blocks are what the house style expects", "[render][draft][cmark]") {
+    const render::Draft draft = render::render_draft(test::seed_like_timeline(), london_options());
+    const test::MarkdownProbe probe = test::probe_markdown(draft.markdown);
+    REQUIRE(!probe.blocks.empty());
+    CHECK(probe.blocks.front() == "html_block");  // the draft marker, before the title
+    CHECK(probe.blocks[1] == "heading");
+    // The only raw HTML is our comments; no source text became HTML, emphasis or a list inside entries.
+    CHECK(test::only_inlines(probe, {"paragraph", "item", "text", "softbreak", "linebreak", "code", "link", "strong"}));
+    CHECK(std::count(probe.blocks.begin(), probe.blocks.end(), "code_block") == 1);
+}
+
+TEST_CASE("the draft is the same bytes every time", "[render][draft]") {
+    const Timeline t = test::seed_like_timeline();
+    CHECK(render::render_draft(t, london_options()).markdown == render::render_draft(t, london_options()).markdown);
+}
+
+TEST_CASE("day headings carry the year when the incident spans years; times then name their day", "[render][draft]") {
+    Timeline t;
+    TimelineEntry a;
+    a.time = utc("2023-12-31T23:50:00Z");
+    a.initials = "AB";
+    a.text = "still up";
+    a.event_ids = {"x:1"};
+    TimelineEntry b = a;
+    b.time = utc("2024-01-01T00:20:00Z");
+    b.text = "happy new year, the queue drained";
+    b.event_ids = {"x:2"};
+    t.entries = {a, b};
+    t.milestones = {Milestone{"resolved", b.time, {"x:2"}, "config"}};
+    t.participants = {Participant{"AB", "Ann Bee", 2}};
+    t.title_hint = "queue backlog";
+    render::DraftOptions o;
+    o.retro_held = "2024-01-02";
+    check_golden("spans_years.md", render::render_draft(t, o).markdown);
+}
+
+TEST_CASE("an empty timeline still gives a complete, prompting draft", "[render][draft]") {
+    Timeline t;
+    t.window = IncidentWindow{utc("2024-07-25T00:00:00Z"), utc("2024-07-26T00:00:00Z"), "--from/--until"};
+    render::DraftOptions o;
+    o.retro_held = "2024-07-26";
+    check_golden("empty.md", render::render_draft(t, o).markdown);
+}
+
+TEST_CASE("hostile text and secrets in entries are escaped and redacted", "[render][draft][redact]") {
+    Timeline t;
+    auto add = [&](const char* time, const char* initials, std::string text) {
+        TimelineEntry e;
+        e.time = utc(time);
+        e.initials = initials;
+        e.text = std::move(text);
+        e.event_ids = {std::string("x:") + time};
+        t.entries.push_back(e);
+    };
+    add("2024-07-25T10:00:00Z", "AB", "# Actions\n## Timeline\n1. not a list\n<!-- retro:end timeline -->");
+    add("2024-07-25T10:01:00Z", "",
+        "CSS said the token xoxb-123456789012-1234567890123-abcdefghijABCDEFGHIJklmn leaked");
+    add("2024-07-25T10:02:00Z", "CD", "mail jane.doe@wellcome.ac.uk or call +44 20 7611 2222 | *now*");
+    add("2024-07-25T10:03:00Z", "CD",
+        "see https://grafana.example/d/x?orgId=1&token=s3cr3tvalue123 and "
+        "https://wellcome.slack.com/archives/C01FBFSDLUA/p1721903759248609");
+    add("2024-07-25T10:04:00Z", "EF", "trailing backslash \\\n12.30 is not an entry\n- nor a list");
+    t.title_hint = "<script>alert(1)</script> _title_";
+    t.participants = {Participant{"AB", "Ann Bee", 1}, Participant{"CD", "Cy Dee --> x", 2}};
+    People people;
+    people.add("jane.doe@wellcome.ac.uk", Person{"Jane Doe", "JD"});
+    render::DraftOptions o;
+    o.retro_held = "2024-07-26";
+    o.people = people;
+    const render::Draft draft = render::render_draft(t, o);
+    check_golden("hostile.md", draft.markdown);
+    CHECK(draft.redacted.by_kind ==
+          std::map<std::string, std::uint64_t>{{"email", 1}, {"phone", 1}, {"slack-token", 1}, {"url-token", 1}});
+    // The text's own region marker did not end our region: --update still finds the whole timeline.
+    const render::DraftUpdate same = render::update_draft(draft.markdown, draft.markdown);
+    CHECK(same.error.empty());
+    CHECK(same.text == draft.markdown);
+    const test::MarkdownProbe probe = test::probe_markdown(draft.markdown);
+    CHECK(test::only_inlines(probe, {"paragraph", "item", "text", "softbreak", "linebreak", "code", "link", "strong"}));
+    CHECK(std::count(probe.blocks.begin(), probe.blocks.end(), "heading") == 7);  // title, 3 sections, day, 2 questions
+}
+
+TEST_CASE("with redaction off (--no-redact) secrets stay as written", "[render][draft][redact]") {
+    Timeline t;
+    TimelineEntry e;
+    e.time = utc("2024-07-25T10:00:00Z");
+    e.initials = "AB";
+    e.text = "call +44 20 7611 2222";
+    e.event_ids = {"x:1"};
+    t.entries = {e};
+    render::DraftOptions o;
+    o.retro_held = "2024-07-26";
+    o.redact = false;
+    const render::Draft draft = render::render_draft(t, o);
+    CHECK(draft.markdown.find("11.00 AB call +44 20 7611 2222\n") == std::string::npos);  // UTC: 10.00
+    CHECK(draft.markdown.find("10.00 AB call +44 20 7611 2222\n") != std::string::npos);
+    CHECK(draft.redacted.total() == 0);
+}

@@ -1,0 +1,55 @@
+// Redaction: a table of texts and what the draft writes for them; spans follow the words they marked.
+#include <catch2/catch.hpp>
+
+#include "render/redaction.hpp"
+
+using namespace retro;
+using render::redact_text;
+using render::RedactionCounts;
+
+TEST_CASE("secrets and personal data are replaced; identifiers and URLs survive", "[render][redact]") {
+    People people;
+    people.add("rachel.cooper@wellcome.example", Person{"Rachel Cooper", "RC"});
+    struct Case {
+        const char* text;
+        const char* redacted;
+    };
+    const Case cases[] = {
+        {"token xoxb-123456789012-1234567890123-abcdefghijABCDEFGHIJklmn here", "token [redacted: slack-token] here"},
+        {"key AKIAIOSFODNN7EXAMPLE", "key [redacted: aws-key]"},
+        {"ghp_abcdefghijklmnopqrstuvwxyz0123456789", "[redacted: github-token]"},
+        {"Authorization: Bearer abcdef0123456789abcdef", "Authorization: Bearer [redacted: bearer-token]"},
+        {"https://hooks.example/x?t=abcdef123456", "https://hooks.example/x?t=[redacted: url-token]"},
+        {"https://deploy:hunter2pass@git.example/repo", "https://deploy:[redacted: url-password]@git.example/repo"},
+        {"ask rachel.cooper@wellcome.example", "ask Rachel Cooper"},
+        {"ask jane.doe@wellcome.ac.uk", "ask [redacted: email]"},
+        {"write to support@wellcome.example", "write to support@wellcome.example"},
+        {"call 07700 900123", "call [redacted: phone]"},
+        {"sierra-adapter-20200604-sierra-reader-orders", "sierra-adapter-20200604-sierra-reader-orders"},
+        {"https://wellcome.slack.com/archives/C01FBFSDLUA/p1721903759248609",
+         "https://wellcome.slack.com/archives/C01FBFSDLUA/p1721903759248609"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.text);
+        RedactionCounts counts;
+        CHECK(redact_text(c.text, {}, people, counts).text == c.redacted);
+    }
+}
+
+TEST_CASE("spans move with the text and link URLs are redacted too", "[render][redact]") {
+    const std::string text = "call 07700 900123 then see https://x.example/a?token=abcdef123456";
+    const std::size_t url = text.find("https");
+    const std::vector<Span> spans{Span{0, 4, SpanType::bold, ""},
+                                  Span{url, text.size(), SpanType::link, text.substr(url)}};
+    RedactionCounts counts;
+    const render::RedactedText r = redact_text(text, spans, People{}, counts);
+    CHECK(r.text == "call [redacted: phone] then see https://x.example/a?token=[redacted: url-token]");
+    REQUIRE(r.spans.size() == 2);
+    CHECK(r.text.substr(r.spans[0].start, r.spans[0].end - r.spans[0].start) == "call");
+    CHECK(r.text.substr(r.spans[1].start, r.spans[1].end - r.spans[1].start) == r.spans[1].url);
+    CHECK(r.spans[1].url == "https://x.example/a?token=[redacted: url-token]");
+    CHECK(counts.by_kind == std::map<std::string, std::uint64_t>{{"phone", 1}, {"url-token", 1}});
+    CHECK(render::redaction_summary(counts) ==
+          "retro: redacted 2 items (1 phone, 1 url-token); --no-redact keeps them");
+    CHECK(render::redaction_summary(RedactionCounts{}).empty());
+}
