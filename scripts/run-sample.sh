@@ -8,5 +8,5 @@ bash scripts/install-deps.sh
 cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DRETRO_TESTS=OFF >/dev/null
 cmake --build build-release -j"$(nproc)" --target retro
 
-echo "+ retro events samples/events/seed-incident.ndjson" >&2
-./build-release/src/cli/retro events samples/events/seed-incident.ndjson
+echo "+ retro draft samples/2024-07-25-login/" >&2
+./build-release/src/cli/retro draft samples/2024-07-25-login/

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/correlate_options.hpp"
 #include "cli/output_file.hpp"
 #include "ingest/event_collector.hpp"
 #include "render/timeline_output.hpp"
@@ -21,32 +22,6 @@ struct TimelineOptions {
     std::size_t incident = 0;
 };
 
-std::chrono::minutes minutes_or(const std::optional<std::int64_t>& v, std::chrono::minutes fallback) {
-    return v ? std::chrono::minutes(*v) : fallback;
-}
-
-CorrelateOptions correlate_options(const Session& session, const TimelineOptions& to) {
-    const CorrelateConfig& c = session.config.correlate;
-    CorrelateOptions o;
-    o.group_interval = minutes_or(c.group_interval_minutes, o.group_interval);
-    o.merge_tolerance = minutes_or(c.merge_tolerance_minutes, o.merge_tolerance);
-    o.cluster_gap = minutes_or(c.cluster_gap_minutes, o.cluster_gap);
-    o.tail = minutes_or(c.tail_minutes, o.tail);
-    o.from = session.ingest.from;
-    o.until = session.ingest.until;
-    if (to.incident) o.incident = to.incident;
-    if (!c.timeline_emoji.empty()) o.timeline_emoji = c.timeline_emoji;
-    if (c.noise_rules) o.noise_rules = *c.noise_rules;
-    if (c.ack_words) o.ack_words = *c.ack_words;
-    for (const auto& [milestone, phrases] : c.keywords) o.milestone_keywords[milestone] = phrases;
-    for (const auto& [milestone, text] : c.milestones)
-        o.pinned_milestones[milestone] =
-            parse_time_option(text, session.tz, fmt::format("[correlate.milestones] {}", milestone).c_str());
-    o.alert_aliases = c.alert_aliases;
-    o.people = session.config.people;
-    return o;
-}
-
 int run_timeline(const TimelineOptions& to, const CommonOptions& common) {
     auto session = open_session(common, to.sources);
     ingest::EventCollector collector;
@@ -55,7 +30,7 @@ int run_timeline(const TimelineOptions& to, const CommonOptions& common) {
     auto not_events = collector.dropped();
     if (collector.duplicates()) not_events["duplicate id (the same record read twice)"] += collector.duplicates();
     // The window is the correlator's: --from/--until go to it, not to ingest, so events outside are counted.
-    Timeline timeline = correlate(std::move(events), correlate_options(*session, to), not_events, session->diags);
+    Timeline timeline = correlate(std::move(events), correlate_options(*session, to.incident), not_events, session->diags);
     if (to.incident && to.incident > timeline.clusters.size())
         throw Error(fmt::format("--incident {}: there {} {} incident cluster{} (see --list-incidents)", to.incident,
                                 timeline.clusters.size() == 1 ? "is" : "are", timeline.clusters.size(),

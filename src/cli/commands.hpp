@@ -13,6 +13,7 @@ using Runner = std::function<int()>;
 
 void add_events_command(CLI::App& app, CommonOptions& common, Runner& run);
 void add_timeline_command(CLI::App& app, CommonOptions& common, Runner& run);
+void add_draft_command(CLI::App& app, CommonOptions& common, Runner& run);
 void add_lint_command(CLI::App& app, CommonOptions& common, Runner& run);
 
 }  // namespace retro::cli

@@ -30,6 +30,7 @@ CorrelateOptions correlate_options(const Session& session, std::size_t incident)
         o.pinned_milestones[milestone] =
             parse_time_option(text, session.tz, fmt::format("[correlate.milestones] {}", milestone).c_str());
     }
+    o.alert_aliases = c.alert_aliases;
     o.people = session.config.people;
     return o;
 }

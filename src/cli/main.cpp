@@ -28,6 +28,7 @@ Run `retro COMMAND --help` for a command's options and examples.
     cli::Runner run;
     cli::add_events_command(app, common, run);
     cli::add_timeline_command(app, common, run);
+    cli::add_draft_command(app, common, run);
     cli::add_lint_command(app, common, run);
 
     try {
