@@ -19,6 +19,8 @@ if(RETRO_FUZZ)
 endif()
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
   # g++ 12 at -O2 reports false dangling-pointer and maybe-uninitialized warnings inside simdjson.h when its
-  # simdjson_result temporaries are iterated; the code is correct (clang and -O0 builds are silent).
-  target_compile_options(retro_flags INTERFACE -Wno-dangling-pointer -Wno-maybe-uninitialized)
+  # simdjson_result temporaries are iterated, and false array-bounds/stringop/restrict warnings inside
+  # libstdc++'s std::string; the code is correct (clang, the sanitizers and -O0 builds are silent).
+  target_compile_options(retro_flags INTERFACE -Wno-dangling-pointer -Wno-maybe-uninitialized -Wno-array-bounds
+                                               -Wno-stringop-overflow -Wno-stringop-overread -Wno-restrict)
 endif()
