@@ -205,7 +205,7 @@ def channels_json():
 
 
 def main():
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("slack-export.zip")
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "2024-07-25-login" / "slack-export.zip"
     files = {
         "channels.json": channels_json(),
         "users.json": users_json(),

@@ -16,7 +16,7 @@ import os
 import uuid
 from datetime import datetime, timedelta, timezone
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "2024-07-25-login")
 ACCOUNT = "760097843905"
 REGION = "eu-west-1"
 TOPIC = f"arn:aws:sns:{REGION}:{ACCOUNT}:platform-alarms"

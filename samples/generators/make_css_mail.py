@@ -163,7 +163,7 @@ def messages():
 
 
 def main():
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "css-mail.mbox")
+    out = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "2024-07-25-login", "css-mail.mbox")
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(m if m.endswith("\n") else m + "\n" for m in messages()))
 
