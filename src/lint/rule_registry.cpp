@@ -55,7 +55,8 @@ const std::vector<Rule>& rules() {
          check_time_order},
         {"RETRO009", "actions-owner", Severity::error, "every action owner has at least one action",
          "The Actions section lists actions under their owner (`**LB**` followed by a list). An owner with no "
-         "action under it is a leftover or a lost action.",
+         "action under it is a leftover or a lost action. A draft's `<!-- retro: ... -->` prompt under an owner "
+         "counts as the place their actions will go, so a fresh `retro draft` passes.",
          check_actions_owner},
         {"RETRO010", "placeholder", Severity::warning, "no TODO, TBD, XXX, {{…}} or [email address]-like placeholders",
          "Placeholders left from a template or a draft: `TODO`, `TBD`, `XXX`, `FIXME`, `{{…}}`, and bracketed "

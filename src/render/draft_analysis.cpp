@@ -175,8 +175,8 @@ void write_safeguards(DraftContext& ctx, std::string& out) {
     for (const std::string& f : facts) out += "* " + f + "\n";
 }
 
-// The owners' headings sit inside the prompt, ready to move out: an owner heading without actions is a lint
-// error (RETRO009), and a draft must be lint-clean (DESIGN.md "The retro document").
+// One bold heading per participant with a prompt comment where their actions go; never an invented action.
+// Lint's RETRO009 accepts an owner whose only content is such a prompt, so the draft stays lint-clean.
 void write_actions(DraftContext& ctx, std::string& out) {
     const Timeline& t = ctx.timeline();
     if (t.participants.empty()) {
@@ -184,17 +184,15 @@ void write_actions(DraftContext& ctx, std::string& out) {
                "bullet per action people agreed on -->\n\n";
         return;
     }
-    out += "<!-- retro: one bold heading per owner, then one bullet per action people agreed on. Move each owner "
-           "out of this comment once they have actions; leave out owners with none.\n\n";
     for (const Participant& p : t.participants) {
         const std::string who = p.initials.empty() ? p.name : p.initials;
         if (who.empty()) continue;
-        out += "**" + comment_safe(escape_inline(ctx.plain(who), {}, LineStart::inline_text)) + "**\n\n";
+        out += "**" + escape_inline(ctx.plain(who), {}, LineStart::inline_text) + "**\n\n";
         const std::string name =
             p.name.empty() || p.name == who ? std::string() : " (" + comment_safe(ctx.plain(p.name)) + ")";
-        out += "* actions for " + comment_safe(ctx.plain(who)) + name + "\n\n";
+        out += "<!-- retro: actions for " + comment_safe(ctx.plain(who)) + name +
+               ", one bullet each, as agreed in the retro; remove this owner if there are none -->\n\n";
     }
-    out += "-->\n\n";
 }
 
 }  // namespace retro::render

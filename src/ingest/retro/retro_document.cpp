@@ -481,6 +481,8 @@ private:
         for (std::uint32_t l = first; l < end && l <= m_doc.lines.size(); ++l) {
             const std::size_t i = l - 1;
             std::string_view raw = m_doc.lines[i];
+            if (owner != nullptr && m_doc.is_html_line[i] && raw.find("<!-- retro:") != std::string_view::npos)
+                owner->has_prompt = true;
             if (m_skip[i] || m_doc.is_html_line[i] || m_is_fence[i] || is_blank(raw) || m_is_break[i]) continue;
 
             if (m_heading_at[i] >= 0) {

@@ -68,6 +68,7 @@ struct RetroOwner {
     std::string name;  // "LB", "AG - for planning"
     std::uint32_t line = 0, column = 0;
     std::vector<RetroAction> actions;
+    bool has_prompt = false;  // a `<!-- retro: … -->` prompt stands where the actions will go (a draft)
 };
 
 struct RetroLink {

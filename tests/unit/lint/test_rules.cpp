@@ -182,6 +182,10 @@ TEST_CASE("RETRO009 actions-owner") {
     CHECK(run_lint(clean + "\n**SB**\n") == Lines{"34:3: error: owner `SB` has no actions [RETRO009 actions-owner]"});
     // A group label directly followed by an owner is not an owner.
     CHECK(run_lint(clean + "\n**For sprint planning**\n\n**SB**\n- Do it\n").empty());
+    // A draft's prompt under an owner is where the actions will go; any other comment is not.
+    CHECK(run_lint(clean + "\n**SB**\n\n<!-- retro: actions for SB -->\n").empty());
+    CHECK(run_lint(clean + "\n**SB**\n\n<!-- a note -->\n") ==
+          Lines{"34:3: error: owner `SB` has no actions [RETRO009 actions-owner]"});
 }
 
 TEST_CASE("RETRO010 placeholder") {
