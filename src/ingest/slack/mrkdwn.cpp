@@ -10,6 +10,7 @@
 namespace retro::ingest::slack {
 
 std::string clean_text(std::string_view text) {
+    if (text.empty()) return {};  // an empty view may hold a null pointer, which memchr must not get
     if (std::memchr(text.data(), 0, text.size()) == nullptr && is_valid_utf8(text)) return std::string(text);
     return repair_utf8(text);
 }
