@@ -63,6 +63,10 @@ bool is_valid_date(int year, unsigned month, unsigned day);
 // 0 = Sunday … 6 = Saturday.
 unsigned weekday_of(int year, unsigned month, unsigned day);
 
+// English names: "Sunday" … "Saturday" for weekday_of()'s 0 … 6, "January" … "December" for 1 … 12.
+std::string_view weekday_name(unsigned weekday);
+std::string_view month_name(unsigned month);
+
 // ---- Parsing (each consumes the whole input; surrounding spaces are not trimmed) ----
 
 // ISO 8601 / RFC 3339 with an offset: `Z`, `±hh:mm`, `±hhmm`, `±hh`; `T`, `t` or a space between date and

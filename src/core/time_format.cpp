@@ -40,10 +40,15 @@ void put_digits(char* out, std::int64_t value, int width) {
     }
 }
 
-const char* day_name(const LocalDateTime& local) { return day_names[weekday_of(local.year, local.month, local.day)]; }
-const char* month_name(const LocalDateTime& local) { return month_names[(local.month - 1) % 12]; }
+std::string_view day_name(const LocalDateTime& local) {
+    return weekday_name(weekday_of(local.year, local.month, local.day));
+}
+std::string_view month_name_of(const LocalDateTime& local) { return month_name(local.month); }
 
 }  // namespace
+
+std::string_view weekday_name(unsigned weekday) { return day_names[weekday % 7]; }
+std::string_view month_name(unsigned month) { return month_names[(month + 11) % 12]; }
 
 std::string format_utc(Instant t) {
     // Runs once per event written: fixed-width digits into a buffer, no format parsing.
@@ -84,13 +89,13 @@ std::string format_hh_mm(Instant t, const TimeZone& zone) {
 
 std::string format_day_heading(Instant t, const TimeZone& zone, bool with_year) {
     const LocalDateTime local = to_local(t, zone);
-    if (with_year) return fmt::format("{} {} {} {}", day_name(local), local.day, month_name(local), local.year);
-    return fmt::format("{} {} {}", day_name(local), local.day, month_name(local));
+    if (with_year) return fmt::format("{} {} {} {}", day_name(local), local.day, month_name_of(local), local.year);
+    return fmt::format("{} {} {}", day_name(local), local.day, month_name_of(local));
 }
 
 std::string format_local_long(Instant t, const TimeZone& zone) {
     const LocalDateTime local = to_local(t, zone);
-    return fmt::format("{} {} {} {} {:02}.{:02} {}", day_name(local), local.day, month_name(local), local.year,
+    return fmt::format("{} {} {} {} {:02}.{:02} {}", day_name(local), local.day, month_name_of(local), local.year,
                        local.hour, local.minute, zone_abbreviation(t, zone));
 }
 

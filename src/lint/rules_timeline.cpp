@@ -1,6 +1,5 @@
 // RETRO007 day-heading and RETRO008 time-order: the timeline as the retro reader sees it. A day heading
 // without a year takes the year of `Incident from`, as the `retro` ingester does.
-#include <array>
 
 #include <fmt/format.h>
 
@@ -9,12 +8,6 @@
 
 namespace retro::lint {
 namespace {
-
-constexpr std::array<std::string_view, 7> weekday_names = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                           "Thursday", "Friday", "Saturday"};
-constexpr std::array<std::string_view, 12> month_names = {"January",   "February", "March",    "April",
-                                                          "May",       "June",     "July",     "August",
-                                                          "September", "October",  "November", "December"};
 
 std::optional<IsoDate> metadata_date(const ingest::RetroDocument& doc, std::initializer_list<std::string_view> keys) {
     const ingest::RetroMetadata* md = find_metadata(doc, keys);
@@ -57,15 +50,15 @@ void check_day_headings(RuleContext& context) {
         if (!is_valid_date(date.year, date.month, date.day)) {
             context.report(day.line, day.column,
                            fmt::format("`{}` is not a date: {} has no day {} in {}", day.text,
-                                       month_names[date.month - 1], date.day, date.year),
+                                       month_name(date.month), date.day, date.year),
                            std::nullopt);
             continue;
         }
         const unsigned weekday = weekday_of(date.year, date.month, date.day);
         if (day.date->weekday && *day.date->weekday != weekday) {
             context.report(day.line, day.column,
-                           fmt::format("`{}`: {} {} {} is a {}", day.text, date.day, month_names[date.month - 1],
-                                       date.year, weekday_names[weekday]),
+                           fmt::format("`{}`: {} {} {} is a {}", day.text, date.day, month_name(date.month),
+                                       date.year, weekday_name(weekday)),
                            std::nullopt);
         }
         if (previous && !(*previous < date)) {

@@ -1,31 +1,26 @@
 // Day headings of a retro timeline: "Thursday 25 July", "20 May 2021", "Tue 7 Jan 2020", "25th July",
 // "July 25, 2024", "2024-07-25". Weekday and month names in English, full or abbreviated (3+ letters).
-#include <array>
 #include <cctype>
 #include <charconv>
 
 #include "core/text_utf8.hpp"
+#include "retro/time.hpp"
 #include "ingest/retro/retro_document.hpp"
 
 namespace retro::ingest {
 namespace {
 
-constexpr std::array<std::string_view, 7> weekday_names = {"sunday",   "monday", "tuesday", "wednesday",
-                                                           "thursday", "friday", "saturday"};
-constexpr std::array<std::string_view, 12> month_names = {"january",   "february", "march",    "april",
-                                                          "may",       "june",     "july",     "august",
-                                                          "september", "october",  "november", "december"};
-
-// Index of the name `word` abbreviates (3+ letters, a prefix), or -1.
-template <std::size_t N>
-int find_name(const std::array<std::string_view, N>& names, std::string_view word) {
+// Index (from `first`) of the name `word` abbreviates (3+ letters, a prefix, any case), or -1.
+int find_name(std::string_view (*name)(unsigned), unsigned first, unsigned count, std::string_view word) {
     if (word.size() < 3) return -1;
-    const std::string lower = to_lower_ascii(word);
-    for (std::size_t i = 0; i < N; ++i) {
-        if (names[i].starts_with(lower)) return static_cast<int>(i);
+    for (unsigned i = 0; i < count; ++i) {
+        if (starts_with_icase(name(first + i), word)) return static_cast<int>(i);
     }
     return -1;
 }
+
+int find_month(std::string_view word) { return find_name(month_name, 1, 12, word); }
+int find_weekday(std::string_view word) { return find_name(weekday_name, 0, 7, word); }
 
 bool parse_number(std::string_view s, int& value) {
     if (s.empty() || s.size() > 4) return false;
@@ -64,9 +59,9 @@ bool looks_like_day_date(std::string_view text) {
         ++words;
         unsigned day = 0;
         int year = 0;
-        if (find_name(month_names, word) >= 0) {
+        if (find_month(word) >= 0) {
             has_month = true;
-        } else if (find_name(weekday_names, word) < 0 && !parse_day_number(word, day) &&
+        } else if (find_weekday(word) < 0 && !parse_day_number(word, day) &&
                    !(word.size() == 4 && parse_number(word, year))) {
             return false;
         }
@@ -89,7 +84,7 @@ std::optional<DayDate> parse_day_date(std::string_view text) {
 
     DayDate date;
     std::size_t w = 0;
-    if (int wd = find_name(weekday_names, words[0]); wd >= 0) {
+    if (int wd = find_weekday(words[0]); wd >= 0) {
         date.weekday = static_cast<unsigned>(wd);
         ++w;
     }
@@ -106,9 +101,9 @@ std::optional<DayDate> parse_day_date(std::string_view text) {
     }
     if (w + 2 > words.size()) return std::nullopt;
     int month = -1;
-    if (parse_day_number(words[w], date.day) && (month = find_name(month_names, words[w + 1])) >= 0) {
+    if (parse_day_number(words[w], date.day) && (month = find_month(words[w + 1])) >= 0) {
         w += 2;
-    } else if ((month = find_name(month_names, words[w])) >= 0 && parse_day_number(words[w + 1], date.day)) {
+    } else if ((month = find_month(words[w])) >= 0 && parse_day_number(words[w + 1], date.day)) {
         w += 2;
     } else {
         return std::nullopt;
