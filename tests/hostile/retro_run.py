@@ -41,9 +41,13 @@ def run_retro(*args, stdin=b"", cwd=None, timeout=120, keep_stdout=True):
     keep_stdout=False standard output is only counted in lines (Run.stdout_lines), never stored."""
     start = time.monotonic()
     lines = [0]
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen([RETRO, *args], stdin=subprocess.PIPE, stdout=out if keep_stdout else subprocess.PIPE,
-                                 stderr=err, cwd=cwd, env=ENV)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r") as rss:
+        # /usr/bin/time measures retro's own peak RSS (the rusage of a child forked from this Python process
+        # would count the memory the fork copied).
+        child = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rss.name, RETRO, *args], stdin=subprocess.PIPE,
+                                 stdout=out if keep_stdout else subprocess.PIPE, stderr=err, cwd=cwd, env=ENV,
+                                 start_new_session=True)
         chunks = [stdin] if isinstance(stdin, (bytes, bytearray)) else stdin
 
         def count():
@@ -74,7 +78,7 @@ def run_retro(*args, stdin=b"", cwd=None, timeout=120, keep_stdout=True):
             if pid:
                 break
             if time.monotonic() > deadline:
-                child.kill()
+                os.killpg(child.pid, 9)
                 pid, status, usage = os.wait4(child.pid, 0)
                 break
             time.sleep(0.02)
@@ -85,8 +89,10 @@ def run_retro(*args, stdin=b"", cwd=None, timeout=120, keep_stdout=True):
         out.seek(0)
         err.seek(0)
         stdout = out.read()
-        return Run(list(args), stdout, err.read(), child.returncode, usage.ru_maxrss / 1024,
-                   time.monotonic() - start, stdout.count(b"\n") if keep_stdout else lines[0])
+        measured = [line for line in rss.read().splitlines() if line.strip().isdigit()]
+        peak_mb = int(measured[-1]) / 1024 if measured else float("inf")
+        return Run(list(args), stdout, err.read(), child.returncode, peak_mb, time.monotonic() - start,
+                   stdout.count(b"\n") if keep_stdout else lines[0])
 
 
 def ledger_of(*sources, cwd=None):

@@ -42,9 +42,12 @@ def main():
     good = write_good_events(tmp)
 
     # A Slack day file that is one 100 MB string: read whole (within the entry limit), one event.
-    huge = write_slack_export_dir(tmp / "huge-string", {
-        "general/2024-07-26.json": b'[{"type":"message","user":"U01","ts":"1721988000.000100","text":"'
-                                   + b"a" * (100 << 20) + b'"}]'})
+    huge = write_slack_export_dir(tmp / "huge-string", {})
+    with open(huge / "general/2024-07-26.json", "wb") as day:
+        day.write(b'[{"type":"message","user":"U01","ts":"1721988000.000100","text":"')
+        for _ in range(100):
+            day.write(b"a" * (1 << 20))
+        day.write(b'"}]')
     check_case(suite, "Slack day file of one 100 MB string", [huge, good], [NO_WORKSPACE.format(huge)],
                [SLACK_GOOD_ID, "slack:C01/1721988000.000100", *GOOD_IDS], strict_exit=0, max_mb=1200)
 
@@ -73,9 +76,9 @@ def main():
         + event_line("t:y10000", "10000-01-01T00:00:00Z"))
     check_case(suite, "NDJSON times NaN, 1e999, years 0, 9999, 10000", [tmp / "times.ndjson", good], [
         f'{tmp}/times.ndjson:2:40: error: "time" is not an ISO 8601 instant: NaN [events.bad-field]',
-        f'{tmp}/times.ndjson:3:40: error: "time" is not an ISO 8601 instant: 0000-01-01T00:00:00Z [events.bad-field]',
-        f"{tmp}/times.ndjson:5:40: error: invalid JSON: number out of range [events.bad-json]",
-        f'{tmp}/times.ndjson:6:44: error: "time" is not an ISO 8601 instant: 10000-01-01T00:00:00Z [events.bad-field]'],
+        f'{tmp}/times.ndjson:3:39: error: "time" is not an ISO 8601 instant: 0000-01-01T00:00:00Z [events.bad-field]',
+        f"{tmp}/times.ndjson:5:47: error: invalid JSON: number out of range [events.bad-json]",
+        f'{tmp}/times.ndjson:6:43: error: "time" is not an ISO 8601 instant: 10000-01-01T00:00:00Z [events.bad-field]'],
         ["t:ok", "t:y9999", *GOOD_IDS])
     slack_times = write_slack_export_dir(tmp / "slack-times", {"general/2024-07-26.json": (
         b'[{"type":"message","user":"U01","text":"nan","ts":"NaN"},\n'
@@ -83,20 +86,31 @@ def main():
         b'{"type":"message","user":"U01","text":"y0","ts":"-62167219200.000000"},\n'
         b'{"type":"message","user":"U01","text":"y9999","ts":"253402300799.000000"},\n'
         b'{"type":"message","user":"U01","text":"ok","ts":"1721988003.000000"}]')})
+    day = f"{slack_times}/general/2024-07-26.json"
     check_case(suite, "Slack ts NaN, 1e999, years 0 and 9999", [slack_times, good], [
-        "x"], [SLACK_GOOD_ID, "slack:C01/253402300799.000000", "slack:C01/1721988003.000000", *GOOD_IDS])
+        f'{day}:1:46: error: message ts "NaN" is not a Slack timestamp [slack.bad-ts]',
+        f"{day}:2:50: error: invalid JSON: number out of range [slack.bad-json]",
+        f'{day}:3:44: error: message ts "-62167219200.000000" is not a Slack timestamp [slack.bad-ts]',
+        NO_WORKSPACE.format(slack_times)], [SLACK_GOOD_ID, "slack:C01/253402300799.000000", "slack:C01/1721988003.000000", *GOOD_IDS])
     (tmp / "alert-times.ndjson").write_bytes(
         amalert("ok1") + amalert("nan", '"NaN"') + amalert("y0", '"0000-01-01T00:00:00Z"')
         + amalert("y9999", '"9999-12-31T23:59:59Z"') + amalert("big", "1e999") + amalert("ok2"))
     check_case(suite, "alert startsAt NaN, 1e999, years 0 and 9999", [tmp / "alert-times.ndjson", good], [
-        "x"], [amid("ok1"), amid("ok2"), amid("y9999", "9999-12-31T23:59:59.000000Z"), *GOOD_IDS])
+        f"{tmp}/alert-times.ndjson:2:95: error: `startsAt` holds `NaN`, not an ISO 8601 time with an offset; "
+        "record skipped [alertmanager.bad-time]",
+        f"{tmp}/alert-times.ndjson:3:94: error: `startsAt` holds `0000-01-01T00:00:00Z`, not an ISO 8601 time with an "
+        "offset; record skipped [alertmanager.bad-time]",
+        f"{tmp}/alert-times.ndjson:5:106: error: invalid JSON: number out of range [alerts.bad-json]"], [amid("ok1"), amid("ok2"), amid("y9999", "9999-12-31T23:59:59.000000Z"), *GOOD_IDS])
 
     # Invalid UTF-8 and an overlong encoding inside one Slack message: that message only.
     utf8 = write_slack_export_dir(tmp / "utf8", {"general/2024-07-26.json": (
         b'[{"type":"message","user":"U01","text":"bad \xff byte","ts":"1721988001.000000"},\n'
         b'{"type":"message","user":"U01","text":"overlong \xc0\xaf slash","ts":"1721988002.000000"},\n'
         b'{"type":"message","user":"U01","text":"fine","ts":"1721988003.000000"}]')})
-    check_case(suite, "invalid UTF-8 and overlong forms in Slack messages", [utf8, good], ["x"],
+    check_case(suite, "invalid UTF-8 and overlong forms in Slack messages", [utf8, good], [
+        f"{utf8}/general/2024-07-26.json:1:45: error: invalid JSON: invalid UTF-8 [slack.bad-json]",
+        f"{utf8}/general/2024-07-26.json:2:49: error: invalid JSON: invalid UTF-8 [slack.bad-json]",
+        NO_WORKSPACE.format(utf8)],
                [SLACK_GOOD_ID, "slack:C01/1721988003.000000", *GOOD_IDS])
 
     # NUL: escaped (\u0000) it is dropped from the text; raw, the JSON is invalid.
@@ -104,7 +118,7 @@ def main():
                                      + event_line("n:2").replace(b'"text":"x"', b'"text":"raw\x00nul"')
                                      + event_line("n:3"))
     run = check_case(suite, "NUL bytes in text", [tmp / "nul.ndjson", good], [
-        f"{tmp}/nul.ndjson:2:124: error: invalid JSON: control character in string [events.bad-json]"],
+        f"{tmp}/nul.ndjson:2:119: error: invalid JSON: control character in string [events.bad-json]"],
         ["n:1", "n:3", *GOOD_IDS])
     suite.check("NUL bytes in text: an escaped NUL is dropped", b'"text":"nulbyte"' in run.stdout, run.stdout[:300])
 

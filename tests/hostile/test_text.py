@@ -70,8 +70,9 @@ def main():
                  b"Content-Type: message/rfc822\n\n" % (level, level) + inner + b"\n--L%d--\n" % level)
     forwarded = tmp / "forwarded.eml"
     forwarded.write_bytes(mail(4, b"", b"").replace(b"\n\n", b"\n", 1) + inner)
-    offset = forwarded.read_bytes().find(b"Content-Type: message/rfc822", forwarded.read_bytes().find(b"--L3"))
-    line = forwarded.read_bytes()[:offset].count(b"\n") + 1
+    # The fourth attached message is the one left unread: the error points at its part's header.
+    lines = forwarded.read_bytes().split(b"\n")
+    line = [i + 1 for i, text in enumerate(lines) if text == b"Content-Type: message/rfc822"][3]
     check_case(suite, "attached messages nested 5 deep", [forwarded, good], [
         f"{forwarded}:{line}:1: error: attached messages nest deeper than 3; the body inside is not read "
         "[email.nested-too-deep]"], ["email:<m4@example.com>", *GOOD_IDS])

@@ -43,15 +43,7 @@ void emit(const Transition& t, const JsonText& text, AlertContext& ctx) {
 // warning at its position inside the string; the caller keeps what the outer record says.
 std::optional<json::Element> parse_embedded(FieldReader& r, const JsonText& inner, int depth) {
     json::Element root;
-    if (depth >= max_depth) {
-        std::string suffix;
-        Location where = inner.at_offset(0, suffix);
-        r.context().diags.error("cloudwatch.nested-too-deep", std::move(where),
-                                fmt::format("embedded JSON nested more than {} levels deep; not read{}", max_depth,
-                                            suffix));
-        return std::nullopt;
-    }
-    if (!r.context().parsers.levels[depth].parse(inner.text()).get(root)) return root;
+    if (depth < max_depth && !r.context().parsers.levels[depth].parse(inner.text()).get(root)) return root;
     const json::SyntaxError error = json::find_syntax_error(inner.text());
     std::string suffix;
     Location where = inner.at_offset(error.offset, suffix);
