@@ -117,6 +117,23 @@ class Suite:
             self.failed += 1
             print(f"FAIL {name}: {detail}", flush=True)
 
+    def check_input(self, name, sources, expected_stderr, expected_ids=None, includes=(), strict_exit=1, options=(),
+                    max_seconds=30, max_mb=300):
+        """The checks every hostile input gets: `retro events OPTIONS SOURCES` prints exactly `expected_stderr`,
+        exits 0 with exactly `expected_ids` (or at least `includes`), within `max_seconds` and `max_mb` of peak
+        RSS; `--strict` exits `strict_exit`; the ledger balances. Returns the run."""
+        args = [*options, *map(str, sources)]
+        run = run_retro("events", *args)
+        ids = run.event_ids
+        self.check(f"{name}: diagnostics", run.diagnostics == expected_stderr, run)
+        self.check(f"{name}: events", run.exit == 0 and set(includes) <= set(ids) and
+                   (expected_ids is None or sorted(ids) == sorted(expected_ids)), f"{ids[:20]} {run}")
+        self.check(f"{name}: time and memory", run.seconds < max_seconds and run.peak_rss_mb < max_mb, run)
+        strict = run_retro("events", "--strict", *args)
+        self.check(f"{name}: --strict exits {strict_exit}", strict.exit == strict_exit, strict)
+        self.check_ledger(name, *args, events=len(ids))
+        return run
+
     def check_ledger(self, name, *sources, cwd=None, events=None):
         """The ledger balances on these sources (and counts `events` input events when given)."""
         ledger = ledger_of(*sources, cwd=cwd)

@@ -20,14 +20,16 @@ SECRETS = {
                     ("xoxp-2912340598-2912340599-7734210987655-a1b2c3d4e5f60718293a4b5c6d7e8f90",
                      "a1b2c3d4e5f60718293a4b5c6d7e8f90")],
     "aws-key": [("AKIAQ3EGRZ2TXKD7WM5P", "Q3EGRZ2TXKD7WM5P"),
-                ("aws_secret_access_key=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", "Zx9/Lm2qTr8vWy3NbK5pRt7uJh1eXs4Ga6Fd0QcZ")],
+                ("aws_secret_access_key=Zx9/Lm2qTr8vWy3NbK5pRt7uJh1eXs4Ga6Fd0QcZ",
+                 "Zx9/Lm2qTr8vWy3NbK5pRt7uJh1eXs4Ga6Fd0QcZ")],
     "github-token": [("ghp_R8mK2vLq9TzX4nW7pB3yH6cJ1fD5sG0aE2uQ", "R8mK2vLq9TzX4nW7pB3yH6cJ1fD5sG0aE2uQ"),
                      ("github_pat_11ABCDEFG0aBcDeFgHiJkL_mNoPqRsTuVwXyZ0123456789aBcDeFgHiJkLmNoPqRsTuVwXyZ01234",
                       "mNoPqRsTuVwXyZ0123456789aBcDeFgHiJkLmNoPqRsTuVwXyZ01234")],
     "jwt": [("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJvcHMtYm90IiwiaWF0IjoxNzIxOTAxNjAwfQ."
              "Hk3vJ9qL2mN8pR4sT6uW0xY1zA3bC5dE7fG9hI2jK4l", "Hk3vJ9qL2mN8pR4sT6uW0xY1zA3bC5dE7fG9hI2jK4l")],
     "url-password": [("https://deploy:Tr0ub4dor-and-3@db.internal.example.com/admin", "Tr0ub4dor-and-3")],
-    "private-key": [("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n"
+    "private-key": [("-----BEGIN RSA PRIVATE KEY-----\n"
+                     "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n"
                      "VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----",
                      "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun")],
 }

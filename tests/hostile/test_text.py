@@ -9,18 +9,6 @@ from hostile_inputs import GOOD_IDS, write_good_events
 from retro_run import Suite, run_retro
 
 
-def check_case(suite, name, sources, expected_stderr, expected_ids, strict_exit=1, command="events"):
-    run = run_retro(command, *map(str, sources))
-    suite.check(f"{name}: diagnostics", run.diagnostics == expected_stderr, run)
-    suite.check(f"{name}: events", sorted(run.event_ids) == sorted(expected_ids) and run.exit == 0,
-                f"{run.event_ids} {run}")
-    suite.check(f"{name}: seconds and bounded memory", run.seconds < 30 and run.peak_rss_mb < 300, run)
-    strict = run_retro(command, "--strict", *map(str, sources))
-    suite.check(f"{name}: --strict exits {strict_exit}", strict.exit == strict_exit, strict)
-    suite.check_ledger(name, *map(str, sources), events=len(expected_ids))
-    return run
-
-
 def mail(n, extra_headers=b"", body=b"body\n"):
     return (b"From: Ann Bee <ann@example.com>\nTo: ops@example.com\nSubject: message %d\n"
             b"Date: Thu, 25 Jul 2024 10:%02d:00 +0000\nMessage-ID: <m%d@example.com>\n" % (n, n, n)
@@ -42,10 +30,10 @@ def main():
     # message is refused with its first line quoted.
     damaged = tmp / "damaged.mbox"
     damaged.write_bytes(b"Fro ann@example.com Thu Jul 25 10:00:00 2024\n" + mail(1))
-    check_case(suite, "mbox with its only separator damaged", [damaged, good], [
+    suite.check_input("mbox with its only separator damaged", [damaged, good], [
         f"{damaged}: warning: not a format retro reads; skipped (a KIND: prefix forces one) [ingest.unknown-format]"],
         GOOD_IDS, strict_exit=0)
-    check_case(suite, "mbox: with its only separator damaged", [f"mbox:{damaged}", good], [
+    suite.check_input("mbox: with its only separator damaged", [f"mbox:{damaged}", good], [
         f'{damaged}:1:1: error: cannot parse message: invalid header line "Fro ann@example.com Thu Jul 25 10:00:00 '
         '2024"; skipped [email.unparsable]'], GOOD_IDS)
 
@@ -53,14 +41,14 @@ def main():
     flat = tmp / "flat-parts.eml"
     flat.write_bytes(mail(2, MULTIPART, b"".join(b"--B0\nContent-Type: text/plain\n\npart %d\n" % i
                                                  for i in range(10000)) + b"--B0--\n"))
-    run = check_case(suite, "10,000 MIME parts", [flat, good], [], ["email:<m2@example.com>", *GOOD_IDS],
+    run = suite.check_input("10,000 MIME parts", [flat, good], [], ["email:<m2@example.com>", *GOOD_IDS],
                      strict_exit=0)
     suite.check("10,000 MIME parts: the first text part is the body", b'"text":"message 2\\npart 0"' in run.stdout,
                 run.stdout[:400])
     nested = tmp / "nested-parts.eml"
     nested.write_bytes(mail(3, MULTIPART, b"".join(b"--B%d\nContent-Type: multipart/mixed; boundary=B%d\n\n"
                                                    % (i, i + 1) for i in range(10000)) + b"text\n"))
-    check_case(suite, "10,000 nested MIME parts", [nested, good], [], ["email:<m3@example.com>", *GOOD_IDS],
+    suite.check_input("10,000 nested MIME parts", [nested, good], [], ["email:<m3@example.com>", *GOOD_IDS],
                strict_exit=0)
 
     # Attached messages nested five deep: the reader looks three deep and says what it left.
@@ -73,35 +61,35 @@ def main():
     # The fourth attached message is the one left unread: the error points at its part's header.
     lines = forwarded.read_bytes().split(b"\n")
     line = [i + 1 for i, text in enumerate(lines) if text == b"Content-Type: message/rfc822"][3]
-    check_case(suite, "attached messages nested 5 deep", [forwarded, good], [
+    suite.check_input("attached messages nested 5 deep", [forwarded, good], [
         f"{forwarded}:{line}:1: error: attached messages nest deeper than 3; the body inside is not read "
         "[email.nested-too-deep]"], ["email:<m4@example.com>", *GOOD_IDS])
 
     # CRLF and lone CR line ends: mail, notes, retro.
     (tmp / "crlf.eml").write_bytes(mail(5).replace(b"\n", b"\r\n"))
-    check_case(suite, "CRLF e-mail", [tmp / "crlf.eml", good], [], ["email:<m5@example.com>", *GOOD_IDS],
+    suite.check_input("CRLF e-mail", [tmp / "crlf.eml", good], [], ["email:<m5@example.com>", *GOOD_IDS],
                strict_exit=0)
     (tmp / "cr.eml").write_bytes(mail(6).replace(b"\n", b"\r"))
-    check_case(suite, "lone-CR e-mail", [tmp / "cr.eml", good], [
+    suite.check_input("lone-CR e-mail", [tmp / "cr.eml", good], [
         f"{tmp}/cr.eml: warning: not a format retro reads; skipped (a KIND: prefix forces one) "
         "[ingest.unknown-format]"], GOOD_IDS, strict_exit=0)
     retro = HEAD + "11.00 AB ended\n"
     for name, ending in (("crlf", "\r\n"), ("cr", "\r")):
         path = tmp / f"retro-{name}.md"
         path.write_bytes(retro.replace("\n", ending).encode())
-        check_case(suite, f"{name} retro", [path, good], [],
+        suite.check_input(f"{name} retro", [path, good], [],
                    [f"retro:{path}#L9", f"retro:{path}#L11", *GOOD_IDS], strict_exit=0)
         notes = tmp / f"notes-{name}.md"
         notes.write_bytes("### Thursday 25 July 2024\n\n10.00 AB started\n11.00 AB ended\n".replace("\n", ending)
                           .encode())
-        check_case(suite, f"{name} notes", [notes, good], [],
+        suite.check_input(f"{name} notes", [notes, good], [],
                    [f"retro:{notes}#L3", f"retro:{notes}#L4", *GOOD_IDS], strict_exit=0)
 
     # 100,000 nested list levels and block quotes between two timeline lines.
     for name, nest in (("list levels", "- " * 100000 + "deep\n"), ("block quotes", "> " * 100000 + "deep\n")):
         path = tmp / f"nested-{name.replace(' ', '-')}.md"
         path.write_text(HEAD + nest + "\n11.00 AB ended\n")
-        check_case(suite, f"retro with 100,000 nested {name}", [path, good], [],
+        suite.check_input(f"retro with 100,000 nested {name}", [path, good], [],
                    [f"retro:{path}#L9", f"retro:{path}#L13", *GOOD_IDS], strict_exit=0)
         run = run_retro("lint", str(path))
         suite.check(f"retro with 100,000 nested {name}: lint finishes", run.exit in (0, 1) and run.seconds < 30, run)

@@ -103,8 +103,9 @@ fs::path write_sources(const fs::path& dir, const std::vector<std::string>& line
                   std::to_string(i) + R"(:30Z","endsAt":"0001-01-01T00:00:00Z","fingerprint":"f)" +
                   std::to_string(i) + "\"}]}\n";
     write(dir / "alerts.ndjson", alerts);
-    std::vector<std::string> body = lines;
-    body.insert(body.end(), fences.begin(), fences.end());
+    // Fences first: only the body's start reaches the draft (its first paragraphs).
+    std::vector<std::string> body = fences;
+    body.insert(body.end(), lines.begin(), lines.end());
     write(dir / "mail.eml", "From: Bo Cee <bo@example.com>\nSubject: " + lines.front() +
                                 "\nDate: Thu, 25 Jul 2024 10:20:00 +0000\nMessage-ID: <x@example.com>\n\n" +
                                 join(body, "\n") + "\n");
@@ -164,6 +165,11 @@ TEST_CASE("hostile source text renders as inert text in the draft", "[render][dr
     INFO(hostile);
     const Structure expected = structure_of(plain);
     const Structure got = structure_of(hostile);
+    std::size_t same = 0;
+    while (same < got.nodes.size() && same < expected.nodes.size() && got.nodes[same] == expected.nodes[same]) ++same;
+    INFO("first difference at node " << same << ": "
+                                     << (same < got.nodes.size() ? got.nodes[same] : "(end)") << " where plain text has "
+                                     << (same < expected.nodes.size() ? expected.nodes[same] : "(end)"));
     CHECK(got.nodes == expected.nodes);
     for (const std::string& line : hostile_lines) {
         INFO(line);
