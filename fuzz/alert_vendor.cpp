@@ -76,9 +76,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     retro::fuzz::CheckingSink sink;
     retro::IngestOptions options;
     // json-map reads these paths (nested members and array steps); the other vendors ignore the map.
-    options.json_map = {{"time", ".t"},         {"title", ".name"},      {"state", ".s[0]"},
-                        {"key", ".labels.key"}, {"severity", ".a[1].b"}, {"service", ".svc"},
-                        {"id", ".id"},          {"fingerprint", ".fp"}};
+    options.json_map = {{"time", ".t"},          {"title", ".name"},  {"state", ".s[0]"}, {"key", ".labels.key"},
+                        {"severity", ".a[1].b"}, {"service", ".svc"}, {"id", ".id"},      {"fingerprint", ".fp"}};
     EmbeddedParsers embedded;
     AlertContext ctx{options, diags, sink, embedded};
     json::DomParser parser;
