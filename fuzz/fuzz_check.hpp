@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -30,20 +31,28 @@ inline bool is_utf8_boundary(std::string_view text, std::size_t at) {
     return at == text.size() || (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
 }
 
+// Reports which check failed, with the event as written, and aborts (libFuzzer saves the input).
+[[noreturn]] inline void fail(const char* what, const Event& e, const std::string& more = {}) {
+    std::fprintf(stderr, "fuzz check failed: %s\nevent: %s\n%s\n", what, to_json_line(e).c_str(), more.c_str());
+    std::abort();
+}
+
 // Every event: an id, valid UTF-8 text and names, spans inside the text on character boundaries, and
 // the retro.event/1 writer → reader → writer round trip giving the same line.
 inline void check_event(const Event& e) {
-    if (e.id.empty()) std::abort();
-    if (!is_valid_utf8(e.text) || !is_valid_utf8(e.actor.name) || !is_valid_utf8(e.channel)) std::abort();
+    if (e.id.empty()) fail("no id", e);
+    if (!is_valid_utf8(e.text) || !is_valid_utf8(e.actor.name) || !is_valid_utf8(e.channel)) fail("UTF-8", e);
     for (const Span& s : e.spans) {
-        if (s.start > s.end || s.end > e.text.size()) std::abort();
-        if (!is_utf8_boundary(e.text, s.start) || !is_utf8_boundary(e.text, s.end)) std::abort();
+        if (s.start > s.end || s.end > e.text.size()) fail("span out of range", e);
+        if (!is_utf8_boundary(e.text, s.start) || !is_utf8_boundary(e.text, s.end)) fail("span splits a character", e);
     }
     const std::string line = to_json_line(e);
-    if (!is_valid_utf8(line)) std::abort();
-    Diagnostics diags = quiet_diagnostics();
+    if (!is_valid_utf8(line)) fail("JSON line is not UTF-8", e);
+    std::string why;
+    Diagnostics diags([&why](const std::string& message) { why += message + "\n"; });
     Event again;
-    if (!read_event_json(line, {"again"}, diags, again) || to_json_line(again) != line) std::abort();
+    if (!read_event_json(line, {"again"}, diags, again)) fail("the reader rejects the line", e, why);
+    if (to_json_line(again) != line) fail("the round trip changes the line", e, "again: " + to_json_line(again));
 }
 
 // An EventSink that checks each event as it arrives and keeps nothing.

@@ -23,10 +23,13 @@ class CheckingCollector final : public retro::EventSink {
 public:
     void add(retro::Event&& event) override {
         retro::fuzz::check_event(event);
+        if (dump) std::fprintf(stderr, "%s\n", retro::to_json_line(event).c_str());
         collector.add(std::move(event));
     }
     void drop(std::string_view reason, std::uint64_t count) override { collector.drop(reason, count); }
     retro::ingest::EventCollector collector;
+    // RETRO_FUZZ_DUMP=1: print every event (when replaying one input by hand).
+    const bool dump = std::getenv("RETRO_FUZZ_DUMP") != nullptr;
 };
 
 }  // namespace
@@ -65,7 +68,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         error = true;
     }
     if (error) {
-        std::fprintf(stderr, "--- draft ---\n%s--- end ---\n", draft.markdown.c_str());
+        std::fputs("--- draft ---\n", stderr);
+        std::fwrite(draft.markdown.data(), 1, draft.markdown.size(), stderr);
+        std::fputs("--- end ---\n", stderr);
         std::abort();
     }
     return 0;
