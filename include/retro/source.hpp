@@ -43,6 +43,8 @@ public:
     virtual std::string display(const TreeEntry& entry) const = 0;
     // Damage found while listing (a truncated ZIP): empty when none.
     virtual std::string damage() const { return {}; }
+    // Entry names refused while listing because they lead outside the tree (`../x`, `/etc/x`).
+    virtual std::vector<std::string> refused_entries() const { return {}; }
 };
 
 // One SOURCE of the command line, opened: exactly one of stream/tree is set.

@@ -1,6 +1,11 @@
 // Finds where a JSON text (RFC 8259) first goes wrong, for diagnostics only: simdjson says *that* a record
 // is invalid, not *where*. An explicit stack keeps deeply nested input from exhausting the C++ stack.
 #include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
 #include <vector>
 
 #include "core/json_dom.hpp"
@@ -161,8 +166,25 @@ private:
             if (at_end() || !std::isdigit(static_cast<unsigned char>(m_s[m_i]))) return failed("bad number");
             while (!at_end() && std::isdigit(static_cast<unsigned char>(m_s[m_i]))) ++m_i;
         }
-        (void)start;
+        if (!is_in_range(m_s.substr(start, m_i - start))) {
+            m_i = start;
+            return failed("number out of range");
+        }
         return true;
+    }
+
+    // simdjson refuses what a double cannot hold (`1e999`) and integers past 64 bits.
+    static bool is_in_range(std::string_view number) {
+        const bool is_integer = number.find_first_of(".eE") == std::string_view::npos;
+        if (is_integer) {
+            std::int64_t i = 0;
+            std::uint64_t u = 0;
+            const char* end = number.data() + number.size();
+            if (std::from_chars(number.data(), end, i).ec == std::errc()) return true;
+            return std::from_chars(number.data(), end, u).ec == std::errc();
+        }
+        const std::string text(number);
+        return std::isfinite(std::strtod(text.c_str(), nullptr));
     }
 
     std::string_view m_s;

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "retro/error.hpp"
@@ -44,9 +45,21 @@ std::size_t HeadThenStream::read(char* buffer, std::size_t size) {
     return m_stream ? m_stream->read(buffer, size) : 0;
 }
 
+namespace {
+
+// A file on disk already larger than the limit is refused before any of it is read into memory (reading
+// first and refusing later would hold the limit's worth of bytes for nothing).
+bool is_file_over(const std::string& path, std::uint64_t limit) {
+    struct stat st {};
+    return !path.empty() && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+           static_cast<std::uint64_t>(st.st_size) > limit;
+}
+
+}  // namespace
+
 bool read_all(Input& input, std::string& out, std::uint64_t limit, Diagnostics& diags) {
     out = input.head;
-    if (out.size() > limit) {
+    if (out.size() > limit || is_file_over(input.path, limit)) {
         diags.error("ingest.too-large", {input.name}, fmt::format("larger than the limit of {} bytes; not read", limit));
         out.clear();
         return false;

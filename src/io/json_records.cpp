@@ -98,6 +98,16 @@ void JsonRecordReader::skip_rest_of_line() {
 }
 
 bool JsonRecordReader::next(JsonRecord& record) {
+    // frame_*() skip an oversized record by returning false with m_skipped set: a loop, not recursion, so
+    // a long run of oversized records cannot exhaust the stack.
+    for (;;) {
+        m_skipped = false;
+        if (next_framed(record)) return true;
+        if (!m_skipped) return false;
+    }
+}
+
+bool JsonRecordReader::next_framed(JsonRecord& record) {
     bool reported_junk = false;
     for (;;) {
         if (!skip_separators()) return false;
@@ -155,7 +165,8 @@ bool JsonRecordReader::frame_line(JsonRecord& record) {
             m_diags.error("ingest.record-too-large", {m_name, start_line, start_column},
                           fmt::format("record larger than the limit of {} bytes; skipped", m_max));
         consume(after - m_pos);
-        return next(record);
+        m_skipped = true;
+        return false;
     }
     record.bytes = std::string_view(m_buffer).substr(m_pos, end - m_pos);
     record.origin = Origin{m_name, start_line, start_column};
@@ -213,7 +224,8 @@ bool JsonRecordReader::frame_document(JsonRecord& record) {
             m_diags.error("ingest.record-too-large", {m_name, start_line, start_column},
                           fmt::format("record larger than the limit of {} bytes; skipped", m_max));
         consume(end - m_pos);
-        return next(record);
+        m_skipped = true;
+        return false;
     }
     if (m_first && !saw_newline) {
         // The first record fits on one line: if nothing else follows on that line, this is NDJSON.

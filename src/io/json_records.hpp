@@ -32,6 +32,7 @@ public:
     bool is_line_mode() const { return m_line_mode; }
 
 private:
+    bool next_framed(JsonRecord& record);
     bool fill();
     bool skip_separators();
     bool frame_line(JsonRecord& record);
@@ -48,6 +49,7 @@ private:
     std::size_t m_pos = 0;
     std::uint64_t m_line = 1, m_column = 1;
     bool m_eof = false;
+    bool m_skipped = false;  // the last frame_*() call skipped an oversized record
     bool m_head_done = false;
     bool m_line_mode = false;
     bool m_first = true;

@@ -61,6 +61,7 @@ public:
     const std::vector<TreeEntry>& entries() override { return m_entries; }
     std::string display(const TreeEntry& entry) const override { return m_name + "!/" + entry.path; }
     std::string damage() const override { return m_damage; }
+    std::vector<std::string> refused_entries() const override { return m_refused; }
     std::unique_ptr<ByteStream> open(const TreeEntry& entry) override {
         std::string data;
         Diagnostics quiet([](const std::string&) {});
@@ -75,11 +76,11 @@ public:
 protected:
     static constexpr std::uint64_t IngestLimitsEntryMax = 1ull << 30;
 
-    // Adds an entry unless it is a folder or its name is unsafe (then noted in damage()).
+    // Adds an entry unless it is a folder or its name is unsafe (then listed in refused_entries()).
     void add_entry(std::string_view raw, std::uint64_t size, std::int64_t index) {
         if (raw.empty() || raw.back() == '/') return;
         if (!is_safe_entry_name(raw)) {
-            add_damage(fmt::format("entry \"{}\" refused: its name leads outside the archive", raw));
+            m_refused.emplace_back(raw);
             return;
         }
         m_entries.push_back(TreeEntry{normalise(raw), size, index});
@@ -101,6 +102,7 @@ protected:
 
     std::string m_name;
     std::vector<TreeEntry> m_entries;
+    std::vector<std::string> m_refused;
     std::string m_damage;
 };
 
@@ -169,7 +171,8 @@ using ArchivePtr = std::unique_ptr<archive, ArchiveCloser>;
 
 class StreamingZipTree final : public ZipTreeBase {
 public:
-    StreamingZipTree(std::string path, std::string memory, std::string name)
+    // `why` is libzip's reason for not opening the archive through its central directory.
+    StreamingZipTree(std::string path, std::string memory, std::string name, const std::string& why)
         : ZipTreeBase(std::move(name)), m_path(std::move(path)), m_memory(std::move(memory)) {
         ArchivePtr a = open_archive();
         std::int64_t index = 0;
@@ -191,6 +194,12 @@ public:
             }
         }
         if (m_damage.empty() && index == 0) throw Error(fmt::format("{}: not a readable ZIP archive", m_name));
+        // Every local header was read, but entries the central directory listed may be missing (a download
+        // cut inside the directory itself): say so rather than pass the archive off as whole.
+        if (m_damage.empty())
+            add_damage(fmt::format("ZIP is damaged: its central directory is unreadable ({}); {} entr{} read "
+                                   "from their local headers, later ones may be lost",
+                                   why, index, index == 1 ? "y" : "ies"));
         sort_entries();
     }
 
@@ -257,11 +266,13 @@ private:
     std::int64_t m_next = 0;
 };
 
+// Null when libzip cannot open the archive; `why` then says why.
 std::unique_ptr<Tree> open_with_libzip(zip_source_t* source, std::string name,
-                                       std::shared_ptr<const std::string> memory) {
+                                       std::shared_ptr<const std::string> memory, std::string& why) {
     zip_error_t error;
     zip_error_init(&error);
     zip_t* z = zip_open_from_source(source, ZIP_RDONLY, &error);
+    if (!z) why = zip_error_strerror(&error);
     zip_error_fini(&error);
     if (!z) {
         zip_source_free(source);
@@ -278,8 +289,9 @@ std::unique_ptr<Tree> open_zip_tree(const std::string& path, std::string name) {
     zip_source_t* source = zip_source_file_create(path.c_str(), 0, -1, &error);
     zip_error_fini(&error);
     if (!source) throw Error(fmt::format("{}: cannot open", name));
-    if (auto tree = open_with_libzip(source, name, nullptr)) return tree;
-    return std::make_unique<StreamingZipTree>(path, std::string(), std::move(name));
+    std::string why;
+    if (auto tree = open_with_libzip(source, name, nullptr, why)) return tree;
+    return std::make_unique<StreamingZipTree>(path, std::string(), std::move(name), why);
 }
 
 std::unique_ptr<Tree> open_zip_tree_in_memory(std::string bytes, std::string name) {
@@ -288,9 +300,10 @@ std::unique_ptr<Tree> open_zip_tree_in_memory(std::string bytes, std::string nam
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(memory->data(), memory->size(), 0, &error);
     zip_error_fini(&error);
+    std::string why = "cannot read the archive";
     if (source)
-        if (auto tree = open_with_libzip(source, name, memory)) return tree;
-    return std::make_unique<StreamingZipTree>(std::string(), std::string(*memory), std::move(name));
+        if (auto tree = open_with_libzip(source, name, memory, why)) return tree;
+    return std::make_unique<StreamingZipTree>(std::string(), std::string(*memory), std::move(name), why);
 }
 
 }  // namespace retro::io

@@ -135,7 +135,7 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
     }
     const MailMessage& message = *parsed;
     for (const auto& problem : message.problems)
-        diags.warning(problem.code, where_in(origin, bytes, problem.offset), problem.message);
+        diags.report({problem.severity, problem.code, where_in(origin, bytes, problem.offset), problem.message});
 
     // Time, with its fallbacks.
     const MailHeader* date = message.header("Date");

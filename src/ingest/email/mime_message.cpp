@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 
+#include <fmt/format.h>
 #include <gmime/gmime.h>
 
 #include "core/text_utf8.hpp"
@@ -227,6 +228,8 @@ std::string decode_message_id(const char* value) {
 
 // The body text: the first text/plain, else the first text/html; when the message has neither (a digest, a
 // forwarded message as its only part), the same search inside its first attached message.
+constexpr int max_forward_depth = 3;
+
 void choose_body(GMimeObject* body, MailMessage& out, int depth) {
     if (GMimePart* plain = find_text_part(body, "plain")) {
         out.body = decode_part_text(plain, out.problems);
@@ -242,10 +245,16 @@ void choose_body(GMimeObject* body, MailMessage& out, int depth) {
         out.body = decode_part_text(GMIME_PART(body), out.problems);  // text/enriched and other text types
         return;
     }
-    if (depth < 3) {
-        if (GMimeMessagePart* attached = find_message_part(body)) {
-            if (GMimeMessage* inner = g_mime_message_part_get_message(attached))
-                choose_body(g_mime_message_get_mime_part(inner), out, depth + 1);
+    if (GMimeMessagePart* attached = find_message_part(body)) {
+        GMimeMessage* inner = g_mime_message_part_get_message(attached);
+        if (!inner) return;
+        if (depth < max_forward_depth) {
+            choose_body(g_mime_message_get_mime_part(inner), out, depth + 1);
+        } else {
+            out.problems.push_back({"email.nested-too-deep",
+                                    fmt::format("attached messages nest deeper than {}; the body inside is not read",
+                                                max_forward_depth),
+                                    part_offset(GMIME_OBJECT(attached)), Severity::error});
         }
     }
 }

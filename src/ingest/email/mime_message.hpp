@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "retro/diagnostic.hpp"
+
 namespace retro::ingest::email {
 
 struct MailHeader {
@@ -27,6 +29,7 @@ struct MailProblem {
     std::string code;  // `email.unknown-charset`
     std::string message;
     std::size_t offset = 0;  // byte offset in the message
+    Severity severity = Severity::warning;  // error: part of the message was not read
 };
 
 struct MailMessage {

@@ -16,16 +16,17 @@ bool is_blank(std::string_view s) {
     return trim(s).empty();
 }
 
+// Lines end at LF, CRLF or a lone CR, as in CommonMark (so line numbers agree with cmark-gfm's and a file
+// saved with old Mac line ends is not read as one long line).
 std::vector<std::string_view> split_lines(std::string_view bytes) {
     std::vector<std::string_view> lines;
     std::size_t start = 0;
     while (start < bytes.size()) {
-        std::size_t end = bytes.find('\n', start);
+        std::size_t end = bytes.find_first_of("\r\n", start);
         if (end == std::string_view::npos) end = bytes.size();
-        std::string_view line = bytes.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        lines.push_back(line);
+        lines.push_back(bytes.substr(start, end - start));
         start = end + 1;
+        if (end + 1 < bytes.size() && bytes[end] == '\r' && bytes[end + 1] == '\n') ++start;
     }
     return lines;
 }

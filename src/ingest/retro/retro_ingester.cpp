@@ -40,7 +40,7 @@ std::optional<Date> option_date(const IngestOptions& options) {
 std::string_view skip_preamble(std::string_view head) {
     if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
     while (!head.empty()) {
-        const std::size_t end = head.find('\n');
+        const std::size_t end = head.find_first_of("\r\n");
         std::string_view line = trim(head.substr(0, end));
         if (line.empty()) {
         } else if (line.starts_with("<!--")) {
@@ -189,7 +189,7 @@ int detect_notes(const Probe& probe) {
     if (head.empty() || head.front() == '{' || head.front() == '[') return 0;
     std::size_t timed = 0, other = 0, lines = 0;
     while (!head.empty() && lines < 200) {
-        const std::size_t end = head.find('\n');
+        const std::size_t end = head.find_first_of("\r\n");
         std::string_view line = trim(head.substr(0, end));
         if (end == std::string_view::npos) {
             head = {};

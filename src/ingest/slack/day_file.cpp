@@ -126,6 +126,50 @@ Origin origin_of(const Origin& origin, const ValueRange& range) {
     return o;
 }
 
+namespace {
+
+// One element of a message array: `record` is its text, starting at `at`.
+void convert_message(json::Element message, std::string_view record, const Origin& at, const ChannelRef& channel,
+                     const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
+                     std::vector<Event>& out) {
+    if (!message.is_object()) {
+        diags.error("slack.bad-message", locate(at, record, 0), "message is not a JSON object");
+        return;
+    }
+    std::string key = fmt::format("{}/{}", channel.id, MessageConverter::key_ts(message));
+    if (seen.insert(key).second) converter.convert(message, channel, record, at, diags, out);
+    if (auto replies = json::array_member(message, "slackdump_thread_replies")) {
+        // Nested replies: their positions are inside this record.
+        std::size_t nested = record.find("\"slackdump_thread_replies\"");
+        std::size_t open = nested == std::string_view::npos ? std::string_view::npos : record.find('[', nested);
+        if (open == std::string_view::npos) open = 0;
+        convert_messages(*replies, record, open, at, channel, converter, seen, diags, out);
+    }
+}
+
+// A day file the DOM parser refused as a whole (one message with invalid UTF-8, a number out of range,
+// nesting too deep): when its array still frames into elements, each element is parsed on its own, so the
+// damage costs only the messages it is in. Returns false when the array does not frame (then nothing was
+// reported or converted, and the caller reports the whole file's error).
+bool salvage_messages(std::string_view bytes, const Origin& origin, const ChannelRef& channel,
+                      const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
+                      std::vector<Event>& out, json::DomParser& parser) {
+    const std::size_t start = bytes.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos || bytes[start] != '[') return false;
+    const std::vector<ValueRange> ranges = array_element_ranges(bytes, start);
+    // Framed to the end only when the last element is closed by the array's own `]`.
+    if (ranges.empty() || ranges.back().end >= bytes.size() || bytes[ranges.back().end] != ']') return false;
+    for (const ValueRange& range : ranges) {
+        const Origin at = origin_of(origin, range);
+        const std::string_view record = bytes.substr(range.start, range.end - range.start);
+        auto message = parser.parse(record, at, diags, "slack.bad-json");
+        if (message) convert_message(*message, record, at, channel, converter, seen, diags, out);
+    }
+    return true;
+}
+
+}  // namespace
+
 void convert_messages(json::Array messages, std::string_view bytes, std::size_t array_start, const Origin& origin,
                       const ChannelRef& channel, const MessageConverter& converter, std::set<std::string>& seen,
                       Diagnostics& diags, std::vector<Event>& out) {
@@ -135,20 +179,8 @@ void convert_messages(json::Array messages, std::string_view bytes, std::size_t 
         ValueRange range = i < ranges.size() ? ranges[i] : ValueRange{0, bytes.size(), 0, 0};
         ++i;
         Origin at = range.line == 0 ? Origin{origin.name, 0, 0} : origin_of(origin, range);
-        std::string_view record = bytes.substr(range.start, range.end - range.start);
-        if (!message.is_object()) {
-            diags.error("slack.bad-message", locate(at, record, 0), "message is not a JSON object");
-            continue;
-        }
-        std::string key = fmt::format("{}/{}", channel.id, MessageConverter::key_ts(message));
-        if (seen.insert(key).second) converter.convert(message, channel, record, at, diags, out);
-        if (auto replies = json::array_member(message, "slackdump_thread_replies")) {
-            // Nested replies: their positions are inside this record.
-            std::size_t nested = record.find("\"slackdump_thread_replies\"");
-            std::size_t open = nested == std::string_view::npos ? std::string_view::npos : record.find('[', nested);
-            if (open == std::string_view::npos) open = 0;
-            convert_messages(*replies, record, open, at, channel, converter, seen, diags, out);
-        }
+        convert_message(message, bytes.substr(range.start, range.end - range.start), at, channel, converter, seen,
+                        diags, out);
     }
 }
 
@@ -162,8 +194,13 @@ void parse_slack_day(std::string_view bytes, const Origin& origin, const Channel
 void parse_slack_day(std::string_view bytes, const Origin& origin, const ChannelRef& channel,
                      const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
                      std::vector<Event>& out, json::DomParser& parser) {
-    auto doc = parser.parse(bytes, origin, diags, "slack.bad-json");
-    if (!doc) return;
+    Diagnostics quiet;
+    auto doc = parser.parse(bytes, origin, quiet, "slack.bad-json");
+    if (!doc) {
+        if (!salvage_messages(bytes, origin, channel, converter, seen, diags, out, parser))
+            parser.parse(bytes, origin, diags, "slack.bad-json");  // reports the whole file's error
+        return;
+    }
     simdjson::dom::array messages;
     if (doc->get_array().get(messages)) {
         std::size_t first = bytes.find_first_not_of(" \t\r\n");

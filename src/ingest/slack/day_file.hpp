@@ -36,7 +36,8 @@ void convert_messages(json::Array messages, std::string_view bytes, std::size_t 
                       Diagnostics& diags, std::vector<Event>& out);
 
 // Parses one day file (`bytes` from `origin`) of `channel`. Invalid JSON is a `slack.bad-json` error at
-// the first bad byte and yields nothing; anything but an array is `slack.bad-day-file`.
+// the first bad byte; when the array still frames into elements, each bad element is its own error and the
+// others are read. Anything but an array is `slack.bad-day-file`.
 void parse_slack_day(std::string_view bytes, const Origin& origin, const ChannelRef& channel,
                      const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
                      std::vector<Event>& out);

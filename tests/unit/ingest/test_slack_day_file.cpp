@@ -264,9 +264,10 @@ TEST_CASE("damaged messages are diagnostics and the rest goes on", "[slack][day]
           });
 }
 
-TEST_CASE("a corrupt day file is one diagnostic naming the entry", "[slack][day]") {
+TEST_CASE("a corrupt message is one diagnostic naming the entry; the messages beside it are read", "[slack][day]") {
     Run run = parse("[\n  {\"type\": \"message\", \"ts\": \"1.000001\"},\n  {\"type\": \"message\" \"ts\": 2}\n]");
-    CHECK(run.events.empty());
+    REQUIRE(run.events.size() == 1);
+    CHECK(run.events[0].time_raw == "1.000001");
     REQUIRE(run.diagnostics.size() == 1);
     CHECK(run.diagnostics[0].starts_with("export.zip!/wc-digital-platform/2024-07-25.json:3:"));
     CHECK(run.diagnostics[0].ends_with("[slack.bad-json]"));

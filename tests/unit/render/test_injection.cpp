@@ -1,0 +1,182 @@
+// Injection (issue 9 part 4): text that tries to break the retro (headings, HTML, <script>, javascript:
+// links, backslashes at line ends, tables, fences, thematic breaks, our own region markers) put into the
+// sources (Slack messages, alert names, an e-mail subject and body) renders as inert text. The draft is
+// made end to end (read_sources → correlate → render_draft) twice, once from hostile text and once from plain
+// words of the same shape; parsed with cmark-gfm, both drafts have exactly the same node structure (no
+// extra heading, HTML, table, link or code node), and every hostile line is there as text.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <unistd.h>
+
+#include "ingest/event_collector.hpp"
+#include "render/draft.hpp"
+#include "retro/ingest.hpp"
+#include "retro/timeline.hpp"
+#include "test_support.hpp"
+
+using namespace retro;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Lines Markdown would read as structure. Slack gets neither fences nor `~`: there they are Slack's own markup.
+const std::vector<std::string> hostile_lines = {
+    "# x heading",
+    "## Timeline",
+    "<script>alert(1)</script>",
+    "<div>an html block</div>",
+    "[a](javascript:alert(1)) and ![img](x.png)",
+    "<https://evil.example/autolink>",
+    "ends with a backslash \\",
+    "| a | b |",
+    "|---|---|",
+    "---",
+    "<!-- retro:end timeline -->",
+    "1. not a list",
+    "> not a quote",
+    "&amp; &#60; entities",
+};
+const std::vector<std::string> fence_lines = {"```", "~~~ js"};
+
+std::vector<std::string> plain_like(const std::vector<std::string>& lines) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < lines.size(); ++i) out.push_back("plain words " + std::to_string(i));
+    return out;
+}
+
+std::string join(const std::vector<std::string>& lines, std::string_view separator) {
+    std::string out;
+    for (const auto& l : lines) out += (out.empty() ? "" : std::string(separator)) + l;
+    return out;
+}
+
+std::string json_string(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        out += c;
+    }
+    return out + "\"";
+}
+
+// Slack escapes `&`, `<` and `>` in message text.
+std::string slack_escaped(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else out += c;
+    }
+    return out;
+}
+
+void write(const fs::path& path, const std::string& bytes) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << bytes;
+}
+
+// A case folder: a Slack export (one message of all `lines`), one Alertmanager alert per line (named by
+// it), an e-mail whose subject is the first line and whose body is all of them (and the fences).
+fs::path write_sources(const fs::path& dir, const std::vector<std::string>& lines,
+                       const std::vector<std::string>& fences) {
+    fs::remove_all(dir);
+    write(dir / "export" / "channels.json", R"([{"id":"C01","name":"general"}])");
+    write(dir / "export" / "users.json", R"([{"id":"U01","name":"ann","real_name":"Ann Bee"}])");
+    write(dir / "export" / "general" / "2024-07-25.json",
+          R"([{"type":"message","user":"U01","ts":"1721901600.000100","text":)" +
+              json_string(slack_escaped(join(lines, "\n"))) + "}]");
+    std::string alerts;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        alerts += R"({"receiver":"ops","status":"firing","alerts":[{"status":"firing","labels":{"alertname":)" +
+                  json_string(lines[i]) + R"(},"startsAt":"2024-07-25T10:)" + (i < 10 ? "0" : "") +
+                  std::to_string(i) + R"(:30Z","endsAt":"0001-01-01T00:00:00Z","fingerprint":"f)" +
+                  std::to_string(i) + "\"}]}\n";
+    write(dir / "alerts.ndjson", alerts);
+    // Fences first: only the body's start reaches the draft (its first paragraphs).
+    std::vector<std::string> body = fences;
+    body.insert(body.end(), lines.begin(), lines.end());
+    write(dir / "mail.eml", "From: Bo Cee <bo@example.com>\nSubject: " + lines.front() +
+                                "\nDate: Thu, 25 Jul 2024 10:20:00 +0000\nMessage-ID: <x@example.com>\n\n" +
+                                join(body, "\n") + "\n");
+    return dir;
+}
+
+std::string draft_of(const fs::path& dir) {
+    IngestOptions options;
+    Diagnostics diags = test::quiet_diagnostics();
+    ingest::EventCollector sink;
+    read_sources({dir.string()}, {options, diags, sink});
+    Timeline timeline = correlate(sink.take_sorted(), CorrelateOptions{}, sink.dropped(), diags);
+    render::DraftOptions draft_options;
+    draft_options.retro_held = "2024-07-26";
+    return render::render_draft(timeline, draft_options).markdown;
+}
+
+struct Structure {
+    std::vector<std::string> nodes;  // every node's type in document order, with heading levels, link URLs
+                                     // and HTML literals
+    std::string text;                // the literal text of text and code nodes; breaks as '\n'
+};
+
+Structure structure_of(const std::string& markdown) {
+    cmark_gfm_core_extensions_ensure_registered();
+    std::unique_ptr<cmark_parser, void (*)(cmark_parser*)> parser(cmark_parser_new(CMARK_OPT_DEFAULT),
+                                                                  cmark_parser_free);
+    for (const char* name : {"table", "autolink", "strikethrough", "tagfilter", "tasklist"})
+        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser.get(), ext);
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    std::unique_ptr<cmark_node, void (*)(cmark_node*)> doc(cmark_parser_finish(parser.get()), cmark_node_free);
+    std::unique_ptr<cmark_iter, void (*)(cmark_iter*)> iter(cmark_iter_new(doc.get()), cmark_iter_free);
+    Structure out;
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* node = cmark_iter_get_node(iter.get());
+        std::string type = cmark_node_get_type_string(node);
+        const char* literal = cmark_node_get_literal(node);
+        if (type == "heading") type += std::to_string(cmark_node_get_heading_level(node));
+        if (type == "link" || type == "image") type += std::string(" ") + cmark_node_get_url(node);
+        if (type.starts_with("html") && literal) type += std::string(" ") + literal;
+        if ((type == "text" || type == "code") && literal) out.text += literal;
+        if (type == "softbreak" || type == "linebreak") out.text += '\n';
+        if (type != "text") out.nodes.push_back(type);  // text nodes split differently around escapes
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("hostile source text renders as inert text in the draft", "[render][draft][cmark][injection]") {
+    const fs::path root = fs::temp_directory_path() / ("retro-injection-" + std::to_string(::getpid()));
+    const std::string plain = draft_of(write_sources(root / "plain", plain_like(hostile_lines), plain_like(fence_lines)));
+    const std::string hostile = draft_of(write_sources(root / "hostile", hostile_lines, fence_lines));
+    fs::remove_all(root);
+    INFO(hostile);
+    const Structure expected = structure_of(plain);
+    const Structure got = structure_of(hostile);
+    std::size_t same = 0;
+    while (same < got.nodes.size() && same < expected.nodes.size() && got.nodes[same] == expected.nodes[same]) ++same;
+    INFO("first difference at node " << same << ": "
+                                     << (same < got.nodes.size() ? got.nodes[same] : "(end)") << " where plain text has "
+                                     << (same < expected.nodes.size() ? expected.nodes[same] : "(end)"));
+    CHECK(got.nodes == expected.nodes);
+    for (const std::string& line : hostile_lines) {
+        INFO(line);
+        CHECK(got.text.find(line) != std::string::npos);
+    }
+    for (const std::string& line : fence_lines) {
+        INFO(line);
+        CHECK(got.text.find(line) != std::string::npos);
+    }
+}
