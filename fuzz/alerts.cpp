@@ -1,45 +1,19 @@
-// Fuzz target: bytes → JSON record framing → the alert shape dispatcher and every vendor parser (with a
-// json-map field map, so unrecognised objects go through json-map too). Every event must be valid UTF-8
-// and survive the event writer/reader round trip; no exception may escape.
+// Fuzz target: bytes → the `cloudwatch` ingester's whole path: JSON record framing, the alert shape
+// dispatcher and every vendor parser it sends objects to (with a json-map field map, so unrecognised
+// objects go through json-map too). Every event must pass fuzz::check_event; no exception may escape.
+// (Each vendor alone: alert_vendor.cpp.)
 #include <cstdint>
-#include <cstdlib>
-#include <string>
 
-#include "core/text_utf8.hpp"
+#include "fuzz_check.hpp"
 #include "ingest/alerts/alert_ingest.hpp"
-#include "io/json_records.hpp"
-#include "retro/event_json.hpp"
-
-namespace {
-
-class CheckingSink final : public retro::EventSink {
-public:
-    explicit CheckingSink(retro::Diagnostics& diags) : m_diags(diags) {}
-    void add(retro::Event&& event) override {
-        if (!retro::is_valid_utf8(event.text) || event.id.empty()) std::abort();
-        const std::string line = retro::to_json_line(event);
-        retro::Event again;
-        if (!retro::read_event_json(line, {"again"}, m_diags, again) || retro::to_json_line(again) != line)
-            std::abort();
-    }
-    void drop(std::string_view, std::uint64_t) override {}
-
-private:
-    retro::Diagnostics& m_diags;
-};
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-    retro::Diagnostics diags([](const std::string&) {});
-    CheckingSink sink(diags);
+    retro::Diagnostics diags = retro::fuzz::quiet_diagnostics();
+    retro::fuzz::CheckingSink sink;
     retro::IngestOptions options;
+    options.limits.max_record_bytes = 1 << 20;
     options.json_map = {{"time", ".t"}, {"title", ".name"}, {"state", ".s[0]"}};
-    retro::io::JsonRecordReader reader("fuzz", bytes, nullptr, 1 << 20, diags);
-    retro::ingest::alerts::AlertRecordParser parser(options, diags, sink, retro::ingest::alerts::Vendor::cloudwatch);
-    retro::io::JsonRecord record;
-    while (reader.next(record)) parser.parse(record.bytes, record.origin);
-    parser.finish();
+    retro::Input input = retro::fuzz::memory_input(retro::fuzz::as_text(data, size));
+    retro::ingest::alerts::ingest_alert_input(input, {options, diags, sink}, retro::ingest::alerts::Vendor::cloudwatch);
     return 0;
 }

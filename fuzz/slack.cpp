@@ -1,49 +1,23 @@
-// Fuzz target: bytes → the Slack day-file parser (mrkdwn, blocks, attachments, alerts) and the API/slackdump
-// reader. Every event written must be valid UTF-8 with spans inside its text.
+// Fuzz target: bytes → the Slack export day-file parser (mrkdwn, blocks, attachments, alerts). Every event
+// must pass fuzz::check_event. (API JSON and slackdump: slack_api.cpp.)
 #include <cstdint>
-#include <cstdlib>
 #include <set>
 #include <string>
+#include <vector>
 
-#include "core/text_utf8.hpp"
-#include "ingest/slack/api_reader.hpp"
+#include "fuzz_check.hpp"
 #include "ingest/slack/day_file.hpp"
-#include "retro/event_json.hpp"
-
-namespace {
-
-class CheckingSink final : public retro::EventSink {
-public:
-    void add(retro::Event&& e) override { check(e); }
-    void drop(std::string_view, std::uint64_t) override {}
-    static void check(const retro::Event& e) {
-        if (!retro::is_valid_utf8(e.text)) std::abort();
-        for (const auto& s : e.spans)
-            if (s.start > s.end || s.end > e.text.size()) std::abort();
-        if (!retro::is_valid_utf8(retro::to_json_line(e))) std::abort();
-    }
-};
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-    retro::Diagnostics diags([](const std::string&) {});
+    retro::Diagnostics diags = retro::fuzz::quiet_diagnostics();
     retro::ingest::slack::Directory directory;
     retro::People people;
     retro::ingest::slack::MessageConverter converter(directory, people, "slack");
     converter.set_workspace("fuzz");
     std::set<std::string> seen;
     std::vector<retro::Event> events;
-    retro::ingest::slack::parse_slack_day(bytes, {"fuzz"}, {"C1", "general"}, converter, seen, diags, events);
-    for (const auto& e : events) CheckingSink::check(e);
-
-    retro::IngestOptions options;
-    CheckingSink sink;
-    retro::IngestContext context{options, diags, sink};
-    retro::Input input;
-    input.name = "fuzz";
-    input.head = std::string(bytes);
-    retro::ingest::slack::ingest_slack_api(input, context);
+    retro::ingest::slack::parse_slack_day(retro::fuzz::as_text(data, size), {"fuzz"}, {"C1", "general"}, converter,
+                                          seen, diags, events);
+    for (const retro::Event& e : events) retro::fuzz::check_event(e);
     return 0;
 }

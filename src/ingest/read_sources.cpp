@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "ingest/detect.hpp"
 #include "io/folder_tree.hpp"
 #include "io/open_input.hpp"
 #include "retro/error.hpp"
@@ -19,7 +20,9 @@ struct Walk {
     std::size_t unrecognised = 0;
 };
 
-const Ingester* detect(const Input& input) {
+}  // namespace
+
+const Ingester* detect_ingester(const Input& input) {
     Probe probe{input.name, input.head, input.tree.get()};
     const Ingester* best = nullptr;
     int best_score = 0;
@@ -32,6 +35,8 @@ const Ingester* detect(const Input& input) {
     }
     return best;
 }
+
+namespace {
 
 bool is_empty_stream(const Input& input) {
     if (input.tree) return false;
@@ -57,7 +62,7 @@ void read_input(Walk& walk, Input& input, bool inside_case_folder) {
         ++walk.recognised;
         return;
     }
-    const Ingester* ingester = detect(input);
+    const Ingester* ingester = detect_ingester(input);
     if (ingester) {
         ++walk.recognised;
         ingester->ingest(input, walk.context);

@@ -50,23 +50,34 @@ void finish_stream(Input& input, std::unique_ptr<ByteStream> raw) {
 bool is_gzip(std::string_view head) { return head.size() >= 2 && head[0] == '\x1f' && head[1] == '\x8b'; }
 bool is_zip(std::string_view head) { return head.size() >= 4 && head.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
 
-Input open_input(std::string_view path_text) {
+namespace {
+
+// A stream that cannot be read in place (stdin, memory): a ZIP is held in memory and read through its
+// central directory (or streamed when it is truncated); anything else stays a stream.
+Input open_unseekable(std::string name, std::unique_ptr<ByteStream> raw) {
     Input input;
-    if (path_text == "-") {
-        input.name = "<stdin>";
-        finish_stream(input, std::make_unique<FileStream>(0, "<stdin>", false));
-        if (is_zip(input.head)) {
-            // A ZIP on stdin: held in memory and read through its central directory (or streamed when
-            // it is truncated).
-            std::string bytes = std::move(input.head);
-            char buffer[64 * 1024];
-            for (std::size_t n; (n = input.stream->read(buffer, sizeof buffer)) > 0;) bytes.append(buffer, n);
-            input.stream.reset();
-            input.head.clear();
-            input.tree = open_zip_tree_in_memory(std::move(bytes), input.name);
-        }
-        return input;
+    input.name = std::move(name);
+    finish_stream(input, std::move(raw));
+    if (is_zip(input.head)) {
+        std::string bytes = std::move(input.head);
+        char buffer[64 * 1024];
+        for (std::size_t n; (n = input.stream->read(buffer, sizeof buffer)) > 0;) bytes.append(buffer, n);
+        input.stream.reset();
+        input.head.clear();
+        input.tree = open_zip_tree_in_memory(std::move(bytes), input.name);
     }
+    return input;
+}
+
+}  // namespace
+
+Input open_bytes(std::string name, std::string bytes) {
+    return open_unseekable(std::move(name), std::make_unique<MemoryStream>(std::move(bytes)));
+}
+
+Input open_input(std::string_view path_text) {
+    if (path_text == "-") return open_unseekable("<stdin>", std::make_unique<FileStream>(0, "<stdin>", false));
+    Input input;
     const std::string path(path_text);
     input.name = path;
     input.path = path;

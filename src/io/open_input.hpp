@@ -12,6 +12,10 @@ inline constexpr std::size_t head_size = 64 * 1024;
 
 Input open_input(std::string_view path);
 
+// Opens bytes already in memory as stdin would be read (gzip decoded, a ZIP opened as a tree): for the
+// pipeline fuzz target.
+Input open_bytes(std::string name, std::string bytes);
+
 // Opens an entry of a tree as an Input of its own (for case folders and archives holding sources).
 Input open_tree_entry(Tree& tree, const TreeEntry& entry);
 

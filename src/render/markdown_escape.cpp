@@ -173,7 +173,10 @@ std::size_t longest_run(std::string_view text, char c) {
 
 }  // namespace
 
-std::string code_span(std::string_view text) {
+std::string code_span(std::string_view raw) {
+    // A line ending inside a code span renders as a space; written raw, a `\r` would end the Markdown line.
+    std::string text(raw);
+    std::replace_if(text.begin(), text.end(), [](char c) { return c == '\r' || c == '\n'; }, ' ');
     const std::string fence(longest_run(text, '`') + 1, '`');
     const bool all_spaces = std::all_of(text.begin(), text.end(), [](char c) { return c == ' '; });
     const bool pad =

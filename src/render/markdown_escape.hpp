@@ -32,7 +32,7 @@ struct MarkdownLine {
 std::vector<MarkdownLine> render_text_lines(std::string_view text, const std::vector<Span>& spans, LineStart first);
 
 // `text` as a code span (backtick fence longer than any run inside, padded when it starts or ends with a
-// backtick or space).
+// backtick or space; `\r` and `\n` written as spaces, as Markdown renders them).
 std::string code_span(std::string_view text);
 
 // Text for inside an HTML comment prompt: `--` and `>` that could close the comment are defused.

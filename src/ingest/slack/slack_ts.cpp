@@ -24,6 +24,10 @@ std::optional<Instant> parse_ts(std::string_view ts) {
     if (dot != std::string_view::npos && (!all_digits(frac) || frac.size() > 6)) return std::nullopt;
     std::int64_t seconds = 0;
     for (char c : whole) seconds = seconds * 10 + (c - '0');
+    // Like every time parser, only years up to 9999 (what format_utc and the event reader take): twelve
+    // digits reach year 33658.
+    constexpr std::int64_t max_seconds = 253'402'300'799;  // 9999-12-31T23:59:59Z
+    if (seconds > max_seconds) return std::nullopt;
     std::int64_t micros = 0;
     for (std::size_t i = 0; i < 6; ++i) micros = micros * 10 + (i < frac.size() ? frac[i] - '0' : 0);
     return Instant(std::chrono::seconds(seconds)) + std::chrono::microseconds(micros);

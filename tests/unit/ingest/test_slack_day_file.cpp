@@ -53,6 +53,10 @@ TEST_CASE("ts is two integers, never a double", "[slack][ts]") {
     CHECK_FALSE(parse_ts("17219x3759.248609"));
     CHECK_FALSE(parse_ts(""));
     CHECK_FALSE(parse_ts(".248609"));
+    // Years past 9999 would write a time the event reader rejects (found by fuzz_slack).
+    CHECK(format_utc(at("253402300799.999999")) == "9999-12-31T23:59:59.999999Z");
+    CHECK_FALSE(parse_ts("253402300800"));
+    CHECK_FALSE(parse_ts("344381342600.0001"));
 }
 
 TEST_CASE("permalinks follow Slack's shape, with thread_ts and cid for replies", "[slack][ts]") {

@@ -71,11 +71,40 @@ TEST_CASE("a missing path is an environment error; folders open as trees") {
     CHECK(entries[0].path == ".hidden");
     CHECK(entries[1].path == "a.txt");
     CHECK(entries[2].path == "b/c/z.json");
-    CHECK(io::list_children(dir.string()) ==
-          std::vector<std::string>{(dir / "a.txt").string(), (dir / "b").string()});
+    CHECK(io::list_children(dir.string()) == std::vector<std::string>{(dir / "a.txt").string(), (dir / "b").string()});
     auto diags = test::quiet_diagnostics();
     std::string out;
     CHECK(input.tree->read(entries[2], out, 100, diags));
     CHECK(out == "{}");
     fs::remove_all(dir);
+}
+
+TEST_CASE("bytes in memory open as stdin would: gzip decoded, a ZIP as a tree, the rest as a stream") {
+    {
+        Input input = io::open_bytes("<stdin>", "{\"a\":1}\n");
+        CHECK(input.name == "<stdin>");
+        CHECK(input.head == "{\"a\":1}\n");
+        CHECK_FALSE(input.tree);
+    }
+    {
+        const std::string data(100000, 'x');  // more than the head
+        Input input = io::open_bytes("<stdin>", data);
+        CHECK(input.head.size() == io::head_size);
+        auto diags = test::quiet_diagnostics();
+        std::string out;
+        CHECK(io::read_all(input, out, 1 << 30, diags));
+        CHECK(out == data);
+    }
+    const fs::path dir = temp_dir();
+    write_gzip(dir / "a.gz", "hello\n");
+    {
+        Input input = io::open_bytes("<stdin>", test::read_file((dir / "a.gz").string()));
+        CHECK(input.head == "hello\n");
+    }
+    fs::remove_all(dir);
+    Input zip =
+        io::open_bytes("<stdin>", test::read_file(RETRO_SOURCE_DIR "/samples/2024-07-25-login/slack-export.zip"));
+    REQUIRE(zip.tree);
+    CHECK(zip.head.empty());
+    CHECK(zip.tree->entries().size() > 3);
 }

@@ -1,0 +1,99 @@
+// Fuzz target, one binary per alert vendor: bytes → JSON record framing → the vendor's parser alone, for
+// every object (every element of a top-level array) that has that vendor's shape, as the dispatcher would
+// send it. RETRO_FUZZ_VENDOR (a retro::ingest::alerts::Vendor enumerator: cloudwatch, alertmanager,
+// grafana, pagerduty, opsgenie, statuspage, sentry, json_map) picks the vendor at compile time.
+// Every event must pass fuzz::check_event; no exception may escape.
+#include <cstdint>
+#include <string>
+
+#include "fuzz_check.hpp"
+#include "ingest/alerts/alert_vendors.hpp"
+#include "io/json_records.hpp"
+
+#ifndef RETRO_FUZZ_VENDOR
+#error "compile with -DRETRO_FUZZ_VENDOR=<vendor>"
+#endif
+
+namespace {
+
+using namespace retro::ingest::alerts;
+namespace json = retro::json;
+
+constexpr Vendor vendor = Vendor::RETRO_FUZZ_VENDOR;
+
+// The dispatcher's acceptance test for a preferred vendor (alert_ingest.cpp `accepts`).
+bool accepts(json::Element v) {
+    switch (vendor) {
+        case Vendor::cloudwatch:
+            return is_cloudwatch_shape(v);
+        case Vendor::alertmanager:
+        case Vendor::grafana:
+            return is_alertmanager_shape(v) || is_grafana_shape(v);
+        case Vendor::pagerduty:
+            return is_pagerduty_shape(v);
+        case Vendor::opsgenie:
+            return is_opsgenie_shape(v);
+        case Vendor::statuspage:
+            return is_statuspage_shape(v);
+        case Vendor::sentry:
+            return is_sentry_shape(v);
+        case Vendor::json_map:
+            return true;
+    }
+    return false;
+}
+
+void parse(json::Element v, const JsonText& text, std::string_view path, AlertContext& ctx) {
+    switch (vendor) {
+        case Vendor::cloudwatch:
+            return parse_cloudwatch(v, text, path, ctx);
+        case Vendor::alertmanager:
+            return parse_alertmanager(v, text, path, ctx);
+        case Vendor::grafana:
+            return parse_grafana(v, text, path, ctx);
+        case Vendor::pagerduty:
+            return parse_pagerduty(v, text, path, ctx);
+        case Vendor::opsgenie:
+            return parse_opsgenie(v, text, path, ctx);
+        case Vendor::statuspage:
+            return parse_statuspage(v, text, path, ctx);
+        case Vendor::sentry:
+            return parse_sentry(v, text, path, ctx);
+        case Vendor::json_map:
+            return parse_json_map(v, text, path, ctx);
+    }
+}
+
+void dispatch(json::Element v, const JsonText& text, const std::string& path, AlertContext& ctx) {
+    if (v.is_object() && accepts(v)) parse(v, text, path, ctx);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view bytes = retro::fuzz::as_text(data, size);
+    retro::Diagnostics diags = retro::fuzz::quiet_diagnostics();
+    retro::fuzz::CheckingSink sink;
+    retro::IngestOptions options;
+    // json-map reads these paths (nested members and array steps); the other vendors ignore the map.
+    options.json_map = {{"time", ".t"},          {"title", ".name"},  {"state", ".s[0]"}, {"key", ".labels.key"},
+                        {"severity", ".a[1].b"}, {"service", ".svc"}, {"id", ".id"},      {"fingerprint", ".fp"}};
+    EmbeddedParsers embedded;
+    AlertContext ctx{options, diags, sink, embedded};
+    json::DomParser parser;
+    retro::io::JsonRecordReader reader("fuzz", bytes, nullptr, 1 << 20, diags);
+    retro::io::JsonRecord record;
+    while (reader.next(record)) {
+        auto root = parser.parse(record.bytes, record.origin, diags, "alerts.bad-json");
+        if (!root) continue;
+        const JsonText text(record.bytes, record.origin);
+        json::Array items;
+        if (root->get(items)) {
+            dispatch(*root, text, "", ctx);
+            continue;
+        }
+        std::size_t i = 0;
+        for (json::Element item : items) dispatch(item, text, element_path("", i++), ctx);
+    }
+    return 0;
+}
