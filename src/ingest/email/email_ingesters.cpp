@@ -91,11 +91,12 @@ int detect_eml(const Probe& probe) {
     int known = 0, strong = 0, lines = 0;
     std::size_t start = 0;
     while (start < head.size() && lines < 200) {
-        auto nl = head.find('\n', start);
+        // Lines end at LF, CRLF or a lone CR (mail saved with classic Mac line ends).
+        auto nl = head.find_first_of("\r\n", start);
         if (nl == std::string_view::npos) break;  // a partial line at the end of the head decides nothing
         std::string_view line = head.substr(start, nl - start);
         start = nl + 1;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (head[nl] == '\r' && start < head.size() && head[start] == '\n') ++start;
         if (line.empty()) break;
         ++lines;
         if (line.front() == ' ' || line.front() == '\t') {
@@ -154,6 +155,9 @@ void ingest_eml(Input& input, const IngestContext& context) {
     }
     std::string bytes;
     if (!io::read_all(input, bytes, context.options.limits.max_record_bytes, context.diags)) return;
+    // GMime reads LF and CRLF line ends only: a message whose lines end in lone CRs gets LFs, byte for byte
+    // (positions stay put; diagnostics count a lone CR as a line end too).
+    if (bytes.find('\n') == std::string::npos) std::replace(bytes.begin(), bytes.end(), '\r', '\n');
     std::size_t skip = std::string_view(bytes).starts_with("\xEF\xBB\xBF") ? 3 : 0;
     MailEnvelope envelope{"eml", {}, {}, {}};
     MailboxIndex threads;
