@@ -3,12 +3,37 @@
 #include "ingest/event_collector.hpp"
 
 #include <algorithm>
+#include <numeric>
+#include <string_view>
 #include <tuple>
 #include <unordered_set>
+#include <utility>
 
 #include "retro/event_json.hpp"
 
 namespace retro::ingest {
+
+namespace {
+
+// Rearranges `v` so that v[k] becomes the old v[source[k]]; `source` is a permutation of 0..n-1. Follows
+// each cycle once, so every element moves once and no second vector is needed.
+void permute_in_place(std::vector<Event>& v, const std::vector<std::uint32_t>& source) {
+    std::vector<bool> done(v.size(), false);
+    for (std::size_t start = 0; start < v.size(); ++start) {
+        if (done[start] || source[start] == start) continue;
+        Event held = std::move(v[start]);
+        std::size_t k = start;
+        while (source[k] != start) {
+            v[k] = std::move(v[source[k]]);
+            done[k] = true;
+            k = source[k];
+        }
+        v[k] = std::move(held);
+        done[k] = true;
+    }
+}
+
+}  // namespace
 
 void EventCollector::add(Event&& event) {
     ++m_added;
@@ -24,27 +49,34 @@ void EventCollector::drop(std::string_view reason, std::uint64_t count) {
 std::vector<Event> EventCollector::take_sorted() {
     // Ties on (time, kind, id) are broken on where the record came from and then on its whole content, so
     // the copy kept of a duplicate is the same whatever order the sources were named in.
-    std::sort(m_events.begin(), m_events.end(), [](const Event& a, const Event& b) {
+    auto less = [this](std::uint32_t x, std::uint32_t y) {
+        const Event& a = m_events[x];
+        const Event& b = m_events[y];
         if (event_order_less(a, b)) return true;
         if (event_order_less(b, a)) return false;
         const auto ka = std::tie(a.source.origin, a.source.line, a.text);
         const auto kb = std::tie(b.source.origin, b.source.line, b.text);
         if (ka != kb) return ka < kb;
         return to_json_line(a) < to_json_line(b);
-    });
-    std::unordered_set<std::string> seen;
-    seen.reserve(m_events.size());
-    std::vector<Event> out;
-    out.reserve(m_events.size());
-    for (auto& e : m_events) {
-        if (!seen.insert(e.id).second) {
-            ++m_duplicates;
-            continue;
-        }
-        out.push_back(std::move(e));
+    };
+    // An Event is large: sort 4-byte indices, then move each kept event once, in place (no second copy).
+    std::vector<std::uint32_t> order(m_events.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), less);
+    std::vector<std::uint32_t> source;  // kept events in stream order, then the duplicates
+    source.reserve(order.size());
+    std::vector<std::uint32_t> duplicates;
+    {
+        std::unordered_set<std::string_view> seen;
+        seen.reserve(m_events.size());
+        for (std::uint32_t i : order) (seen.insert(m_events[i].id).second ? source : duplicates).push_back(i);
     }
-    m_events.clear();
-    return out;
+    m_duplicates += duplicates.size();
+    const std::size_t kept = source.size();
+    source.insert(source.end(), duplicates.begin(), duplicates.end());
+    permute_in_place(m_events, source);
+    m_events.resize(kept);
+    return std::exchange(m_events, {});
 }
 
 }  // namespace retro::ingest
