@@ -3,7 +3,6 @@
 #include "ingest/event_collector.hpp"
 
 #include <algorithm>
-#include <numeric>
 #include <string_view>
 #include <tuple>
 #include <unordered_set>
@@ -47,30 +46,39 @@ void EventCollector::drop(std::string_view reason, std::uint64_t count) {
 }
 
 std::vector<Event> EventCollector::take_sorted() {
-    // Ties on (time, kind, id) are broken on where the record came from and then on its whole content, so
-    // the copy kept of a duplicate is the same whatever order the sources were named in.
-    auto less = [this](std::uint32_t x, std::uint32_t y) {
-        const Event& a = m_events[x];
-        const Event& b = m_events[y];
-        if (event_order_less(a, b)) return true;
-        if (event_order_less(b, a)) return false;
+    // An Event is large and its strings are scattered: sort compact keys of the stream order (time, source
+    // kind, id) that point back to the events, then move each kept event once, in place (no second copy).
+    struct SortKey {
+        Instant time;
+        std::string_view kind, id;
+        std::uint32_t index;
+    };
+    std::vector<SortKey> keys;
+    keys.reserve(m_events.size());
+    for (std::uint32_t i = 0; i < m_events.size(); ++i)
+        keys.push_back({m_events[i].time, m_events[i].source.kind, m_events[i].id, i});
+    std::sort(keys.begin(), keys.end(), [this](const SortKey& x, const SortKey& y) {
+        if (x.time != y.time) return x.time < y.time;
+        if (x.kind != y.kind) return x.kind < y.kind;
+        if (x.id != y.id) return x.id < y.id;
+        // Ties on (time, kind, id) are broken on where the record came from and then on its whole content,
+        // so the copy kept of a duplicate is the same whatever order the sources were named in.
+        const Event& a = m_events[x.index];
+        const Event& b = m_events[y.index];
         const auto ka = std::tie(a.source.origin, a.source.line, a.text);
         const auto kb = std::tie(b.source.origin, b.source.line, b.text);
         if (ka != kb) return ka < kb;
         return to_json_line(a) < to_json_line(b);
-    };
-    // An Event is large: sort 4-byte indices, then move each kept event once, in place (no second copy).
-    std::vector<std::uint32_t> order(m_events.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), less);
+    });
     std::vector<std::uint32_t> source;  // kept events in stream order, then the duplicates
-    source.reserve(order.size());
+    source.reserve(keys.size());
     std::vector<std::uint32_t> duplicates;
     {
         std::unordered_set<std::string_view> seen;
         seen.reserve(m_events.size());
-        for (std::uint32_t i : order) (seen.insert(m_events[i].id).second ? source : duplicates).push_back(i);
+        for (const SortKey& k : keys) (seen.insert(k.id).second ? source : duplicates).push_back(k.index);
     }
+    keys = {};
     m_duplicates += duplicates.size();
     const std::size_t kept = source.size();
     source.insert(source.end(), duplicates.begin(), duplicates.end());
