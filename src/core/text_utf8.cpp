@@ -2,6 +2,7 @@
 #include "core/text_utf8.hpp"
 
 #include <cstdint>
+#include <cstring>
 
 namespace retro {
 
@@ -32,6 +33,19 @@ std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
     return 0;
 }
 
+// The end of the run of bytes 0x01..0x7F starting at `i` (ASCII with no NUL: nothing to repair), eight
+// bytes at a time.
+std::size_t plain_ascii_run(std::string_view s, std::size_t i) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        if ((w & highs) || ((w - ones) & ~w & highs)) break;  // a byte ≥ 0x80, or a zero byte
+    }
+    while (i < s.size() && s[i] != '\0' && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    return i;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) {
@@ -50,9 +64,12 @@ bool is_valid_utf8(std::string_view text) {
 }
 
 std::string repair_utf8(std::string_view text) {
+    // Almost every string is plain ASCII: copy such runs whole, check byte by byte only what is not.
+    std::size_t i = plain_ascii_run(text, 0);
+    if (i == text.size()) return std::string(text);
     std::string out;
     out.reserve(text.size());
-    std::size_t i = 0;
+    out.append(text.substr(0, i));
     while (i < text.size()) {
         if (text[i] == '\0') {
             ++i;
@@ -66,6 +83,9 @@ std::string repair_utf8(std::string_view text) {
         }
         out.append(text.substr(i, n));
         i += n;
+        const std::size_t run = plain_ascii_run(text, i);
+        out.append(text.substr(i, run - i));
+        i = run;
     }
     return out;
 }

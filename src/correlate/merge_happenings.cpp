@@ -4,8 +4,8 @@
 // (alert key, state) or (page, state) within the tolerance of the happening's earliest record, and never
 // two from the same origin: one file never lists a transition twice, so a second one there is a new
 // happening (a flap). Messages are never merged: a human message quoted in an e-mail stays two.
-#include <map>
 #include <set>
+#include <unordered_map>
 
 #include "correlate/steps.hpp"
 
@@ -36,8 +36,9 @@ std::vector<std::uint32_t> happening_leads(const Work& w) {
 }
 
 void merge_happenings(Work& w, std::chrono::minutes tolerance) {
-    // Buckets in stream order, so each bucket is in time order.
-    std::map<std::string, std::vector<std::uint32_t>> buckets;
+    // Buckets in stream order, so each bucket is in time order. Buckets are independent of each other, so
+    // the order they are visited in does not matter: hashed, not sorted.
+    std::unordered_map<std::string, std::vector<std::uint32_t>> buckets;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         if (w.fate[i] != Fate::pending) continue;
         if (auto key = happening_key(w, w.events[i]); !key.empty()) buckets[std::move(key)].push_back(i);

@@ -1,8 +1,11 @@
 // `events`: retro's own `retro.event/1` NDJSON (DESIGN.md), so streams can be merged and re-read.
+#include <cstdint>
+#include <limits>
+
 #include "core/text_utf8.hpp"
+#include "ingest/events/event_batch_parser.hpp"
 #include "ingest/registry_rows.hpp"
 #include "io/json_records.hpp"
-#include "retro/event_json.hpp"
 
 namespace retro::ingest {
 
@@ -21,18 +24,30 @@ int detect_events(const Probe& probe) {
     return value != std::string_view::npos && value - key < 16 ? 100 : 0;
 }
 
+std::size_t reported(const Diagnostics& diags) {
+    return diags.count(Severity::error) + diags.count(Severity::warning) + diags.count(Severity::note);
+}
+
 void ingest_events(Input& input, const IngestContext& context) {
+    // Records are parsed in batches on all cores. The framing reader reports into its own Diagnostics: when
+    // it complains, the batch before is delivered first, so diagnostics keep the order of the input.
+    Diagnostics framing(nullptr, Diagnostics::Format::text, std::numeric_limits<std::size_t>::max());
     io::JsonRecordReader reader(input.name, input.head, input.stream.get(), context.options.limits.max_record_bytes,
-                                context.diags);
+                                framing);
+    EventBatchParser parser(context, EventBatchParser::default_threads(), std::size_t{4} << 20);
+    std::size_t replayed = 0;
     io::JsonRecord record;
-    while (reader.next(record)) {
-        Event event;
-        if (read_event_json(record.bytes, record.origin, context.diags, event)) {
-            context.sink.add(std::move(event));
-        } else {
-            context.sink.drop("damaged record");
+    for (;;) {
+        const bool more = reader.next(record);
+        if (reported(framing) > replayed) {
+            parser.flush();
+            auto all = framing.all();
+            for (; replayed < all.size(); ++replayed) context.diags.report(std::move(all[replayed]));
         }
+        if (!more) break;
+        parser.add(record.bytes, record.origin);
     }
+    parser.flush();
 }
 
 }  // namespace
