@@ -48,10 +48,18 @@ public:
     virtual void drop(std::string_view reason, std::uint64_t count = 1) = 0;
 };
 
+// Told how much input has been read, for a progress line. Called on the thread that reads sources.
+class Progress {
+public:
+    virtual ~Progress() = default;
+    virtual void advance(std::uint64_t bytes, std::uint64_t files) = 0;
+};
+
 struct IngestContext {
     const IngestOptions& options;
     Diagnostics& diags;
     EventSink& sink;
+    Progress* progress = nullptr;  // none: nobody is told
 };
 
 // What detection sees of an input.

@@ -28,6 +28,14 @@ struct TreeEntry {
     std::int64_t index = -1;  // the tree's own handle
 };
 
+// Reads whole entries of a tree. One reader is used by one thread at a time.
+class EntryReader {
+public:
+    virtual ~EntryReader() = default;
+    // As Tree::read.
+    virtual bool read(const TreeEntry& entry, std::string& out, std::uint64_t limit, Diagnostics& diags) = 0;
+};
+
 // A folder or an archive, read in place (never unpacked to disk).
 class Tree {
 public:
@@ -37,6 +45,9 @@ public:
     // Reads one entry whole into `out`, refusing more than `limit` bytes. On damage or refusal reports
     // a diagnostic and returns false (`out` holds what was read before the damage).
     virtual bool read(const TreeEntry& entry, std::string& out, std::uint64_t limit, Diagnostics& diags) = 0;
+    // A reader of this tree's entries for another thread, usable while this tree and other readers are
+    // used on theirs; nullptr when the tree can only be read from one thread.
+    virtual std::unique_ptr<EntryReader> open_reader() { return nullptr; }
     // Opens one entry as a stream (for mboxes and NDJSON inside a tree).
     virtual std::unique_ptr<ByteStream> open(const TreeEntry& entry) = 0;
     // The name an entry is reported under: `export.zip!/general/2024-07-25.json` or `dir/general/…`.

@@ -3,7 +3,8 @@
 // in constant memory (and without de-duplication).
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
-#include "ingest/event_collector.hpp"
+#include "cli/progress_line.hpp"
+#include "ingest/line_collector.hpp"
 #include "render/timesketch.hpp"
 #include "retro/event_json.hpp"
 
@@ -42,27 +43,26 @@ private:
     const std::string& m_format;
 };
 
-bool in_window(const Event& e, const IngestOptions& o) {
-    if (o.from && e.time < *o.from) return false;
-    if (o.until && e.time >= *o.until) return false;
-    return true;
-}
-
 int run_events(const EventsOptions& eo, const CommonOptions& common) {
     auto session = open_session(common, eo.sources);
     OutputFile out(eo.output);
+    ProgressLine progress;
     if (eo.unsorted) {
         StreamingSink sink(out, eo.format);
-        read_sources(eo.sources, {session->ingest, session->diags, sink});
+        read_sources(eo.sources, {session->ingest, session->diags, sink, &progress});
     } else {
-        ingest::EventCollector collector;
-        read_sources(eo.sources, {session->ingest, session->diags, collector});
-        for (const auto& event : collector.take_sorted()) {
-            if (!in_window(event, session->ingest)) continue;
-            write_event(event, eo.format, out.buffer());
+        // Events are kept as their output lines with a small sort key, the window applied before storing.
+        ingest::LineCollector collector(
+            [&eo](const Event& event, std::string& line) { write_event(event, eo.format, line); },
+            session->ingest.from, session->ingest.until);
+        read_sources(eo.sources, {session->ingest, session->diags, collector, &progress});
+        progress.finish();
+        collector.write_sorted([&out](std::string_view line) {
+            out.buffer().append(line);
             out.flush_if_large();
-        }
+        });
     }
+    progress.finish();
     out.close();
     return finish_session(*session, common);
 }

@@ -1,5 +1,6 @@
 // Common options and their resolution against retro.toml and the environment.
 #include "cli/common_options.hpp"
+#include "cli/progress_line.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -65,6 +66,7 @@ Instant parse_time_option(const std::string& text, const TimeZone& tz, const cha
 }
 
 static void print_to_stderr(const std::string& line) {
+    erase_progress_line();
     std::fputs(line.c_str(), stderr);
     std::fputc('\n', stderr);
 }

@@ -9,6 +9,11 @@ namespace retro::json {
 
 DomParser::DomParser() = default;
 
+std::span<const std::uint32_t> DomParser::structurals() const {
+    const auto& stage1 = *m_parser.implementation;
+    return {stage1.structural_indexes.get(), stage1.n_structural_indexes};
+}
+
 std::optional<Element> DomParser::parse(std::string_view bytes, const Origin& origin, Diagnostics& diags,
                                         std::string_view code) {
     Element element;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,9 @@ public:
     // as `origin` line:col, and returns std::nullopt. The element is valid until the next parse().
     std::optional<Element> parse(std::string_view bytes, const Origin& origin, Diagnostics& diags,
                                  std::string_view code);
+    // Offsets of the structural bytes of the text last parsed successfully, in order: `{}[]:,` and the
+    // first byte of every string and scalar (simdjson's first stage, so positions cost no second scan).
+    std::span<const std::uint32_t> structurals() const;
 
 private:
     simdjson::dom::parser m_parser;

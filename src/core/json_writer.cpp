@@ -3,6 +3,8 @@
 #include "core/json_writer.hpp"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -13,6 +15,24 @@ namespace retro::json {
 namespace {
 
 bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
+
+// The length of the run at the start of `text` that needs no escaping. Eight bytes at a time: a word
+// passes when none of its bytes is a control byte, a quote, a backslash or non-ASCII (the classic
+// "has a zero byte" test, applied to the word xor'ed with each byte of interest).
+std::size_t plain_run(std::string_view text) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, text.data() + i, 8);
+        const std::uint64_t special = (w & highs) | ((w - ones * 0x20) & ~w & highs) | has_zero(w ^ (ones * '"')) |
+                                      has_zero(w ^ (ones * '\\'));
+        if (special) break;
+    }
+    while (i < text.size() && !needs_escape(static_cast<unsigned char>(text[i]))) ++i;
+    return i;
+}
 
 void append_escaped_ascii(std::string& out, char c) {
     switch (c) {
@@ -37,8 +57,7 @@ void append_string(std::string& out, std::string_view text) {
     out += '"';
     std::size_t i = 0;
     while (i < text.size()) {
-        std::size_t run = i;
-        while (run < text.size() && !needs_escape(static_cast<unsigned char>(text[run]))) ++run;
+        const std::size_t run = i + plain_run(text.substr(i));
         out.append(text.data() + i, run - i);
         i = run;
         if (i >= text.size()) break;

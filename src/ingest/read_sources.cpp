@@ -20,6 +20,34 @@ struct Walk {
     std::size_t unrecognised = 0;
 };
 
+// Tells the progress line how many bytes a stream source has yielded, and that it ended.
+class CountedStream final : public ByteStream {
+public:
+    CountedStream(std::unique_ptr<ByteStream> inner, Progress& progress)
+        : m_inner(std::move(inner)), m_progress(progress) {}
+    std::size_t read(char* buffer, std::size_t size) override {
+        const std::size_t n = m_inner->read(buffer, size);
+        if (n > 0 || !m_ended) m_progress.advance(n, n > 0 ? 0 : 1);
+        m_ended = n == 0;
+        return n;
+    }
+    std::string damage() const override { return m_inner->damage(); }
+
+private:
+    std::unique_ptr<ByteStream> m_inner;
+    Progress& m_progress;
+    bool m_ended = false;
+};
+
+Input open_source(const std::string& path, const IngestContext& context) {
+    Input input = io::open_input(path);
+    if (context.progress && input.stream) {
+        context.progress->advance(input.head.size(), 0);
+        input.stream = std::make_unique<CountedStream>(std::move(input.stream), *context.progress);
+    }
+    return input;
+}
+
 }  // namespace
 
 const Ingester* detect_ingester(const Input& input) {
@@ -78,7 +106,7 @@ void read_input(Walk& walk, Input& input, bool inside_case_folder) {
 }
 
 void read_path(Walk& walk, const std::string& path, bool inside_case_folder) {
-    Input input = io::open_input(path);
+    Input input = open_source(path, walk.context);
     read_input(walk, input, inside_case_folder);
 }
 
@@ -98,7 +126,7 @@ void read_sources(const std::vector<std::string>& sources, const IngestContext& 
     for (const auto& text : sources) {
         const SourceSpec spec = parse_source_spec(text);
         if (spec.path.empty()) throw Error(fmt::format("{}: no path after the kind", text));
-        Input input = io::open_input(spec.path);
+        Input input = open_source(spec.path, context);
         if (!spec.kind.empty()) {
             ++walk.recognised;
             find_ingester(spec.kind)->ingest(input, context);

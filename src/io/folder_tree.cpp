@@ -19,6 +19,35 @@ namespace {
 
 namespace fs = std::filesystem;
 
+std::string path_in(const std::string& root, const TreeEntry& entry) {
+    return root == "/" ? "/" + entry.path : root + "/" + entry.path;
+}
+
+std::unique_ptr<ByteStream> open_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    return std::make_unique<FileStream>(fd, path, true);
+}
+
+bool read_file(const std::string& path, std::string& out, std::uint64_t limit, Diagnostics& diags) {
+    Input input;
+    input.name = path;
+    input.stream = open_file(path);
+    return read_all(input, out, limit, diags);
+}
+
+// Files open independently, so any number of readers may work at once.
+class FolderReader final : public EntryReader {
+public:
+    explicit FolderReader(std::string root) : m_root(std::move(root)) {}
+    bool read(const TreeEntry& entry, std::string& out, std::uint64_t limit, Diagnostics& diags) override {
+        return read_file(path_in(m_root, entry), out, limit, diags);
+    }
+
+private:
+    std::string m_root;
+};
+
 class FolderTree final : public Tree {
 public:
     explicit FolderTree(std::string root) : m_root(std::move(root)) {
@@ -31,15 +60,17 @@ public:
         std::error_code ec;
         fs::recursive_directory_iterator it(m_root, fs::directory_options::skip_permission_denied, ec);
         if (ec) throw Error(fmt::format("{}: cannot list folder: {}", m_root, ec.message()));
+        // Paths below the root are cut from the iterator's own (which start with the root and a slash):
+        // fs::relative would resolve every path through the file system, a readlink per component per file.
+        // Sizes stay unknown (0): reading enforces the limit; a stat per file would cost as much as a small read.
+        const std::size_t prefix = m_root == "/" ? 1 : m_root.size() + 1;
         for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
             if (ec) break;
             std::error_code type_ec;
             if (!it->is_regular_file(type_ec)) continue;
-            TreeEntry entry;
-            entry.path = fs::relative(it->path(), m_root, type_ec).generic_string();
-            if (type_ec) continue;
-            entry.size = it->file_size(type_ec);
-            m_entries.push_back(std::move(entry));
+            const std::string& full = it->path().native();
+            if (full.size() <= prefix) continue;
+            m_entries.push_back(TreeEntry{full.substr(prefix), 0, -1});
         }
         std::sort(m_entries.begin(), m_entries.end(),
                   [](const TreeEntry& a, const TreeEntry& b) { return a.path < b.path; });
@@ -48,25 +79,16 @@ public:
     }
 
     bool read(const TreeEntry& entry, std::string& out, std::uint64_t limit, Diagnostics& diags) override {
-        Input input;
-        input.name = display(entry);
-        input.stream = open(entry);
-        return read_all(input, out, limit, diags);
+        return read_file(path_in(m_root, entry), out, limit, diags);
     }
 
-    std::unique_ptr<ByteStream> open(const TreeEntry& entry) override {
-        const std::string path = full_path(entry);
-        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-        return std::make_unique<FileStream>(fd, path, true);
-    }
+    std::unique_ptr<EntryReader> open_reader() override { return std::make_unique<FolderReader>(m_root); }
 
-    std::string display(const TreeEntry& entry) const override { return full_path(entry); }
+    std::unique_ptr<ByteStream> open(const TreeEntry& entry) override { return open_file(path_in(m_root, entry)); }
+
+    std::string display(const TreeEntry& entry) const override { return path_in(m_root, entry); }
 
 private:
-    std::string full_path(const TreeEntry& entry) const {
-        return m_root == "/" ? "/" + entry.path : m_root + "/" + entry.path;
-    }
 
     std::string m_root;
     std::vector<TreeEntry> m_entries;

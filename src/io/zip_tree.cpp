@@ -10,6 +10,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <fmt/format.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include "retro/error.hpp"
@@ -62,6 +63,12 @@ public:
     std::string display(const TreeEntry& entry) const override { return m_name + "!/" + entry.path; }
     std::string damage() const override { return m_damage; }
     std::vector<std::string> refused_entries() const override { return m_refused; }
+    Location where(const TreeEntry& entry) const { return Location{display(entry), 0, 0}; }
+    bool refuse_size(const TreeEntry& entry, std::uint64_t limit, Diagnostics& diags) const {
+        diags.error("ingest.entry-too-large", where(entry),
+                    fmt::format("entry inflates past {} bytes (the [ingest] max_entry_bytes limit): refused", limit));
+        return false;
+    }
     std::unique_ptr<ByteStream> open(const TreeEntry& entry) override {
         std::string data;
         Diagnostics quiet([](const std::string&) {});
@@ -93,12 +100,6 @@ protected:
         if (!m_damage.empty()) m_damage += "; ";
         m_damage += text;
     }
-    Location where(const TreeEntry& entry) const { return Location{display(entry), 0, 0}; }
-    bool refuse_size(const TreeEntry& entry, std::uint64_t limit, Diagnostics& diags) const {
-        diags.error("ingest.entry-too-large", where(entry),
-                    fmt::format("entry inflates past {} bytes (the [ingest] max_entry_bytes limit): refused", limit));
-        return false;
-    }
 
     std::string m_name;
     std::vector<TreeEntry> m_entries;
@@ -115,49 +116,97 @@ struct ZipFileCloser {
     void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
 
+// Reads one entry of an open archive whole; `tree` names the entry in diagnostics.
+bool read_zip_entry(zip_t* zip, const ZipTreeBase& tree, const TreeEntry& entry, std::string& out,
+                    std::uint64_t limit, Diagnostics& diags) {
+    if (entry.size > limit) return tree.refuse_size(entry, limit, diags);
+    // The listing leaves sizes unknown (zip_stat converts each entry's date through the time zone, which
+    // costs a window run that reads few entries); the declared size is checked here, before inflating.
+    zip_stat_t declared;
+    zip_stat_init(&declared);
+    if (zip_stat_index(zip, static_cast<zip_uint64_t>(entry.index), 0, &declared) == 0 &&
+        (declared.valid & ZIP_STAT_SIZE) && declared.size > limit)
+        return tree.refuse_size(entry, limit, diags);
+    std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(zip, static_cast<zip_uint64_t>(entry.index), 0));
+    if (!file) {
+        diags.error("ingest.bad-archive", tree.where(entry), fmt::format("cannot read entry: {}", zip_strerror(zip)));
+        return false;
+    }
+    char buffer[64 * 1024];
+    std::uint64_t total = 0;
+    for (;;) {
+        zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
+        if (n < 0) {
+            diags.error("ingest.bad-archive", tree.where(entry),
+                        fmt::format("entry is damaged: {}", zip_file_strerror(file.get())));
+            return false;
+        }
+        if (n == 0) break;
+        total += static_cast<std::uint64_t>(n);
+        if (total > limit) return tree.refuse_size(entry, limit, diags);
+        out.append(buffer, static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+// Opens the archive (a file, or bytes held in memory) with libzip, or returns nullptr.
+// Null when libzip cannot open the archive; `why` then says why.
+zip_t* open_libzip(const std::string& path, const std::shared_ptr<const std::string>& memory, std::string& why) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = memory ? zip_source_buffer_create(memory->data(), memory->size(), 0, &error)
+                                  : zip_source_file_create(path.c_str(), 0, -1, &error);
+    zip_t* z = nullptr;
+    if (source) {
+        z = zip_open_from_source(source, ZIP_RDONLY, &error);
+        if (!z) zip_source_free(source);
+    }
+    if (!z) why = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    return z;
+}
+
+// Another libzip handle on the same archive, so that another thread inflates entries of its own.
+class LibzipReader final : public EntryReader {
+public:
+    LibzipReader(zip_t* archive, const ZipTreeBase& tree, std::shared_ptr<const std::string> memory)
+        : m_tree(tree), m_memory(std::move(memory)), m_zip(archive) {}
+    bool read(const TreeEntry& entry, std::string& out, std::uint64_t limit, Diagnostics& diags) override {
+        return read_zip_entry(m_zip.get(), m_tree, entry, out, limit, diags);
+    }
+
+private:
+    const ZipTreeBase& m_tree;
+    std::shared_ptr<const std::string> m_memory;
+    std::unique_ptr<zip_t, ZipCloser> m_zip;
+};
+
 class LibzipTree final : public ZipTreeBase {
 public:
-    LibzipTree(zip_t* archive, std::string name, std::shared_ptr<const std::string> memory)
-        : ZipTreeBase(std::move(name)), m_memory(std::move(memory)), m_zip(archive) {
+    LibzipTree(zip_t* archive, std::string name, std::string path, std::shared_ptr<const std::string> memory)
+        : ZipTreeBase(std::move(name)), m_path(std::move(path)), m_memory(std::move(memory)), m_zip(archive) {
+        // Names and sizes come straight from the central directory: zip_stat_index would also convert each
+        // entry's DOS time through mktime(), which re-reads the time zone (a stat of /etc/localtime) per entry.
         zip_int64_t n = zip_get_num_entries(m_zip.get(), 0);
         for (zip_int64_t i = 0; i < n; ++i) {
-            zip_stat_t st;
-            zip_stat_init(&st);
-            if (zip_stat_index(m_zip.get(), static_cast<zip_uint64_t>(i), 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME))
-                continue;
-            add_entry(st.name, (st.valid & ZIP_STAT_SIZE) ? st.size : 0, i);
+            const char* entry_name = zip_get_name(m_zip.get(), static_cast<zip_uint64_t>(i), 0);
+            if (entry_name) add_entry(entry_name, 0, i);
         }
         sort_entries();
     }
 
     bool read(const TreeEntry& entry, std::string& out, std::uint64_t limit, Diagnostics& diags) override {
-        if (entry.size > limit) return refuse_size(entry, limit, diags);
-        std::unique_ptr<zip_file_t, ZipFileCloser> file(
-            zip_fopen_index(m_zip.get(), static_cast<zip_uint64_t>(entry.index), 0));
-        if (!file) {
-            diags.error("ingest.bad-archive", where(entry),
-                        fmt::format("cannot read entry: {}", zip_strerror(m_zip.get())));
-            return false;
-        }
-        char buffer[64 * 1024];
-        std::uint64_t total = 0;
-        for (;;) {
-            zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
-            if (n < 0) {
-                diags.error("ingest.bad-archive", where(entry),
-                            fmt::format("entry is damaged: {}", zip_file_strerror(file.get())));
-                return false;
-            }
-            if (n == 0) break;
-            total += static_cast<std::uint64_t>(n);
-            // The central directory's size can lie; the inflated byte count cannot.
-            if (total > limit) return refuse_size(entry, limit, diags);
-            out.append(buffer, static_cast<std::size_t>(n));
-        }
-        return true;
+        return read_zip_entry(m_zip.get(), *this, entry, out, limit, diags);
+    }
+
+    std::unique_ptr<EntryReader> open_reader() override {
+        std::string why;
+        zip_t* z = open_libzip(m_path, m_memory, why);
+        return z ? std::make_unique<LibzipReader>(z, *this, m_memory) : nullptr;
     }
 
 private:
+    std::string m_path;                           // the archive file, or "" when it is held in memory
     std::shared_ptr<const std::string> m_memory;  // the archive bytes from stdin (libzip reads them in place)
     std::unique_ptr<zip_t, ZipCloser> m_zip;
 };
@@ -266,43 +315,21 @@ private:
     std::int64_t m_next = 0;
 };
 
-// Null when libzip cannot open the archive; `why` then says why.
-std::unique_ptr<Tree> open_with_libzip(zip_source_t* source, std::string name,
-                                       std::shared_ptr<const std::string> memory, std::string& why) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_t* z = zip_open_from_source(source, ZIP_RDONLY, &error);
-    if (!z) why = zip_error_strerror(&error);
-    zip_error_fini(&error);
-    if (!z) {
-        zip_source_free(source);
-        return nullptr;
-    }
-    return std::make_unique<LibzipTree>(z, std::move(name), std::move(memory));
-}
-
 }  // namespace
 
 std::unique_ptr<Tree> open_zip_tree(const std::string& path, std::string name) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* source = zip_source_file_create(path.c_str(), 0, -1, &error);
-    zip_error_fini(&error);
-    if (!source) throw Error(fmt::format("{}: cannot open", name));
     std::string why;
-    if (auto tree = open_with_libzip(source, name, nullptr, why)) return tree;
+    if (zip_t* z = open_libzip(path, nullptr, why))
+        return std::make_unique<LibzipTree>(z, std::move(name), path, nullptr);
+    if (::access(path.c_str(), R_OK) != 0) throw Error(fmt::format("{}: cannot open", name));
     return std::make_unique<StreamingZipTree>(path, std::string(), std::move(name), why);
 }
 
 std::unique_ptr<Tree> open_zip_tree_in_memory(std::string bytes, std::string name) {
     auto memory = std::make_shared<const std::string>(std::move(bytes));
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(memory->data(), memory->size(), 0, &error);
-    zip_error_fini(&error);
-    std::string why = "cannot read the archive";
-    if (source)
-        if (auto tree = open_with_libzip(source, name, memory, why)) return tree;
+    std::string why;
+    if (zip_t* z = open_libzip(std::string(), memory, why))
+        return std::make_unique<LibzipTree>(z, std::move(name), std::string(), memory);
     return std::make_unique<StreamingZipTree>(std::string(), std::string(*memory), std::move(name), why);
 }
 

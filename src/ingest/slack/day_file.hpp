@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,11 @@ struct ValueRange {
 // The ranges of the elements of the JSON array at `array_start` (the offset of its `[`), found by a
 // string-aware scan. Used only to say where each message starts; the DOM parser validates the JSON.
 std::vector<ValueRange> array_element_ranges(std::string_view bytes, std::size_t array_start);
+
+// The same from the structural offsets a DomParser found in `bytes` (the array being the whole text):
+// nullopt when they do not index `bytes` from its first byte (a byte-order mark).
+std::optional<std::vector<ValueRange>> array_element_ranges(std::string_view bytes,
+                                                            std::span<const std::uint32_t> structurals);
 
 // The origin of a value inside `bytes`, which start at `origin`.
 Origin origin_of(const Origin& origin, const ValueRange& range);

@@ -4,11 +4,13 @@
 #include "ingest/slack/export_reader.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "core/ordered_parallel.hpp"
 #include "core/text_utf8.hpp"
 #include "ingest/slack/day_file.hpp"
 #include "ingest/slack/directory.hpp"
@@ -82,6 +84,51 @@ bool selected(const Conversation& c, const IngestOptions& options) {
     return false;
 }
 
+// One day file of a plan, with the diagnostics planning found just before it (an unknown folder's
+// warning), replayed in place so that diagnostics keep the order of the entries.
+struct PlannedDay {
+    const TreeEntry* entry = nullptr;
+    std::vector<Diagnostic> before;
+};
+
+// A run of day files of one conversation: the unit one worker reads. Duplicates (a broadcast reply, a reply
+// listed twice) are found within a conversation, so its files are read in order on one thread.
+struct ChannelPlan {
+    Conversation conversation;
+    std::vector<PlannedDay> days;
+};
+
+// What a worker made of one day file.
+struct DayResult {
+    std::vector<Event> events;
+    std::vector<Diagnostic> diags;
+    std::string workspace;  // from a file permalink, looked for only while the workspace is unknown
+    std::uint64_t bytes = 0;
+};
+
+// A worker's own state: its entry reader, its converter (which caches actors) and parser buffers.
+struct ChannelWorker {
+    std::unique_ptr<EntryReader> reader;
+    std::unique_ptr<MessageConverter> converter;
+    json::DomParser parser;
+    std::string bytes;
+};
+
+// Reads entries through the tree itself, for the one-thread path.
+class SequentialReader final : public EntryReader {
+public:
+    explicit SequentialReader(Tree& tree) : m_tree(tree) {}
+    bool read(const TreeEntry& entry, std::string& out, std::uint64_t limit, Diagnostics& diags) override {
+        return m_tree.read(entry, out, limit, diags);
+    }
+
+private:
+    Tree& m_tree;
+};
+
+// Day files are read and converted on one worker per core, a conversation at a time; the calling thread
+// takes the results in path order, so events, diagnostics and the workspace search see the files in the
+// same order as a one-thread read.
 class ExportReader {
 public:
     ExportReader(Tree& tree, const IngestContext& context) : m_tree(tree), m_context(context) {}
@@ -90,45 +137,20 @@ public:
         const std::vector<TreeEntry>& entries = m_tree.entries();
         m_root = find_root(entries);
         read_metadata(entries);
-        const IngestOptions& options = m_context.options;
-        MessageConverter converter(m_directory, options.people, "slack", channel_names());
-        converter.set_workspace(options.slack_workspace);
-        std::map<std::string, bool, std::less<>> warned;
+        m_workspace = m_context.options.slack_workspace;
+        m_searching = m_workspace.empty();
         std::size_t skipped_private = 0;
-        std::set<std::string, std::less<>> private_folders;
-        // Duplicates (a broadcast reply, a reply listed twice) share a channel; entries come sorted by path, so
-        // one channel's files are contiguous and the set is emptied between channels to bound memory.
-        std::set<std::string> seen;
-        std::string seen_channel;
-        json::DomParser parser;
-        std::string bytes;
-        for (const TreeEntry& entry : entries) {
-            auto day = split_day_entry(entry.path, m_root);
-            if (!day) continue;
-            Conversation conv = conversation_for(day->folder, entry);
-            if (!selected(conv, options)) {
-                if (conv.is_private() && !options.include_private && private_folders.insert(conv.folder).second)
-                    ++skipped_private;
-                continue;
-            }
-            if (!in_window(day->date)) continue;
-            bytes.clear();
-            if (!m_tree.read(entry, bytes, options.limits.max_entry_bytes, m_context.diags)) continue;
-            if (converter.workspace().empty() && !m_gave_up)
-                if (auto ws = find_workspace(bytes); !ws.empty()) set_workspace(converter, ws);
-            ChannelRef channel{conv.id, conv.name};
-            if (conv.id != seen_channel) {
-                seen.clear();
-                seen_channel = conv.id;
-            }
-            std::vector<Event> events;
-            parse_slack_day(bytes, Origin{m_tree.display(entry), 1, 1}, channel, converter, seen, m_context.diags,
-                            events, parser);
-            m_emitted += events.size();
-            for (Event& e : events) emit(converter, conv.id, std::move(e));
-        }
+        std::vector<Diagnostic> pending;
+        const std::vector<ChannelPlan> plans = plan(entries, skipped_private, pending);
+        std::vector<ChannelWorker> workers = make_workers(plans);
+        const std::size_t threads = workers.size() > 1 ? workers.size() : 0;
+        run_in_order<std::vector<DayResult>>(
+            plans.size(), threads, threads + 2,
+            [&](std::size_t worker, std::size_t i) { return read_channel(plans[i], workers[worker]); },
+            [&](std::size_t i, std::vector<DayResult> days) { take_channel(plans[i], std::move(days)); });
+        for (Diagnostic& d : pending) m_context.diags.report(std::move(d));
         flush();
-        if (converter.workspace().empty() && m_emitted > 0)
+        if (m_workspace.empty() && m_emitted > 0)
             m_context.diags.note("slack.no-workspace", Location{m_name, 0, 0},
                                  "no workspace found in the export's file permalinks: events carry no permalinks "
                                  "(--slack-workspace NAME or `slack_workspace` in retro.toml adds them)");
@@ -148,6 +170,91 @@ public:
     void set_name(std::string name) { m_name = std::move(name); }
 
 private:
+    // The day files to read (selected conversations, inside the window), in path order, cut into runs of
+    // one conversation. Diagnostics found while planning wait in `pending` for the next planned file.
+    std::vector<ChannelPlan> plan(const std::vector<TreeEntry>& entries, std::size_t& skipped_private,
+                                  std::vector<Diagnostic>& pending) {
+        const IngestOptions& options = m_context.options;
+        std::set<std::string, std::less<>> private_folders;
+        std::vector<ChannelPlan> plans;
+        for (const TreeEntry& entry : entries) {
+            auto day = split_day_entry(entry.path, m_root);
+            if (!day) continue;
+            Conversation conv = conversation_for(day->folder, entry, pending);
+            if (!selected(conv, options)) {
+                if (conv.is_private() && !options.include_private && private_folders.insert(conv.folder).second)
+                    ++skipped_private;
+                continue;
+            }
+            if (!in_window(day->date)) continue;
+            if (plans.empty() || plans.back().conversation.id != conv.id) plans.push_back(ChannelPlan{conv, {}});
+            plans.back().days.push_back(PlannedDay{&entry, std::move(pending)});
+            pending.clear();
+        }
+        return plans;
+    }
+
+    // One worker per core when the tree can be read from several threads and the read is large: more than
+    // one conversation, and at least a quarter of the tree's entries (another reader of a ZIP re-reads its
+    // whole central directory, which a one-day window would not repay). Else one, reading through the tree
+    // itself on the calling thread.
+    std::vector<ChannelWorker> make_workers(const std::vector<ChannelPlan>& plans) {
+        std::size_t days = 0;
+        for (const ChannelPlan& p : plans) days += p.days.size();
+        const bool parallel = plans.size() > 1 && days * 4 >= m_tree.entries().size();
+        std::vector<ChannelWorker> workers;
+        for (std::size_t i = 0, n = parallel ? worker_count() : 0; n > 1 && i < n; ++i) {
+            auto reader = m_tree.open_reader();
+            if (!reader) break;
+            workers.push_back(ChannelWorker{std::move(reader), nullptr, {}, {}});
+        }
+        if (workers.size() < 2) {
+            workers.clear();
+            workers.push_back(ChannelWorker{std::make_unique<SequentialReader>(m_tree), nullptr, {}, {}});
+        }
+        for (ChannelWorker& w : workers) {
+            w.converter = std::make_unique<MessageConverter>(m_directory, m_context.options.people, "slack",
+                                                             channel_names());
+            w.converter->set_workspace(m_context.options.slack_workspace);
+        }
+        return workers;
+    }
+
+    // On a worker: reads and converts one conversation's day files in order. Reads nothing of the reader
+    // but its read-only metadata and `m_searching`, which only ever turns false.
+    std::vector<DayResult> read_channel(const ChannelPlan& plan, ChannelWorker& worker) const {
+        const ChannelRef channel{plan.conversation.id, plan.conversation.name};
+        std::set<std::string> seen;
+        std::vector<DayResult> days;
+        days.reserve(plan.days.size());
+        for (const PlannedDay& day : plan.days) {
+            DayResult result;
+            Diagnostics diags(Diagnostics::Printer{}, Diagnostics::Format::text, SIZE_MAX);
+            worker.bytes.clear();
+            if (worker.reader->read(*day.entry, worker.bytes, m_context.options.limits.max_entry_bytes, diags)) {
+                if (m_searching.load(std::memory_order_relaxed)) result.workspace = find_workspace(worker.bytes);
+                parse_slack_day(worker.bytes, Origin{m_tree.display(*day.entry), 1, 1}, channel, *worker.converter,
+                                seen, diags, result.events, worker.parser);
+            }
+            result.bytes = worker.bytes.size();
+            result.diags = diags.all();
+            days.push_back(std::move(result));
+        }
+        return days;
+    }
+
+    // On the calling thread, in plan order: diagnostics, the workspace search, events to the sink.
+    void take_channel(const ChannelPlan& plan, std::vector<DayResult> days) {
+        for (std::size_t i = 0; i < days.size(); ++i) {
+            for (const Diagnostic& d : plan.days[i].before) m_context.diags.report(d);
+            for (Diagnostic& d : days[i].diags) m_context.diags.report(std::move(d));
+            if (m_searching && !days[i].workspace.empty()) set_workspace(days[i].workspace);
+            m_emitted += days[i].events.size();
+            for (Event& e : days[i].events) emit(plan.conversation.id, std::move(e));
+            if (m_context.progress) m_context.progress->advance(days[i].bytes, 1);
+        }
+    }
+
     void read_metadata(const std::vector<TreeEntry>& entries) {
         std::map<std::string, const TreeEntry*, std::less<>> meta;
         for (const TreeEntry& e : entries)
@@ -191,7 +298,8 @@ private:
         return names;
     }
 
-    Conversation conversation_for(std::string_view folder, const TreeEntry& entry) {
+    // The conversation of a day-file folder; a folder missing from the metadata adds a warning to `pending`.
+    Conversation conversation_for(std::string_view folder, const TreeEntry& entry, std::vector<Diagnostic>& pending) {
         if (auto it = m_by_folder.find(folder); it != m_by_folder.end()) return it->second;
         // Not in the metadata: a DM folder is named by its id, anything else by the channel name.
         Conversation c;
@@ -202,10 +310,11 @@ private:
         } else {
             c.name = c.folder;
             if (folder.starts_with("mpdm-")) c.type = ConversationType::group_dm;
-            m_context.diags.warning("slack.unknown-channel", Location{m_tree.display(entry), 0, 0},
-                                    fmt::format("folder \"{}\" is not in the export's channel lists: its "
-                                                "folder name stands in for the channel id",
-                                                c.folder));
+            pending.push_back(Diagnostic{Severity::warning, "slack.unknown-channel",
+                                         Location{m_tree.display(entry), 0, 0},
+                                         fmt::format("folder \"{}\" is not in the export's channel lists: its "
+                                                     "folder name stands in for the channel id",
+                                                     c.folder)});
         }
         m_by_folder.emplace(c.folder, c);
         return c;
@@ -222,22 +331,30 @@ private:
     }
 
     // Until the workspace is known from a file permalink, events wait so that all of them get links; past
-    // `max_waiting` the search stops (memory stays bounded) and no event gets a link.
-    void emit(const MessageConverter& converter, const std::string& channel_id, Event&& e) {
-        if (!converter.workspace().empty() || m_gave_up) {
-            m_context.sink.add(std::move(e));
+    // `max_waiting` the search stops (memory stays bounded) and no event gets a link. Workers convert
+    // without a found workspace, so its permalink is added here, first among the links, as the converter does.
+    void emit(const std::string& channel_id, Event&& e) {
+        if (m_searching) {
+            m_waiting.emplace_back(channel_id, std::move(e));
+            if (m_waiting.size() >= max_waiting) flush();
             return;
         }
-        m_waiting.emplace_back(channel_id, std::move(e));
-        if (m_waiting.size() >= max_waiting) flush();
+        if (m_found) add_permalink(channel_id, e);
+        m_context.sink.add(std::move(e));
     }
 
     static constexpr std::size_t max_waiting = 20000;
 
-    void set_workspace(MessageConverter& converter, const std::string& ws) {
-        converter.set_workspace(ws);
+    void add_permalink(const std::string& channel_id, Event& e) const {
+        e.links.insert(e.links.begin(), permalink(m_workspace, channel_id, e.time_raw, e.thread));
+    }
+
+    void set_workspace(const std::string& ws) {
+        m_workspace = ws;
+        m_found = true;
+        m_searching = false;
         for (auto& [channel_id, e] : m_waiting) {
-            e.links.insert(e.links.begin(), permalink(ws, channel_id, e.time_raw, e.thread));
+            add_permalink(channel_id, e);
             m_context.sink.add(std::move(e));
         }
         m_waiting.clear();
@@ -246,7 +363,7 @@ private:
     void flush() {
         for (auto& [channel_id, e] : m_waiting) m_context.sink.add(std::move(e));
         m_waiting.clear();
-        m_gave_up = true;
+        m_searching = false;
     }
 
     Tree& m_tree;
@@ -256,7 +373,9 @@ private:
     Directory m_directory;
     std::map<std::string, Conversation, std::less<>> m_by_folder;
     std::vector<std::pair<std::string, Event>> m_waiting;
-    bool m_gave_up = false;
+    std::string m_workspace;           // given, or found in a file permalink
+    bool m_found = false;              // found: the converters do not know it, emit() adds the permalinks
+    std::atomic<bool> m_searching{false};  // the workspace is unknown and still looked for
     std::size_t m_emitted = 0;
 };
 

@@ -33,3 +33,21 @@ TEST_CASE("the writer keeps the caller's key order and separates values") {
     w.key("d").value(2.5).key("nan").value(std::numeric_limits<double>::quiet_NaN()).end_object();
     CHECK(out == R"({"b":1,"a":["x",true,null],"d":2.5,"nan":null})");
 }
+
+TEST_CASE("escaping finds a special byte at any position of a long string", "[json][writer]") {
+    const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\x01'), std::string(1, '\x1f'), "\xc3\xa9",
+                                    "\xff"};
+    const std::string expected[] = {"\\\"", "\\\\", "\\n", "\\u0001", "\\u001f", "\xc3\xa9", "\xef\xbf\xbd"};
+    for (std::size_t k = 0; k < std::size(specials); ++k)
+        for (std::size_t at = 0; at < 20; ++at) {
+            const std::string text = std::string(at, 'a') + specials[k] + std::string(19 - at, ' ');
+            std::string out;
+            json::append_string(out, text);
+            CHECK(out == "\"" + std::string(at, 'a') + expected[k] + std::string(19 - at, ' ') + "\"");
+        }
+    // Bytes just around the special ranges pass unescaped.
+    const std::string plain = "\x20\x21\x23\x5b\x5d\x7f plain text, longer than a word";
+    std::string out;
+    json::append_string(out, plain);
+    CHECK(out == "\"" + plain + "\"");
+}

@@ -292,3 +292,38 @@ TEST_CASE("element ranges find each message's line and column", "[slack][day]") 
     CHECK(text.substr(ranges[2].start, 1) == "3");
     CHECK(text.substr(ranges[3].start, 6) == "\"s\\\"]\"");
 }
+
+TEST_CASE("element positions from the parser's structural index match the string-aware scan", "[slack][day]") {
+    const std::vector<std::string> texts = {
+        "[]",
+        "[ ]",
+        "[1]",
+        "[\n  {\"a\": \"x,]}\"},\n  {\"b\": [1, {\"c\": \"\\\"]\"}]},\n\n    \"s\", 2, null, true\n]\n",
+        "[{\"t\":\"\\\\\"},{\"u\":[[],{}]}]",
+        "[\n    {\n        \"text\": \"caf\xc3\xa9 [ok]\",\n        \"ts\": \"1.2\"\n    },\n    {\n    }\n]",
+    };
+    json::DomParser parser;
+    for (const std::string& text : texts) {
+        Diagnostics diags = test::quiet_diagnostics();
+        REQUIRE(parser.parse(text, Origin{"t.json", 1, 1}, diags, "slack.bad-json"));
+        auto indexed = ingest::slack::array_element_ranges(text, parser.structurals());
+        REQUIRE(indexed);
+        auto scanned = ingest::slack::array_element_ranges(text, 0);
+        REQUIRE(indexed->size() == scanned.size());
+        for (std::size_t i = 0; i < scanned.size(); ++i) {
+            CHECK((*indexed)[i].start == scanned[i].start);
+            CHECK((*indexed)[i].end == scanned[i].end);
+            CHECK((*indexed)[i].line == scanned[i].line);
+            CHECK((*indexed)[i].column == scanned[i].column);
+        }
+    }
+    // A byte-order mark: when the index does not start at the `[`, the scan is used instead.
+    const std::string bom = "\xEF\xBB\xBF[1, 2]";
+    Diagnostics diags = test::quiet_diagnostics();
+    if (parser.parse(bom, Origin{"t.json", 1, 1}, diags, "slack.bad-json"))
+        if (auto indexed = ingest::slack::array_element_ranges(bom, parser.structurals())) {
+            REQUIRE(indexed->size() == 2);
+            CHECK((*indexed)[0].start == 4);
+            CHECK((*indexed)[1].start == 7);
+        }
+}

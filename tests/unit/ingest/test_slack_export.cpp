@@ -6,9 +6,12 @@
 #include <cstdint>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "ingest/slack/export_reader.hpp"
 #include "io/folder_tree.hpp"
 #include "io/zip_tree.hpp"
+#include "retro/event_json.hpp"
 #include "retro/ingest.hpp"
 #include "test_support.hpp"
 
@@ -350,4 +353,66 @@ TEST_CASE("detection: an export tree, day files alone, or not Slack", "[slack][e
     auto mixed = io::open_zip_tree_in_memory(
         make_zip({{"general/2024-07-25.json", day("1.000001", "x")}, {"notes.md", "# x"}}), "m.zip");
     CHECK(ingest::slack::detect_slack_export(Probe{"m.zip", "", mixed.get()}) == 0);
+}
+
+namespace {
+
+// The same tree, refusing readers for other threads: the export is then read on one thread.
+class OneThreadTree final : public Tree {
+public:
+    explicit OneThreadTree(std::unique_ptr<Tree> tree) : m_tree(std::move(tree)) {}
+    const std::vector<TreeEntry>& entries() override { return m_tree->entries(); }
+    bool read(const TreeEntry& entry, std::string& out, std::uint64_t limit, Diagnostics& diags) override {
+        return m_tree->read(entry, out, limit, diags);
+    }
+    std::unique_ptr<ByteStream> open(const TreeEntry& entry) override { return m_tree->open(entry); }
+    std::string display(const TreeEntry& entry) const override { return m_tree->display(entry); }
+
+private:
+    std::unique_ptr<Tree> m_tree;
+};
+
+std::vector<std::string> json_lines(const Run& run) {
+    std::vector<std::string> out;
+    for (const Event& e : run.events) out.push_back(to_json_line(e));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("an export read on several threads gives the events and diagnostics of a one-thread read",
+          "[slack][export][parallel]") {
+    // Twelve channels, damage in some, folders missing from channels.json, a reply listed in two day
+    // files, and the workspace's first file permalink only in the ninth channel.
+    std::vector<std::pair<std::string, std::string>> files = {{"users.json", users_json}};
+    std::string channels = "[";
+    for (int c = 0; c < 12; ++c) {
+        const std::string name = fmt::format("ch{:02d}", c);
+        if (c % 4 != 3) channels += fmt::format("{}{{\"id\":\"C{:08d}\",\"name\":\"{}\"}}", c ? "," : "", c, name);
+        for (int d = 24; d <= 26; ++d) {
+            const std::string ts = fmt::format("{}.{:06d}", 1721800000 + d * 86400, c);
+            std::string body = day(ts, fmt::format("channel {} day {}", c, d));
+            if (c % 5 == 2 && d == 25) body = "[{\"ts\": }]";
+            if (c == 8 && d == 26)
+                body = "[{\"type\":\"message\",\"user\":\"U1\",\"text\":\"x\",\"ts\":\"" + ts +
+                       "\",\"files\":[{\"permalink\":\"https:\\/\\/acme.slack.com\\/files\\/U1\\/F1\\/a\"}]}]";
+            if (d == 26 && c != 8) body = "[" + body.substr(1, body.size() - 4) + "," + body.substr(1);
+            files.push_back({fmt::format("{}/2024-07-{}.json", name, d), body});
+        }
+    }
+    files.push_back({"channels.json", channels + "]"});
+    const std::string zip = make_zip(files);
+
+    Run parallel = ingest_tree(io::open_zip_tree_in_memory(zip, "e.zip"), "e.zip");
+    Run one_thread =
+        ingest_tree(std::make_unique<OneThreadTree>(io::open_zip_tree_in_memory(zip, "e.zip")), "e.zip");
+    CHECK(json_lines(parallel) == json_lines(one_thread));
+    CHECK(parallel.diagnostics == one_thread.diagnostics);
+    // Every channel's files but the two damaged ones, a message listed twice kept once.
+    CHECK(parallel.events.size() == 12 * 3 - 2);
+    CHECK(parallel.diagnostics.size() == 2 + 3);  // two bad files, three unknown folders
+    for (const Event& e : parallel.events) {
+        REQUIRE_FALSE(e.links.empty());
+        CHECK(e.links.front().starts_with("https://acme.slack.com/archives/"));
+    }
 }

@@ -1,0 +1,65 @@
+// Collects `retro events` output in a compact form: each event's output line, already written in the chosen
+// format, with the small key it sorts on. Memory follows the size of the output, not of the Event objects
+// (about 2 KB each), and events outside the window are never stored.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "retro/ingest.hpp"
+
+namespace retro::ingest {
+
+class LineCollector final : public EventSink {
+public:
+    // Appends one event, in the output format and with its newline, to the string.
+    using Writer = std::function<void(const Event&, std::string&)>;
+
+    // Keeps events with `from` <= time < `until` (either bound optional).
+    LineCollector(Writer writer, std::optional<Instant> from, std::optional<Instant> until);
+
+    void add(Event&& event) override;
+    void drop(std::string_view, std::uint64_t) override {}
+
+    // Calls `out` with every kept line in stream order (time, source kind, id), exact duplicate ids removed
+    // (the first in that order is kept, ties broken on origin, source line and then the line itself, so
+    // the copy kept does not depend on the order sources were read in).
+    void write_sorted(const std::function<void(std::string_view)>& out);
+
+    std::uint64_t kept() const { return m_entries.size(); }
+    std::uint64_t duplicates() const { return m_duplicates; }
+
+private:
+    struct Entry {
+        Instant time;
+        const std::string* kind;    // interned
+        const std::string* origin;  // interned
+        std::uint64_t source_line;
+        const char* bytes;  // the id, then the line, in the arena
+        std::uint32_t id_size;
+        std::uint32_t line_size;
+        std::string_view id() const { return {bytes, id_size}; }
+        std::string_view line() const { return {bytes + id_size, line_size}; }
+    };
+
+    const std::string* intern(std::set<std::string, std::less<>>& pool, std::string_view text);
+    const char* store(std::string_view id, std::string_view line);
+
+    Writer m_writer;
+    std::optional<Instant> m_from, m_until;
+    std::string m_scratch;
+    std::vector<Entry> m_entries;
+    std::set<std::string, std::less<>> m_kinds, m_origins;
+    std::vector<std::unique_ptr<char[]>> m_blocks;  // the arena: ids and lines, never moved once stored
+    std::size_t m_block_free = 0;
+    char* m_block_next = nullptr;
+    std::uint64_t m_duplicates = 0;
+};
+
+}  // namespace retro::ingest

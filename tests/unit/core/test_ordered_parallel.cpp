@@ -1,0 +1,73 @@
+// run_in_order: results reach the consumer in task order whatever order the workers finish in.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <stdexcept>
+#include <string>
+
+#include "core/ordered_parallel.hpp"
+
+using namespace retro;
+
+namespace {
+
+// Work that grows as the index falls, so later tasks tend to finish first.
+std::size_t busy_work(std::size_t i, std::size_t count) {
+    std::size_t x = i;
+    for (std::size_t k = 0; k < (count - i) * 2000; ++k) x = x * 6364136223846793005ull + 1442695040888963407ull;
+    return x;
+}
+
+}  // namespace
+
+TEST_CASE("results are consumed in task order on any number of workers", "[parallel]") {
+    const std::size_t count = 200;
+    for (std::size_t workers : {0u, 1u, 2u, 4u}) {
+        std::vector<std::size_t> order;
+        std::vector<std::size_t> values;
+        std::atomic<std::size_t> max_worker{0};
+        run_in_order<std::pair<std::size_t, std::size_t>>(
+            count, workers, 3,
+            [&](std::size_t worker, std::size_t i) {
+                std::size_t seen = max_worker.load();
+                while (worker > seen && !max_worker.compare_exchange_weak(seen, worker)) {
+                }
+                return std::pair{i, busy_work(i, count)};
+            },
+            [&](std::size_t i, std::pair<std::size_t, std::size_t> r) {
+                CHECK(r.first == i);
+                order.push_back(r.first);
+                values.push_back(r.second);
+            });
+        REQUIRE(order.size() == count);
+        for (std::size_t i = 0; i < count; ++i) {
+            CHECK(order[i] == i);
+            CHECK(values[i] == busy_work(i, count));
+        }
+        CHECK(max_worker.load() < std::max<std::size_t>(workers, 1));
+    }
+}
+
+TEST_CASE("an exception from a task is rethrown at its turn, after the tasks before it", "[parallel]") {
+    for (std::size_t workers : {0u, 2u}) {
+        std::vector<std::size_t> consumed;
+        auto run = [&] {
+            run_in_order<std::size_t>(
+                50, workers, 4,
+                [](std::size_t, std::size_t i) {
+                    if (i == 7) throw std::runtime_error("task 7");
+                    return i;
+                },
+                [&](std::size_t, std::size_t r) { consumed.push_back(r); });
+        };
+        CHECK_THROWS_WITH(run(), "task 7");
+        CHECK(consumed == std::vector<std::size_t>{0, 1, 2, 3, 4, 5, 6});
+    }
+}
+
+TEST_CASE("no tasks: nothing runs", "[parallel]") {
+    bool called = false;
+    run_in_order<int>(
+        0, 2, 2, [&](std::size_t, std::size_t) { return called = true, 1; }, [&](std::size_t, int) { called = true; });
+    CHECK_FALSE(called);
+}

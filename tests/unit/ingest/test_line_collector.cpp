@@ -1,0 +1,86 @@
+// The compact sorted collector of `retro events`: stream order, duplicates, the window, and a result that
+// does not depend on the order events arrive in.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "ingest/line_collector.hpp"
+#include "retro/event_json.hpp"
+#include "retro/time.hpp"
+
+using namespace retro;
+
+namespace {
+
+Event event(std::string id, std::string time, std::string kind, std::string origin, std::uint64_t line = 1,
+            std::string text = "") {
+    Event e;
+    e.id = std::move(id);
+    e.time = *parse_iso8601(time);
+    e.time_raw = time;
+    e.source.kind = std::move(kind);
+    e.source.origin = std::move(origin);
+    e.source.line = line;
+    e.text = std::move(text);
+    return e;
+}
+
+std::vector<std::string> sorted_lines(std::vector<Event> events, std::optional<Instant> from = std::nullopt,
+                                      std::optional<Instant> until = std::nullopt) {
+    ingest::LineCollector collector([](const Event& e, std::string& out) { write_event_json(e, out); }, from, until);
+    for (Event& e : events) collector.add(std::move(e));
+    std::vector<std::string> out;
+    collector.write_sorted([&](std::string_view line) { out.emplace_back(line); });
+    return out;
+}
+
+std::vector<Event> sample() {
+    return {
+        event("slack:C1/2", "2024-07-25T10:00:02Z", "slack", "b.json"),
+        event("email:<m@x>", "2024-07-25T10:00:01Z", "email", "inbox.mbox"),
+        event("slack:C1/1", "2024-07-25T10:00:01Z", "slack", "a.json"),
+        event("cloudwatch:A/ALARM@1", "2024-07-25T10:00:01Z", "cloudwatch", "h.json"),
+        // The same id read twice, from two files: the one from a.json is kept.
+        event("slack:C1/3", "2024-07-25T10:00:03Z", "slack", "c.json", 4, "copy in c"),
+        event("slack:C1/3", "2024-07-25T10:00:03Z", "slack", "a.json", 9, "copy in a"),
+    };
+}
+
+}  // namespace
+
+TEST_CASE("lines come out by (time, source kind, id), exact duplicate ids once", "[collector]") {
+    std::vector<std::string> lines = sorted_lines(sample());
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[0].find("\"id\":\"cloudwatch:A/ALARM@1\"") != std::string::npos);
+    CHECK(lines[1].find("\"id\":\"email:<m@x>\"") != std::string::npos);
+    CHECK(lines[2].find("\"id\":\"slack:C1/1\"") != std::string::npos);
+    CHECK(lines[3].find("\"id\":\"slack:C1/2\"") != std::string::npos);
+    CHECK(lines[4].find("\"copy in a\"") != std::string::npos);
+    for (const std::string& line : lines) CHECK(line.ends_with("}\n"));
+}
+
+TEST_CASE("the lines are the same whatever order the events arrive in", "[collector]") {
+    std::vector<Event> events = sample();
+    const std::vector<std::string> expected = sorted_lines(events);
+    std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.id > b.id; });
+    CHECK(sorted_lines(events) == expected);
+    std::reverse(events.begin(), events.end());
+    CHECK(sorted_lines(events) == expected);
+}
+
+TEST_CASE("events outside the window are not kept", "[collector]") {
+    const auto from = parse_iso8601("2024-07-25T10:00:02Z");
+    const auto until = parse_iso8601("2024-07-25T10:00:03Z");
+    std::vector<std::string> lines = sorted_lines(sample(), from, until);
+    REQUIRE(lines.size() == 1);  // from is inclusive, until exclusive
+    CHECK(lines[0].find("\"id\":\"slack:C1/2\"") != std::string::npos);
+}
+
+TEST_CASE("a line longer than an arena block is kept whole", "[collector]") {
+    std::vector<Event> events = {event("x:1", "2024-07-25T10:00:00Z", "events", "e.ndjson", 1, std::string(5u << 20, 'a')),
+                                 event("x:2", "2024-07-25T10:00:01Z", "events", "e.ndjson", 2, "short")};
+    std::vector<std::string> lines = sorted_lines(events);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].size() > (5u << 20));
+    CHECK(lines[1].find("\"short\"") != std::string::npos);
+}
