@@ -279,7 +279,16 @@ std::vector<MarkdownLine> render_text_lines(std::string_view text, const std::ve
     for (const Span& s : spans) {
         if (s.type != SpanType::pre) continue;
         add_inline(pos, s.start);
-        std::string_view code = text.substr(s.start, s.end - s.start);
+        // `\r\n` and a lone `\r` end a Markdown line too: written raw inside the fence they would not stay
+        // the line breaks the text has, so they become `\n` (fuzz_pipeline).
+        std::string code_lines(text.substr(s.start, s.end - s.start));
+        for (std::size_t at = code_lines.find('\r'); at != std::string::npos; at = code_lines.find('\r', at)) {
+            if (at + 1 < code_lines.size() && code_lines[at + 1] == '\n')
+                code_lines.erase(at, 1);
+            else
+                code_lines[at] = '\n';
+        }
+        std::string_view code = code_lines;
         while (!code.empty() && code.front() == '\n') code.remove_prefix(1);
         while (!code.empty() && code.back() == '\n') code.remove_suffix(1);
         if (!code.empty()) {
@@ -289,9 +298,7 @@ std::vector<MarkdownLine> render_text_lines(std::string_view text, const std::ve
             while (from <= code.size()) {
                 std::size_t nl = code.find('\n', from);
                 if (nl == std::string_view::npos) nl = code.size();
-                std::string line(code.substr(from, nl - from));
-                if (!line.empty() && line.back() == '\r') line.pop_back();
-                lines.push_back({std::move(line), true});
+                lines.push_back({std::string(code.substr(from, nl - from)), true});
                 from = nl + 1;
             }
             lines.push_back({fence, true});

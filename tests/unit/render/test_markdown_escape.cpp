@@ -86,6 +86,15 @@ TEST_CASE("pre spans become fenced blocks, other lines stay text", "[render][esc
     CHECK(lines[5].is_code == false);
 }
 
+TEST_CASE("carriage returns inside a pre span are line breaks of the block and never raw", "[render][escape]") {
+    // fuzz_pipeline: raw `\r` lines inside the fence made lint lose the draft's later sections.
+    const std::string text = "n\n\r\r\r8\r\nx";
+    const auto lines = render_text_lines(text, {Span{2, text.size(), SpanType::pre, ""}}, LineStart::block);
+    std::vector<std::string> texts;
+    for (const auto& line : lines) texts.push_back(line.text);
+    CHECK(texts == std::vector<std::string>{"n", "```", "8", "x", "```"});
+}
+
 TEST_CASE("hostile text stays one paragraph of the same text in cmark-gfm", "[render][escape][cmark]") {
     const char* hostile[] = {
         "# heading",
