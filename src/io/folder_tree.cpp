@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 
+#include "core/text_utf8.hpp"
 #include "io/byte_streams.hpp"
 #include "retro/error.hpp"
 
@@ -86,7 +87,8 @@ public:
 
     std::unique_ptr<ByteStream> open(const TreeEntry& entry) override { return open_file(path_in(m_root, entry)); }
 
-    std::string display(const TreeEntry& entry) const override { return path_in(m_root, entry); }
+    // File names are bytes: shown as UTF-8, bad bytes as U+FFFD.
+    std::string display(const TreeEntry& entry) const override { return repair_utf8(path_in(m_root, entry)); }
 
 private:
 

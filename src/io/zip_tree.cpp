@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "core/text_utf8.hpp"
 #include "retro/error.hpp"
 
 namespace retro::io {
@@ -60,7 +61,8 @@ class ZipTreeBase : public Tree {
 public:
     explicit ZipTreeBase(std::string name) : m_name(std::move(name)) {}
     const std::vector<TreeEntry>& entries() override { return m_entries; }
-    std::string display(const TreeEntry& entry) const override { return m_name + "!/" + entry.path; }
+    // Entry names are bytes (a ZIP made on another system may hold any): shown as UTF-8, bad bytes as U+FFFD.
+    std::string display(const TreeEntry& entry) const override { return repair_utf8(m_name + "!/" + entry.path); }
     std::string damage() const override { return m_damage; }
     std::vector<std::string> refused_entries() const override { return m_refused; }
     Location where(const TreeEntry& entry) const { return Location{display(entry), 0, 0}; }

@@ -304,17 +304,17 @@ private:
         // Not in the metadata: a DM folder is named by its id, anything else by the channel name.
         Conversation c;
         c.folder = std::string(folder);
-        c.id = c.folder;
+        c.id = repair_utf8(folder);  // a folder name is bytes; ids and names are text
         if (looks_like_id(folder)) {
             c.type = folder[0] == 'D' ? ConversationType::dm : ConversationType::channel;
         } else {
-            c.name = c.folder;
+            c.name = c.id;
             if (folder.starts_with("mpdm-")) c.type = ConversationType::group_dm;
             pending.push_back(Diagnostic{Severity::warning, "slack.unknown-channel",
                                          Location{m_tree.display(entry), 0, 0},
                                          fmt::format("folder \"{}\" is not in the export's channel lists: its "
                                                      "folder name stands in for the channel id",
-                                                     c.folder)});
+                                                     c.id)});
         }
         m_by_folder.emplace(c.folder, c);
         return c;
@@ -429,7 +429,7 @@ void ingest_slack_export(Input& input, const IngestContext& context) {
         std::string_view path = input.path;
         auto slash = path.rfind('/');
         std::string_view dir = slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
-        std::string folder(base_name(dir));
+        std::string folder = repair_utf8(base_name(dir));
         if (folder.empty()) folder = "unknown";
         channel = ChannelRef{folder, folder};
     }

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text_utf8.hpp"
 #include "ingest/slack/export_reader.hpp"
 #include "io/folder_tree.hpp"
 #include "io/zip_tree.hpp"
@@ -414,5 +415,23 @@ TEST_CASE("an export read on several threads gives the events and diagnostics of
     for (const Event& e : parallel.events) {
         REQUIRE_FALSE(e.links.empty());
         CHECK(e.links.front().starts_with("https://acme.slack.com/archives/"));
+    }
+}
+
+TEST_CASE("a conversation folder whose name is not UTF-8 gives text ids, channels and origins (fuzz_pipeline find)") {
+    // libzip reads a name without the UTF-8 flag as CP437 (the ZIP rule); libarchive's streaming reader, used
+    // when the central directory is lost, hands the raw bytes on, which are then repaired (U+FFFD).
+    const std::string folder = "wc-digital-platfor\xFF";
+    const std::string zip = make_zip({{folder + "/2024-07-26.json", day("1721984700.944029", "retro booked")}});
+    const std::string cut = zip.substr(0, zip.find("PK\x01\x02"));  // local entries only
+    for (const std::string& bytes : {zip, cut}) {
+        Run run = ingest_tree(io::open_zip_tree_in_memory(bytes, "e.zip"), "e.zip");
+        REQUIRE(run.events.size() == 1);
+        const Event& e = run.events.front();
+        CHECK(e.channel.starts_with("wc-digital-platfor"));
+        CHECK(is_valid_utf8(e.channel));
+        CHECK(is_valid_utf8(e.id));
+        CHECK(is_valid_utf8(e.source.origin));
+        for (const std::string& d : run.diagnostics) CHECK(is_valid_utf8(d));
     }
 }
