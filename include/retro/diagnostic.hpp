@@ -64,6 +64,8 @@ public:
     std::size_t count(std::string_view code) const;
     // Everything reported so far, in order (kept for tests and summaries).
     std::vector<Diagnostic> all() const;
+    // Moves out what is kept so far (counts stay): for a stage that relays its diagnostics elsewhere.
+    std::vector<Diagnostic> take();
     // Prints "note: N more … not shown" lines for codes past the limit.
     void finish();
 

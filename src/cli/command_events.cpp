@@ -1,6 +1,8 @@
 // `retro events SOURCE…`: every source normalised into one `retro.event/1` NDJSON stream, sorted by
 // (time, source kind, id) with exact duplicate ids removed; `--unsorted` streams in input order instead,
 // in constant memory (and without de-duplication).
+#include <unistd.h>
+
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
 #include "cli/progress_line.hpp"
@@ -48,8 +50,10 @@ int run_events(const EventsOptions& eo, const CommonOptions& common) {
     OutputFile out(eo.output);
     ProgressLine progress;
     if (eo.unsorted) {
+        // Streamed events printed to the same terminal would land in the middle of the progress line.
+        const bool output_on_terminal = eo.output.empty() && ::isatty(STDOUT_FILENO) == 1;
         StreamingSink sink(out, eo.format);
-        read_sources(eo.sources, {session->ingest, session->diags, sink, &progress});
+        read_sources(eo.sources, {session->ingest, session->diags, sink, output_on_terminal ? nullptr : &progress});
     } else {
         // Events are kept as their output lines with a small sort key, the window applied before storing.
         ingest::LineCollector collector(

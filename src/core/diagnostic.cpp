@@ -103,6 +103,13 @@ std::vector<Diagnostic> Diagnostics::all() const {
     return m_kept;
 }
 
+std::vector<Diagnostic> Diagnostics::take() {
+    std::lock_guard lock(m_mutex);
+    std::vector<Diagnostic> out;
+    out.swap(m_kept);
+    return out;
+}
+
 void Diagnostics::finish() {
     std::lock_guard lock(m_mutex);
     if (m_finished) return;

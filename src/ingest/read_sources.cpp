@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text_utf8.hpp"
 #include "ingest/detect.hpp"
 #include "io/folder_tree.hpp"
 #include "io/open_input.hpp"
@@ -66,6 +67,17 @@ const Ingester* detect_ingester(const Input& input) {
 
 namespace {
 
+// What the tree itself could not give (entries refused for their names, an archive cut short), said once
+// for whatever ingester read it, or none.
+void report_tree_damage(const Input& input, Diagnostics& diags) {
+    if (!input.tree) return;
+    for (const std::string& name : input.tree->refused_entries())
+        diags.error("ingest.unsafe-entry", {input.name},
+                    fmt::format("entry \"{}\" refused: its name leads outside the archive", repair_utf8(name)));
+    if (std::string damage = input.tree->damage(); !damage.empty())
+        diags.error("ingest.truncated", {input.name}, damage);
+}
+
 bool is_empty_stream(const Input& input) {
     if (input.tree) return false;
     for (char c : input.head)
@@ -94,6 +106,7 @@ void read_input(Walk& walk, Input& input, bool inside_case_folder) {
     if (ingester) {
         ++walk.recognised;
         ingester->ingest(input, walk.context);
+        report_tree_damage(input, walk.context.diags);
         return;
     }
     if (input.tree && !input.path.empty() && io::is_directory(input.path)) {
@@ -103,6 +116,7 @@ void read_input(Walk& walk, Input& input, bool inside_case_folder) {
     ++walk.unrecognised;
     walk.context.diags.warning("ingest.unknown-format", {input.name},
                                "not a format retro reads; skipped (a KIND: prefix forces one)");
+    report_tree_damage(input, walk.context.diags);
 }
 
 void read_path(Walk& walk, const std::string& path, bool inside_case_folder) {
@@ -130,6 +144,7 @@ void read_sources(const std::vector<std::string>& sources, const IngestContext& 
         if (!spec.kind.empty()) {
             ++walk.recognised;
             find_ingester(spec.kind)->ingest(input, context);
+            report_tree_damage(input, context.diags);
             continue;
         }
         read_input(walk, input, false);

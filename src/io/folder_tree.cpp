@@ -32,7 +32,8 @@ std::unique_ptr<ByteStream> open_file(const std::string& path) {
 
 bool read_file(const std::string& path, std::string& out, std::uint64_t limit, Diagnostics& diags) {
     Input input;
-    input.name = path;
+    input.name = repair_utf8(path);  // shown in diagnostics
+    input.path = path;               // lets read_all refuse an over-limit file before reading it
     input.stream = open_file(path);
     return read_all(input, out, limit, diags);
 }

@@ -41,8 +41,8 @@ void ingest_events(Input& input, const IngestContext& context) {
         const bool more = reader.next(record);
         if (reported(framing) > replayed) {
             parser.flush();
-            auto all = framing.all();
-            for (; replayed < all.size(); ++replayed) context.diags.report(std::move(all[replayed]));
+            replayed = reported(framing);
+            for (Diagnostic& d : framing.take()) context.diags.report(std::move(d));  // kept nothing: bounded
         }
         if (!more) break;
         parser.add(record.bytes, record.origin);

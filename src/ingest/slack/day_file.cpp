@@ -230,6 +230,9 @@ bool salvage_messages(std::string_view bytes, const Origin& origin, const Channe
     const std::vector<ValueRange> ranges = array_element_ranges(bytes, start);
     // Framed to the end only when the last element is closed by the array's own `]`.
     if (ranges.empty() || ranges.back().end >= bytes.size() || bytes[ranges.back().end] != ']') return false;
+    // Anything but white space after the array (`[…][…]`, `[…] junk`) is not one damaged message: the caller
+    // reports the whole file, rather than the salvage passing over what follows in silence.
+    if (bytes.find_first_not_of(" \t\r\n", ranges.back().end + 1) != std::string_view::npos) return false;
     for (const ValueRange& range : ranges) {
         const Origin at = origin_of(origin, range);
         const std::string_view record = bytes.substr(range.start, range.end - range.start);

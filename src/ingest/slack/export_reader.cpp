@@ -160,11 +160,6 @@ public:
                 fmt::format("{} private channel{} or direct message{} left out; "
                             "--include-private reads them",
                             skipped_private, skipped_private == 1 ? "" : "s", skipped_private == 1 ? "" : "s"));
-        for (const std::string& name : m_tree.refused_entries())
-            m_context.diags.error("ingest.unsafe-entry", Location{m_name, 0, 0},
-                                  fmt::format("entry \"{}\" refused: its name leads outside the archive", name));
-        if (std::string damage = m_tree.damage(); !damage.empty())
-            m_context.diags.error("ingest.truncated", Location{m_name, 0, 0}, damage);
     }
 
     void set_name(std::string name) { m_name = std::move(name); }

@@ -49,3 +49,15 @@ TEST_CASE("the sink counts every diagnostic but prints at most the limit per cod
     REQUIRE(printed.size() == 4);
     CHECK(printed.back() == "retro: note: 3 more diagnostics [a.b] not shown [diagnostics.limit]");
 }
+
+TEST_CASE("take() moves out what is kept and leaves the counts, so a relaying stage holds nothing") {
+    Diagnostics diags(nullptr, Diagnostics::Format::text, 1000000);
+    for (int i = 0; i < 3; ++i) diags.error("ingest.bad-json", {"a.ndjson", static_cast<std::uint64_t>(i + 1), 1}, "x");
+    const auto taken = diags.take();
+    REQUIRE(taken.size() == 3);
+    CHECK(taken[2].where.line == 3);
+    CHECK(diags.all().empty());
+    CHECK(diags.count(Severity::error) == 3);
+    diags.warning("ingest.bad-json", {"a.ndjson", 9, 1}, "y");
+    CHECK(diags.take().size() == 1);
+}

@@ -327,3 +327,15 @@ TEST_CASE("element positions from the parser's structural index match the string
             CHECK((*indexed)[1].start == 7);
         }
 }
+
+TEST_CASE("content after the day's array is an error, not passed over by the per-message salvage", "[slack][day]") {
+    // Two arrays back to back: the whole file is refused with its position, never half read in silence.
+    Run joined = parse("[{\"type\": \"message\", \"ts\": \"1.000001\"}]\n[{\"type\": \"message\", \"ts\": \"2.000001\"}]");
+    REQUIRE(joined.diagnostics.size() == 1);
+    CHECK(joined.diagnostics[0].starts_with("export.zip!/wc-digital-platform/2024-07-25.json:"));
+    CHECK(joined.diagnostics[0].ends_with("[slack.bad-json]"));
+    // Trailing white space is fine.
+    Run spaced = parse("[{\"type\": \"message\", \"ts\": \"1.000001\"}]\n \n");
+    CHECK(spaced.diagnostics.empty());
+    CHECK(spaced.events.size() == 1);
+}
