@@ -21,51 +21,9 @@ namespace json = retro::json;
 
 constexpr Vendor vendor = Vendor::RETRO_FUZZ_VENDOR;
 
-// The dispatcher's acceptance test for a preferred vendor (alert_ingest.cpp `accepts`).
-bool accepts(json::Element v) {
-    switch (vendor) {
-        case Vendor::cloudwatch:
-            return is_cloudwatch_shape(v);
-        case Vendor::alertmanager:
-        case Vendor::grafana:
-            return is_alertmanager_shape(v) || is_grafana_shape(v);
-        case Vendor::pagerduty:
-            return is_pagerduty_shape(v);
-        case Vendor::opsgenie:
-            return is_opsgenie_shape(v);
-        case Vendor::statuspage:
-            return is_statuspage_shape(v);
-        case Vendor::sentry:
-            return is_sentry_shape(v);
-        case Vendor::json_map:
-            return true;
-    }
-    return false;
-}
-
-void parse(json::Element v, const JsonText& text, std::string_view path, AlertContext& ctx) {
-    switch (vendor) {
-        case Vendor::cloudwatch:
-            return parse_cloudwatch(v, text, path, ctx);
-        case Vendor::alertmanager:
-            return parse_alertmanager(v, text, path, ctx);
-        case Vendor::grafana:
-            return parse_grafana(v, text, path, ctx);
-        case Vendor::pagerduty:
-            return parse_pagerduty(v, text, path, ctx);
-        case Vendor::opsgenie:
-            return parse_opsgenie(v, text, path, ctx);
-        case Vendor::statuspage:
-            return parse_statuspage(v, text, path, ctx);
-        case Vendor::sentry:
-            return parse_sentry(v, text, path, ctx);
-        case Vendor::json_map:
-            return parse_json_map(v, text, path, ctx);
-    }
-}
-
+// As the dispatcher would, with this vendor preferred (alert_ingest.cpp's own `accepts` and `parse_as`).
 void dispatch(json::Element v, const JsonText& text, const std::string& path, AlertContext& ctx) {
-    if (v.is_object() && accepts(v)) parse(v, text, path, ctx);
+    if (v.is_object() && accepts(vendor, v, ctx.options)) parse_as(vendor, v, text, path, ctx);
 }
 
 }  // namespace

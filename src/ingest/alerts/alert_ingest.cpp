@@ -28,6 +28,22 @@ std::optional<Vendor> detect_in_order(json::Element v) {
     return std::nullopt;
 }
 
+// A shape's name: its first keys in sorted order, `{AlarmName, Foo, …}`, or the JSON type.
+std::string shape_of(json::Element v) {
+    json::Object object;
+    if (v.get(object)) return std::string(describe_type(v));
+    std::vector<std::string_view> keys;
+    for (auto field : object) keys.push_back(field.key);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    std::string name = "{";
+    for (std::size_t i = 0; i < keys.size() && i < 6; ++i) name += fmt::format("{}{}", i ? ", " : "", keys[i]);
+    if (keys.size() > 6) name += ", …";
+    return name + "}";
+}
+
+}  // namespace
+
 bool accepts(Vendor vendor, json::Element v, const IngestOptions& options) {
     switch (vendor) {
         case Vendor::cloudwatch:
@@ -69,22 +85,6 @@ void parse_as(Vendor vendor, json::Element v, const JsonText& text, std::string_
             return parse_json_map(v, text, path, ctx);
     }
 }
-
-// A shape's name: its first keys in sorted order, `{AlarmName, Foo, …}`, or the JSON type.
-std::string shape_of(json::Element v) {
-    json::Object object;
-    if (v.get(object)) return std::string(describe_type(v));
-    std::vector<std::string_view> keys;
-    for (auto field : object) keys.push_back(field.key);
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    std::string name = "{";
-    for (std::size_t i = 0; i < keys.size() && i < 6; ++i) name += fmt::format("{}{}", i ? ", " : "", keys[i]);
-    if (keys.size() > 6) name += ", …";
-    return name + "}";
-}
-
-}  // namespace
 
 std::optional<Vendor> detect_vendor(json::Element value) {
     return detect_in_order(value);

@@ -13,6 +13,11 @@
 
 namespace retro::ingest::alerts {
 
+// Whether the dispatcher hands `value` to `vendor` when that vendor is preferred (its shape, or for
+// json-map a field map given), and the call of that vendor's parser.
+bool accepts(Vendor vendor, json::Element value, const IngestOptions& options);
+void parse_as(Vendor vendor, json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx);
+
 // Shape tests: true when `value` has the keys that vendor's payloads always carry.
 bool is_cloudwatch_shape(json::Element value);
 bool is_alertmanager_shape(json::Element value);
