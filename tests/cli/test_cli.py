@@ -3,28 +3,14 @@
 (DESIGN.md "Exit codes"; Foundation issue item 13). Run by ctest with RETRO_BIN set."""
 import gzip
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-RETRO = os.environ["RETRO_BIN"]
-failures = []
-passed = 0
+from cli_checks import Checks, retro_runner
 
-
-def run(*args, stdin=b"", cwd=None):
-    env = dict(os.environ, TZ="UTC", LC_ALL="C.UTF-8")
-    return subprocess.run([RETRO, *args], input=stdin, capture_output=True, cwd=cwd, env=env, timeout=120)
-
-
-def check(name, condition, detail=""):
-    global passed
-    if condition:
-        passed += 1
-    else:
-        failures.append(name)
-        print(f"FAIL {name} {detail}")
+check = Checks("cli")
+run = retro_runner(TZ="UTC")
 
 
 def event(i, time="2024-07-25T10:00:00Z"):
@@ -116,8 +102,7 @@ def main():
     r = run("events", "--from", "2024-07-25T10:10", "--until", "2024-07-25T10:20", "--tz", "UTC", str(tmp / "fwd.ndjson"))
     check("--from/--until select the window", r.stdout.count(b"\n") == 40, r.stdout.count(b"\n"))
 
-    print(f"cli: {passed} passed, {len(failures)} failed")
-    return 1 if failures else 0
+    return check.summary()
 
 
 if __name__ == "__main__":

@@ -5,29 +5,15 @@ bytes, --retro-held is checked, redaction is summarised on stderr and --no-redac
 Run by ctest with RETRO_BIN and RETRO_SAMPLES set."""
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-RETRO = os.environ["RETRO_BIN"]
+from cli_checks import Checks, retro_runner
+
 SAMPLE = Path(os.environ["RETRO_SAMPLES"]) / "events" / "seed-incident.ndjson"
-failures = []
-passed = 0
-
-
-def run(*args, stdin=b"", cwd=None):
-    env = dict(os.environ, TZ="Europe/London", LC_ALL="C.UTF-8", SOURCE_DATE_EPOCH="1722124800")
-    return subprocess.run([RETRO, *args], input=stdin, capture_output=True, cwd=cwd, env=env, timeout=120)
-
-
-def check(name, condition, detail=""):
-    global passed
-    if condition:
-        passed += 1
-    else:
-        failures.append(name)
-        print(f"FAIL {name} {str(detail)[:400]}")
+check = Checks("draft cli")
+run = retro_runner(TZ="Europe/London", SOURCE_DATE_EPOCH="1722124800")
 
 
 def main():
@@ -98,8 +84,7 @@ def main():
         check("--no-redact keeps it", b"xoxb-123456789012" in r7.stdout and b"redacted" not in r7.stderr)
     finally:
         shutil.rmtree(tmp)
-    print(f"draft cli: {passed} passed, {len(failures)} failed")
-    return 1 if failures else 0
+    return check.summary()
 
 
 if __name__ == "__main__":
