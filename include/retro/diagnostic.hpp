@@ -62,6 +62,8 @@ public:
 
     std::size_t count(Severity s) const;
     std::size_t count(std::string_view code) const;
+    // Everything reported so far, of any severity (those past the limit included).
+    std::size_t total() const;
     // Everything reported so far, in order (kept for tests and summaries).
     std::vector<Diagnostic> all() const;
     // Moves out what is kept so far (counts stay): for a stage that relays its diagnostics elsewhere.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,12 @@ struct IngestOptions {
     People people;
 };
 
+// What a sink made of a batch of events on a reader's worker thread (see EventSink::prepare).
+class PreparedEvents {
+public:
+    virtual ~PreparedEvents() = default;
+};
+
 // Where events go. Also counts records that could not become events, by reason, for the ledger.
 class EventSink {
 public:
@@ -46,6 +53,14 @@ public:
     virtual void add(Event&& event) = 0;
     // A record with no usable time, an unrecognised shape, a counted-only history item…
     virtual void drop(std::string_view reason, std::uint64_t count = 1) = 0;
+
+    // Readers that convert records on worker threads hand the sink whole batches, so that the sink's own
+    // work per event (writing output lines, say) is done there too: `prepare` runs on a worker, several at
+    // once, and may only read what the sink was made with; `add_prepared` takes its result on the reading
+    // thread, in input order. Together they do what `add` does to each event. By default the events are
+    // kept as they are and added one by one.
+    virtual std::unique_ptr<PreparedEvents> prepare(std::vector<Event>&& events) const;
+    virtual void add_prepared(std::unique_ptr<PreparedEvents> batch);
 };
 
 // Told how much input has been read, for a progress line. Called on the thread that reads sources.

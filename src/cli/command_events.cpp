@@ -40,6 +40,21 @@ public:
     }
     void drop(std::string_view, std::uint64_t) override {}
 
+    // Lines written on a reader's worker; this thread only copies them out.
+    struct Lines final : PreparedEvents {
+        std::string text;
+    };
+    std::unique_ptr<PreparedEvents> prepare(std::vector<Event>&& events) const override {
+        auto lines = std::make_unique<Lines>();
+        for (const Event& e : events) write_event(e, m_format, lines->text);
+        events.clear();
+        return lines;
+    }
+    void add_prepared(std::unique_ptr<PreparedEvents> batch) override {
+        m_out.buffer().append(static_cast<const Lines&>(*batch).text);
+        m_out.flush_if_large();
+    }
+
 private:
     OutputFile& m_out;
     const std::string& m_format;

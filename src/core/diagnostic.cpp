@@ -92,6 +92,11 @@ std::size_t Diagnostics::count(Severity s) const {
     return m_by_severity[static_cast<int>(s)];
 }
 
+std::size_t Diagnostics::total() const {
+    std::lock_guard lock(m_mutex);
+    return m_by_severity[0] + m_by_severity[1] + m_by_severity[2];
+}
+
 std::size_t Diagnostics::count(std::string_view code) const {
     std::lock_guard lock(m_mutex);
     auto it = m_by_code.find(code);

@@ -2,101 +2,154 @@
 // never depend on thread timing.
 #pragma once
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace retro {
 
-// Calls `produce(worker, i)` for every i in [0, count) on `workers` threads (`worker` in [0, workers)
-// names the calling thread's own state) and `consume(i, result)` on the calling thread, in index order.
-// At most `ahead` results are produced before the one being consumed, so memory stays bounded. An
-// exception thrown by `produce` is rethrown here when its turn comes; later tasks are abandoned.
-// workers == 0 runs everything on the calling thread.
-template <class Result, class Produce, class Consume>
-void run_in_order(std::size_t count, std::size_t workers, std::size_t ahead, Produce&& produce, Consume&& consume) {
-    if (workers == 0) {
-        for (std::size_t i = 0; i < count; ++i) consume(i, produce(std::size_t{0}, i));
-        return;
+// Tasks submitted one by one on the calling thread (a stream read in batches, say) are produced on
+// `workers` threads, `produce(worker, task)` with `worker` in [0, workers) naming the thread's own state,
+// and their results consumed on the calling thread in submission order, `consume(result)`, as they become
+// ready. At most `ahead` tasks are submitted and not yet consumed: `submit` consumes (waiting if it must)
+// before it queues another, so memory stays bounded. An exception thrown by `produce` is rethrown by
+// `submit` or `finish` when its turn to be consumed comes. workers == 0 produces and consumes each task
+// inside `submit`, on the calling thread.
+template <class Task, class Result>
+class OrderedPipeline {
+public:
+    using Produce = std::function<Result(std::size_t worker, Task& task)>;
+    using Consume = std::function<void(Result&& result)>;
+
+    OrderedPipeline(std::size_t workers, std::size_t ahead, Produce produce, Consume consume)
+        : m_produce(std::move(produce)),
+          m_consume(std::move(consume)),
+          m_slots(workers == 0 ? 0 : std::max(ahead, workers)) {
+        for (std::size_t w = 0; w < workers; ++w) m_threads.emplace_back([this, w] { work(w); });
     }
-    if (ahead < workers) ahead = workers;
+
+    OrderedPipeline(const OrderedPipeline&) = delete;
+    OrderedPipeline& operator=(const OrderedPipeline&) = delete;
+
+    // Abandons whatever was not consumed and joins the workers.
+    ~OrderedPipeline() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_queued.notify_all();
+        for (std::thread& t : m_threads) t.join();
+    }
+
+    void submit(Task task) {
+        if (m_threads.empty()) {
+            m_consume(m_produce(0, task));
+            return;
+        }
+        while (m_submitted - m_turn >= m_slots.size()) consume_next(true);
+        while (consume_next(false)) {
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            Slot& slot = m_slots[m_submitted % m_slots.size()];
+            slot.task.emplace(std::move(task));
+            ++m_submitted;
+        }
+        m_queued.notify_one();
+    }
+
+    // Waits for every submitted task and consumes the results in order.
+    void finish() {
+        while (m_turn < m_submitted) consume_next(true);
+    }
+
+private:
     struct Slot {
+        std::optional<Task> task;
         std::optional<Result> result;
         std::exception_ptr error;
         bool done = false;
     };
-    // Task i may start only while i < turn + ahead, so the tasks in flight own distinct slots i % ahead.
-    std::vector<Slot> slots(ahead);
-    std::mutex mutex;
-    std::condition_variable produced, consumed;
-    std::size_t next = 0, turn = 0;
-    bool stop = false;
 
-    auto work = [&](std::size_t worker) {
+    // Consumes the next result in order: waits for it when `wait`, else only when it is ready.
+    bool consume_next(bool wait) {
+        Slot slot;
+        {
+            std::unique_lock lock(m_mutex);
+            if (m_turn >= m_submitted) return false;
+            Slot& next = m_slots[m_turn % m_slots.size()];
+            if (!next.done && !wait) return false;
+            m_produced.wait(lock, [&] { return next.done; });
+            slot = std::move(next);
+            next = Slot{};
+            ++m_turn;
+        }
+        if (slot.error) std::rethrow_exception(slot.error);
+        m_consume(std::move(*slot.result));
+        return true;
+    }
+
+    void work(std::size_t worker) {
         for (;;) {
             std::size_t i;
+            Task task;
             {
-                std::unique_lock lock(mutex);
-                consumed.wait(lock, [&] { return stop || next >= count || next < turn + ahead; });
-                if (stop || next >= count) return;
-                i = next++;
+                std::unique_lock lock(m_mutex);
+                m_queued.wait(lock, [&] { return m_stop || m_taken < m_submitted; });
+                if (m_stop) return;
+                i = m_taken++;
+                task = std::move(*m_slots[i % m_slots.size()].task);
             }
             Slot slot;
             try {
-                slot.result.emplace(produce(worker, i));
+                slot.result.emplace(m_produce(worker, task));
             } catch (...) {
                 slot.error = std::current_exception();
             }
             slot.done = true;
             {
-                std::lock_guard lock(mutex);
-                slots[i % ahead] = std::move(slot);
+                std::lock_guard lock(m_mutex);
+                m_slots[i % m_slots.size()] = std::move(slot);
             }
-            produced.notify_all();
+            m_produced.notify_all();
         }
-    };
-
-    std::vector<std::thread> threads;
-    // Joins the workers however this function is left (a consume or produce exception included).
-    struct Joiner {
-        std::vector<std::thread>& threads;
-        std::mutex& mutex;
-        bool& stop;
-        std::condition_variable& consumed;
-        ~Joiner() {
-            {
-                std::lock_guard lock(mutex);
-                stop = true;
-            }
-            consumed.notify_all();
-            for (std::thread& t : threads) t.join();
-        }
-    } joiner{threads, mutex, stop, consumed};
-    for (std::size_t w = 0; w < workers; ++w) threads.emplace_back(work, w);
-
-    for (std::size_t i = 0; i < count; ++i) {
-        Slot slot;
-        {
-            std::unique_lock lock(mutex);
-            produced.wait(lock, [&] { return slots[i % ahead].done; });
-            slot = std::move(slots[i % ahead]);
-            slots[i % ahead] = Slot{};
-            ++turn;
-        }
-        consumed.notify_all();
-        if (slot.error) std::rethrow_exception(slot.error);
-        consume(i, std::move(*slot.result));
     }
+
+    Produce m_produce;
+    Consume m_consume;
+    std::vector<Slot> m_slots;  // task i lives in slot i % size from submission until consumed
+    std::vector<std::thread> m_threads;
+    std::mutex m_mutex;
+    std::condition_variable m_queued, m_produced;
+    std::size_t m_submitted = 0, m_taken = 0, m_turn = 0;
+    bool m_stop = false;
+};
+
+// Calls `produce(worker, i)` for every i in [0, count) on `workers` threads and `consume(i, result)` on the
+// calling thread, in index order, with at most `ahead` results produced before the one being consumed.
+// An exception thrown by `produce` is rethrown here when its turn comes; later tasks are abandoned.
+// workers == 0 runs everything on the calling thread.
+template <class Result, class Produce, class Consume>
+void run_in_order(std::size_t count, std::size_t workers, std::size_t ahead, Produce&& produce, Consume&& consume) {
+    std::size_t consumed = 0;
+    OrderedPipeline<std::size_t, Result> pipeline(
+        workers, ahead, [&](std::size_t worker, std::size_t& i) { return produce(worker, i); },
+        [&](Result&& result) { consume(consumed++, std::move(result)); });
+    for (std::size_t i = 0; i < count; ++i) pipeline.submit(i);
+    pipeline.finish();
 }
 
-// How many worker threads to read with: one per core, at least one.
+// How many worker threads to read with: one per core, at least one and at most four (containers often
+// report the host's cores; past four the one consuming thread is the limit anyway).
 inline std::size_t worker_count() {
-    const unsigned cores = std::thread::hardware_concurrency();
-    return cores == 0 ? 1 : cores;
+    return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
 }
 
 }  // namespace retro

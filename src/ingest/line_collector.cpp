@@ -19,41 +19,96 @@ constexpr std::size_t block_size = 4u << 20;
 LineCollector::LineCollector(Writer writer, std::optional<Instant> from, std::optional<Instant> until)
     : m_writer(std::move(writer)), m_from(from), m_until(until) {}
 
-const std::string* LineCollector::intern(std::set<std::string, std::less<>>& pool, std::string_view text) {
-    auto it = pool.find(text);
-    if (it == pool.end()) it = pool.emplace(text).first;
+const std::string* LineCollector::intern(std::string_view text) {
+    auto it = m_names.find(text);
+    if (it == m_names.end()) it = m_names.emplace(text).first;
     return &*it;
 }
 
-const char* LineCollector::store(std::string_view id, std::string_view line) {
-    const std::size_t size = id.size() + line.size();
-    if (size > m_block_free) {
-        const std::size_t bytes = std::max(block_size, size);
-        m_blocks.push_back(std::make_unique<char[]>(bytes));
+const char* LineCollector::store(std::string_view bytes) {
+    if (bytes.size() > m_block_free && bytes.size() >= block_size / 4) {
+        // A large batch gets a block of its own, so the current block's free space is not wasted.
+        m_blocks.push_back(std::make_unique<char[]>(bytes.size()));
+        std::memcpy(m_blocks.back().get(), bytes.data(), bytes.size());
+        return m_blocks.back().get();
+    }
+    if (bytes.size() > m_block_free) {
+        const std::size_t size = std::max(block_size, bytes.size());
+        m_blocks.push_back(std::make_unique<char[]>(size));
         m_block_next = m_blocks.back().get();
-        m_block_free = bytes;
+        m_block_free = size;
     }
     char* at = m_block_next;
-    std::memcpy(at, id.data(), id.size());
-    std::memcpy(at + id.size(), line.data(), line.size());
-    m_block_next += size;
-    m_block_free -= size;
+    std::memcpy(at, bytes.data(), bytes.size());
+    m_block_next += bytes.size();
+    m_block_free -= bytes.size();
     return at;
 }
 
+bool LineCollector::in_window(Instant time) const {
+    return (!m_from || time >= *m_from) && (!m_until || time < *m_until);
+}
+
+// A batch as a worker leaves it: each event's id then its line, one after the other in `bytes`, and the
+// sort key of each; kinds and origins (few, and repeated) by index into `names`.
+struct LineCollector::Lines final : PreparedEvents {
+    struct Item {
+        Instant time;
+        std::uint32_t kind, origin;
+        std::uint64_t source_line;
+        std::size_t offset;
+        std::uint32_t id_size, line_size;
+    };
+    std::string bytes;
+    std::vector<Item> items;
+    std::vector<std::string> names;
+
+    // The index of `name`, looked for among the last few names only (a batch rarely has more).
+    std::uint32_t name_index(std::string_view name) {
+        for (std::size_t i = names.size(), seen = 0; i > 0 && seen < 8; --i, ++seen)
+            if (names[i - 1] == name) return static_cast<std::uint32_t>(i - 1);
+        names.emplace_back(name);
+        return static_cast<std::uint32_t>(names.size() - 1);
+    }
+
+    void append(const Event& event, const Writer& writer) {
+        const std::size_t offset = bytes.size();
+        bytes.append(event.id);
+        writer(event, bytes);
+        items.push_back(Item{event.time, name_index(event.source.kind), name_index(event.source.origin),
+                             event.source.line, offset, static_cast<std::uint32_t>(event.id.size()),
+                             static_cast<std::uint32_t>(bytes.size() - offset - event.id.size())});
+    }
+};
+
+std::unique_ptr<PreparedEvents> LineCollector::prepare(std::vector<Event>&& events) const {
+    auto lines = std::make_unique<Lines>();
+    for (const Event& e : events)
+        if (in_window(e.time)) lines->append(e, m_writer);
+    events.clear();  // freed here, on the thread that made them
+    return lines;
+}
+
+void LineCollector::add_prepared(std::unique_ptr<PreparedEvents> batch) {
+    const auto& lines = static_cast<const Lines&>(*batch);
+    if (lines.items.empty()) return;
+    const char* base = store(lines.bytes);
+    std::vector<const std::string*> names;
+    names.reserve(lines.names.size());
+    for (const std::string& name : lines.names) names.push_back(intern(name));
+    for (const Lines::Item& item : lines.items)
+        m_entries.push_back(Entry{item.time, names[item.kind], names[item.origin], item.source_line,
+                                  base + item.offset, item.id_size, item.line_size});
+}
+
 void LineCollector::add(Event&& event) {
-    if (m_from && event.time < *m_from) return;
-    if (m_until && event.time >= *m_until) return;
+    if (!in_window(event.time)) return;
     m_scratch.clear();
+    m_scratch.append(event.id);
     m_writer(event, m_scratch);
-    Entry entry{event.time,
-                intern(m_kinds, event.source.kind),
-                intern(m_origins, event.source.origin),
-                event.source.line,
-                store(event.id, m_scratch),
-                static_cast<std::uint32_t>(event.id.size()),
-                static_cast<std::uint32_t>(m_scratch.size())};
-    m_entries.push_back(entry);
+    m_entries.push_back(Entry{event.time, intern(event.source.kind), intern(event.source.origin),
+                              event.source.line, store(m_scratch), static_cast<std::uint32_t>(event.id.size()),
+                              static_cast<std::uint32_t>(m_scratch.size() - event.id.size())});
 }
 
 void LineCollector::write_sorted(const std::function<void(std::string_view)>& out) {

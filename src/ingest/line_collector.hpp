@@ -26,6 +26,9 @@ public:
 
     void add(Event&& event) override;
     void drop(std::string_view, std::uint64_t) override {}
+    // On a reader's worker: the window applied and the lines written there, so that this thread only copies.
+    std::unique_ptr<PreparedEvents> prepare(std::vector<Event>&& events) const override;
+    void add_prepared(std::unique_ptr<PreparedEvents> batch) override;
 
     // Calls `out` with every kept line in stream order (time, source kind, id), exact duplicate ids removed
     // (the first in that order is kept, ties broken on origin, source line and then the line itself, so
@@ -38,7 +41,7 @@ public:
 private:
     struct Entry {
         Instant time;
-        const std::string* kind;    // interned
+        const std::string* kind;    // interned: equal kinds, equal pointers
         const std::string* origin;  // interned
         std::uint64_t source_line;
         const char* bytes;  // the id, then the line, in the arena
@@ -48,14 +51,17 @@ private:
         std::string_view line() const { return {bytes + id_size, line_size}; }
     };
 
-    const std::string* intern(std::set<std::string, std::less<>>& pool, std::string_view text);
-    const char* store(std::string_view id, std::string_view line);
+    struct Lines;
+
+    bool in_window(Instant time) const;
+    const std::string* intern(std::string_view text);
+    const char* store(std::string_view bytes);
 
     Writer m_writer;
     std::optional<Instant> m_from, m_until;
     std::string m_scratch;
     std::vector<Entry> m_entries;
-    std::set<std::string, std::less<>> m_kinds, m_origins;
+    std::set<std::string, std::less<>> m_names;  // kinds and origins, each stored once
     std::vector<std::unique_ptr<char[]>> m_blocks;  // the arena: ids and lines, never moved once stored
     std::size_t m_block_free = 0;
     char* m_block_next = nullptr;

@@ -4,6 +4,7 @@
 #include "ingest/alerts/alert_ingest.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <vector>
 
 #include <fmt/format.h>
@@ -12,6 +13,7 @@
 #include "ingest/alerts/alert_vendors.hpp"
 #include "ingest/registry_rows.hpp"
 #include "io/json_records.hpp"
+#include "ingest/record_batch_reader.hpp"
 
 namespace retro::ingest::alerts {
 namespace {
@@ -90,52 +92,69 @@ std::optional<Vendor> detect_vendor(json::Element value) {
     return detect_in_order(value);
 }
 
-AlertRecordParser::AlertRecordParser(const IngestOptions& options, Diagnostics& diags, EventSink& sink,
-                                     Vendor preferred)
-    : m_preferred(preferred), m_diags(diags), m_sink(sink), m_ctx{options, diags, sink, m_embedded} {}
-
-void AlertRecordParser::parse(std::string_view bytes, const Origin& origin) {
-    auto root = m_parser.parse(bytes, origin, m_diags, "alerts.bad-json");
-    if (!root) return m_sink.drop("alerts: invalid JSON");
-    const JsonText text(bytes, origin);
-    json::Array items;
-    if (root->get(items)) return dispatch(*root, text, "");
-    std::size_t i = 0;
-    for (json::Element item : items) dispatch(item, text, element_path("", i++));
-}
-
-void AlertRecordParser::dispatch(json::Element value, const JsonText& text, const std::string& path) {
-    std::optional<Vendor> vendor;
-    if (value.is_object()) {
-        if (accepts(m_preferred, value, m_ctx.options))
-            vendor = m_preferred;
-        else
-            vendor = detect_in_order(value);
-        if (!vendor && !m_ctx.options.json_map.empty()) vendor = Vendor::json_map;
-    }
-    if (vendor) return parse_as(*vendor, value, text, path, m_ctx);
-    auto [it, inserted] = m_shapes.try_emplace(shape_of(value));
+void ShapeTally::count(std::string name, const std::function<Location()>& first) {
+    auto [it, inserted] = m_shapes.try_emplace(std::move(name));
     if (inserted) {
-        std::string suffix;
-        it->second.first = text.at_path(path, suffix);
+        it->second.first = first();
         it->second.order = m_shapes.size();
     }
     ++it->second.count;
 }
 
-void AlertRecordParser::finish() {
+void ShapeTally::merge(ShapeTally&& later) {
+    std::vector<std::pair<std::string, Shape>> shapes(std::make_move_iterator(later.m_shapes.begin()),
+                                                      std::make_move_iterator(later.m_shapes.end()));
+    std::sort(shapes.begin(), shapes.end(), [](const auto& a, const auto& b) { return a.second.order < b.second.order; });
+    for (auto& [name, shape] : shapes) {
+        auto [it, inserted] = m_shapes.try_emplace(std::move(name), shape);
+        if (inserted)
+            it->second.order = m_shapes.size();
+        else
+            it->second.count += shape.count;
+    }
+}
+
+void ShapeTally::report(Diagnostics& diags, EventSink& sink) {
     std::vector<std::pair<const std::string*, const Shape*>> shapes;
     for (const auto& [name, shape] : m_shapes) shapes.emplace_back(&name, &shape);
     std::sort(shapes.begin(), shapes.end(),
               [](const auto& a, const auto& b) { return a.second->order < b.second->order; });
     for (const auto& [name, shape] : shapes) {
-        m_diags.warning(
+        diags.warning(
             "alerts.unknown-shape", shape->first,
             fmt::format("unrecognised alert object {}: {} skipped (first here)", *name,
                         shape->count == 1 ? std::string("1 object") : fmt::format("{} objects", shape->count)));
-        m_sink.drop("alerts: unrecognised shape", shape->count);
+        sink.drop("alerts: unrecognised shape", shape->count);
     }
     m_shapes.clear();
+}
+
+void AlertRecordParser::parse(std::string_view bytes, const Origin& origin, Diagnostics& diags, EventSink& sink) {
+    auto root = m_parser.parse(bytes, origin, diags, "alerts.bad-json");
+    if (!root) return sink.drop("alerts: invalid JSON");
+    AlertContext ctx{*m_options, diags, sink, *m_embedded};
+    const JsonText text(bytes, origin);
+    json::Array items;
+    if (root->get(items)) return dispatch(*root, text, "", ctx);
+    std::size_t i = 0;
+    for (json::Element item : items) dispatch(item, text, element_path("", i++), ctx);
+}
+
+void AlertRecordParser::dispatch(json::Element value, const JsonText& text, const std::string& path,
+                                 AlertContext& ctx) {
+    std::optional<Vendor> vendor;
+    if (value.is_object()) {
+        if (accepts(m_preferred, value, ctx.options))
+            vendor = m_preferred;
+        else
+            vendor = detect_in_order(value);
+        if (!vendor && !ctx.options.json_map.empty()) vendor = Vendor::json_map;
+    }
+    if (vendor) return parse_as(*vendor, value, text, path, ctx);
+    m_shapes.count(shape_of(value), [&] {
+        std::string suffix;
+        return text.at_path(path, suffix);
+    });
 }
 
 void ingest_alert_input(Input& input, const IngestContext& context, Vendor preferred) {
@@ -149,12 +168,14 @@ void ingest_alert_input(Input& input, const IngestContext& context, Vendor prefe
                                               "severity, service, id, fingerprint)",
                                               target));
     }
-    io::JsonRecordReader reader(input.name, input.head, input.stream.get(), context.options.limits.max_record_bytes,
-                                context.diags);
-    AlertRecordParser parser(context.options, context.diags, context.sink, preferred);
-    io::JsonRecord record;
-    while (reader.next(record)) parser.parse(record.bytes, record.origin);
-    parser.finish();
+    // Records are parsed in batches on all cores while this thread frames the next ones.
+    std::vector<AlertRecordParser> parsers;
+    for (std::size_t i = 0, n = worker_count(); i < n; ++i) parsers.emplace_back(context.options, preferred);
+    ShapeTally shapes;
+    RecordBatchReader<AlertRecordParser> batches(context, parsers, std::size_t{1} << 20,
+                                                 [&](ShapeTally&& later) { shapes.merge(std::move(later)); });
+    batches.read(input);
+    shapes.report(context.diags, context.sink);
 }
 
 namespace {

@@ -4,9 +4,12 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <memory>
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ingest/alerts/alert_context.hpp"
@@ -14,34 +17,48 @@
 
 namespace retro::ingest::alerts {
 
-// Parses framed JSON records (one document, an array, one NDJSON line…) and sends each object (each
-// element of a top-level array) to the vendor its shape shows. `preferred` (a `KIND:` prefix, or the
-// detected kind) wins for objects it accepts. Unrecognised shapes are counted and reported by finish().
-class AlertRecordParser {
+// Objects of unrecognised shapes: how many of each, and where the first was, in the order first seen.
+class ShapeTally {
 public:
-    AlertRecordParser(const IngestOptions& options, Diagnostics& diags, EventSink& sink, Vendor preferred);
-    AlertRecordParser(const AlertRecordParser&) = delete;
-    AlertRecordParser& operator=(const AlertRecordParser&) = delete;
-
-    // Invalid JSON is an `alerts.bad-json` error at its first bad byte; the record is skipped.
-    void parse(std::string_view bytes, const Origin& origin);
-    // One `alerts.unknown-shape` warning per unrecognised shape, at its first instance, with its count.
-    void finish();
+    // Counts one object of shape `name`; `first` is asked for its location when the shape is new.
+    void count(std::string name, const std::function<Location()>& first);
+    // Adds a tally of the objects that came after everything counted here.
+    void merge(ShapeTally&& later);
+    // One `alerts.unknown-shape` warning per shape, at its first object, with its count; then empty.
+    void report(Diagnostics& diags, EventSink& sink);
 
 private:
-    void dispatch(json::Element value, const JsonText& text, const std::string& path);
-
     struct Shape {
         std::size_t order = 0, count = 0;
         Location first;
     };
-    Vendor m_preferred;
-    Diagnostics& m_diags;
-    EventSink& m_sink;
-    json::DomParser m_parser;
-    EmbeddedParsers m_embedded;
-    AlertContext m_ctx;
     std::map<std::string, Shape, std::less<>> m_shapes;
+};
+
+// Parses framed JSON records (one document, an array, one NDJSON line…) and sends each object (each
+// element of a top-level array) to the vendor its shape shows. `preferred` (a `KIND:` prefix, or the
+// detected kind) wins for objects it accepts. Unrecognised shapes are counted in shapes(). One parser per
+// thread: records of one input may be parsed on several, each reporting into its batch's own sink.
+class AlertRecordParser {
+public:
+    AlertRecordParser(const IngestOptions& options, Vendor preferred) : m_options(&options), m_preferred(preferred) {}
+
+    // Invalid JSON is an `alerts.bad-json` error at its first bad byte; the record is skipped.
+    void parse(std::string_view bytes, const Origin& origin, Diagnostics& diags, EventSink& sink);
+    // The unrecognised shapes counted since the last call.
+    ShapeTally take_shapes() { return std::exchange(m_shapes, {}); }
+
+    // For RecordBatchReader.
+    ShapeTally take_extra() { return take_shapes(); }
+
+private:
+    void dispatch(json::Element value, const JsonText& text, const std::string& path, AlertContext& ctx);
+
+    const IngestOptions* m_options;
+    Vendor m_preferred;
+    json::DomParser m_parser;
+    std::unique_ptr<EmbeddedParsers> m_embedded = std::make_unique<EmbeddedParsers>();
+    ShapeTally m_shapes;
 };
 
 // Reads a whole input (file, .gz, stdin) framed by io::JsonRecordReader.

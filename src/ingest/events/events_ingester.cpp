@@ -1,11 +1,11 @@
 // `events`: retro's own `retro.event/1` NDJSON (DESIGN.md), so streams can be merged and re-read.
 #include <cstdint>
-#include <limits>
+#include <variant>
 
 #include "core/text_utf8.hpp"
-#include "ingest/events/event_batch_parser.hpp"
+#include "ingest/record_batch_reader.hpp"
 #include "ingest/registry_rows.hpp"
-#include "io/json_records.hpp"
+#include "retro/event_json.hpp"
 
 namespace retro::ingest {
 
@@ -24,30 +24,22 @@ int detect_events(const Probe& probe) {
     return value != std::string_view::npos && value - key < 16 ? 100 : 0;
 }
 
-std::size_t reported(const Diagnostics& diags) {
-    return diags.count(Severity::error) + diags.count(Severity::warning) + diags.count(Severity::note);
-}
-
-void ingest_events(Input& input, const IngestContext& context) {
-    // Records are parsed in batches on all cores. The framing reader reports into its own Diagnostics: when
-    // it complains, the batch before is delivered first, so diagnostics keep the order of the input.
-    Diagnostics framing(nullptr, Diagnostics::Format::text, std::numeric_limits<std::size_t>::max());
-    io::JsonRecordReader reader(input.name, input.head, input.stream.get(), context.options.limits.max_record_bytes,
-                                framing);
-    EventBatchParser parser(context, EventBatchParser::default_threads(), std::size_t{4} << 20);
-    std::size_t replayed = 0;
-    io::JsonRecord record;
-    for (;;) {
-        const bool more = reader.next(record);
-        if (reported(framing) > replayed) {
-            parser.flush();
-            replayed = reported(framing);
-            for (Diagnostic& d : framing.take()) context.diags.report(std::move(d));  // kept nothing: bounded
-        }
-        if (!more) break;
-        parser.add(record.bytes, record.origin);
+// Parses one `retro.event/1` line on a worker thread.
+struct EventLineWorker {
+    void parse(std::string_view bytes, const Origin& origin, Diagnostics& diags, EventSink& sink) {
+        Event event;
+        if (read_event_json(bytes, origin, diags, event))
+            sink.add(std::move(event));
+        else
+            sink.drop("damaged record");
     }
-    parser.flush();
+    std::monostate take_extra() { return {}; }
+};
+
+// Records are parsed in batches on all cores while this thread frames the next ones.
+void ingest_events(Input& input, const IngestContext& context) {
+    std::vector<EventLineWorker> workers(worker_count());
+    RecordBatchReader<EventLineWorker>(context, workers, std::size_t{1} << 20).read(input);
 }
 
 }  // namespace

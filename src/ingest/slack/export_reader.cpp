@@ -98,9 +98,12 @@ struct ChannelPlan {
     std::vector<PlannedDay> days;
 };
 
-// What a worker made of one day file.
+// What a worker made of one day file: its events as they are while the workspace is still looked for
+// (they may get permalinks), else already prepared for the sink.
 struct DayResult {
     std::vector<Event> events;
+    std::unique_ptr<PreparedEvents> prepared;
+    std::size_t count = 0;
     std::vector<Diagnostic> diags;
     std::string workspace;  // from a file permalink, looked for only while the workspace is unknown
     std::uint64_t bytes = 0;
@@ -216,7 +219,8 @@ private:
     }
 
     // On a worker: reads and converts one conversation's day files in order. Reads nothing of the reader
-    // but its read-only metadata and `m_searching`, which only ever turns false.
+    // but its read-only metadata and `m_searching`, which only ever turns false (after m_found and
+    // m_workspace are set for good).
     std::vector<DayResult> read_channel(const ChannelPlan& plan, ChannelWorker& worker) const {
         const ChannelRef channel{plan.conversation.id, plan.conversation.name};
         std::set<std::string> seen;
@@ -231,6 +235,13 @@ private:
                 parse_slack_day(worker.bytes, Origin{m_tree.display(*day.entry), 1, 1}, channel, *worker.converter,
                                 seen, diags, result.events, worker.parser);
             }
+            result.count = result.events.size();
+            if (!m_searching.load(std::memory_order_acquire)) {
+                // The search is over (it only ever ends): m_found and m_workspace no longer change.
+                if (m_found)
+                    for (Event& e : result.events) add_permalink(plan.conversation.id, e);
+                result.prepared = m_context.sink.prepare(std::move(result.events));
+            }
             result.bytes = worker.bytes.size();
             result.diags = diags.all();
             days.push_back(std::move(result));
@@ -244,8 +255,11 @@ private:
             for (const Diagnostic& d : plan.days[i].before) m_context.diags.report(d);
             for (Diagnostic& d : days[i].diags) m_context.diags.report(std::move(d));
             if (m_searching && !days[i].workspace.empty()) set_workspace(days[i].workspace);
-            m_emitted += days[i].events.size();
-            for (Event& e : days[i].events) emit(plan.conversation.id, std::move(e));
+            m_emitted += days[i].count;
+            if (days[i].prepared)
+                m_context.sink.add_prepared(std::move(days[i].prepared));
+            else
+                for (Event& e : days[i].events) emit(plan.conversation.id, std::move(e));
             if (m_context.progress) m_context.progress->advance(days[i].bytes, 1);
         }
     }
@@ -347,7 +361,7 @@ private:
     void set_workspace(const std::string& ws) {
         m_workspace = ws;
         m_found = true;
-        m_searching = false;
+        m_searching.store(false, std::memory_order_release);
         for (auto& [channel_id, e] : m_waiting) {
             add_permalink(channel_id, e);
             m_context.sink.add(std::move(e));
@@ -358,7 +372,7 @@ private:
     void flush() {
         for (auto& [channel_id, e] : m_waiting) m_context.sink.add(std::move(e));
         m_waiting.clear();
-        m_searching = false;
+        m_searching.store(false, std::memory_order_release);
     }
 
     Tree& m_tree;
@@ -369,7 +383,7 @@ private:
     std::map<std::string, Conversation, std::less<>> m_by_folder;
     std::vector<std::pair<std::string, Event>> m_waiting;
     std::string m_workspace;           // given, or found in a file permalink
-    bool m_found = false;              // found: the converters do not know it, emit() adds the permalinks
+    bool m_found = false;  // found: the converters do not know it, emit() or the workers add the permalinks
     std::atomic<bool> m_searching{false};  // the workspace is unknown and still looked for
     std::size_t m_emitted = 0;
 };

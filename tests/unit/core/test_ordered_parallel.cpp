@@ -1,4 +1,5 @@
-// run_in_order: results reach the consumer in task order whatever order the workers finish in.
+// OrderedPipeline and run_in_order: results reach the consumer in task order whatever order the workers
+// finish in, with a bounded number in flight.
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -70,4 +71,51 @@ TEST_CASE("no tasks: nothing runs", "[parallel]") {
     run_in_order<int>(
         0, 2, 2, [&](std::size_t, std::size_t) { return called = true, 1; }, [&](std::size_t, int) { called = true; });
     CHECK_FALSE(called);
+}
+
+TEST_CASE("a pipeline fed one task at a time consumes in order, never more than `ahead` in flight", "[parallel]") {
+    for (std::size_t workers : {0u, 1u, 2u, 3u}) {
+        const std::size_t ahead = 4, count = 100;
+        std::vector<std::string> consumed;
+        std::size_t submitted = 0;
+        std::size_t most_in_flight = 0;
+        {
+            OrderedPipeline<std::string, std::string> pipeline(
+                workers, ahead,
+                [&](std::size_t, std::string& task) {
+                    busy_work(task.size() % 7, 8);
+                    return task + "!";
+                },
+                [&](std::string&& result) { consumed.push_back(std::move(result)); });
+            for (std::size_t i = 0; i < count; ++i) {
+                pipeline.submit(std::string(i % 13, 'x') + std::to_string(i));
+                ++submitted;
+                most_in_flight = std::max(most_in_flight, submitted - consumed.size());
+                if (i == count / 2) {
+                    pipeline.finish();  // everything so far delivered, then the stream goes on
+                    CHECK(consumed.size() == submitted);
+                }
+            }
+            pipeline.finish();
+        }
+        REQUIRE(consumed.size() == count);
+        for (std::size_t i = 0; i < count; ++i) CHECK(consumed[i] == std::string(i % 13, 'x') + std::to_string(i) + "!");
+        CHECK(most_in_flight <= (workers == 0 ? 0 : ahead));
+    }
+}
+
+TEST_CASE("a pipeline left early (an exception in its consumer) joins its workers", "[parallel]") {
+    std::size_t consumed = 0;
+    auto run = [&] {
+        OrderedPipeline<int, int> pipeline(
+            2, 3, [](std::size_t, int& task) { return task; },
+            [&](int&& result) {
+                if (result == 5) throw std::runtime_error("consumer gave up");
+                ++consumed;
+            });
+        for (int i = 0; i < 20; ++i) pipeline.submit(i);
+        pipeline.finish();
+    };
+    CHECK_THROWS_WITH(run(), "consumer gave up");
+    CHECK(consumed == 5);
 }
