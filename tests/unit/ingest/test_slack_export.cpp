@@ -3,12 +3,14 @@
 // never copied from the parser's output.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 
 #include <fmt/format.h>
 
 #include "core/text_utf8.hpp"
+#include "ingest/line_collector.hpp"
 #include "ingest/slack/export_reader.hpp"
 #include "io/folder_tree.hpp"
 #include "io/zip_tree.hpp"
@@ -417,6 +419,26 @@ TEST_CASE("an export read on several threads gives the events and diagnostics of
         REQUIRE_FALSE(e.links.empty());
         CHECK(e.links.front().starts_with("https://acme.slack.com/archives/"));
     }
+
+    // Through `retro events`' collector, whose lines the workers write once the workspace search is over.
+    auto lines_of = [](std::unique_ptr<Tree> tree) {
+        Diagnostics diags = test::quiet_diagnostics();
+        ingest::LineCollector collector([](const Event& e, std::string& out) { write_event_json(e, out); },
+                                        std::nullopt, std::nullopt);
+        Input input;
+        input.name = "e.zip";
+        input.tree = std::move(tree);
+        IngestOptions options;
+        ingest::slack::ingest_slack_export(input, {options, diags, collector});
+        std::string out;
+        collector.write_sorted([&](std::string_view line) { out += line; });
+        return out;
+    };
+    const std::string parallel_lines = lines_of(io::open_zip_tree_in_memory(zip, "e.zip"));
+    CHECK(parallel_lines ==
+          lines_of(std::make_unique<OneThreadTree>(io::open_zip_tree_in_memory(zip, "e.zip"))));
+    CHECK(std::count(parallel_lines.begin(), parallel_lines.end(), '\n') == 12 * 3 - 2);
+    CHECK(parallel_lines.find("\"links\":[\"https://acme.slack.com/archives/C00000010/") != std::string::npos);
 }
 
 TEST_CASE("a conversation folder whose name is not UTF-8 gives text ids, channels and origins (fuzz_pipeline find)") {
