@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     retro::People people;
     retro::ingest::slack::MessageConverter converter(directory, people, "slack");
     converter.set_workspace("fuzz");
-    std::set<std::string> seen;
+    retro::ingest::slack::SeenMessages seen;
     std::vector<retro::Event> events;
     retro::ingest::slack::parse_slack_day(retro::fuzz::as_text(data, size), {"fuzz"}, {"C1", "general"}, converter,
                                           seen, diags, events);

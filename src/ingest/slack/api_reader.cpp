@@ -177,7 +177,7 @@ private:
     MessageConverter m_converter;
     json::DomParser m_parser;
     ChannelRef m_default;
-    std::set<std::string> m_seen;
+    SeenMessages m_seen;
     bool m_warned = false;
 };
 

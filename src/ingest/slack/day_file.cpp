@@ -6,8 +6,6 @@
 #include <array>
 #include <cstring>
 
-#include <fmt/format.h>
-
 namespace retro::ingest::slack {
 
 namespace {
@@ -201,14 +199,17 @@ namespace {
 
 // One element of a message array: `record` is its text, starting at `at`.
 void convert_message(json::Element message, std::string_view record, const Origin& at, const ChannelRef& channel,
-                     const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
+                     const MessageConverter& converter, SeenMessages& seen, Diagnostics& diags,
                      std::vector<Event>& out) {
     if (!message.is_object()) {
         diags.error("slack.bad-message", locate(at, record, 0), "message is not a JSON object");
         return;
     }
-    std::string key = fmt::format("{}/{}", channel.id, MessageConverter::key_ts(message));
-    if (seen.insert(key).second) converter.convert(message, channel, record, at, diags, out);
+    const std::string_view ts = MessageConverter::key_ts(message);
+    std::string key;
+    key.reserve(channel.id.size() + 1 + ts.size());
+    key.append(channel.id).append(1, '/').append(ts);
+    if (seen.insert(std::move(key)).second) converter.convert(message, channel, record, at, diags, out);
     if (auto replies = json::array_member(message, "slackdump_thread_replies")) {
         // Nested replies: their positions are inside this record.
         std::size_t nested = record.find("\"slackdump_thread_replies\"");
@@ -223,7 +224,7 @@ void convert_message(json::Element message, std::string_view record, const Origi
 // damage costs only the messages it is in. Returns false when the array does not frame (then nothing was
 // reported or converted, and the caller reports the whole file's error).
 bool salvage_messages(std::string_view bytes, const Origin& origin, const ChannelRef& channel,
-                      const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
+                      const MessageConverter& converter, SeenMessages& seen, Diagnostics& diags,
                       std::vector<Event>& out, json::DomParser& parser) {
     const std::size_t start = bytes.find_first_not_of(" \t\r\n");
     if (start == std::string_view::npos || bytes[start] != '[') return false;
@@ -244,7 +245,8 @@ bool salvage_messages(std::string_view bytes, const Origin& origin, const Channe
 
 void convert_elements(json::Array messages, std::string_view bytes, const std::vector<ValueRange>& ranges,
                       const Origin& origin, const ChannelRef& channel, const MessageConverter& converter,
-                      std::set<std::string>& seen, Diagnostics& diags, std::vector<Event>& out) {
+                      SeenMessages& seen, Diagnostics& diags, std::vector<Event>& out) {
+    out.reserve(out.size() + ranges.size());
     std::size_t i = 0;
     for (json::Element message : messages) {
         ValueRange range = i < ranges.size() ? ranges[i] : ValueRange{0, bytes.size(), 0, 0};
@@ -258,21 +260,21 @@ void convert_elements(json::Array messages, std::string_view bytes, const std::v
 }  // namespace
 
 void convert_messages(json::Array messages, std::string_view bytes, std::size_t array_start, const Origin& origin,
-                      const ChannelRef& channel, const MessageConverter& converter, std::set<std::string>& seen,
+                      const ChannelRef& channel, const MessageConverter& converter, SeenMessages& seen,
                       Diagnostics& diags, std::vector<Event>& out) {
     convert_elements(messages, bytes, array_element_ranges(bytes, array_start), origin, channel, converter, seen,
                      diags, out);
 }
 
 void parse_slack_day(std::string_view bytes, const Origin& origin, const ChannelRef& channel,
-                     const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
+                     const MessageConverter& converter, SeenMessages& seen, Diagnostics& diags,
                      std::vector<Event>& out) {
     json::DomParser parser;
     parse_slack_day(bytes, origin, channel, converter, seen, diags, out, parser);
 }
 
 void parse_slack_day(std::string_view bytes, const Origin& origin, const ChannelRef& channel,
-                     const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
+                     const MessageConverter& converter, SeenMessages& seen, Diagnostics& diags,
                      std::vector<Event>& out, json::DomParser& parser) {
     Diagnostics quiet;
     auto doc = parser.parse(bytes, origin, quiet, "slack.bad-json");

@@ -4,10 +4,10 @@
 
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/json_dom.hpp"
@@ -35,22 +35,25 @@ std::optional<std::vector<ValueRange>> array_element_ranges(std::string_view byt
 // The origin of a value inside `bytes`, which start at `origin`.
 Origin origin_of(const Origin& origin, const ValueRange& range);
 
+// The (channel, ts) keys of the messages converted so far, so a message listed twice is read once.
+using SeenMessages = std::unordered_set<std::string>;
+
 // Converts every message of `messages` (the array in `bytes` at `array_start`), skipping any whose
 // (channel, ts) is already in `seen`, and adding the rest to it. Thread replies nested under
 // `slackdump_thread_replies` are converted too. Elements that are not objects are `slack.bad-message`.
 void convert_messages(json::Array messages, std::string_view bytes, std::size_t array_start, const Origin& origin,
-                      const ChannelRef& channel, const MessageConverter& converter, std::set<std::string>& seen,
+                      const ChannelRef& channel, const MessageConverter& converter, SeenMessages& seen,
                       Diagnostics& diags, std::vector<Event>& out);
 
 // Parses one day file (`bytes` from `origin`) of `channel`. Invalid JSON is a `slack.bad-json` error at
 // the first bad byte; when the array still frames into elements, each bad element is its own error and the
 // others are read. Anything but an array is `slack.bad-day-file`.
 void parse_slack_day(std::string_view bytes, const Origin& origin, const ChannelRef& channel,
-                     const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
+                     const MessageConverter& converter, SeenMessages& seen, Diagnostics& diags,
                      std::vector<Event>& out);
 // The same, reusing `parser`'s buffers across files.
 void parse_slack_day(std::string_view bytes, const Origin& origin, const ChannelRef& channel,
-                     const MessageConverter& converter, std::set<std::string>& seen, Diagnostics& diags,
+                     const MessageConverter& converter, SeenMessages& seen, Diagnostics& diags,
                      std::vector<Event>& out, json::DomParser& parser);
 
 }  // namespace retro::ingest::slack

@@ -223,7 +223,7 @@ private:
     // m_workspace are set for good).
     std::vector<DayResult> read_channel(const ChannelPlan& plan, ChannelWorker& worker) const {
         const ChannelRef channel{plan.conversation.id, plan.conversation.name};
-        std::set<std::string> seen;
+        SeenMessages seen;
         std::vector<DayResult> days;
         days.reserve(plan.days.size());
         for (const PlannedDay& day : plan.days) {
@@ -445,7 +445,7 @@ void ingest_slack_export(Input& input, const IngestContext& context) {
     Directory directory;
     MessageConverter converter(directory, context.options.people, "slack");
     converter.set_workspace(context.options.slack_workspace);
-    std::set<std::string> seen;
+    SeenMessages seen;
     std::vector<Event> events;
     parse_slack_day(bytes, Origin{input.name, 1, 1}, channel, converter, seen, context.diags, events);
     for (Event& e : events) context.sink.add(std::move(e));

@@ -30,7 +30,7 @@ Run parse(std::string_view day, std::string workspace = "wellcome", People peopl
     REQUIRE(read_users(users_json, Origin{"users.json", 1, 1}, diags, directory));
     MessageConverter converter(directory, people, "slack", {{"C01FBFSDLUA", "wc-digital-platform"}});
     converter.set_workspace(std::move(workspace));
-    std::set<std::string> seen;
+    SeenMessages seen;
     Run run;
     parse_slack_day(day, Origin{"export.zip!/wc-digital-platform/2024-07-25.json", 1, 1},
                     ChannelRef{"C01FBFSDLUA", "wc-digital-platform"}, converter, seen, diags, run.events);
