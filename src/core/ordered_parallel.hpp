@@ -146,6 +146,31 @@ void run_in_order(std::size_t count, std::size_t workers, std::size_t ahead, Pro
     pipeline.finish();
 }
 
+// Sorts [first, last) by `less` on up to `workers` threads: each sorts a slice, then neighbouring slices are
+// merged. The result is the one std::sort gives whenever `less` is a total order (or ties are
+// indistinguishable). Small ranges are sorted on the calling thread.
+template <class Iterator, class Less>
+void parallel_sort(Iterator first, Iterator last, Less less, std::size_t workers) {
+    const std::size_t n = static_cast<std::size_t>(last - first);
+    if (workers < 2 || n < 100000) {
+        std::sort(first, last, less);
+        return;
+    }
+    std::vector<Iterator> bounds;
+    for (std::size_t k = 0; k <= workers; ++k) bounds.push_back(first + static_cast<std::ptrdiff_t>(n * k / workers));
+    {
+        std::vector<std::thread> threads;
+        for (std::size_t k = 1; k < workers; ++k)
+            threads.emplace_back([&, k] { std::sort(bounds[k], bounds[k + 1], less); });
+        std::sort(bounds[0], bounds[1], less);
+        for (std::thread& t : threads) t.join();
+    }
+    // Merge neighbours, doubling the width of sorted runs each round.
+    for (std::size_t width = 1; width < workers; width *= 2)
+        for (std::size_t k = 0; k + width < workers; k += 2 * width)
+            std::inplace_merge(bounds[k], bounds[k + width], bounds[std::min(k + 2 * width, workers)], less);
+}
+
 // How many worker threads to read with: one per core, at least one and at most four (containers often
 // report the host's cores; past four the one consuming thread is the limit anyway).
 inline std::size_t worker_count() {

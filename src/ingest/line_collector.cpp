@@ -8,6 +8,8 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "core/ordered_parallel.hpp"
+
 namespace retro::ingest {
 
 namespace {
@@ -115,14 +117,14 @@ void LineCollector::add(Event&& event) {
 void LineCollector::write_sorted(const std::function<void(std::string_view)>& out) {
     // Ties on (time, kind, id) are duplicates; they are broken on where the record came from and then on
     // the whole line, so the copy kept is the same whatever order the sources were named in.
-    std::sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {
+    parallel_sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {
         if (a.time != b.time) return a.time < b.time;
         if (a.kind != b.kind) return *a.kind < *b.kind;
         if (a.id() != b.id()) return a.id() < b.id();
         if (a.origin != b.origin) return *a.origin < *b.origin;
         if (a.source_line != b.source_line) return a.source_line < b.source_line;
         return a.line() < b.line();
-    });
+    }, worker_count());
     std::unordered_set<std::string_view> seen;
     seen.reserve(m_entries.size());
     for (const Entry& e : m_entries) {

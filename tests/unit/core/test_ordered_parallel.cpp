@@ -119,3 +119,19 @@ TEST_CASE("a pipeline left early (an exception in its consumer) joins its worker
     CHECK_THROWS_WITH(run(), "consumer gave up");
     CHECK(consumed == 5);
 }
+
+TEST_CASE("parallel_sort gives std::sort's order on any number of workers", "[parallel]") {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> values;
+    std::uint64_t x = 42;
+    for (std::size_t i = 0; i < 250000; ++i) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        values.emplace_back(static_cast<std::uint32_t>(x >> 40) % 1000, static_cast<std::uint32_t>(i));
+    }
+    auto expected = values;
+    std::sort(expected.begin(), expected.end());
+    for (std::size_t workers : {0u, 1u, 2u, 3u, 4u, 7u}) {
+        auto sorted = values;
+        parallel_sort(sorted.begin(), sorted.end(), std::less<>(), workers);
+        CHECK(sorted == expected);
+    }
+}
