@@ -3,6 +3,7 @@
 // reports does not depend on the number of threads or on which batch finished first.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -70,6 +71,7 @@ public:
 
     // Queues one record (copied); hands the batch to a worker once it is full.
     void add(std::string_view bytes, const Origin& origin) {
+        if (m_batch.bytes.empty()) m_batch.bytes.reserve(m_batch_bytes + std::min(bytes.size(), m_batch_bytes));
         m_batch.records.push_back({m_batch.bytes.size(), bytes.size(), origin});
         m_batch.bytes.append(bytes);
         if (m_batch.bytes.size() >= m_batch_bytes) submit();
