@@ -33,7 +33,7 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
         if (w.pinned[i]) continue;
         if (auto rule = noise_rule_of(w.events[i], options.ack_words); !rule.empty() && rule_on(rule)) {
             w.fate[i] = Fate::noise;
-            w.noise_rule[i] = std::move(rule);
+            w.noise_rule[i] = rule;
         }
     }
     Timeline out;

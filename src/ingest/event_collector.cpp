@@ -3,9 +3,10 @@
 #include "ingest/event_collector.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <string_view>
 #include <tuple>
-#include <unordered_set>
 #include <utility>
 
 #include "retro/event_json.hpp"
@@ -32,6 +33,42 @@ void permute_in_place(std::vector<Event>& v, const std::vector<std::uint32_t>& s
     }
 }
 
+// The ids seen so far, as indices into the events: open addressing with linear probing, eight bytes a slot
+// and no allocation per id (a node-based set of a million ids costs ~50 MB and a malloc each).
+class IdSet {
+public:
+    explicit IdSet(const std::vector<Event>& events) : m_events(events) {
+        std::size_t capacity = 16;
+        while (capacity < events.size() * 2) capacity *= 2;
+        m_slots.assign(capacity, Slot{empty, 0});
+        m_mask = capacity - 1;
+    }
+
+    // True when the id of events[index] was not in the set (it is now).
+    bool insert(std::uint32_t index) {
+        const std::string_view id = m_events[index].id;
+        const std::size_t hash = std::hash<std::string_view>{}(id);
+        const auto tag = static_cast<std::uint32_t>(hash >> 32);
+        for (std::size_t at = hash & m_mask;; at = (at + 1) & m_mask) {
+            Slot& slot = m_slots[at];
+            if (slot.index == empty) {
+                slot = {index, tag};
+                return true;
+            }
+            if (slot.tag == tag && m_events[slot.index].id == id) return false;
+        }
+    }
+
+private:
+    struct Slot {
+        std::uint32_t index, tag;
+    };
+    static constexpr std::uint32_t empty = UINT32_MAX;
+    const std::vector<Event>& m_events;
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0;
+};
+
 }  // namespace
 
 void EventCollector::add(Event&& event) {
@@ -46,25 +83,24 @@ void EventCollector::drop(std::string_view reason, std::uint64_t count) {
 }
 
 std::vector<Event> EventCollector::take_sorted() {
-    // An Event is large and its strings are scattered: sort compact keys of the stream order (time, source
-    // kind, id) that point back to the events, then move each kept event once, in place (no second copy).
+    // An Event is large and its strings are scattered: sort 16-byte keys (time, index) that point back to the
+    // events, then move each kept event once, in place (no second copy). Times are microseconds and rarely
+    // tie, so the rest of the stream order (source kind, id) is read from the events only on a tie.
     struct SortKey {
         Instant time;
-        std::string_view kind, id;
         std::uint32_t index;
     };
     std::vector<SortKey> keys;
     keys.reserve(m_events.size());
-    for (std::uint32_t i = 0; i < m_events.size(); ++i)
-        keys.push_back({m_events[i].time, m_events[i].source.kind, m_events[i].id, i});
+    for (std::uint32_t i = 0; i < m_events.size(); ++i) keys.push_back({m_events[i].time, i});
     std::sort(keys.begin(), keys.end(), [this](const SortKey& x, const SortKey& y) {
         if (x.time != y.time) return x.time < y.time;
-        if (x.kind != y.kind) return x.kind < y.kind;
-        if (x.id != y.id) return x.id < y.id;
-        // Ties on (time, kind, id) are broken on where the record came from and then on its whole content,
-        // so the copy kept of a duplicate is the same whatever order the sources were named in.
         const Event& a = m_events[x.index];
         const Event& b = m_events[y.index];
+        if (a.source.kind != b.source.kind) return a.source.kind < b.source.kind;
+        if (a.id != b.id) return a.id < b.id;
+        // Ties on (time, kind, id) are broken on where the record came from and then on its whole content,
+        // so the copy kept of a duplicate is the same whatever order the sources were named in.
         const auto ka = std::tie(a.source.origin, a.source.line, a.text);
         const auto kb = std::tie(b.source.origin, b.source.line, b.text);
         if (ka != kb) return ka < kb;
@@ -74,9 +110,8 @@ std::vector<Event> EventCollector::take_sorted() {
     source.reserve(keys.size());
     std::vector<std::uint32_t> duplicates;
     {
-        std::unordered_set<std::string_view> seen;
-        seen.reserve(m_events.size());
-        for (const SortKey& k : keys) (seen.insert(k.id).second ? source : duplicates).push_back(k.index);
+        IdSet seen(m_events);
+        for (const SortKey& k : keys) (seen.insert(k.index) ? source : duplicates).push_back(k.index);
     }
     keys = {};
     m_duplicates += duplicates.size();
