@@ -36,8 +36,8 @@ bool is_pinned(const Event& e, const std::vector<std::string>& timeline_emoji) {
 }
 
 std::string canonical_key(const Work& w, std::string_view key) {
-    std::string k = normalise_word(key);
-    if (auto it = w.aliases.find(k); it != w.aliases.end()) return it->second;
+    std::string k;
+    append_canonical_key(w, key, k);
     return k;
 }
 
@@ -66,6 +66,16 @@ bool equals_lowered(std::string_view text, std::string_view other) {
 
 std::string normalise_word(std::string_view text) {
     return to_lower_ascii(normalised_view(text));
+}
+
+void append_canonical_key(const Work& w, std::string_view key, std::string& out) {
+    const std::size_t start = out.size();
+    for (char c : normalised_view(key)) out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (w.aliases.empty()) return;
+    if (auto it = w.aliases.find(std::string_view(out).substr(start)); it != w.aliases.end()) {
+        out.resize(start);
+        out += it->second;
+    }
 }
 
 namespace {

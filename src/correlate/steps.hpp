@@ -29,12 +29,14 @@ struct Work {
     std::map<std::uint32_t, std::vector<std::uint32_t>> merged;  // lead → the other records of its happening
     std::vector<bool> pinned;                                    // pinned or reacted with a timeline emoji
     std::vector<bool> in_window;
-    Instant core_end{};                          // the window's last signal or resolution, before the tail
-    std::map<std::string, std::string> aliases;  // normalised alert key → normalised canonical key
+    Instant core_end{};                                       // the window's last signal or resolution, before the tail
+    std::map<std::string, std::string, std::less<>> aliases;  // normalised alert key → normalised canonical key
 };
 
 // The key an alert is grouped and matched under: normalised, through `[correlate.alert_aliases]`.
 std::string canonical_key(const Work& w, std::string_view key);
+// Appends canonical_key(w, key) to `out`, for keys built once per event without a temporary.
+void append_canonical_key(const Work& w, std::string_view key, std::string& out);
 
 // The happening leads: events that are not merged and not noise, in stream order.
 std::vector<std::uint32_t> happening_leads(const Work& w);
