@@ -20,7 +20,7 @@ TimelineEntry entry_from(const Event& e) {
     t.spans = e.spans;
     t.thread = e.thread;
     t.links = e.links;
-    t.status = e.status;
+    if (e.status) t.status = *e.status;
     t.event_ids.push_back(e.id);
     t.bot = e.flags.bot;
     return t;
