@@ -17,7 +17,6 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
     w.events = std::move(events);
     const std::size_t n = w.events.size();
     w.fate.assign(n, Fate::pending);
-    w.noise_rule.assign(n, {});
     w.lead.resize(n);
     w.pinned.assign(n, false);
     w.in_window.assign(n, false);

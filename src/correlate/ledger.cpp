@@ -22,27 +22,30 @@ void fill_ledger(const Work& w, const Timeline& out,
     // Counted per fate (and noise rule) first, then named: a reason appears only when it counts something.
     std::uint64_t merged = 0, grouped = 0, outside = 0, pending = 0;
     std::map<std::string_view, std::uint64_t> noise;
+    // The event itself is read only for what the timeline kept (most events fall outside the window).
+    auto is_alert = [&](std::uint32_t i) { return w.events[i].kind == EventKind::alert; };
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
-        bool alert = w.events[i].kind == EventKind::alert;
         switch (w.fate[i]) {
             case Fate::entry:
                 ++ledger.in_timeline;
-                ledger.raw_alerts += alert;
+                ledger.raw_alerts += is_alert(i);
                 break;
             case Fate::merged:
                 ++merged;
-                ledger.raw_alerts += alert;
+                ledger.raw_alerts += is_alert(i);
                 break;
             case Fate::grouped:
                 ++grouped;
-                ledger.raw_alerts += alert;
+                ledger.raw_alerts += is_alert(i);
                 break;
             case Fate::outside:
                 ++outside;
                 break;
-            case Fate::noise:
-                ++noise[w.noise_rule[i]];
+            case Fate::noise: {
+                auto rule = w.noise_rule.find(i);
+                ++noise[rule == w.noise_rule.end() ? std::string_view() : rule->second];
                 break;
+            }
             case Fate::pending:
                 ++pending;
                 break;

@@ -33,39 +33,34 @@ void permute_in_place(std::vector<Event>& v, const std::vector<std::uint32_t>& s
     }
 }
 
-// The ids seen so far, as indices into the events: open addressing with linear probing, eight bytes a slot
+// The ids seen so far, as indices into the events: open addressing with linear probing, four bytes a slot
 // and no allocation per id (a node-based set of a million ids costs ~50 MB and a malloc each).
 class IdSet {
 public:
     explicit IdSet(const std::vector<Event>& events) : m_events(events) {
         std::size_t capacity = 16;
         while (capacity < events.size() * 2) capacity *= 2;
-        m_slots.assign(capacity, Slot{empty, 0});
+        m_slots.assign(capacity, empty);
         m_mask = capacity - 1;
     }
 
     // True when the id of events[index] was not in the set (it is now).
     bool insert(std::uint32_t index) {
         const std::string_view id = m_events[index].id;
-        const std::size_t hash = std::hash<std::string_view>{}(id);
-        const auto tag = static_cast<std::uint32_t>(hash >> 32);
-        for (std::size_t at = hash & m_mask;; at = (at + 1) & m_mask) {
-            Slot& slot = m_slots[at];
-            if (slot.index == empty) {
-                slot = {index, tag};
+        for (std::size_t at = std::hash<std::string_view>{}(id)&m_mask;; at = (at + 1) & m_mask) {
+            std::uint32_t& slot = m_slots[at];
+            if (slot == empty) {
+                slot = index;
                 return true;
             }
-            if (slot.tag == tag && m_events[slot.index].id == id) return false;
+            if (m_events[slot].id == id) return false;
         }
     }
 
 private:
-    struct Slot {
-        std::uint32_t index, tag;
-    };
     static constexpr std::uint32_t empty = UINT32_MAX;
     const std::vector<Event>& m_events;
-    std::vector<Slot> m_slots;
+    std::vector<std::uint32_t> m_slots;
     std::size_t m_mask = 0;
 };
 
@@ -93,7 +88,7 @@ std::vector<Event> EventCollector::take_sorted() {
     std::vector<SortKey> keys;
     keys.reserve(m_events.size());
     for (std::uint32_t i = 0; i < m_events.size(); ++i) keys.push_back({m_events[i].time, i});
-    std::sort(keys.begin(), keys.end(), [this](const SortKey& x, const SortKey& y) {
+    auto stream_less = [this](const SortKey& x, const SortKey& y) {
         if (x.time != y.time) return x.time < y.time;
         const Event& a = m_events[x.index];
         const Event& b = m_events[y.index];
@@ -105,17 +100,26 @@ std::vector<Event> EventCollector::take_sorted() {
         const auto kb = std::tie(b.source.origin, b.source.line, b.text);
         if (ka != kb) return ka < kb;
         return to_json_line(a) < to_json_line(b);
-    });
+    };
+    // Streams are usually read in order already (retro's own output is): then there is nothing to sort.
+    if (!std::is_sorted(keys.begin(), keys.end(), stream_less)) std::sort(keys.begin(), keys.end(), stream_less);
     std::vector<std::uint32_t> source;  // kept events in stream order, then the duplicates
     source.reserve(keys.size());
+    for (const SortKey& k : keys) source.push_back(k.index);
+    keys = {};  // before the id set is built: the peak of memory is here, with every event held
     std::vector<std::uint32_t> duplicates;
+    std::size_t kept = 0;
     {
         IdSet seen(m_events);
-        for (const SortKey& k : keys) (seen.insert(k.index) ? source : duplicates).push_back(k.index);
+        for (std::size_t k = 0; k < source.size(); ++k) {
+            if (seen.insert(source[k]))
+                source[kept++] = source[k];  // kept <= k: compacts the kept ones in place
+            else
+                duplicates.push_back(source[k]);
+        }
     }
-    keys = {};
+    source.resize(kept);
     m_duplicates += duplicates.size();
-    const std::size_t kept = source.size();
     source.insert(source.end(), duplicates.begin(), duplicates.end());
     permute_in_place(m_events, source);
     m_events.resize(kept);
