@@ -83,8 +83,8 @@ ThreadKey thread_key(const Event& e) {
 
 void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diagnostics&) {
     std::vector<std::uint32_t> signals;
-    for (std::uint32_t i : happening_leads(w))
-        if (is_signal(w.events[i])) signals.push_back(i);
+    for (std::uint32_t i = 0; i < w.events.size(); ++i)
+        if (is_happening_lead(w, i) && is_signal(w.events[i])) signals.push_back(i);
     auto ranges = cluster_ranges(w, signals, options.cluster_gap);
     for (auto [b, e] : ranges) {
         IncidentCluster c;

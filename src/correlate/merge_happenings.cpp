@@ -48,13 +48,6 @@ struct OpenHappening {
 
 }  // namespace
 
-std::vector<std::uint32_t> happening_leads(const Work& w) {
-    std::vector<std::uint32_t> out;
-    for (std::uint32_t i = 0; i < w.events.size(); ++i)
-        if (w.fate[i] != Fate::merged && w.fate[i] != Fate::noise) out.push_back(i);
-    return out;
-}
-
 void merge_happenings(Work& w, std::chrono::minutes tolerance) {
     // Buckets in stream order, so each bucket is in time order. Buckets are independent of each other, so
     // the order they are visited in does not matter: hashed, not sorted.

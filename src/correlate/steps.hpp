@@ -38,8 +38,10 @@ std::string canonical_key(const Work& w, std::string_view key);
 // Appends canonical_key(w, key) to `out`, for keys built once per event without a temporary.
 void append_canonical_key(const Work& w, std::string_view key, std::string& out);
 
-// The happening leads: events that are not merged and not noise, in stream order.
-std::vector<std::uint32_t> happening_leads(const Work& w);
+// True for a happening lead: an event that is not merged and not noise.
+inline bool is_happening_lead(const Work& w, std::uint32_t i) {
+    return w.fate[i] != Fate::merged && w.fate[i] != Fate::noise;
+}
 
 // ---- classify.cpp ----
 bool is_human(const Event& e);   // a person wrote it: non-bot message, note, e-mail

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <numeric>
 #include <string_view>
 #include <tuple>
 #include <utility>
@@ -78,35 +79,38 @@ void EventCollector::drop(std::string_view reason, std::uint64_t count) {
 }
 
 std::vector<Event> EventCollector::take_sorted() {
-    // An Event is large and its strings are scattered: sort 16-byte keys (time, index) that point back to the
-    // events, then move each kept event once, in place (no second copy). Times are microseconds and rarely
-    // tie, so the rest of the stream order (source kind, id) is read from the events only on a tie.
-    struct SortKey {
-        Instant time;
-        std::uint32_t index;
-    };
-    std::vector<SortKey> keys;
-    keys.reserve(m_events.size());
-    for (std::uint32_t i = 0; i < m_events.size(); ++i) keys.push_back({m_events[i].time, i});
-    auto stream_less = [this](const SortKey& x, const SortKey& y) {
-        if (x.time != y.time) return x.time < y.time;
-        const Event& a = m_events[x.index];
-        const Event& b = m_events[y.index];
+    // The stream order (time, source kind, id). Ties on all three are broken on where the record came from
+    // and then on its whole content, so the copy kept of a duplicate is the same whatever order the sources
+    // were named in.
+    auto stream_less = [](const Event& a, const Event& b) {
+        if (a.time != b.time) return a.time < b.time;
         if (a.source.kind != b.source.kind) return a.source.kind < b.source.kind;
         if (a.id != b.id) return a.id < b.id;
-        // Ties on (time, kind, id) are broken on where the record came from and then on its whole content,
-        // so the copy kept of a duplicate is the same whatever order the sources were named in.
         const auto ka = std::tie(a.source.origin, a.source.line, a.text);
         const auto kb = std::tie(b.source.origin, b.source.line, b.text);
         if (ka != kb) return ka < kb;
         return to_json_line(a) < to_json_line(b);
     };
+    std::vector<std::uint32_t> source(m_events.size());  // kept events in stream order, then the duplicates
+    std::iota(source.begin(), source.end(), std::uint32_t{0});
     // Streams are usually read in order already (retro's own output is): then there is nothing to sort.
-    if (!std::is_sorted(keys.begin(), keys.end(), stream_less)) std::sort(keys.begin(), keys.end(), stream_less);
-    std::vector<std::uint32_t> source;  // kept events in stream order, then the duplicates
-    source.reserve(keys.size());
-    for (const SortKey& k : keys) source.push_back(k.index);
-    keys = {};  // before the id set is built: the peak of memory is here, with every event held
+    // Otherwise an Event is large and its strings are scattered: sort 16-byte keys (time, index) that point
+    // back to the events, then move each kept event once, in place (no second copy). Times are microseconds
+    // and rarely tie, so the rest of the order is read from the events only on a tie.
+    if (!std::is_sorted(m_events.begin(), m_events.end(), stream_less)) {
+        struct SortKey {
+            Instant time;
+            std::uint32_t index;
+        };
+        std::vector<SortKey> keys;
+        keys.reserve(m_events.size());
+        for (std::uint32_t i = 0; i < m_events.size(); ++i) keys.push_back({m_events[i].time, i});
+        std::sort(keys.begin(), keys.end(), [&](const SortKey& x, const SortKey& y) {
+            if (x.time != y.time) return x.time < y.time;
+            return stream_less(m_events[x.index], m_events[y.index]);
+        });
+        for (std::size_t k = 0; k < keys.size(); ++k) source[k] = keys[k].index;
+    }  // the keys are freed before the id set is built: the peak of memory is here, with every event held
     std::vector<std::uint32_t> duplicates;
     std::size_t kept = 0;
     {
