@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "retro/time.hpp"
@@ -26,9 +28,9 @@ std::optional<Precision> parse_precision(std::string_view s);
 std::optional<SpanType> parse_span_type(std::string_view s);
 
 struct SourceRef {
-    std::string kind;    // a source kind: `slack`, `cloudwatch`, `mbox`, `retro`, `events`…
-    std::string vendor;  // for alerts: `cloudwatch`, `alertmanager`… (may be empty)
-    std::string origin;  // file, archive entry with `!/`, or `<stdin>`
+    std::string kind;        // a source kind: `slack`, `cloudwatch`, `mbox`, `retro`, `events`…
+    std::string vendor;      // for alerts: `cloudwatch`, `alertmanager`… (may be empty)
+    std::string origin;      // file, archive entry with `!/`, or `<stdin>`
     std::uint64_t line = 0;  // where the record starts; 0 = unknown (omitted)
     friend bool operator==(const SourceRef&, const SourceRef&) = default;
 };
@@ -77,6 +79,61 @@ struct Provenance {
     friend bool operator==(const Provenance&, const Provenance&) = default;
 };
 
+// An optional part kept on the heap, read like std::optional: most events have no alert and no status
+// part, and inline they would cost every event their full size (240 of its 832 bytes).
+template <class T>
+class Boxed {
+public:
+    Boxed() = default;
+    Boxed(std::nullopt_t) {}
+    Boxed(T value) : m_value(std::make_unique<T>(std::move(value))) {}
+    Boxed(const std::optional<T>& value) : m_value(value ? std::make_unique<T>(*value) : nullptr) {}
+    Boxed(const Boxed& other) : m_value(other.m_value ? std::make_unique<T>(*other.m_value) : nullptr) {}
+    Boxed(Boxed&&) noexcept = default;
+    Boxed& operator=(const Boxed& other) {
+        if (this != &other) m_value = other.m_value ? std::make_unique<T>(*other.m_value) : nullptr;
+        return *this;
+    }
+    Boxed& operator=(Boxed&&) noexcept = default;
+    Boxed& operator=(T value) {
+        m_value = std::make_unique<T>(std::move(value));
+        return *this;
+    }
+    Boxed& operator=(std::nullopt_t) {
+        m_value.reset();
+        return *this;
+    }
+    operator std::optional<T>() const { return m_value ? std::optional<T>(*m_value) : std::nullopt; }
+
+    bool has_value() const { return m_value != nullptr; }
+    explicit operator bool() const { return has_value(); }
+    T& operator*() { return *m_value; }
+    const T& operator*() const { return *m_value; }
+    T* operator->() { return m_value.get(); }
+    const T* operator->() const { return m_value.get(); }
+    T& value() {
+        if (!m_value) throw std::bad_optional_access();
+        return *m_value;
+    }
+    const T& value() const {
+        if (!m_value) throw std::bad_optional_access();
+        return *m_value;
+    }
+    template <class... Args>
+    T& emplace(Args&&... args) {
+        m_value = std::make_unique<T>(std::forward<Args>(args)...);
+        return *m_value;
+    }
+    void reset() { m_value.reset(); }
+
+    friend bool operator==(const Boxed& a, const Boxed& b) {
+        return a.has_value() == b.has_value() && (!a.has_value() || *a == *b);
+    }
+
+private:
+    std::unique_ptr<T> m_value;
+};
+
 // One event. Empty strings, empty vectors and empty sub-objects are "absent" and are not written.
 struct Event {
     std::string id;      // `<source kind>:<native id>[#<part>]`
@@ -90,8 +147,8 @@ struct Event {
     Actor actor;
     std::string text;  // plain Unicode, valid UTF-8
     std::vector<Span> spans;
-    std::optional<AlertInfo> alert;
-    std::optional<StatusInfo> status;
+    Boxed<AlertInfo> alert;
+    Boxed<StatusInfo> status;
     std::string thread;
     std::vector<std::string> links;
     Flags flags;

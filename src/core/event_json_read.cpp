@@ -1,5 +1,8 @@
 // Reads one `retro.event/1` object (DESIGN.md). Unknown keys are ignored so that later versions' extra
 // fields do not break older readers; a missing or wrong-typed required field rejects the record.
+#include <array>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "core/json_dom.hpp"
@@ -10,6 +13,75 @@ namespace retro {
 
 namespace {
 
+using Value = std::optional<json::Element>;
+
+// The members of one object named in `names`, found in one pass over its keys rather than one lookup per
+// name: as json::member() reads them (the first of a repeated key counts; null is absent; nothing when
+// `object` is absent or not an object).
+template <std::size_t N>
+std::array<Value, N> find_members(Value object, const std::array<std::string_view, N>& names) {
+    std::array<Value, N> found{};
+    json::Object o;
+    if (!object || object->get(o)) return found;
+    std::array<bool, N> seen{};
+    for (auto field : o) {
+        for (std::size_t k = 0; k < N; ++k) {
+            if (field.key.size() != names[k].size() || field.key != names[k]) continue;
+            if (!seen[k]) {
+                seen[k] = true;
+                if (!field.value.is_null()) found[k] = field.value;
+            }
+            break;
+        }
+    }
+    return found;
+}
+
+std::optional<std::string_view> string_of(Value value) {
+    std::string_view s;
+    if (!value || value->get(s)) return std::nullopt;
+    return s;
+}
+
+std::optional<bool> bool_of(Value value) {
+    bool b = false;
+    if (!value || value->get(b)) return std::nullopt;
+    return b;
+}
+
+// True when `s` holds a NUL or a byte ≥ 0x80, which repair_utf8 would have to look at.
+bool needs_repair(std::string_view s) {
+    for (char c : s)
+        if (c == '\0' || static_cast<unsigned char>(c) >= 0x80) return true;
+    return false;
+}
+
+// The root's members, in the order of `root_names`.
+enum Root : std::size_t {
+    r_schema,
+    r_id,
+    r_record,
+    r_time,
+    r_time_raw,
+    r_precision,
+    r_kind,
+    r_source,
+    r_channel,
+    r_actor,
+    r_text,
+    r_spans,
+    r_alert,
+    r_status,
+    r_thread,
+    r_links,
+    r_flags,
+    r_provenance,
+    r_count
+};
+constexpr std::array<std::string_view, r_count> root_names{
+    "schema", "id",   "record", "time",  "time_raw", "precision", "kind",  "source", "channel",
+    "actor",  "text", "spans",  "alert", "status",   "thread",    "links", "flags",  "provenance"};
+
 class EventReader {
 public:
     EventReader(json::Element root, std::string_view bytes, const Origin& origin, Diagnostics& diags)
@@ -18,76 +90,89 @@ public:
     bool read(Event& e) {
         json::Object object;
         if (m_root.get(object)) return fail("", "an event must be a JSON object");
-        auto schema = json::string_member(m_root, "schema");
+        const auto m = find_members(m_root, root_names);
+        auto schema = string_of(m[r_schema]);
         if (!schema || *schema != event_schema) {
             m_diags.error("events.bad-schema", json::locate_key(m_origin, m_bytes, "schema"),
                           fmt::format("not a {} event (\"schema\" is missing or different)", event_schema));
             return false;
         }
-        if (!required_string(m_root, "id", e.id)) return false;
-        optional_string(m_root, "record", e.record);
-        std::string time;
-        if (!required_string(m_root, "time", time)) return false;
+        if (!required_string(m[r_id], "id", e.id)) return false;
+        optional_string(m[r_record], "record", e.record);
+        std::string_view time;
+        std::string repaired;
+        if (!required_view(m[r_time], "time", time)) return false;
+        if (needs_repair(time)) time = repaired = repair_utf8(time);
         auto instant = parse_iso8601(time);
         if (!instant) return fail("time", fmt::format("\"time\" is not an ISO 8601 instant: {}", time));
         e.time = *instant;
-        optional_string(m_root, "time_raw", e.time_raw);
+        optional_string(m[r_time_raw], "time_raw", e.time_raw);
         std::string text;
-        if (optional_string(m_root, "precision", text)) {
+        if (optional_string(m[r_precision], "precision", text)) {
             auto p = parse_precision(text);
             if (!p) return fail("precision", fmt::format("unknown precision \"{}\"", text));
             e.precision = *p;
         }
-        if (!required_string(m_root, "kind", text)) return false;
+        if (!required_string(m[r_kind], "kind", text)) return false;
         auto kind = parse_event_kind(text);
         if (!kind) return fail("kind", fmt::format("unknown kind \"{}\"", text));
         e.kind = *kind;
-        if (!read_source(e.source)) return false;
-        optional_string(m_root, "channel", e.channel);
-        if (auto actor = json::member(m_root, "actor")) {
-            optional_string(*actor, "id", e.actor.id);
-            optional_string(*actor, "name", e.actor.name);
-            optional_string(*actor, "initials", e.actor.initials);
-            optional_string(*actor, "email", e.actor.email);
+        if (!read_source(m[r_source], e.source)) return false;
+        optional_string(m[r_channel], "channel", e.channel);
+        if (m[r_actor]) {
+            const auto a = find_members(m[r_actor], std::array<std::string_view, 4>{"id", "name", "initials", "email"});
+            optional_string(a[0], "id", e.actor.id);
+            optional_string(a[1], "name", e.actor.name);
+            optional_string(a[2], "initials", e.actor.initials);
+            optional_string(a[3], "email", e.actor.email);
         }
-        optional_string(m_root, "text", e.text);
-        if (!read_spans(e)) return false;
-        if (auto alert = json::member(m_root, "alert")) {
+        optional_string(m[r_text], "text", e.text);
+        if (!read_spans(m[r_spans], e)) return false;
+        if (m[r_alert]) {
+            const auto f = find_members(
+                m[r_alert], std::array<std::string_view, 5>{"key", "fingerprint", "state", "severity", "service"});
             AlertInfo a;
-            optional_string(*alert, "key", a.key);
-            optional_string(*alert, "fingerprint", a.fingerprint);
-            optional_string(*alert, "state", a.state);
-            optional_string(*alert, "severity", a.severity);
-            optional_string(*alert, "service", a.service);
+            optional_string(f[0], "key", a.key);
+            optional_string(f[1], "fingerprint", a.fingerprint);
+            optional_string(f[2], "state", a.state);
+            optional_string(f[3], "severity", a.severity);
+            optional_string(f[4], "service", a.service);
             e.alert = std::move(a);
         }
-        if (auto status = json::member(m_root, "status")) {
+        if (m[r_status]) {
+            const auto f = find_members(m[r_status], std::array<std::string_view, 2>{"page", "state"});
             StatusInfo s;
-            optional_string(*status, "page", s.page);
-            optional_string(*status, "state", s.state);
+            optional_string(f[0], "page", s.page);
+            optional_string(f[1], "state", s.state);
             e.status = std::move(s);
         }
-        optional_string(m_root, "thread", e.thread);
-        if (auto links = json::array_member(m_root, "links")) {
-            for (auto link : *links) {
+        optional_string(m[r_thread], "thread", e.thread);
+        json::Array links;
+        if (m[r_links] && !m[r_links]->get(links)) {
+            for (auto link : links) {
                 std::string_view s;
                 if (!link.get(s)) e.links.push_back(repair_utf8(s));
             }
         }
-        if (auto flags = json::member(m_root, "flags")) {
-            e.flags.pinned = json::bool_member(*flags, "pinned").value_or(false);
-            e.flags.edited = json::bool_member(*flags, "edited").value_or(false);
-            e.flags.bot = json::bool_member(*flags, "bot").value_or(false);
-            if (auto reactions = json::array_member(*flags, "reactions")) {
-                for (auto r : *reactions) {
+        if (m[r_flags]) {
+            const auto f =
+                find_members(m[r_flags], std::array<std::string_view, 4>{"pinned", "edited", "bot", "reactions"});
+            e.flags.pinned = bool_of(f[0]).value_or(false);
+            e.flags.edited = bool_of(f[1]).value_or(false);
+            e.flags.bot = bool_of(f[2]).value_or(false);
+            json::Array reactions;
+            if (f[3] && !f[3]->get(reactions)) {
+                for (auto r : reactions) {
                     std::string_view s;
                     if (!r.get(s)) e.flags.reactions.push_back(repair_utf8(s));
                 }
             }
         }
-        if (auto p = json::member(m_root, "provenance")) {
-            optional_string(*p, "tz_assumed", e.provenance.tz_assumed);
-            optional_string(*p, "time_fallback", e.provenance.time_fallback);
+        if (m[r_provenance]) {
+            const auto f =
+                find_members(m[r_provenance], std::array<std::string_view, 2>{"tz_assumed", "time_fallback"});
+            optional_string(f[0], "tz_assumed", e.provenance.tz_assumed);
+            optional_string(f[1], "time_fallback", e.provenance.time_fallback);
         }
         return true;
     }
@@ -100,8 +185,7 @@ private:
     }
 
     // True when present; a present value of another type is reported and treated as absent.
-    bool optional_string(json::Element object, std::string_view key, std::string& out) {
-        auto value = json::member(object, key);
+    bool optional_string(Value value, std::string_view key, std::string& out) {
         if (!value) return false;
         std::string_view s;
         if (value->get(s)) {
@@ -113,44 +197,50 @@ private:
         return true;
     }
 
-    bool required_string(json::Element object, std::string_view key, std::string& out) {
-        auto value = json::member(object, key);
-        std::string_view s;
-        if (!value || value->get(s) || s.empty()) {
+    // The raw (unrepaired) string; a missing, empty or wrong-typed value is reported.
+    bool required_view(Value value, std::string_view key, std::string_view& out) {
+        if (!value || value->get(out) || out.empty()) {
             m_diags.error("events.missing-field", json::locate_key(m_origin, m_bytes, key),
                           fmt::format("event without a string \"{}\"", key));
             return false;
         }
+        return true;
+    }
+
+    bool required_string(Value value, std::string_view key, std::string& out) {
+        std::string_view s;
+        if (!required_view(value, key, s)) return false;
         out = repair_utf8(s);
         return true;
     }
 
-    bool read_source(SourceRef& source) {
-        auto object = json::member(m_root, "source");
+    bool read_source(Value object, SourceRef& source) {
         if (!object) {
             m_diags.error("events.missing-field", json::locate_key(m_origin, m_bytes, "id"),
                           "event without a \"source\" object");
             return false;
         }
-        if (!required_string(*object, "kind", source.kind)) return false;
-        optional_string(*object, "vendor", source.vendor);
-        optional_string(*object, "origin", source.origin);
-        if (json::member(*object, "line")) {
-            auto line = json::integer_member(*object, "line");
+        const auto f = find_members(object, std::array<std::string_view, 4>{"kind", "vendor", "origin", "line"});
+        if (!required_string(f[0], "kind", source.kind)) return false;
+        optional_string(f[1], "vendor", source.vendor);
+        optional_string(f[2], "origin", source.origin);
+        if (f[3]) {
+            auto line = json::integer_of(*f[3]);
             if (!line || *line < 0) return fail("line", "\"source.line\" should be a non-negative integer");
             source.line = static_cast<std::uint64_t>(*line);
         }
         return true;
     }
 
-    bool read_spans(Event& e) {
-        auto spans = json::array_member(m_root, "spans");
-        if (!spans) return true;
-        for (auto item : *spans) {
+    bool read_spans(Value value, Event& e) {
+        json::Array spans;
+        if (!value || value->get(spans)) return true;
+        for (auto item : spans) {
             Span span;
-            auto start = json::integer_member(item, "start");
-            auto end = json::integer_member(item, "end");
-            auto type = json::string_member(item, "type");
+            const auto f = find_members(item, std::array<std::string_view, 4>{"start", "end", "type", "url"});
+            auto start = f[0] ? json::integer_of(*f[0]) : std::nullopt;
+            auto end = f[1] ? json::integer_of(*f[1]) : std::nullopt;
+            auto type = string_of(f[2]);
             if (!start || !end || !type || *start < 0 || *end < *start ||
                 static_cast<std::size_t>(*end) > e.text.size())
                 return fail("spans", "a span needs 0 <= start <= end <= length of text, and a type");
@@ -159,7 +249,7 @@ private:
             span.start = static_cast<std::size_t>(*start);
             span.end = static_cast<std::size_t>(*end);
             span.type = *t;
-            if (auto url = json::string_member(item, "url")) span.url = repair_utf8(*url);
+            if (auto url = string_of(f[3])) span.url = repair_utf8(*url);
             e.spans.push_back(std::move(span));
         }
         return true;

@@ -87,15 +87,19 @@ std::optional<bool> bool_member(Element e, std::string_view key) {
 std::optional<std::int64_t> integer_member(Element e, std::string_view key) {
     auto value = member(e, key);
     if (!value) return std::nullopt;
+    return integer_of(*value);
+}
+
+std::optional<std::int64_t> integer_of(Element value) {
     std::int64_t i = 0;
-    if (!value->get(i)) return i;
+    if (!value.get(i)) return i;
     std::uint64_t u = 0;
-    if (!value->get(u)) {
+    if (!value.get(u)) {
         if (u > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
         return static_cast<std::int64_t>(u);
     }
     std::string_view s;
-    if (!value->get(s)) {
+    if (!value.get(s)) {
         auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), i);
         if (ec == std::errc() && ptr == s.data() + s.size()) return i;
     }

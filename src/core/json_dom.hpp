@@ -54,6 +54,7 @@ std::optional<Array> array_member(Element e, std::string_view key);
 std::optional<bool> bool_member(Element e, std::string_view key);
 // Integers given as JSON integers or as decimal strings ("1433558319").
 std::optional<std::int64_t> integer_member(Element e, std::string_view key);
+std::optional<std::int64_t> integer_of(Element value);
 // The text of a scalar (string as is; integers, doubles and booleans printed), for ids and stamps that
 // come as either type.
 std::optional<std::string> scalar_text(Element e);

@@ -36,17 +36,46 @@ bool is_pinned(const Event& e, const std::vector<std::string>& timeline_emoji) {
 }
 
 std::string canonical_key(const Work& w, std::string_view key) {
-    std::string k = normalise_word(key);
-    if (auto it = w.aliases.find(k); it != w.aliases.end()) return it->second;
+    std::string k;
+    append_canonical_key(w, key, k);
     return k;
 }
 
-std::string normalise_word(std::string_view text) {
+namespace {
+
+// normalise_word() before the lower-casing: trimmed, surrounding punctuation removed, trimmed again.
+std::string_view normalised_view(std::string_view text) {
     text = trim(text);
     auto is_punct = [](char c) { return c == '.' || c == '!' || c == ',' || c == '?' || c == ':' || c == ';'; };
     while (!text.empty() && is_punct(text.back())) text.remove_suffix(1);
     while (!text.empty() && is_punct(text.front())) text.remove_prefix(1);
-    return to_lower_ascii(trim(text));
+    return trim(text);
+}
+
+// to_lower_ascii(text) == other.
+bool equals_lowered(std::string_view text, std::string_view other) {
+    if (text.size() != other.size()) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != other[i]) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string normalise_word(std::string_view text) {
+    return to_lower_ascii(normalised_view(text));
+}
+
+void append_canonical_key(const Work& w, std::string_view key, std::string& out) {
+    const std::size_t start = out.size();
+    for (char c : normalised_view(key)) out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (w.aliases.empty()) return;
+    if (auto it = w.aliases.find(std::string_view(out).substr(start)); it != w.aliases.end()) {
+        out.resize(start);
+        out += it->second;
+    }
 }
 
 namespace {
@@ -118,17 +147,18 @@ bool is_emoji_only(std::string_view text) {
     return any;
 }
 
-std::string noise_rule_of(const Event& e, const std::vector<std::string>& ack_words) {
+std::string_view noise_rule_of(const Event& e, const std::vector<std::string>& ack_words) {
     if (e.kind != EventKind::message) return {};
     std::string_view text = e.text;
     if (text.starts_with('@') && contains_any(text, membership_phrases)) return "membership";
     if (text.starts_with('@') && contains_any(text, topic_phrases)) return "topic";
     if (is_emoji_only(text)) return "emoji-only";
     if (!e.flags.bot) {
-        std::string word = normalise_word(text);
-        if (!word.empty() && word.find(' ') == std::string::npos)
+        // normalise_word(text) compared with each word, without building it: this runs on every message.
+        std::string_view word = normalised_view(text);
+        if (!word.empty() && word.find(' ') == std::string_view::npos)
             for (const auto& a : ack_words)
-                if (word == a) return "one-word-ack";
+                if (equals_lowered(word, a)) return "one-word-ack";
     }
     return {};
 }

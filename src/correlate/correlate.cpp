@@ -1,10 +1,44 @@
 // correlate(): the steps of DESIGN.md "Correlation", in order. Each step marks what became of the events
 // it looked at (Work::fate), so the ledger at the end accounts for every one of them.
 #include <algorithm>
+#include <cstdint>
+#include <numeric>
 
 #include "correlate/steps.hpp"
 
 namespace retro {
+
+namespace {
+
+// Entries in (time, source kind, first event id) order, stably. std::stable_sort on the entries themselves
+// takes a buffer of as many entries (~10 MB at the memory peak of a 1M-event run): sort their indices, then
+// move each entry once along the cycles of the permutation.
+void sort_entries(std::vector<TimelineEntry>& entries) {
+    std::vector<std::uint32_t> order(entries.size());
+    std::iota(order.begin(), order.end(), std::uint32_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+        const TimelineEntry& a = entries[x];
+        const TimelineEntry& b = entries[y];
+        if (a.time != b.time) return a.time < b.time;
+        if (a.source_kind != b.source_kind) return a.source_kind < b.source_kind;
+        return a.event_ids.front() < b.event_ids.front();
+    });
+    std::vector<bool> done(entries.size(), false);
+    for (std::size_t start = 0; start < entries.size(); ++start) {
+        if (done[start] || order[start] == start) continue;
+        TimelineEntry held = std::move(entries[start]);
+        std::size_t k = start;
+        while (order[k] != start) {
+            entries[k] = std::move(entries[order[k]]);
+            done[k] = true;
+            k = order[k];
+        }
+        entries[k] = std::move(held);
+        done[k] = true;
+    }
+}
+
+}  // namespace
 
 Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
                    const std::map<std::string, std::uint64_t, std::less<>>& not_events, Diagnostics& diags) {
@@ -17,7 +51,6 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
     w.events = std::move(events);
     const std::size_t n = w.events.size();
     w.fate.assign(n, Fate::pending);
-    w.noise_rule.assign(n, {});
     w.lead.resize(n);
     w.pinned.assign(n, false);
     w.in_window.assign(n, false);
@@ -33,7 +66,7 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
         if (w.pinned[i]) continue;
         if (auto rule = noise_rule_of(w.events[i], options.ack_words); !rule.empty() && rule_on(rule)) {
             w.fate[i] = Fate::noise;
-            w.noise_rule[i] = std::move(rule);
+            w.noise_rule[i] = rule;
         }
     }
     Timeline out;
@@ -42,11 +75,7 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
     if (rule_on("bot-chatter")) drop_bot_chatter(w, options);
     group_alerts(w, options, out);  // 3
     add_plain_entries(w, out);
-    std::stable_sort(out.entries.begin(), out.entries.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
-        if (a.time != b.time) return a.time < b.time;
-        if (a.source_kind != b.source_kind) return a.source_kind < b.source_kind;
-        return a.event_ids.front() < b.event_ids.front();
-    });
+    sort_entries(out.entries);
     fold_same_minute_alerts(out.entries);
     assign_initials(out, options.people);
     find_milestones(w, options, out);  // 5

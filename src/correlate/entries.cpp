@@ -20,13 +20,15 @@ TimelineEntry entry_from(const Event& e) {
     t.spans = e.spans;
     t.thread = e.thread;
     t.links = e.links;
-    t.status = e.status;
+    if (e.status) t.status = *e.status;
     t.event_ids.push_back(e.id);
     t.bot = e.flags.bot;
     return t;
 }
 
 void add_plain_entries(Work& w, Timeline& out) {
+    // Reserved: growing a vector of entries by doubling held the old and the new copies at the memory peak.
+    out.entries.reserve(out.entries.size() + std::count(w.fate.begin(), w.fate.end(), Fate::pending));
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         if (w.fate[i] != Fate::pending) continue;
         w.fate[i] = Fate::entry;

@@ -73,16 +73,18 @@ bool overlaps(const Event& e, Instant from, Instant until) {
     return e.time >= from && e.time < until;
 }
 
-std::string thread_key(const Event& e) {
-    return e.thread.empty() ? std::string() : e.channel + "\x1f" + e.thread;
+// A thread is its channel and its root; views into the events, so no string is built per event.
+using ThreadKey = std::pair<std::string_view, std::string_view>;
+ThreadKey thread_key(const Event& e) {
+    return {e.channel, e.thread};
 }
 
 }  // namespace
 
 void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diagnostics&) {
     std::vector<std::uint32_t> signals;
-    for (std::uint32_t i : happening_leads(w))
-        if (is_signal(w.events[i])) signals.push_back(i);
+    for (std::uint32_t i = 0; i < w.events.size(); ++i)
+        if (is_happening_lead(w, i) && is_signal(w.events[i])) signals.push_back(i);
     auto ranges = cluster_ranges(w, signals, options.cluster_gap);
     for (auto [b, e] : ranges) {
         IncidentCluster c;
@@ -135,15 +137,15 @@ void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diag
         whole_threads = true;
     }
 
-    std::set<std::string> threads;
+    std::set<ThreadKey> threads;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         w.in_window[i] = overlaps(w.events[i], win.from, win.until);
-        if (w.in_window[i] && whole_threads)
-            if (auto key = thread_key(w.events[i]); !key.empty()) threads.insert(std::move(key));
+        if (w.in_window[i] && whole_threads && !w.events[i].thread.empty()) threads.insert(thread_key(w.events[i]));
     }
     if (!threads.empty())
         for (std::uint32_t i = 0; i < w.events.size(); ++i)
-            if (!w.in_window[i] && threads.contains(thread_key(w.events[i]))) w.in_window[i] = true;
+            if (!w.in_window[i] && !w.events[i].thread.empty() && threads.contains(thread_key(w.events[i])))
+                w.in_window[i] = true;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         bool inside = w.in_window[i] && (w.fate[i] != Fate::merged || w.in_window[w.lead[i]]);
         if (!inside && w.fate[i] != Fate::noise) w.fate[i] = Fate::outside;

@@ -2,6 +2,8 @@
 // continuation) or counted under one named reason; `balances()` checks the sum.
 #include <numeric>
 
+#include <fmt/format.h>
+
 #include "correlate/steps.hpp"
 
 namespace retro {
@@ -17,32 +19,46 @@ namespace correlation {
 void fill_ledger(const Work& w, const Timeline& out,
                  const std::map<std::string, std::uint64_t, std::less<>>& not_events, Ledger& ledger) {
     ledger.input = w.events.size();
+    // Counted per fate (and noise rule) first, then named: a reason appears only when it counts something.
+    std::uint64_t merged = 0, grouped = 0, outside = 0, pending = 0;
+    std::map<std::string_view, std::uint64_t> noise;
+    // The event itself is read only for what the timeline kept (most events fall outside the window).
+    auto is_alert = [&](std::uint32_t i) { return w.events[i].kind == EventKind::alert; };
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
-        bool alert = w.events[i].kind == EventKind::alert;
         switch (w.fate[i]) {
             case Fate::entry:
                 ++ledger.in_timeline;
-                ledger.raw_alerts += alert;
+                ledger.raw_alerts += is_alert(i);
                 break;
             case Fate::merged:
-                ++ledger.dropped[std::string(reason_merged)];
-                ledger.raw_alerts += alert;
+                ++merged;
+                ledger.raw_alerts += is_alert(i);
                 break;
             case Fate::grouped:
-                ++ledger.dropped[std::string(reason_grouped)];
-                ledger.raw_alerts += alert;
+                ++grouped;
+                ledger.raw_alerts += is_alert(i);
                 break;
             case Fate::outside:
-                ++ledger.dropped[std::string(reason_outside)];
+                ++outside;
                 break;
-            case Fate::noise:
-                ++ledger.dropped["noise: " + w.noise_rule[i]];
+            case Fate::noise: {
+                auto rule = w.noise_rule.find(i);
+                ++noise[rule == w.noise_rule.end() ? std::string_view() : rule->second];
                 break;
+            }
             case Fate::pending:
-                ++ledger.dropped["not placed (correlator bug)"];
+                ++pending;
                 break;
         }
     }
+    auto count = [&](std::string reason, std::uint64_t n) {
+        if (n) ledger.dropped[std::move(reason)] += n;
+    };
+    count(std::string(reason_merged), merged);
+    count(std::string(reason_grouped), grouped);
+    count(std::string(reason_outside), outside);
+    for (const auto& [rule, n] : noise) count(fmt::format("noise: {}", rule), n);
+    count("not placed (correlator bug)", pending);
     ledger.alert_groups = out.groups.size();
     for (const auto& [reason, n] : not_events) ledger.not_events[reason] += n;
 }

@@ -4,7 +4,9 @@
 // (alert key, state) or (page, state) within the tolerance of the happening's earliest record, and never
 // two from the same origin: one file never lists a transition twice, so a second one there is a new
 // happening (a flap). Messages are never merged: a human message quoted in an e-mail stays two.
+#include <functional>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "correlate/steps.hpp"
@@ -13,45 +15,59 @@ namespace retro::correlation {
 
 namespace {
 
-std::string happening_key(const Work& w, const Event& e) {
-    if (e.kind == EventKind::alert && e.alert)
-        return "alert\x1f" + canonical_key(w, e.alert->key) + "\x1f" + e.alert->state;
-    if (e.kind == EventKind::status && e.status)
-        return "status\x1f" + normalise_word(e.status->page) + "\x1f" + e.status->state;
-    return {};
+// Sets `key` to the happening key of `e`, reusing its buffer; false when `e` is no alert or status update.
+bool happening_key(const Work& w, const Event& e, std::string& key) {
+    if (e.kind == EventKind::alert && e.alert) {
+        key = "alert\x1f";
+        append_canonical_key(w, e.alert->key, key);
+        key += '\x1f';
+        key += e.alert->state;
+        return true;
+    }
+    if (e.kind == EventKind::status && e.status) {
+        key = "status\x1f";
+        key += normalise_word(e.status->page);
+        key += '\x1f';
+        key += e.status->state;
+        return true;
+    }
+    return false;
 }
+
+// Looks buckets up by the key buffer without copying it.
+struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 struct OpenHappening {
     std::uint32_t lead;
+    Instant lead_time;  // kept here: looking it up in the (large) event for every member was most of the cost
     std::set<std::string_view> origins;
 };
 
 }  // namespace
 
-std::vector<std::uint32_t> happening_leads(const Work& w) {
-    std::vector<std::uint32_t> out;
-    for (std::uint32_t i = 0; i < w.events.size(); ++i)
-        if (w.fate[i] != Fate::merged && w.fate[i] != Fate::noise) out.push_back(i);
-    return out;
-}
-
 void merge_happenings(Work& w, std::chrono::minutes tolerance) {
     // Buckets in stream order, so each bucket is in time order. Buckets are independent of each other, so
     // the order they are visited in does not matter: hashed, not sorted.
-    std::unordered_map<std::string, std::vector<std::uint32_t>> buckets;
+    std::unordered_map<std::string, std::vector<std::uint32_t>, KeyHash, std::equal_to<>> buckets;
+    std::string scratch;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
-        if (w.fate[i] != Fate::pending) continue;
-        if (auto key = happening_key(w, w.events[i]); !key.empty()) buckets[std::move(key)].push_back(i);
+        if (w.fate[i] != Fate::pending || !happening_key(w, w.events[i], scratch)) continue;
+        auto it = buckets.find(std::string_view(scratch));
+        if (it == buckets.end()) it = buckets.emplace(scratch, std::vector<std::uint32_t>{}).first;
+        it->second.push_back(i);
     }
     for (auto& [key, members] : buckets) {
         std::vector<OpenHappening> open;
         for (std::uint32_t i : members) {
             const Event& e = w.events[i];
-            std::erase_if(open, [&](const OpenHappening& h) { return e.time - w.events[h.lead].time > tolerance; });
+            std::erase_if(open, [&](const OpenHappening& h) { return e.time - h.lead_time > tolerance; });
             auto home = std::find_if(open.begin(), open.end(),
                                      [&](const OpenHappening& h) { return !h.origins.contains(e.source.origin); });
             if (home == open.end()) {
-                open.push_back({i, {e.source.origin}});
+                open.push_back({i, e.time, {e.source.origin}});
                 continue;
             }
             home->origins.insert(e.source.origin);

@@ -22,31 +22,35 @@ inline constexpr std::string_view reason_grouped = "grouped into an alert entry"
 inline constexpr std::string_view reason_outside = "outside the window";
 
 struct Work {
-    std::vector<Event> events;            // stream order (time, source kind, id)
-    std::vector<Fate> fate;               // per event
-    std::vector<std::string> noise_rule;  // per event: the rule that dropped it (fate noise)
-    std::vector<std::uint32_t> lead;      // per event: the earliest record of its happening (itself if none)
+    std::vector<Event> events;                             // stream order (time, source kind, id)
+    std::vector<Fate> fate;                                // per event
+    std::map<std::uint32_t, std::string_view> noise_rule;  // event → the rule that dropped it (fate noise), a literal
+    std::vector<std::uint32_t> lead;  // per event: the earliest record of its happening (itself if none)
     std::map<std::uint32_t, std::vector<std::uint32_t>> merged;  // lead → the other records of its happening
     std::vector<bool> pinned;                                    // pinned or reacted with a timeline emoji
     std::vector<bool> in_window;
-    Instant core_end{};                          // the window's last signal or resolution, before the tail
-    std::map<std::string, std::string> aliases;  // normalised alert key → normalised canonical key
+    Instant core_end{};                                       // the window's last signal or resolution, before the tail
+    std::map<std::string, std::string, std::less<>> aliases;  // normalised alert key → normalised canonical key
 };
 
 // The key an alert is grouped and matched under: normalised, through `[correlate.alert_aliases]`.
 std::string canonical_key(const Work& w, std::string_view key);
+// Appends canonical_key(w, key) to `out`, for keys built once per event without a temporary.
+void append_canonical_key(const Work& w, std::string_view key, std::string& out);
 
-// The happening leads: events that are not merged and not noise, in stream order.
-std::vector<std::uint32_t> happening_leads(const Work& w);
+// True for a happening lead: an event that is not merged and not noise.
+inline bool is_happening_lead(const Work& w, std::uint32_t i) {
+    return w.fate[i] != Fate::merged && w.fate[i] != Fate::noise;
+}
 
 // ---- classify.cpp ----
 bool is_human(const Event& e);   // a person wrote it: non-bot message, note, e-mail
 bool is_signal(const Event& e);  // alerts, human events, status updates (timed ones)
 // True when `e` is pinned or carries one of the timeline emoji as a reaction.
 bool is_pinned(const Event& e, const std::vector<std::string>& timeline_emoji);
-// The noise rule `e` falls under (membership, topic, emoji-only, one-word-ack), or "" for none.
-// `ack_words` are the one-word acknowledgements (lower case).
-std::string noise_rule_of(const Event& e, const std::vector<std::string>& ack_words);
+// The noise rule `e` falls under (membership, topic, emoji-only, one-word-ack), or "" for none: a string
+// literal. `ack_words` are the one-word acknowledgements (lower case).
+std::string_view noise_rule_of(const Event& e, const std::vector<std::string>& ack_words);
 bool is_emoji_only(std::string_view text);
 // Trimmed, ASCII lower case, and without surrounding punctuation: how alert keys and ack words compare.
 std::string normalise_word(std::string_view text);

@@ -3,9 +3,11 @@
 #include "ingest/event_collector.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <numeric>
 #include <string_view>
 #include <tuple>
-#include <unordered_set>
 #include <utility>
 
 #include "retro/event_json.hpp"
@@ -32,6 +34,37 @@ void permute_in_place(std::vector<Event>& v, const std::vector<std::uint32_t>& s
     }
 }
 
+// The ids seen so far, as indices into the events: open addressing with linear probing, four bytes a slot
+// and no allocation per id (a node-based set of a million ids costs ~50 MB and a malloc each).
+class IdSet {
+public:
+    explicit IdSet(const std::vector<Event>& events) : m_events(events) {
+        std::size_t capacity = 16;
+        while (capacity < events.size() * 2) capacity *= 2;
+        m_slots.assign(capacity, empty);
+        m_mask = capacity - 1;
+    }
+
+    // True when the id of events[index] was not in the set (it is now).
+    bool insert(std::uint32_t index) {
+        const std::string_view id = m_events[index].id;
+        for (std::size_t at = std::hash<std::string_view>{}(id)&m_mask;; at = (at + 1) & m_mask) {
+            std::uint32_t& slot = m_slots[at];
+            if (slot == empty) {
+                slot = index;
+                return true;
+            }
+            if (m_events[slot].id == id) return false;
+        }
+    }
+
+private:
+    static constexpr std::uint32_t empty = UINT32_MAX;
+    const std::vector<Event>& m_events;
+    std::vector<std::uint32_t> m_slots;
+    std::size_t m_mask = 0;
+};
+
 }  // namespace
 
 void EventCollector::add(Event&& event) {
@@ -46,41 +79,51 @@ void EventCollector::drop(std::string_view reason, std::uint64_t count) {
 }
 
 std::vector<Event> EventCollector::take_sorted() {
-    // An Event is large and its strings are scattered: sort compact keys of the stream order (time, source
-    // kind, id) that point back to the events, then move each kept event once, in place (no second copy).
-    struct SortKey {
-        Instant time;
-        std::string_view kind, id;
-        std::uint32_t index;
-    };
-    std::vector<SortKey> keys;
-    keys.reserve(m_events.size());
-    for (std::uint32_t i = 0; i < m_events.size(); ++i)
-        keys.push_back({m_events[i].time, m_events[i].source.kind, m_events[i].id, i});
-    std::sort(keys.begin(), keys.end(), [this](const SortKey& x, const SortKey& y) {
-        if (x.time != y.time) return x.time < y.time;
-        if (x.kind != y.kind) return x.kind < y.kind;
-        if (x.id != y.id) return x.id < y.id;
-        // Ties on (time, kind, id) are broken on where the record came from and then on its whole content,
-        // so the copy kept of a duplicate is the same whatever order the sources were named in.
-        const Event& a = m_events[x.index];
-        const Event& b = m_events[y.index];
+    // The stream order (time, source kind, id). Ties on all three are broken on where the record came from
+    // and then on its whole content, so the copy kept of a duplicate is the same whatever order the sources
+    // were named in.
+    auto stream_less = [](const Event& a, const Event& b) {
+        if (a.time != b.time) return a.time < b.time;
+        if (a.source.kind != b.source.kind) return a.source.kind < b.source.kind;
+        if (a.id != b.id) return a.id < b.id;
         const auto ka = std::tie(a.source.origin, a.source.line, a.text);
         const auto kb = std::tie(b.source.origin, b.source.line, b.text);
         if (ka != kb) return ka < kb;
         return to_json_line(a) < to_json_line(b);
-    });
-    std::vector<std::uint32_t> source;  // kept events in stream order, then the duplicates
-    source.reserve(keys.size());
+    };
+    std::vector<std::uint32_t> source(m_events.size());  // kept events in stream order, then the duplicates
+    std::iota(source.begin(), source.end(), std::uint32_t{0});
+    // Streams are usually read in order already (retro's own output is): then there is nothing to sort.
+    // Otherwise an Event is large and its strings are scattered: sort 16-byte keys (time, index) that point
+    // back to the events, then move each kept event once, in place (no second copy). Times are microseconds
+    // and rarely tie, so the rest of the order is read from the events only on a tie.
+    if (!std::is_sorted(m_events.begin(), m_events.end(), stream_less)) {
+        struct SortKey {
+            Instant time;
+            std::uint32_t index;
+        };
+        std::vector<SortKey> keys;
+        keys.reserve(m_events.size());
+        for (std::uint32_t i = 0; i < m_events.size(); ++i) keys.push_back({m_events[i].time, i});
+        std::sort(keys.begin(), keys.end(), [&](const SortKey& x, const SortKey& y) {
+            if (x.time != y.time) return x.time < y.time;
+            return stream_less(m_events[x.index], m_events[y.index]);
+        });
+        for (std::size_t k = 0; k < keys.size(); ++k) source[k] = keys[k].index;
+    }  // the keys are freed before the id set is built: the peak of memory is here, with every event held
     std::vector<std::uint32_t> duplicates;
+    std::size_t kept = 0;
     {
-        std::unordered_set<std::string_view> seen;
-        seen.reserve(m_events.size());
-        for (const SortKey& k : keys) (seen.insert(k.id).second ? source : duplicates).push_back(k.index);
+        IdSet seen(m_events);
+        for (std::size_t k = 0; k < source.size(); ++k) {
+            if (seen.insert(source[k]))
+                source[kept++] = source[k];  // kept <= k: compacts the kept ones in place
+            else
+                duplicates.push_back(source[k]);
+        }
     }
-    keys = {};
+    source.resize(kept);
     m_duplicates += duplicates.size();
-    const std::size_t kept = source.size();
     source.insert(source.end(), duplicates.begin(), duplicates.end());
     permute_in_place(m_events, source);
     m_events.resize(kept);
