@@ -3,6 +3,9 @@
 #include <cstdlib>
 
 #include <fmt/format.h>
+#if defined(RETRO_WITH_MIMALLOC)
+#include <mimalloc.h>
+#endif
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -16,6 +19,11 @@ int main(int argc, char** argv) {
     // open of a year-long export, one open per reading thread. Naming the same default zone explicitly
     // makes glibc read it once. retro's own zones never come from the C library (`--tz`, TZ, the symlink).
     if (!std::getenv("TZ")) ::setenv("TZ", ":/etc/localtime", 0);
+#if defined(RETRO_WITH_MIMALLOC)
+    // Linked for its malloc, which replaces glibc's (cmake/dependencies.cmake says why); naming one of its
+    // functions keeps the library from being dropped by an --as-needed link.
+    static_cast<void>(mi_version());
+#endif
     CLI::App app{"retro reconstructs what happened during an outage from Slack exports, alert logs, e-mail and\n"
                  "notes, and drafts the incident retro; retro lint checks retro files in CI."};
     app.name("retro");
