@@ -3,6 +3,7 @@
 // checked with the retro.toml found walking up from it (or --config). Exit 1 on any error finding or when
 // warnings exceed --max-warnings; 2 on usage errors and unreadable paths.
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 
@@ -10,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "core/ordered_parallel.hpp"
 #include "core/text_utf8.hpp"
 #include "io/byte_streams.hpp"
 #include "io/open_input.hpp"
@@ -122,24 +124,44 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
         return it->second;
     };
 
-    std::vector<lint::Finding> findings;
-    std::size_t files = 0;
-    for (const Target& target : expand(lo.paths)) {
+    // Which files, with which config, is settled here; the files are then read and checked on every core,
+    // and their findings and diagnostics taken in the order of the files, as a one-thread run would.
+    std::vector<std::pair<const Target*, const Config*>> work;
+    const std::vector<Target> targets = expand(lo.paths);
+    for (const Target& target : targets) {
         const Config& config = config_for(target.path);
         if (target.walked) {
             if (!config.lint.include.empty() && !matches_any(config.lint.include, target)) continue;
             if (matches_any(config.lint.exclude, target)) continue;
         }
-        Input input = io::open_input(target.path);
-        std::string bytes;
-        io::read_all(input, bytes, std::uint64_t{1} << 30, diags);
-        auto found = lint::lint_retro(bytes, input.name, config.lint);
-        if (*format == lint::OutputFormat::text) {
-            for (const auto& f : found) std::fputs(lint::format_text(f).c_str(), stdout);
-        }
-        findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-        ++files;
+        work.emplace_back(&target, &config);
     }
+    struct Checked {
+        std::vector<lint::Finding> found;
+        std::vector<Diagnostic> diags;
+    };
+    std::vector<lint::Finding> findings;
+    std::size_t files = 0;
+    const std::size_t threads = work.size() > 1 ? worker_count() : 0;
+    run_in_order<Checked>(
+        work.size(), threads > 1 ? threads : 0, 2 * threads + 2,
+        [&](std::size_t, std::size_t i) {
+            const auto& [target, config] = work[i];
+            Diagnostics file_diags(nullptr, Diagnostics::Format::text, SIZE_MAX);
+            Input input = io::open_input(target->path);
+            std::string bytes;
+            io::read_all(input, bytes, std::uint64_t{1} << 30, file_diags);
+            return Checked{lint::lint_retro(bytes, input.name, config->lint), file_diags.take()};
+        },
+        [&](std::size_t, Checked checked) {
+            for (Diagnostic& d : checked.diags) diags.report(std::move(d));
+            if (*format == lint::OutputFormat::text) {
+                for (const auto& f : checked.found) std::fputs(lint::format_text(f).c_str(), stdout);
+            }
+            findings.insert(findings.end(), std::make_move_iterator(checked.found.begin()),
+                            std::make_move_iterator(checked.found.end()));
+            ++files;
+        });
     if (*format != lint::OutputFormat::text) {
         std::fputs(lint::format_findings(findings, *format, version).c_str(), stdout);
     }
