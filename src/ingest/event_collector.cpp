@@ -10,6 +10,7 @@
 #include <tuple>
 #include <utility>
 
+#include "core/flat_id_set.hpp"
 #include "retro/event_json.hpp"
 
 namespace retro::ingest {
@@ -33,37 +34,6 @@ void permute_in_place(std::vector<Event>& v, const std::vector<std::uint32_t>& s
         done[k] = true;
     }
 }
-
-// The ids seen so far, as indices into the events: open addressing with linear probing, four bytes a slot
-// and no allocation per id (a node-based set of a million ids costs ~50 MB and a malloc each).
-class IdSet {
-public:
-    explicit IdSet(const std::vector<Event>& events) : m_events(events) {
-        std::size_t capacity = 16;
-        while (capacity < events.size() * 2) capacity *= 2;
-        m_slots.assign(capacity, empty);
-        m_mask = capacity - 1;
-    }
-
-    // True when the id of events[index] was not in the set (it is now).
-    bool insert(std::uint32_t index) {
-        const std::string_view id = m_events[index].id;
-        for (std::size_t at = std::hash<std::string_view>{}(id)&m_mask;; at = (at + 1) & m_mask) {
-            std::uint32_t& slot = m_slots[at];
-            if (slot == empty) {
-                slot = index;
-                return true;
-            }
-            if (m_events[slot].id == id) return false;
-        }
-    }
-
-private:
-    static constexpr std::uint32_t empty = UINT32_MAX;
-    const std::vector<Event>& m_events;
-    std::vector<std::uint32_t> m_slots;
-    std::size_t m_mask = 0;
-};
 
 }  // namespace
 
@@ -114,7 +84,7 @@ std::vector<Event> EventCollector::take_sorted() {
     std::vector<std::uint32_t> duplicates;
     std::size_t kept = 0;
     {
-        IdSet seen(m_events);
+        FlatIdSet seen(m_events.size(), [this](std::uint32_t i) { return std::string_view(m_events[i].id); });
         for (std::size_t k = 0; k < source.size(); ++k) {
             if (seen.insert(source[k]))
                 source[kept++] = source[k];  // kept <= k: compacts the kept ones in place

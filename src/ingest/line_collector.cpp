@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cstring>
 #include <tuple>
-#include <unordered_set>
 
+#include "core/flat_id_set.hpp"
 #include "core/ordered_parallel.hpp"
 
 namespace retro::ingest {
@@ -125,14 +125,13 @@ void LineCollector::write_sorted(const std::function<void(std::string_view)>& ou
         if (a.source_line != b.source_line) return a.source_line < b.source_line;
         return a.line() < b.line();
     }, worker_count());
-    std::unordered_set<std::string_view> seen;
-    seen.reserve(m_entries.size());
-    for (const Entry& e : m_entries) {
-        if (!seen.insert(e.id()).second) {
+    FlatIdSet seen(m_entries.size(), [this](std::uint32_t i) { return m_entries[i].id(); });
+    for (std::uint32_t i = 0; i < m_entries.size(); ++i) {
+        if (!seen.insert(i)) {
             ++m_duplicates;
             continue;
         }
-        out(e.line());
+        out(m_entries[i].line());
     }
 }
 

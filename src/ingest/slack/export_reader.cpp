@@ -178,13 +178,13 @@ private:
         for (const TreeEntry& entry : entries) {
             auto day = split_day_entry(entry.path, m_root);
             if (!day) continue;
-            Conversation conv = conversation_for(day->folder, entry, pending);
+            const Conversation& conv = conversation_for(day->folder, entry, pending);
             if (!selected(conv, options)) {
                 if (conv.is_private() && !options.include_private && private_folders.insert(conv.folder).second)
                     ++skipped_private;
                 continue;
             }
-            if (!in_window(day->date)) continue;
+            if (!day_in_window(day->date)) continue;
             if (plans.empty() || plans.back().conversation.id != conv.id) plans.push_back(ChannelPlan{conv, {}});
             plans.back().days.push_back(PlannedDay{&entry, std::move(pending)});
             pending.clear();
@@ -308,7 +308,8 @@ private:
     }
 
     // The conversation of a day-file folder; a folder missing from the metadata adds a warning to `pending`.
-    Conversation conversation_for(std::string_view folder, const TreeEntry& entry, std::vector<Diagnostic>& pending) {
+    const Conversation& conversation_for(std::string_view folder, const TreeEntry& entry,
+                                         std::vector<Diagnostic>& pending) {
         if (auto it = m_by_folder.find(folder); it != m_by_folder.end()) return it->second;
         // Not in the metadata: a DM folder is named by its id, anything else by the channel name.
         Conversation c;
@@ -325,8 +326,15 @@ private:
                                                      "folder name stands in for the channel id",
                                                      c.id)});
         }
-        m_by_folder.emplace(c.folder, c);
-        return c;
+        std::string key = c.folder;
+        return m_by_folder.emplace(std::move(key), std::move(c)).first->second;
+    }
+
+    // in_window, once per date (a year-long export names each date once per channel).
+    bool day_in_window(std::string_view date) {
+        auto it = m_days_in_window.find(date);
+        if (it == m_days_in_window.end()) it = m_days_in_window.emplace(std::string(date), in_window(date)).first;
+        return it->second;
     }
 
     bool in_window(std::string_view date) const {
@@ -381,6 +389,7 @@ private:
     std::string m_root;
     Directory m_directory;
     std::map<std::string, Conversation, std::less<>> m_by_folder;
+    std::map<std::string, bool, std::less<>> m_days_in_window;
     std::vector<std::pair<std::string, Event>> m_waiting;
     std::string m_workspace;           // given, or found in a file permalink
     bool m_found = false;  // found: the converters do not know it, emit() or the workers add the permalinks

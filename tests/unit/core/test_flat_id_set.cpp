@@ -1,0 +1,33 @@
+// FlatIdSet: the first item of each id is new, every later one is a duplicate, across table growth and
+// colliding slots.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/flat_id_set.hpp"
+
+using namespace retro;
+
+TEST_CASE("the first item of each id is inserted, later items with the same id are not", "[flat-id-set]") {
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5000; ++i) ids.push_back("slack:C1/" + std::to_string(i % 1700));  // each id ~3 times
+    ids.push_back("");                                                                      // an empty id too
+    ids.push_back("");
+    FlatIdSet seen(ids.size(), [&](std::uint32_t i) { return std::string_view(ids[i]); });
+    std::size_t kept = 0;
+    for (std::uint32_t i = 0; i < ids.size(); ++i) {
+        const bool first = seen.insert(i);
+        CHECK(first == (i < 1700 || i == 5000));
+        kept += first ? 1 : 0;
+    }
+    CHECK(kept == 1701);
+}
+
+TEST_CASE("an empty table and a one-item table", "[flat-id-set]") {
+    std::vector<std::string> ids = {"a"};
+    FlatIdSet none(0, [&](std::uint32_t i) { return std::string_view(ids[i]); });
+    FlatIdSet one(1, [&](std::uint32_t i) { return std::string_view(ids[i]); });
+    CHECK(one.insert(0));
+    CHECK_FALSE(one.insert(0));
+}
