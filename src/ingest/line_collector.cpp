@@ -15,6 +15,7 @@ namespace retro::ingest {
 namespace {
 
 constexpr std::size_t block_size = 4u << 20;
+constexpr std::size_t adopt_bytes = 64u << 10;  // batches this large are kept as they are, not copied
 
 }  // namespace
 
@@ -29,12 +30,6 @@ const std::string* LineCollector::intern(std::string_view text) {
 
 // Blocks are not zero-filled (make_unique would memset 4 MB per block): only written bytes are read.
 const char* LineCollector::store(std::string_view bytes) {
-    if (bytes.size() > m_block_free && bytes.size() >= block_size / 4) {
-        // A large batch gets a block of its own, so the current block's free space is not wasted.
-        m_blocks.push_back(std::unique_ptr<char[]>(new char[bytes.size()]));
-        std::memcpy(m_blocks.back().get(), bytes.data(), bytes.size());
-        return m_blocks.back().get();
-    }
     if (bytes.size() > m_block_free) {
         const std::size_t size = std::max(block_size, bytes.size());
         m_blocks.push_back(std::unique_ptr<char[]>(new char[size]));
@@ -89,13 +84,24 @@ std::unique_ptr<PreparedEvents> LineCollector::prepare(std::vector<Event>&& even
     for (const Event& e : events)
         if (in_window(e.time)) lines->append(e, m_writer);
     events.clear();  // freed here, on the thread that made them
+    // A large batch is kept as it is by add_prepared: trim what its growth left unused, here on the worker.
+    if (lines->bytes.size() >= adopt_bytes && lines->bytes.capacity() - lines->bytes.size() > lines->bytes.size() / 4)
+        lines->bytes.shrink_to_fit();
     return lines;
 }
 
 void LineCollector::add_prepared(std::unique_ptr<PreparedEvents> batch) {
-    const auto& lines = static_cast<const Lines&>(*batch);
+    auto& lines = static_cast<Lines&>(*batch);
     if (lines.items.empty()) return;
-    const char* base = store(lines.bytes);
+    // Small batches (a day file's lines) are copied into the arena; large ones are kept as they are, which
+    // spares this ordered thread a copy of every byte.
+    const char* base;
+    if (lines.bytes.size() >= adopt_bytes) {
+        m_adopted.push_back(std::move(lines.bytes));
+        base = m_adopted.back().data();
+    } else {
+        base = store(lines.bytes);
+    }
     std::vector<const std::string*> names;
     names.reserve(lines.names.size());
     for (const std::string& name : lines.names) names.push_back(intern(name));

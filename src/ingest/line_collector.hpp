@@ -63,6 +63,9 @@ private:
     std::vector<Entry> m_entries;
     std::set<std::string, std::less<>> m_names;  // kinds and origins, each stored once
     std::vector<std::unique_ptr<char[]>> m_blocks;  // the arena: ids and lines, never moved once stored
+    // Large prepared batches, kept whole. Each is over 64 KB, so on the heap: its bytes stay where they are
+    // when the vector grows.
+    std::vector<std::string> m_adopted;
     std::size_t m_block_free = 0;
     char* m_block_next = nullptr;
     std::uint64_t m_duplicates = 0;
