@@ -30,13 +30,19 @@ void add_common_options(CLI::App& c, CommonOptions& o) {
 }
 
 TimeZone default_zone() {
+    // TZ names a zone ("Europe/London", ":Europe/London") or a zone file (":/etc/localtime", which main()
+    // sets when TZ is unset); a zone file is a link into the tz database, as /etc/localtime is.
+    std::string zone_file = "/etc/localtime";
     if (const char* tz = std::getenv("TZ"); tz && *tz) {
         std::string_view name = tz;
         if (name.front() == ':') name.remove_prefix(1);
-        if (auto zone = TimeZone::find(name)) return *zone;
+        if (name.starts_with('/'))
+            zone_file = std::string(name);
+        else if (auto zone = TimeZone::find(name))
+            return *zone;
     }
     std::error_code ec;
-    const auto target = std::filesystem::read_symlink("/etc/localtime", ec);
+    const auto target = std::filesystem::read_symlink(zone_file, ec);
     if (!ec) {
         const std::string s = target.string();
         const auto pos = s.find("zoneinfo/");

@@ -81,6 +81,8 @@ public:
 
     std::unique_ptr<EntryReader> open_reader() override { return std::make_unique<FolderReader>(m_root); }
 
+    std::string damage() const override { return m_damage; }
+
     std::unique_ptr<ByteStream> open(const TreeEntry& entry) override { return open_file(path_in(m_root, entry)); }
 
     // File names are bytes: shown as UTF-8, bad bytes as U+FFFD.
@@ -89,46 +91,60 @@ public:
 private:
     // Adds the regular files below the open folder `fd` (which it closes), their paths prefixed with
     // `relative` ("" or "a/b/"). Links to files count as files; links to folders are not followed (no
-    // cycles); folders that cannot be opened are skipped.
+    // cycles). A folder that cannot be read is reported as damage (a diagnostic) and the rest goes on.
     void list_folder(int fd, std::string& relative) {
         DIR* dir = ::fdopendir(fd);
         if (!dir) {
+            add_damage(relative, errno);
             ::close(fd);
             return;
         }
         const std::size_t prefix = relative.size();
-        while (const dirent* e = ::readdir(dir)) {
+        for (;;) {
+            errno = 0;
+            const dirent* e = ::readdir(dir);
+            if (!e) {
+                if (errno != 0) add_damage(relative, errno);
+                break;
+            }
             const std::string_view name = e->d_name;
             if (name == "." || name == "..") continue;
             unsigned char type = e->d_type;
-            if (type == DT_UNKNOWN || type == DT_LNK) {
-                struct stat st;
-                const int flags = type == DT_LNK ? 0 : AT_SYMLINK_NOFOLLOW;
-                if (::fstatat(::dirfd(dir), e->d_name, &st, flags) != 0) continue;
-                if (S_ISREG(st.st_mode))
-                    type = DT_REG;
-                else if (S_ISDIR(st.st_mode) && type == DT_UNKNOWN)
-                    type = DT_DIR;
-                else
-                    continue;
-            }
+            if (type == DT_UNKNOWN || type == DT_LNK) type = type_of(::dirfd(dir), e->d_name);
             relative.append(name);
             if (type == DT_REG) {
                 m_entries.push_back(TreeEntry{relative, 0, -1});
             } else if (type == DT_DIR) {
                 const int child = ::openat(::dirfd(dir), e->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
-                if (child >= 0) {
-                    relative.push_back('/');
+                relative.push_back('/');
+                if (child >= 0)
                     list_folder(child, relative);
-                }
+                else
+                    add_damage(relative, errno);
             }
             relative.resize(prefix);
         }
         ::closedir(dir);
     }
 
+    // DT_REG for a file or a link to one, DT_DIR for a folder (not a link to one), else DT_UNKNOWN.
+    static unsigned char type_of(int dir, const char* name) {
+        struct stat st;
+        if (::fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return DT_UNKNOWN;
+        if (S_ISDIR(st.st_mode)) return DT_DIR;
+        if (S_ISLNK(st.st_mode) && ::fstatat(dir, name, &st, 0) != 0) return DT_UNKNOWN;
+        return S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+    }
+
+    void add_damage(std::string_view folder, int error) {
+        if (!m_damage.empty()) m_damage += "; ";
+        m_damage += fmt::format("cannot read folder {}: {}", repair_utf8(path_in(m_root, TreeEntry{std::string(folder), 0, -1})),
+                                std::strerror(error));
+    }
+
     std::string m_root;
     std::vector<TreeEntry> m_entries;
+    std::string m_damage;  // folders that could not be read
     bool m_listed = false;
 };
 

@@ -87,20 +87,34 @@ std::uint32_t block_line_of(cmark_node* node) {
     return 0;
 }
 
-}  // namespace
+// cmark-gfm is not re-entrant: every parse adds its extensions' trigger characters (`~`, `:`, `w`) to a
+// process-wide table and takes them out when it finishes (github/cmark-gfm PR #176), so a parse finishing on
+// one thread would make another miss strikethrough and autolinks. Parses take turns; what is done with the
+// tree afterwards runs in parallel.
+std::mutex& cmark_parse_mutex() {
+    static std::mutex mutex;
+    return mutex;
+}
 
-MarkdownOutline parse_markdown_outline(std::string_view bytes) {
-    ensure_extensions_registered();
-    MarkdownOutline outline;
+NodePtr parse_gfm(std::string_view bytes) {
+    std::lock_guard lock(cmark_parse_mutex());
     ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT));
-    if (!parser) return outline;
+    if (!parser) return nullptr;
     for (const char* name : {"table", "autolink", "strikethrough", "tagfilter"}) {
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
             cmark_parser_attach_syntax_extension(parser.get(), ext);
         }
     }
     cmark_parser_feed(parser.get(), bytes.data(), bytes.size());
-    NodePtr document(cmark_parser_finish(parser.get()));
+    return NodePtr(cmark_parser_finish(parser.get()));
+}
+
+}  // namespace
+
+MarkdownOutline parse_markdown_outline(std::string_view bytes) {
+    ensure_extensions_registered();
+    MarkdownOutline outline;
+    NodePtr document = parse_gfm(bytes);
     if (!document) return outline;
 
     IterPtr iter(cmark_iter_new(document.get()));

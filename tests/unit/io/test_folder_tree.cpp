@@ -1,0 +1,70 @@
+// A folder as a Tree: regular files below it, sorted by path; links to files count, links to folders are
+// not followed; hidden names are kept (detection decides what they are); a missing folder is an error.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "io/folder_tree.hpp"
+#include "retro/error.hpp"
+
+using namespace retro;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempFolder {
+    fs::path root;
+    TempFolder() {
+        std::string pattern = (fs::temp_directory_path() / "retro-folder-tree-XXXXXX").string();
+        root = ::mkdtemp(pattern.data());
+    }
+    ~TempFolder() {
+        std::error_code ec;
+        fs::remove_all(root, ec);
+    }
+    void file(const std::string& relative, const std::string& text = "x") const {
+        fs::create_directories((root / relative).parent_path());
+        std::ofstream(root / relative) << text;
+    }
+};
+
+std::vector<std::string> paths(Tree& tree) {
+    std::vector<std::string> out;
+    for (const TreeEntry& e : tree.entries()) out.push_back(e.path);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a folder lists its files recursively, sorted by full path, links to files included", "[io][folder]") {
+    TempFolder t;
+    t.file("general/2024-07-25.json");
+    t.file("general/2024-07-24.json");
+    t.file("a.txt");
+    t.file("a/b.json");  // "a.txt" sorts before "a/b.json" ('.' < '/')
+    t.file(".hidden/x.json");
+    t.file("channels.json");
+    fs::create_directory_symlink(t.root / "general", t.root / "linked-folder");  // not followed
+    fs::create_symlink(t.root / "channels.json", t.root / "linked-file.json");   // a file
+    fs::create_symlink(t.root / "missing.json", t.root / "dangling.json");       // nothing
+    auto tree = io::open_folder_tree(t.root.string());
+    CHECK(paths(*tree) == std::vector<std::string>{".hidden/x.json", "a.txt", "a/b.json", "channels.json",
+                                                    "general/2024-07-24.json", "general/2024-07-25.json",
+                                                    "linked-file.json"});
+    CHECK(tree->damage().empty());
+    for (std::size_t i = 0; i < tree->entries().size(); ++i) CHECK(tree->entries()[i].index == std::int64_t(i));
+    std::string bytes;
+    Diagnostics diags;
+    REQUIRE(tree->read(tree->entries().back(), bytes, 100, diags));
+    CHECK(bytes == "x");
+}
+
+TEST_CASE("a folder that does not exist cannot be listed", "[io][folder]") {
+    auto tree = io::open_folder_tree("/nonexistent/retro-folder-tree");
+    CHECK_THROWS_AS(tree->entries(), Error);
+}
