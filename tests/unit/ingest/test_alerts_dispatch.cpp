@@ -46,6 +46,29 @@ TEST_CASE("dispatch: NDJSON mixing vendors goes object by object; unknown shapes
     CHECK(run.dropped.at("alerts: unrecognised shape") == 3);
 }
 
+TEST_CASE("dispatch: unrecognised shapes across many batches are tallied in input order") {
+    // 30,000 lines (over 2 MB: several 1 MB batches, on every worker); shape {x} first on line 5 and again on
+    // line 29,000, shape {y} first on line 20,000: the warnings name the earliest of each, {x} first.
+    std::string input;
+    for (int line = 1; line <= 30000; ++line) {
+        if (line == 5 || line == 29000)
+            input += R"j({"x":1})j";
+        else if (line == 20000)
+            input += R"j({"y":2})j";
+        else
+            input += opsgenie_line;
+        input += '\n';
+    }
+    REQUIRE(input.size() > (std::size_t{2} << 20));
+    const auto run = run_alerts(input, Vendor::opsgenie);
+    CHECK(run.diagnostics == std::vector<std::string>{
+                                 "in.json:5:1: warning: unrecognised alert object {x}: 2 objects skipped (first here) "
+                                 "[alerts.unknown-shape]",
+                                 "in.json:20000:1: warning: unrecognised alert object {y}: 1 object skipped (first "
+                                 "here) [alerts.unknown-shape]"});
+    CHECK(run.dropped.at("alerts: unrecognised shape") == 3);
+}
+
 TEST_CASE("dispatch: a top-level array and concatenated pretty-printed documents") {
     const std::string array = std::string("[") + cloudwatch_line + ",\n" + opsgenie_line + "]";
     const auto from_array = run_alerts(array, Vendor::opsgenie);

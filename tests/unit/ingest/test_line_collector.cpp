@@ -84,3 +84,35 @@ TEST_CASE("a line longer than an arena block is kept whole", "[collector]") {
     CHECK(lines[0].size() > (5u << 20));
     CHECK(lines[1].find("\"short\"") != std::string::npos);
 }
+
+TEST_CASE("batches prepared on workers give the lines of events added one by one, large batches included",
+          "[collector]") {
+    // 3,000 events, a third of them duplicates of earlier ids, some with long texts so that batches pass the
+    // 64 KB a collector keeps whole; a window that leaves a few out.
+    std::vector<Event> events;
+    for (int i = 0; i < 3000; ++i) {
+        const int n = i % 1000;
+        const std::string time = "2024-07-25T10:" + std::string(n / 60 < 10 ? "0" : "") + std::to_string(n / 60) +
+                                 ":" + std::string(n % 60 < 10 ? "0" : "") + std::to_string(n % 60) + "Z";
+        events.push_back(event("slack:C1/" + std::to_string(i % 2000), time, i % 3 ? "slack" : "email",
+                               "f" + std::to_string(i % 7) + ".json", static_cast<std::uint64_t>(i),
+                               std::string(i % 5 == 0 ? 400 : 10, 'a' + static_cast<char>(i % 26))));
+    }
+    const auto from = parse_iso8601("2024-07-25T10:00:05Z"), until = parse_iso8601("2024-07-25T10:16:00Z");
+    const std::vector<std::string> one_by_one = sorted_lines(events, from, until);
+    REQUIRE(one_by_one.size() > 1000);
+
+    ingest::LineCollector collector([](const Event& e, std::string& out) { write_event_json(e, out); }, from, until);
+    std::size_t at = 0;
+    for (std::size_t size : {1u, 7u, 600u, 250u, 2000u, 141u}) {  // 600 and 2,000 events pass 64 KB
+        std::vector<Event> batch(std::make_move_iterator(events.begin() + at),
+                                 std::make_move_iterator(events.begin() + at + size));
+        at += size;
+        collector.add_prepared(collector.prepare(std::move(batch)));
+        if (size == 7) collector.add(std::move(events[at++]));  // mixed with events added one by one
+    }
+    REQUIRE(at == events.size());
+    std::vector<std::string> prepared;
+    collector.write_sorted([&](std::string_view line) { prepared.emplace_back(line); });
+    CHECK(prepared == one_by_one);
+}
