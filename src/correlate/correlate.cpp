@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <numeric>
 
+#include "core/permute.hpp"
 #include "correlate/steps.hpp"
 
 namespace retro {
@@ -23,19 +24,7 @@ void sort_entries(std::vector<TimelineEntry>& entries) {
         if (a.source_kind != b.source_kind) return a.source_kind < b.source_kind;
         return a.event_ids.front() < b.event_ids.front();
     });
-    std::vector<bool> done(entries.size(), false);
-    for (std::size_t start = 0; start < entries.size(); ++start) {
-        if (done[start] || order[start] == start) continue;
-        TimelineEntry held = std::move(entries[start]);
-        std::size_t k = start;
-        while (order[k] != start) {
-            entries[k] = std::move(entries[order[k]]);
-            done[k] = true;
-            k = order[k];
-        }
-        entries[k] = std::move(held);
-        done[k] = true;
-    }
+    permute_in_place(entries, order);
 }
 
 }  // namespace

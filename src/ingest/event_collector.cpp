@@ -11,31 +11,10 @@
 #include <utility>
 
 #include "core/flat_id_set.hpp"
+#include "core/permute.hpp"
 #include "retro/event_json.hpp"
 
 namespace retro::ingest {
-
-namespace {
-
-// Rearranges `v` so that v[k] becomes the old v[source[k]]; `source` is a permutation of 0..n-1. Follows
-// each cycle once, so every element moves once and no second vector is needed.
-void permute_in_place(std::vector<Event>& v, const std::vector<std::uint32_t>& source) {
-    std::vector<bool> done(v.size(), false);
-    for (std::size_t start = 0; start < v.size(); ++start) {
-        if (done[start] || source[start] == start) continue;
-        Event held = std::move(v[start]);
-        std::size_t k = start;
-        while (source[k] != start) {
-            v[k] = std::move(v[source[k]]);
-            done[k] = true;
-            k = source[k];
-        }
-        v[k] = std::move(held);
-        done[k] = true;
-    }
-}
-
-}  // namespace
 
 void EventCollector::add(Event&& event) {
     ++m_added;

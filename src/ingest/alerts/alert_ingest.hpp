@@ -37,7 +37,7 @@ private:
 
 // Parses framed JSON records (one document, an array, one NDJSON line…) and sends each object (each
 // element of a top-level array) to the vendor its shape shows. `preferred` (a `KIND:` prefix, or the
-// detected kind) wins for objects it accepts. Unrecognised shapes are counted in shapes(). One parser per
+// detected kind) wins for objects it accepts. Unrecognised shapes are counted, for take_extra(). One parser per
 // thread: records of one input may be parsed on several, each reporting into its batch's own sink.
 class AlertRecordParser {
 public:
@@ -45,11 +45,8 @@ public:
 
     // Invalid JSON is an `alerts.bad-json` error at its first bad byte; the record is skipped.
     void parse(std::string_view bytes, const Origin& origin, Diagnostics& diags, EventSink& sink);
-    // The unrecognised shapes counted since the last call.
-    ShapeTally take_shapes() { return std::exchange(m_shapes, {}); }
-
-    // For RecordBatchReader.
-    ShapeTally take_extra() { return take_shapes(); }
+    // The unrecognised shapes counted since the last call (RecordBatchReader hands each batch's on in order).
+    ShapeTally take_extra() { return std::exchange(m_shapes, {}); }
 
 private:
     void dispatch(json::Element value, const JsonText& text, const std::string& path, AlertContext& ctx);

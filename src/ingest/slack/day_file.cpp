@@ -81,27 +81,68 @@ private:
     std::size_t m_counted = 0, m_line_start = 0;
 };
 
+// Cuts an array into its elements, fed the array's structural bytes (`{}[],`) in order after its opening
+// `[`: an element ends at a `,` of the array's own level or at its closing `]`. Both scans below use it; they
+// differ only in how they find those bytes and where an element starts.
+class ElementCutter {
+public:
+    // True while an element may start here: at the array's level, after `[` or `,`.
+    bool wants_element() const { return m_depth == 1 && !m_open; }
+    void start(const ValueRange& at) {
+        m_current = at;
+        m_open = true;
+    }
+    // Takes one structural byte at `at`; false once the array is closed.
+    bool take(char c, std::size_t at) {
+        switch (c) {
+            case '{':
+            case '[':
+                ++m_depth;
+                break;
+            case '}':
+            case ']':
+                if (--m_depth == 0) {
+                    close(at);  // `[]` and a trailing comma leave no element open
+                    return false;
+                }
+                break;
+            case ',':
+                if (m_depth == 1) close(at);
+                break;
+            default:
+                break;
+        }
+        return true;
+    }
+    std::vector<ValueRange> ranges;
+
+private:
+    void close(std::size_t at) {
+        if (!m_open) return;
+        m_current.end = at;
+        ranges.push_back(m_current);
+        m_open = false;
+    }
+    int m_depth = 1;
+    bool m_open = false;
+    ValueRange m_current;
+};
+
 }  // namespace
 
 std::vector<ValueRange> array_element_ranges(std::string_view bytes, std::size_t array_start) {
-    std::vector<ValueRange> ranges;
     const char* p = bytes.data();
     const std::size_t n = bytes.size();
-    if (array_start >= n || p[array_start] != '[') return ranges;
+    if (array_start >= n || p[array_start] != '[') return {};
     PositionCounter positions(p);
-    auto position_of = [&](std::size_t at) { return positions.at(at); };
-    int depth = 1;
-    bool want_value = true;
-    ValueRange current;
+    ElementCutter cutter;
     std::size_t i = array_start + 1;
     while (i < n) {
-        if (depth == 1 && want_value) {
+        if (cutter.wants_element()) {
             // An element starts at the next non-blank byte (a scalar has no structural byte of its own).
             while (i < n && is_ws(p[i])) ++i;
             if (i >= n) break;
-            if (p[i] == ']') return ranges;  // empty array or a trailing comma
-            current = position_of(i);
-            want_value = false;
+            if (p[i] != ']') cutter.start(positions.at(i));  // `]`: an empty array or a trailing comma
         } else {
             for (;;) {
                 // Indentation comes in long runs of spaces: skip them eight at a time.
@@ -112,36 +153,15 @@ std::vector<ValueRange> array_element_ranges(std::string_view bytes, std::size_t
             }
             if (i >= n) break;
         }
-        switch (p[i]) {
-            case '"':
-                i = skip_string(p, n, i);
-                if (i == std::string_view::npos) return ranges;  // unterminated: the DOM parser reports it
-                continue;
-            case '{':
-            case '[':
-                ++depth;
-                break;
-            case '}':
-            case ']':
-                if (--depth == 0) {
-                    current.end = i;
-                    ranges.push_back(current);
-                    return ranges;
-                }
-                break;
-            case ',':
-                if (depth == 1) {
-                    current.end = i;
-                    ranges.push_back(current);
-                    want_value = true;
-                }
-                break;
-            default:
-                break;
+        if (p[i] == '"') {
+            i = skip_string(p, n, i);
+            if (i == std::string_view::npos) break;  // unterminated: the DOM parser reports it
+            continue;
         }
+        if (!cutter.take(p[i], i)) break;
         ++i;
     }
-    return ranges;
+    return std::move(cutter.ranges);
 }
 
 std::optional<std::vector<ValueRange>> array_element_ranges(std::string_view bytes,
@@ -149,41 +169,13 @@ std::optional<std::vector<ValueRange>> array_element_ranges(std::string_view byt
     // The text must be the array itself, indexed from its first byte (a byte-order mark shifts the index).
     if (structurals.empty() || structurals.front() >= bytes.size() || bytes[structurals.front()] != '[')
         return std::nullopt;
-    std::vector<ValueRange> ranges;
     PositionCounter positions(bytes.data());
-    int depth = 0;
-    bool want_value = false;
-    ValueRange current;
-    for (const std::uint32_t at : structurals) {
+    ElementCutter cutter;
+    for (const std::uint32_t at : structurals.subspan(1)) {
         if (at >= bytes.size()) return std::nullopt;
         const char c = bytes[at];
-        if (depth == 1 && want_value && c != ']') {
-            current = positions.at(at);
-            want_value = false;
-        }
-        switch (c) {
-            case '[':
-            case '{':
-                if (++depth == 1) want_value = true;
-                break;
-            case ']':
-            case '}':
-                if (--depth == 0) {
-                    current.end = at;
-                    if (!want_value) ranges.push_back(current);  // else `[]`
-                    return ranges;
-                }
-                break;
-            case ',':
-                if (depth == 1) {
-                    current.end = at;
-                    ranges.push_back(current);
-                    want_value = true;
-                }
-                break;
-            default:
-                break;
-        }
+        if (cutter.wants_element() && c != ']') cutter.start(positions.at(at));
+        if (!cutter.take(c, at)) return std::move(cutter.ranges);
     }
     return std::nullopt;
 }
