@@ -22,8 +22,7 @@ namespace {
 
 struct DraftCommandOptions {
     std::vector<std::string> sources;
-    std::string output;
-    bool force = false;
+    OutputOptions output;
     std::string update;
     std::string title;
     std::string retro_held;
@@ -57,6 +56,22 @@ std::string read_draft(const std::string& path, Diagnostics& diags) {
     return bytes;
 }
 
+// `-o FILE`, else the draft being updated (replacing it is what --update asks for), else stdout.
+OutputRequest output_request(const DraftCommandOptions& dco) {
+    if (!dco.update.empty() && dco.output.path.empty()) return {dco.update, true, dco.sources};
+    return {dco.output.path, dco.output.force, dco.sources};
+}
+
+// A window with nothing in it has no retro to draft: say so instead of drafting an empty incident.
+void require_events(const Timeline& timeline, const CommonOptions& common, const Session& session) {
+    if (!timeline.entries.empty()) return;
+    if (session.ingest.from || session.ingest.until)
+        throw Error(fmt::format("no events between {} and {}; nothing to draft",
+                                common.from.empty() ? "the start" : common.from,
+                                common.until.empty() ? "the end" : common.until));
+    throw Error("no events in the sources; nothing to draft");
+}
+
 std::string join(const std::vector<std::string>& names) {
     std::string out;
     for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
@@ -67,6 +82,7 @@ int run_draft(const DraftCommandOptions& dco, const CommonOptions& common) {
     auto session = open_session(common, dco.sources);
     // Read the draft to update first: a missing file should fail before any work.
     const std::string existing = dco.update.empty() ? std::string() : read_draft(dco.update, session->diags);
+    OutputFile out(output_request(dco));  // refuses a target it may not replace before any work
 
     ingest::EventCollector collector;
     read_sources(dco.sources, {session->ingest, session->diags, collector});
@@ -74,6 +90,7 @@ int run_draft(const DraftCommandOptions& dco, const CommonOptions& common) {
     if (collector.duplicates()) not_events["duplicate id (the same record read twice)"] += collector.duplicates();
     const Timeline timeline =
         correlate(collector.take_sorted(), correlate_options(*session, dco.incident), not_events, session->diags);
+    require_events(timeline, common, *session);
 
     render::DraftOptions options;
     options.title = dco.title;
@@ -84,20 +101,13 @@ int run_draft(const DraftCommandOptions& dco, const CommonOptions& common) {
     render::Draft draft = render::render_draft(timeline, options);
 
     std::string text = std::move(draft.markdown);
-    std::string target = dco.output;
-    bool may_replace = dco.force;
     if (!dco.update.empty()) {
         render::DraftUpdate u = render::update_draft(existing, text);
         if (!u.error.empty()) throw Error(fmt::format("{}: {}", dco.update, u.error));
         text = std::move(u.text);
-        if (target.empty()) {
-            target = dco.update;  // in place: replacing the file is what --update asks for
-            may_replace = true;
-        }
         fmt::print(stderr, "retro: {}: rewrote {}{}\n", dco.update, u.replaced.empty() ? "nothing" : join(u.replaced),
                    u.absent.empty() ? "" : fmt::format(" (kept out, no longer in the file: {})", join(u.absent)));
     }
-    OutputFile out(target, may_replace);
     out.write(text);
     out.close();
     if (const std::string summary = render::redaction_summary(draft.redacted); !summary.empty()) {
@@ -113,8 +123,7 @@ void add_draft_command(CLI::App& app, CommonOptions& common, Runner& run) {
     CLI::App* cmd = app.add_subcommand("draft", "Write the incident retro draft in Markdown, ready to finish by hand");
     cmd->add_option("sources", options->sources, "Files, folders, archives, or - for stdin (KIND:PATH forces a kind)")
         ->required();
-    cmd->add_option("-o,--output", options->output, "Write to FILE instead of stdout (an existing FILE needs --force)");
-    cmd->add_flag("--force", options->force, "Replace the -o FILE if it exists");
+    add_output_options(*cmd, options->output);
     cmd->add_option("--update", options->update,
                     "Rewrite only the machine-written regions of the draft FILE, keeping what people wrote");
     cmd->add_option("--title", options->title, "The incident's title (default: named from its alerts or thread)");

@@ -16,7 +16,7 @@ namespace {
 
 struct EventsOptions {
     std::vector<std::string> sources;
-    std::string output;
+    OutputOptions output;
     std::string format = "ndjson";
     bool unsorted = false;
 };
@@ -62,11 +62,11 @@ private:
 
 int run_events(const EventsOptions& eo, const CommonOptions& common) {
     auto session = open_session(common, eo.sources);
-    OutputFile out(eo.output);
+    OutputFile out({eo.output.path, eo.output.force, eo.sources});
     ProgressLine progress;
     if (eo.unsorted) {
         // Streamed events printed to the same terminal would land in the middle of the progress line.
-        const bool output_on_terminal = eo.output.empty() && ::isatty(STDOUT_FILENO) == 1;
+        const bool output_on_terminal = eo.output.path.empty() && ::isatty(STDOUT_FILENO) == 1;
         StreamingSink sink(out, eo.format);
         read_sources(eo.sources, {session->ingest, session->diags, sink, output_on_terminal ? nullptr : &progress});
     } else {
@@ -93,7 +93,7 @@ void add_events_command(CLI::App& app, CommonOptions& common, Runner& run) {
     CLI::App* cmd = app.add_subcommand("events", "Normalise sources into one retro.event/1 NDJSON stream");
     cmd->add_option("sources", options->sources, "Files, folders, archives, or - for stdin (KIND:PATH forces a kind)")
         ->required();
-    cmd->add_option("-o,--output", options->output, "Write to FILE instead of stdout");
+    add_output_options(*cmd, options->output);
     cmd->add_option("--format", options->format, "Output format: retro.event/1 NDJSON, or Timesketch JSONL")
         ->check(CLI::IsMember({"ndjson", "timesketch"}));
     cmd->add_flag("--unsorted", options->unsorted, "Stream events in input order, in constant memory");

@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/output_file.hpp"
 #include "core/ordered_parallel.hpp"
 #include "core/text_utf8.hpp"
 #include "io/byte_streams.hpp"
@@ -28,6 +29,7 @@ namespace fs = std::filesystem;
 
 struct LintOptions {
     std::vector<std::string> paths;
+    OutputOptions output;
     std::string format = "text";
     int max_warnings = -1;
     std::string explain;
@@ -76,6 +78,12 @@ std::vector<Target> expand(const std::vector<std::string>& paths) {
         out.insert(out.end(), found.begin(), found.end());
     }
     return out;
+}
+
+std::vector<std::string> read_paths(const std::vector<Target>& targets) {
+    std::vector<std::string> paths;
+    for (const Target& t : targets) paths.push_back(t.path);
+    return paths;
 }
 
 bool matches_any(const std::vector<std::string>& globs, const Target& t) {
@@ -128,6 +136,7 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
     // and their findings and diagnostics taken in the order of the files, as a one-thread run would.
     std::vector<std::pair<const Target*, const Config*>> work;
     const std::vector<Target> targets = expand(lo.paths);
+    OutputFile out({lo.output.path, lo.output.force, read_paths(targets)});
     for (const Target& target : targets) {
         const Config& config = config_for(target.path);
         if (target.walked) {
@@ -156,16 +165,16 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
         [&](std::size_t, Checked checked) {
             for (Diagnostic& d : checked.diags) diags.report(std::move(d));
             if (*format == lint::OutputFormat::text) {
-                for (const auto& f : checked.found) std::fputs(lint::format_text(f).c_str(), stdout);
+                for (const auto& f : checked.found) out.write(lint::format_text(f));
             }
             findings.insert(findings.end(), std::make_move_iterator(checked.found.begin()),
                             std::make_move_iterator(checked.found.end()));
             ++files;
         });
     if (*format != lint::OutputFormat::text) {
-        std::fputs(lint::format_findings(findings, *format, version).c_str(), stdout);
+        out.write(lint::format_findings(findings, *format, version));
     }
-    std::fflush(stdout);
+    out.close();
     diags.finish();
 
     const auto errors =
@@ -191,6 +200,7 @@ void add_lint_command(CLI::App& app, CommonOptions& common, Runner& run) {
     auto options = std::make_shared<LintOptions>();
     CLI::App* cmd = app.add_subcommand("lint", "Check retro Markdown files (exit 1 on errors)");
     cmd->add_option("paths", options->paths, "Retro files, folders (walked for *.md), or - for stdin");
+    add_output_options(*cmd, options->output);
     cmd->add_option("--format", options->format, "Output format")
         ->check(CLI::IsMember({"text", "json", "github", "sarif"}));
     cmd->add_option("--max-warnings", options->max_warnings, "Exit 1 when there are more than N warnings")

@@ -16,6 +16,7 @@ namespace {
 
 struct TimelineOptions {
     std::vector<std::string> sources;
+    OutputOptions output;
     std::string format = "text";
     bool stats = false;
     bool list_incidents = false;
@@ -24,6 +25,7 @@ struct TimelineOptions {
 
 int run_timeline(const TimelineOptions& to, const CommonOptions& common) {
     auto session = open_session(common, to.sources);
+    OutputFile out({to.output.path, to.output.force, to.sources});
     ingest::EventCollector collector;
     read_sources(to.sources, {session->ingest, session->diags, collector});
     auto events = collector.take_sorted();  // counts the duplicates as it removes them
@@ -35,7 +37,6 @@ int run_timeline(const TimelineOptions& to, const CommonOptions& common) {
         throw Error(fmt::format("--incident {}: there {} {} incident cluster{} (see --list-incidents)", to.incident,
                                 timeline.clusters.size() == 1 ? "is" : "are", timeline.clusters.size(),
                                 timeline.clusters.size() == 1 ? "" : "s"));
-    OutputFile out("");
     if (to.format == "json") {
         out.buffer() += render::render_timeline_json(timeline, session->tz);
     } else if (to.list_incidents) {
@@ -55,6 +56,7 @@ void add_timeline_command(CLI::App& app, CommonOptions& common, Runner& run) {
     CLI::App* cmd = app.add_subcommand("timeline", "Correlate sources and print the incident timeline");
     cmd->add_option("sources", options->sources, "Files, folders, archives, or - for stdin (KIND:PATH forces a kind)")
         ->required();
+    add_output_options(*cmd, options->output);
     cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     cmd->add_flag("--stats", options->stats, "Also print the ledger: where every input event went");
     cmd->add_flag("--list-incidents", options->list_incidents, "List the incident clusters instead of the timeline");

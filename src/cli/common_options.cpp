@@ -29,6 +29,11 @@ void add_common_options(CLI::App& c, CommonOptions& o) {
         ->check(CLI::IsMember({"text", "json"}));
 }
 
+void add_output_options(CLI::App& c, OutputOptions& o) {
+    c.add_option("-o,--output", o.path, "Write to FILE instead of stdout (an existing FILE needs --force)");
+    c.add_flag("--force", o.force, "Replace the -o FILE if it exists (never a file the command reads)");
+}
+
 TimeZone default_zone() {
     // TZ names a zone ("Europe/London", ":Europe/London") or a zone file (":/etc/localtime", which main()
     // sets when TZ is unset); a zone file is a link into the tz database, as /etc/localtime is.

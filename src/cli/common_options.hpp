@@ -28,6 +28,13 @@ struct CommonOptions {
 
 void add_common_options(CLI::App& command, CommonOptions& options);
 
+// `-o FILE` and `--force`, the same on every command: an existing FILE is replaced only with --force.
+struct OutputOptions {
+    std::string path;
+    bool force = false;
+};
+void add_output_options(CLI::App& command, OutputOptions& options);
+
 // What a command runs with: the config found for its sources, the diagnostics sink, ingest options.
 struct Session {
     explicit Session(Diagnostics::Format format);

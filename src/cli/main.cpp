@@ -9,6 +9,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/output_file.hpp"
+#include "cli/temp_files.hpp"
 #include "retro/error.hpp"
 #include "retro/version.hpp"
 
@@ -45,11 +47,17 @@ Run `retro COMMAND --help` for a command's options and examples.
     cli::add_draft_command(app, common, run);
     cli::add_lint_command(app, common, run);
 
+    cli::install_signal_cleanup();  // before any output file exists; SIGPIPE becomes EPIPE, handled quietly
     try {
-        app.parse(argc, argv);
-        return run ? run() : cli::exit_usage;
-    } catch (const CLI::ParseError& e) {
-        return cli::exit_for_parse_error(app, e);
+        int status = cli::exit_usage;
+        try {
+            app.parse(argc, argv);
+            if (run) status = run();
+        } catch (const CLI::ParseError& e) {
+            status = cli::exit_for_parse_error(app, e);
+        }
+        cli::close_standard_output();  // help, --explain: a full disk or a closed pipe is not success
+        return status;
     } catch (const retro::Error& e) {
         std::fflush(stdout);
         fmt::print(stderr, "retro: error: {}\n", e.what());

@@ -1,31 +1,91 @@
 #include "cli/output_file.hpp"
 
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
+#include <fcntl.h>
+#include <poll.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "cli/temp_files.hpp"
 #include "retro/error.hpp"
 
 namespace retro::cli {
+namespace {
 
-OutputFile::OutputFile(const std::string& path, bool may_replace) : m_path(path) {
-    if (path.empty() || path == "-") {
-        m_file = stdout;
-        m_path = "<stdout>";
-        return;
+[[noreturn]] void fail_write(const std::string& shown, int error) {
+    if (error == EPIPE) end_on_closed_pipe();
+    throw Error(fmt::format("{}: write failed: {}", shown, std::strerror(error)));
+}
+
+std::string temp_pattern_for(const std::string& resolved) {
+    const std::filesystem::path target(resolved);
+    const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
+    return (folder / ("." + target.filename().string() + ".retro-tmp-XXXXXX")).string();
+}
+
+// rename without replacing: renameat2 where the file system has it, else link + unlink (also atomic).
+bool rename_no_replace(const std::string& from, const std::string& to, int& error) {
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return true;
+    error = errno;
+    if (error != EINVAL && error != ENOSYS && error != ENOTSUP) return false;
+    if (::link(from.c_str(), to.c_str()) != 0) {
+        error = errno;
+        return false;
     }
-    std::error_code ec;
-    if (!may_replace && std::filesystem::exists(path, ec))
-        throw Error(fmt::format("{}: already exists; use --force to replace it", path));
-    m_file = std::fopen(path.c_str(), "wb");
-    if (!m_file) throw Error(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+    ::unlink(from.c_str());
+    return true;
+}
+
+void sync_folder_of(const std::string& path) {
+    const std::filesystem::path p(path);
+    const std::string folder = p.has_parent_path() ? p.parent_path().string() : ".";
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);  // best effort: the rename is already atomic; this makes it durable
+    ::close(fd);
+}
+
+}  // namespace
+
+OutputFile::OutputFile(const OutputRequest& request)
+    : m_target(resolve_output_target(request)), m_may_replace(request.may_replace) {
+    install_signal_cleanup();
+    switch (m_target.kind) {
+    case OutputTarget::Kind::standard_output:
+        m_fd = STDOUT_FILENO;
+        m_target.shown = "<stdout>";
+        return;
+    case OutputTarget::Kind::direct:
+        m_fd = ::open(m_target.resolved.c_str(), O_WRONLY | O_CLOEXEC);
+        if (m_fd < 0) throw Error(fmt::format("{}: cannot write: {}", m_target.shown, std::strerror(errno)));
+        m_owned = true;
+        return;
+    case OutputTarget::Kind::regular_file:
+        break;
+    }
+    std::string pattern = temp_pattern_for(m_target.resolved);
+    m_fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+    if (m_fd < 0)
+        throw Error(fmt::format("{}: cannot create a temporary file beside it: {}", m_target.shown,
+                                std::strerror(errno)));
     m_owned = true;
+    m_temp = std::move(pattern);
+    m_temp_slot = remember_temp_file(m_temp);
+    ::fchmod(m_fd, static_cast<mode_t>(m_target.mode));
 }
 
 OutputFile::~OutputFile() {
-    if (m_owned && m_file) std::fclose(m_file);
+    if (m_owned && m_fd >= 0) ::close(m_fd);
+    if (!m_temp.empty()) {
+        ::unlink(m_temp.c_str());
+        forget_temp_file(m_temp_slot);
+    }
 }
 
 void OutputFile::write(std::string_view text) {
@@ -35,21 +95,70 @@ void OutputFile::write(std::string_view text) {
 
 void OutputFile::flush_if_large() {
     if (m_buffer.size() < (1u << 20)) return;
-    if (std::fwrite(m_buffer.data(), 1, m_buffer.size(), m_file) != m_buffer.size())
-        throw Error(fmt::format("{}: write failed: {}", m_path, std::strerror(errno)), 1);
+    write_out(m_buffer);
     m_buffer.clear();
 }
 
-void OutputFile::close() {
-    if (!m_buffer.empty() && std::fwrite(m_buffer.data(), 1, m_buffer.size(), m_file) != m_buffer.size())
-        throw Error(fmt::format("{}: write failed: {}", m_path, std::strerror(errno)), 1);
-    m_buffer.clear();
-    if (std::fflush(m_file) != 0) throw Error(fmt::format("{}: write failed: {}", m_path, std::strerror(errno)), 1);
-    if (m_owned) {
-        std::fclose(m_file);
-        m_file = nullptr;
-        m_owned = false;
+void OutputFile::write_out(std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(m_fd, bytes.data(), bytes.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail_write(m_target.shown, errno);
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(n));
     }
+}
+
+void OutputFile::close() {
+    write_out(m_buffer);
+    m_buffer.clear();
+    if (m_target.kind != OutputTarget::Kind::regular_file) {
+        if (m_owned && ::close(m_fd) != 0) fail_write(m_target.shown, errno);
+        m_owned = false;
+        return;
+    }
+    if (::fsync(m_fd) != 0) fail_write(m_target.shown, errno);
+    const int closed = ::close(m_fd);
+    m_owned = false;
+    if (closed != 0) fail_write(m_target.shown, errno);
+    publish();
+}
+
+void OutputFile::publish() {
+    int error = 0;
+    if (m_may_replace ? ::rename(m_temp.c_str(), m_target.resolved.c_str()) == 0
+                      : rename_no_replace(m_temp, m_target.resolved, error)) {
+        forget_temp_file(m_temp_slot);
+        m_temp.clear();
+        sync_folder_of(m_target.resolved);
+        return;
+    }
+    if (m_may_replace) error = errno;
+    if (error == EEXIST)
+        throw Error(fmt::format("{}: was created by another program while retro ran; left as it is (use --force "
+                                "to replace it)",
+                                m_target.shown));
+    throw Error(fmt::format("{}: cannot write: {}", m_target.shown, std::strerror(error)));
+}
+
+namespace {
+
+// A pipe whose reader has gone polls as an error: how a failed write of long ago is told from a full disk
+// when errno no longer says.
+bool is_closed_pipe(int fd) {
+    pollfd p{fd, 0, 0};
+    return ::poll(&p, 1, 0) == 1 && (p.revents & POLLERR) != 0;
+}
+
+}  // namespace
+
+void close_standard_output() {
+    errno = 0;
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return;
+    const int error = errno;
+    if (error == EPIPE || is_closed_pipe(STDOUT_FILENO)) end_on_closed_pipe();
+    fail_write("<stdout>", error != 0 ? error : EIO);
 }
 
 }  // namespace retro::cli

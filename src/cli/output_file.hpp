@@ -1,31 +1,49 @@
-// Where a command writes its result: stdout or `-o FILE`, buffered, with write errors thrown.
+// Where a command writes its result: stdout or `-o FILE`. A regular file is written to a temporary file
+// beside it (`.NAME.retro-tmp-XXXXXX`), flushed and fsynced, and published by renaming it into place only
+// when the command succeeds, so an error, a signal or a full disk leave the old file as it was. Without
+// may_replace the rename refuses to replace a file (renameat2 RENAME_NOREPLACE): of two runs racing for one
+// new file, the later fails. A closed pipe ends the process quietly (exit 141); any other write failure
+// throws retro::Error (exit 2).
 #pragma once
 
-#include <cstdio>
 #include <string>
+#include <string_view>
+
+#include "cli/output_target.hpp"
 
 namespace retro::cli {
 
 class OutputFile {
 public:
-    // Empty path or "-": stdout. A file is replaced only when `force` or when it does not exist yet
-    // (`may_replace` false makes an existing file a usage error).
-    explicit OutputFile(const std::string& path, bool may_replace = true);
+    // Resolves the target (see resolve_output_target: may throw) and opens the temporary file.
+    explicit OutputFile(const OutputRequest& request);
+    // Removes the temporary file when close() was not reached.
     ~OutputFile();
     OutputFile(const OutputFile&) = delete;
     OutputFile& operator=(const OutputFile&) = delete;
 
-    // Appends to the buffer; flushes in large blocks.
+    // Appends to the buffer; written out in large blocks.
     void write(std::string_view text);
     std::string& buffer() { return m_buffer; }
     void flush_if_large();
+    // Writes what is left and publishes the file.
     void close();
 
 private:
-    std::FILE* m_file = nullptr;
+    void write_out(std::string_view bytes);
+    void publish();
+
+    OutputTarget m_target;
+    bool m_may_replace = false;
+    int m_fd = -1;
     bool m_owned = false;
-    std::string m_path;
+    std::string m_temp;  // regular_file: the temporary file until published
+    int m_temp_slot = -1;
     std::string m_buffer;
 };
+
+// Flushes stdout at the end of a command that printed with stdio (help, --explain): a closed pipe ends
+// quietly, another failure throws retro::Error (exit 2).
+void close_standard_output();
 
 }  // namespace retro::cli

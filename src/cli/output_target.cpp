@@ -1,0 +1,126 @@
+// Resolving `-o`: symbolic links followed to the file they name (the temporary file goes beside that file,
+// so the link survives the rename), and the refusal to overwrite an input, as `cp` refuses "are the same
+// file". The walk over folder sources happens only when the target already exists.
+#include "cli/output_target.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "retro/error.hpp"
+#include "retro/ingest.hpp"
+
+namespace retro::cli {
+namespace {
+
+struct FileId {
+    dev_t device;
+    ino_t inode;
+    bool operator==(const FileId&) const = default;
+};
+
+// The path a chain of symbolic links ends at (the last one may dangle: that is where a new file goes).
+std::string follow_links(std::string path) {
+    for (int hops = 0; hops < 40; ++hops) {
+        struct stat st {};
+        if (::lstat(path.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return path;
+        std::error_code ec;
+        const std::filesystem::path target = std::filesystem::read_symlink(path, ec);
+        if (ec) return path;
+        path = target.is_absolute() ? target.string() : (std::filesystem::path(path).parent_path() / target).string();
+    }
+    throw Error(fmt::format("{}: too many levels of symbolic links", path));
+}
+
+bool starts_with_draft_marker(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return false;
+    char head[32];
+    const ssize_t n = ::read(fd, head, draft_marker.size());
+    ::close(fd);
+    return n == static_cast<ssize_t>(draft_marker.size()) && std::string_view(head, draft_marker.size()) == draft_marker;
+}
+
+// True when a regular file below the folder `path` (following links, skipping hidden names as the readers
+// do) is `target`. Drafts are skipped: a case folder never reads them.
+bool folder_reads(const std::string& path, const FileId& target, int depth = 0) {
+    if (depth > 64) return false;
+    DIR* dir = ::opendir(path.c_str());
+    if (!dir) return false;
+    bool found = false;
+    while (const dirent* e = ::readdir(dir)) {
+        if (e->d_name[0] == '.') continue;
+        const std::string child = path + "/" + e->d_name;
+        struct stat st {};
+        if (::stat(child.c_str(), &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) {
+            struct stat lst {};
+            if (::lstat(child.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) continue;  // folder links are not walked
+            found = folder_reads(child, target, depth + 1);
+        } else if (S_ISREG(st.st_mode) && FileId{st.st_dev, st.st_ino} == target) {
+            found = !starts_with_draft_marker(child);
+        }
+        if (found) break;
+    }
+    ::closedir(dir);
+    return found;
+}
+
+void refuse_if_source(const OutputRequest& request, const FileId& target) {
+    for (const std::string& text : request.sources) {
+        const std::string path = parse_source_spec(text).path;
+        if (path.empty() || path == "-") continue;
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0) continue;  // the reader reports it
+        const bool same = S_ISDIR(st.st_mode) ? folder_reads(path, target) : FileId{st.st_dev, st.st_ino} == target;
+        if (same)
+            throw Error(fmt::format("-o {}: is the same file as the source {}; writing it would destroy the input",
+                                    request.path, text));
+    }
+}
+
+unsigned mode_for_new_file() {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return 0666u & ~static_cast<unsigned>(mask);
+}
+
+}  // namespace
+
+OutputTarget resolve_output_target(const OutputRequest& request) {
+    OutputTarget target;
+    if (request.path.empty() || request.path == "-") return target;
+    target.shown = request.path;
+    // Devices, /dev/stdout and /proc/self/fd/N name what the shell set up: write to it as it is.
+    if (request.path.starts_with("/dev/") || request.path.starts_with("/proc/")) {
+        target.kind = OutputTarget::Kind::direct;
+        target.resolved = request.path;
+        return target;
+    }
+    target.resolved = follow_links(request.path);
+    struct stat st {};
+    if (::stat(target.resolved.c_str(), &st) != 0) {
+        if (errno != ENOENT) throw Error(fmt::format("-o {}: {}", request.path, std::strerror(errno)));
+        target.kind = OutputTarget::Kind::regular_file;
+        target.mode = mode_for_new_file();
+        return target;
+    }
+    if (S_ISDIR(st.st_mode)) throw Error(fmt::format("-o {}: is a folder", request.path));
+    if (!S_ISREG(st.st_mode)) {  // a FIFO, a device: nothing to replace
+        target.kind = OutputTarget::Kind::direct;
+        return target;
+    }
+    target.kind = OutputTarget::Kind::regular_file;
+    target.mode = st.st_mode & 07777u;
+    refuse_if_source(request, FileId{st.st_dev, st.st_ino});
+    if (!request.may_replace) throw Error(fmt::format("{}: already exists; use --force to replace it", request.path));
+    return target;
+}
+
+}  // namespace retro::cli
