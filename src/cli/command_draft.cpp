@@ -1,6 +1,7 @@
 // `retro draft SOURCE…`: ingest, correlate, and write the Markdown retro in the house style (DESIGN.md
 // "The retro document"). `--update FILE` merges the machine-written regions of an existing draft with a fresh
-// one (`--diff` shows the change instead); `-o FILE` refuses to replace a file without `--force`. What was redacted is summarised on stderr.
+// one (`--diff` shows the change instead); `-o FILE` refuses to replace a file without `--force`. What was redacted is
+// summarised on stderr.
 #include <chrono>
 #include <cstdlib>
 
@@ -138,12 +139,14 @@ void add_draft_command(CLI::App& app, CommonOptions& common, Runner& run) {
     CLI::App* cmd = app.add_subcommand("draft", "Write the incident retro draft in Markdown, ready to finish by hand");
     cmd->add_option("sources", options->sources, "Files, folders, archives, or - for stdin (KIND:PATH forces a kind)")
         ->required();
-    CLI::Option* output = cmd->add_option("-o,--output", options->output, "Write to FILE instead of stdout (an existing FILE needs --force)");
+    CLI::Option* output = cmd->add_option("-o,--output", options->output,
+                                          "Write to FILE instead of stdout (an existing FILE needs --force)");
     cmd->add_flag("--force", options->force, "Replace the -o FILE if it exists");
-    CLI::Option* update = cmd->add_option("--update", options->update,
-                    "Merge new events into the machine-written regions of the draft FILE, as git merges, keeping "
-                    "what people wrote there and elsewhere; lines both changed become a <<<<<<< conflict block "
-                    "(a warning; exit 1 under --strict)");
+    CLI::Option* update =
+        cmd->add_option("--update", options->update,
+                        "Merge new events into the machine-written regions of the draft FILE, as git merges, keeping "
+                        "what people wrote there and elsewhere; lines both changed become a <<<<<<< conflict block "
+                        "(a warning; exit 1 under --strict)");
     cmd->add_flag("--diff", options->diff, "With --update: print the change as a unified diff instead of writing it")
         ->needs(update)
         ->excludes(output);

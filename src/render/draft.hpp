@@ -42,12 +42,12 @@ struct RegionLine {
 };
 
 struct DraftUpdate {
-    std::string text;                     // `existing` with its machine regions merged
-    std::vector<std::string> merged;      // regions merged with the base recorded in their begin marker
-    std::vector<RegionLine> rewritten;    // regions with no recorded base, replaced whole (line: in `existing`)
-    std::vector<RegionLine> conflicts;    // each conflict block's `<<<<<<<` line in `text`
-    std::vector<std::string> absent;      // regions of the new draft that `existing` no longer has (left out)
-    std::string error;                    // non-empty: `existing` is unusable (unbalanced markers); text empty
+    std::string text;                   // `existing` with its machine regions merged
+    std::vector<std::string> merged;    // regions merged with the base recorded in their begin marker
+    std::vector<RegionLine> rewritten;  // regions with no recorded base, replaced whole (line: in `existing`)
+    std::vector<RegionLine> conflicts;  // each conflict block's `<<<<<<<` line in `text`
+    std::vector<std::string> absent;    // regions of the new draft that `existing` no longer has (left out)
+    std::string error;                  // non-empty: `existing` is unusable (unbalanced markers); text empty
 };
 
 // Merges every machine region of `existing` with the same region of `fresh` (a render_draft() result), as

@@ -94,7 +94,9 @@ std::string_view body(std::string_view text, const Region& r) {
     return text.substr(r.body_start, r.body_end - r.body_start);
 }
 
-std::size_t count_lines(std::string_view text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+std::size_t count_lines(std::string_view text) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 }  // namespace
 

@@ -66,7 +66,7 @@ private:
             for (Index k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
                 const Index k1_offset = offset + k1;
                 Index x1 = k1 == -d || (k1 != d && v1[k1_offset - 1] < v1[k1_offset + 1]) ? v1[k1_offset + 1]
-                                                                                             : v1[k1_offset - 1] + 1;
+                                                                                          : v1[k1_offset - 1] + 1;
                 Index y1 = x1 - k1;
                 while (x1 < n && y1 < m && m_a[a0 + x1] == m_b[b0 + y1]) ++x1, ++y1;
                 v1[k1_offset] = x1;
@@ -84,7 +84,7 @@ private:
             for (Index k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
                 const Index k2_offset = offset + k2;
                 Index x2 = k2 == -d || (k2 != d && v2[k2_offset - 1] < v2[k2_offset + 1]) ? v2[k2_offset + 1]
-                                                                                             : v2[k2_offset - 1] + 1;
+                                                                                          : v2[k2_offset - 1] + 1;
                 Index y2 = x2 - k2;
                 while (x2 < n && y2 < m && m_a[a1 - x2 - 1] == m_b[b1 - y2 - 1]) ++x2, ++y2;
                 v2[k2_offset] = x2;

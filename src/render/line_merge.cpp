@@ -20,7 +20,7 @@ struct SideHunk {
 
 // Whether `h` (starting at or after the group's start, by the sort) joins the group of base lines [begin, end).
 bool joins(std::size_t begin, std::size_t end, const LineHunk& h) {
-    if (h.a_begin < end) return true;  // overlapping lines, or an insertion strictly inside
+    if (h.a_begin < end) return true;                           // overlapping lines, or an insertion strictly inside
     return begin == end && h.a_begin == end && h.a_end == end;  // two insertions at one place
 }
 

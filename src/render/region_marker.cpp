@@ -32,7 +32,8 @@ std::optional<std::string> decode_base64(std::string_view text) {
     static const std::array<int, 256> values = [] {
         std::array<int, 256> v{};
         v.fill(-1);
-        for (std::size_t i = 0; i < alphabet.size(); ++i) v[static_cast<unsigned char>(alphabet[i])] = static_cast<int>(i);
+        for (std::size_t i = 0; i < alphabet.size(); ++i)
+            v[static_cast<unsigned char>(alphabet[i])] = static_cast<int>(i);
         return v;
     }();
     if (text.size() % 4 != 0) return std::nullopt;
@@ -58,7 +59,9 @@ std::string format_begin_marker(std::string_view name, std::string_view body) {
     return fmt::format("<!-- retro:begin {} base={} -->\n", name, encode_base64(io::deflate_bytes(body)));
 }
 
-std::string format_end_marker(std::string_view name) { return fmt::format("<!-- retro:end {} -->\n", name); }
+std::string format_end_marker(std::string_view name) {
+    return fmt::format("<!-- retro:end {} -->\n", name);
+}
 
 std::optional<RegionMarker> parse_region_marker(std::string_view line) {
     std::size_t indent = 0;
@@ -73,7 +76,8 @@ std::optional<RegionMarker> parse_region_marker(std::string_view line) {
         RegionMarker marker{is_begin, std::string(words.substr(0, space)), std::nullopt};
         if (space != std::string_view::npos) {
             const std::string_view rest = trim(words.substr(space));
-            if (!is_begin || !rest.starts_with("base=") || rest.find(' ') != std::string_view::npos) return std::nullopt;
+            if (!is_begin || !rest.starts_with("base=") || rest.find(' ') != std::string_view::npos)
+                return std::nullopt;
             marker.base = std::string(rest.substr(5));
         }
         if (marker.name.empty()) return std::nullopt;

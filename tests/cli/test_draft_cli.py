@@ -3,6 +3,7 @@
 replace a file without --force, --update keeps what people wrote, the same inputs in any order give the same
 bytes, --retro-held is checked, redaction is summarised on stderr and --no-redact turns it off.
 Run by ctest with RETRO_BIN and RETRO_SAMPLES set."""
+import json
 import os
 import re
 import shutil
@@ -81,6 +82,21 @@ def update_merges(tmp):
     check("no base: a note", f"{out}:20:1: note: region 'timeline' records no base (a draft from an older retro): "
           "rewritten whole, edits inside it replaced [draft.no-base]".encode() in n.stderr, n.stderr)
     check("--diff needs --update", run("draft", "--diff", str(case)).returncode == 2)
+
+    # A message quoting region markers in a code block lands inside the timeline region: the draft still updates.
+    quote = "<!-- retro:begin timeline -->\n<!-- retro:end timeline -->"
+    (case / "quote.ndjson").write_text(json.dumps({
+        "schema": "retro.event/1", "id": "t:quote", "time": "2024-07-25T10:43:00.000000Z", "kind": "message",
+        "source": {"kind": "slack"}, "channel": "wc-incident", "actor": {"name": "Ann Bee", "initials": "AB"},
+        "text": "the draft says\n" + quote, "spans": [{"start": 15, "end": 15 + len(quote), "type": "pre"}]}) + "\n")
+    fresh = tmp / "quote.md"
+    q = run("draft", str(case), "-o", str(fresh))
+    check("a quoted marker is drafted as code", q.returncode == 0 and f"```\n{quote}\n```\n" in fresh.read_text(),
+          q.stderr)
+    fresh.write_text(fresh.read_text().replace(edited_from, edited_to, 1))
+    u = run("draft", "--update", str(fresh), str(case))
+    check("a quoted marker does not break --update", u.returncode == 0 and edited_to in fresh.read_text() and
+          f"```\n{quote}\n```\n" in fresh.read_text(), u.stderr)
 
 
 def main():

@@ -14,9 +14,9 @@ TEST_CASE("deflated bytes inflate back, and only whole undamaged streams do", "[
     CHECK(io::inflate_bytes(deflated, text.size()) == text);
     CHECK(io::inflate_bytes(io::deflate_bytes(""), 0) == "");
 
-    CHECK_FALSE(io::inflate_bytes(deflated, text.size() - 1));  // past the cap
+    CHECK_FALSE(io::inflate_bytes(deflated, text.size() - 1));                             // past the cap
     CHECK_FALSE(io::inflate_bytes(deflated.substr(0, deflated.size() - 1), text.size()));  // truncated
-    CHECK_FALSE(io::inflate_bytes(deflated + "x", text.size()));  // bytes after the stream
+    CHECK_FALSE(io::inflate_bytes(deflated + "x", text.size()));                           // bytes after the stream
     std::string damaged = deflated;
     damaged[deflated.size() / 2] ^= 0x55;
     CHECK_FALSE(io::inflate_bytes(damaged, text.size()));

@@ -28,7 +28,8 @@ TEST_CASE("an update rewrites the timeline and keeps human edits", "[render][upd
     // People finish the draft: a new title, the cause, actions; and one edit inside a machine region.
     std::string edited =
         replace_once(first, "# Incident retro - users cannot login", "# Incident retro - nobody could log in");
-    edited = replace_once(edited, "## Actions\n\n", "## Actions\n\n**NP**\n\n* Talk to the Digital Content Manager about banners\n\n");
+    edited = replace_once(edited, "## Actions\n\n",
+                          "## Actions\n\n**NP**\n\n* Talk to the Digital Content Manager about banners\n\n");
     edited = replace_once(edited, "### What happened that we didn\u2019t anticipate?\n\n",
                           "### What happened that we didn\u2019t anticipate?\n\nA firewall migration.\n\n");
     edited = replace_once(edited, "13.06 SB Logging cluster", "13.06 SB The logging cluster");
@@ -85,13 +86,6 @@ TEST_CASE("an update leaves out regions people deleted and refuses unbalanced ma
 
 namespace {
 
-render::DraftOptions london() {
-    render::DraftOptions o;
-    o.tz = *TimeZone::find("Europe/London");
-    o.retro_held = "2024-07-26";
-    return o;
-}
-
 // The text between a region's begin marker and its end marker.
 std::string region_of(const std::string& text, const std::string& name) {
     const std::size_t begin = text.find("<!-- retro:begin " + name + " ");
@@ -103,7 +97,7 @@ std::string region_of(const std::string& text, const std::string& name) {
 }  // namespace
 
 TEST_CASE("each begin marker records its region, in base64 that cannot end the comment", "[render][update]") {
-    const std::string draft = render::render_draft(test::seed_like_timeline(), london()).markdown;
+    const std::string draft = render::render_draft(test::seed_like_timeline(), test::london_options()).markdown;
     for (const std::string_view name : render::draft_region_names()) {
         const std::string begin = "<!-- retro:begin " + std::string(name) + " base=";
         const std::size_t at = draft.find(begin);
@@ -118,7 +112,7 @@ TEST_CASE("each begin marker records its region, in base64 that cannot end the c
               std::string::npos);
         CHECK(render::decode_region_base(*m->base) == region_of(draft, std::string(name)));
     }
-    CHECK(render::render_draft(test::seed_like_timeline(), london()).markdown == draft);
+    CHECK(render::render_draft(test::seed_like_timeline(), test::london_options()).markdown == draft);
     CHECK(render::parse_region_marker("<!-- retro:begin timeline -->\n")->base == std::nullopt);
     CHECK(render::parse_region_marker("   <!-- retro:end timeline -->")->name == "timeline");
     CHECK_FALSE(render::parse_region_marker("    <!-- retro:begin timeline -->"));  // indented code
@@ -128,10 +122,9 @@ TEST_CASE("each begin marker records its region, in base64 that cannot end the c
     CHECK_FALSE(render::decode_region_base("AAAA"));  // base64, but not zlib
 }
 
-TEST_CASE("an update merges: deleted lines stay deleted, edits stay, new events arrive in order",
-          "[render][update]") {
+TEST_CASE("an update merges: deleted lines stay deleted, edits stay, new events arrive in order", "[render][update]") {
     Timeline t = test::seed_like_timeline();
-    const std::string first = render::render_draft(t, london()).markdown;
+    const std::string first = render::render_draft(t, test::london_options()).markdown;
     const std::string timeline = region_of(first, "timeline");
     // The person deletes the first entry and edits the last one.
     const std::size_t first_entry = timeline.find("10.00 ");
@@ -154,7 +147,7 @@ TEST_CASE("an update merges: deleted lines stay deleted, edits stay, new events 
     t.entries.push_back(middle);
     std::stable_sort(t.entries.begin(), t.entries.end(),
                      [](const TimelineEntry& a, const TimelineEntry& b) { return a.time < b.time; });
-    const std::string second = render::render_draft(t, london()).markdown;
+    const std::string second = render::render_draft(t, test::london_options()).markdown;
 
     const render::DraftUpdate u = render::update_draft(edited, second);
     REQUIRE(u.error.empty());
@@ -176,12 +169,13 @@ TEST_CASE("an update merges: deleted lines stay deleted, edits stay, new events 
 
 TEST_CASE("an update shows a line both changed as a conflict block", "[render][update]") {
     Timeline t = test::seed_like_timeline();
-    const std::string first = render::render_draft(t, london()).markdown;
+    const std::string first = render::render_draft(t, test::london_options()).markdown;
     const std::string edited = replace_once(first, "13.06 SB Logging cluster", "13.06 SB The logging cluster");
     for (TimelineEntry& e : t.entries) {
         if (e.text.starts_with("Logging cluster")) e.text = "Logging cluster is up again";
     }
-    const render::DraftUpdate u = render::update_draft(edited, render::render_draft(t, london()).markdown);
+    const std::string second = render::render_draft(t, test::london_options()).markdown;
+    const render::DraftUpdate u = render::update_draft(edited, second);
     REQUIRE(u.error.empty());
     REQUIRE(u.conflicts.size() == 1);
     CHECK(u.conflicts[0].region == "timeline");
@@ -190,20 +184,22 @@ TEST_CASE("an update shows a line both changed as a conflict block", "[render][u
         "13.06 SB Logging cluster is up again\n>>>>>>> retro draft\n";
     const std::size_t at = u.text.find(block);
     REQUIRE(at != std::string::npos);
-    CHECK(static_cast<std::size_t>(std::count(u.text.begin(), u.text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1 ==
+    CHECK(static_cast<std::size_t>(std::count(u.text.begin(), u.text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) +
+              1 ==
           u.conflicts[0].line);
 }
 
 TEST_CASE("a damaged base record is refused, not merged against", "[render][update]") {
-    const std::string first = render::render_draft(test::seed_like_timeline(), london()).markdown;
+    const std::string first = render::render_draft(test::seed_like_timeline(), test::london_options()).markdown;
     const std::size_t at = first.find("<!-- retro:begin timeline base=") + 40;
     std::string damaged = first;
     damaged[at] = damaged[at] == 'A' ? 'B' : 'A';
     const render::DraftUpdate u = render::update_draft(damaged, first);
     CHECK(u.text.empty());
     CHECK(u.error.starts_with("the draft to update: line "));
-    CHECK(u.error.ends_with(": the base record of region 'timeline' is damaged; delete ' base=…' from its begin "
-                            "marker to have the region rewritten whole"));
+    CHECK(
+        u.error.ends_with(": the base record of region 'timeline' is damaged; delete ' base=…' from its begin "
+                          "marker to have the region rewritten whole"));
 }
 
 TEST_CASE("a marker quoted in a code block is code, not a region", "[render][update]") {
@@ -216,7 +212,7 @@ TEST_CASE("a marker quoted in a code block is code, not a region", "[render][upd
     quoting.spans = {Span{pre_begin, pre_end, SpanType::pre, {}}};
     quoting.event_ids = {"slack:C01/1721899800.000000"};
     t.entries.insert(t.entries.begin() + 1, quoting);
-    const std::string first = render::render_draft(t, london()).markdown;
+    const std::string first = render::render_draft(t, test::london_options()).markdown;
     REQUIRE(first.find("```\n<!-- retro:begin timeline -->\n<!-- retro:end evidence -->\n```\n") != std::string::npos);
 
     // A fresh draft of it updates itself, and an edited one merges.
@@ -231,7 +227,8 @@ TEST_CASE("a marker quoted in a code block is code, not a region", "[render][upd
 
     // Fences of tildes, longer closing fences and unfenced markers after a closed fence.
     const std::string fenced =
-        "~~~~\n<!-- retro:begin timeline -->\n```\n~~~~~\n<!-- retro:begin timeline -->\nx\n<!-- retro:end timeline -->\n";
+        "~~~~\n<!-- retro:begin timeline -->\n```\n~~~~~\n<!-- retro:begin timeline -->\nx\n<!-- retro:end timeline "
+        "-->\n";
     const render::DraftUpdate v = render::update_draft(fenced, first);
     REQUIRE(v.error.empty());
     CHECK(v.rewritten.size() == 1);

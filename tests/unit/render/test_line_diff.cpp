@@ -92,8 +92,8 @@ TEST_CASE("diff_lines is a shortest script on thousands of lines", "[render][dif
 
 TEST_CASE("unified_diff writes diff -u", "[render][diff]") {
     CHECK(render::unified_diff("a\n", "a\n", "f", "f").empty());
-    CHECK(render::unified_diff("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n", "1\n2\n3\n4\nfive\n6\n7\n8\n9\n10\n11\n12\n13\n",
-                               "retro.md", "retro.md") ==
+    CHECK(render::unified_diff("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n",
+                               "1\n2\n3\n4\nfive\n6\n7\n8\n9\n10\n11\n12\n13\n", "retro.md", "retro.md") ==
           "--- retro.md\n+++ retro.md\n"
           "@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n"
           "@@ -10,3 +10,4 @@\n 10\n 11\n 12\n+13\n");

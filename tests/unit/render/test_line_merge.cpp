@@ -12,8 +12,9 @@ render::LineMerge merge(std::string_view base, std::string_view ours, std::strin
     return render::merge_lines(base, ours, theirs, "yours", "retro draft");
 }
 
-const std::string base = "### Thursday 25 July\n\n10.00 NP stand up\n\n11.14 #alerts: lambda errors\n\n"
-                         "11.33 RC users cannot log in\n\n11.40 NP reported to CSS\n\n";
+const std::string base =
+    "### Thursday 25 July\n\n10.00 NP stand up\n\n11.14 #alerts: lambda errors\n\n"
+    "11.33 RC users cannot log in\n\n11.40 NP reported to CSS\n\n";
 
 std::string replace(std::string text, std::string_view from, std::string_view to) {
     const std::size_t at = text.find(from);
@@ -34,11 +35,11 @@ TEST_CASE("merge: unchanged sides give the other side", "[render][merge]") {
 
 TEST_CASE("merge: a line the person deleted stays deleted, an edit stays, new events arrive in order",
           "[render][merge]") {
-    std::string ours = replace(base, "10.00 NP stand up\n\n", "");                               // deleted
-    ours = replace(ours, "11.40 NP reported to CSS", "11.40 NP reported to CSS by phone");       // edited
-    std::string theirs = replace(base, "10.00 NP", "09.58 AB first\n\n10.00 NP");               // new events
+    std::string ours = replace(base, "10.00 NP stand up\n\n", "");                          // deleted
+    ours = replace(ours, "11.40 NP reported to CSS", "11.40 NP reported to CSS by phone");  // edited
+    std::string theirs = replace(base, "10.00 NP", "09.58 AB first\n\n10.00 NP");           // new events
     theirs = replace(theirs, "11.33 RC", "11.20 SB disk full\n\n11.33 RC");
-    theirs = replace(theirs, "lambda errors\n", "lambda errors (3 times)\n");                    // a group grew
+    theirs = replace(theirs, "lambda errors\n", "lambda errors (3 times)\n");  // a group grew
     theirs += "12.30 SB all clear\n\n";
     const render::LineMerge m = merge(base, ours, theirs);
     CHECK(m.conflicts.empty());
@@ -62,8 +63,9 @@ TEST_CASE("merge: a line the person deleted and the machine changed is a conflic
 TEST_CASE("merge: a new event next to an edited or deleted line is no conflict", "[render][merge]") {
     const std::string ours = replace(replace(base, "11.33 RC users cannot log in", "11.33 RC nobody can log in"),
                                      "11.40 NP reported to CSS\n\n", "");
-    const std::string theirs = replace(replace(base, "11.33 RC", "11.30 SB before\n\n11.33 RC"), "11.40 NP reported to CSS\n\n",
-                                       "11.40 NP reported to CSS\n\n11.45 SB after\n\n");
+    const std::string theirs =
+        replace(replace(base, "11.33 RC", "11.30 SB before\n\n11.33 RC"), "11.40 NP reported to CSS\n\n",
+                "11.40 NP reported to CSS\n\n11.45 SB after\n\n");
     const render::LineMerge m = merge(base, ours, theirs);
     CHECK(m.conflicts.empty());
     CHECK(m.text ==
@@ -91,8 +93,9 @@ TEST_CASE("merge: both sides adding different lines at one place conflict; the s
     const std::string theirs = base + "12.30 SB all clear\n\n";
     const render::LineMerge m = merge(base, ours, theirs);
     CHECK(m.conflicts == std::vector<std::size_t>{10});
-    CHECK(m.text.ends_with("11.40 NP reported to CSS\n\n<<<<<<< yours\nA person's note\n=======\n12.30 SB all clear\n\n"
-                           ">>>>>>> retro draft\n"));
+    CHECK(
+        m.text.ends_with("11.40 NP reported to CSS\n\n<<<<<<< yours\nA person's note\n=======\n12.30 SB all clear\n\n"
+                         ">>>>>>> retro draft\n"));
     CHECK(merge(base, theirs, theirs).text == theirs);
     // Shared lines at the ends of a conflict stay outside the block.
     const render::LineMerge shared = merge("a\nb\nc\n", "a\nB1\nc\n", "a\nB2\nc\n");
