@@ -1,6 +1,7 @@
 // `retro draft SOURCE…`: ingest, correlate, and write the Markdown retro in the house style (DESIGN.md
-// "The retro document"). `--update FILE` rewrites only the machine-written regions of an existing draft;
-// `-o FILE` refuses to replace a file without `--force`. What was redacted is summarised on stderr.
+// "The retro document"). `--update FILE` merges the machine-written regions of an existing draft with a fresh
+// one (`--diff` shows the change instead); `-o FILE` refuses to replace a file without `--force`. What was redacted is
+// summarised on stderr.
 #include <chrono>
 #include <cstdlib>
 
@@ -14,6 +15,7 @@
 #include "io/byte_streams.hpp"
 #include "io/open_input.hpp"
 #include "render/draft.hpp"
+#include "render/line_diff.hpp"
 #include "retro/error.hpp"
 
 namespace retro::cli {
@@ -24,6 +26,7 @@ struct DraftCommandOptions {
     std::vector<std::string> sources;
     OutputOptions output;
     std::string update;
+    bool diff = false;
     std::string title;
     std::string retro_held;
     bool no_redact = false;
@@ -56,9 +59,10 @@ std::string read_draft(const std::string& path, Diagnostics& diags) {
     return bytes;
 }
 
-// `-o FILE`, else the draft being updated (replacing it is what --update asks for), else stdout.
+// `-o FILE`, else the draft being updated (replacing it is what --update asks for; --diff only shows the
+// change), else stdout.
 OutputRequest output_request(const DraftCommandOptions& dco) {
-    if (!dco.update.empty() && dco.output.path.empty()) return {dco.update, true, dco.sources};
+    if (!dco.update.empty() && dco.output.path.empty() && !dco.diff) return {dco.update, true, dco.sources};
     return {dco.output.path, dco.output.force, dco.sources};
 }
 
@@ -101,19 +105,39 @@ int run_draft(const DraftCommandOptions& dco, const CommonOptions& common) {
     render::Draft draft = render::render_draft(timeline, options);
 
     std::string text = std::move(draft.markdown);
+    bool conflicts = false;
     if (!dco.update.empty()) {
         render::DraftUpdate u = render::update_draft(existing, text);
         if (!u.error.empty()) throw Error(fmt::format("{}: {}", dco.update, u.error));
-        text = std::move(u.text);
-        fmt::print(stderr, "retro: {}: rewrote {}{}\n", dco.update, u.replaced.empty() ? "nothing" : join(u.replaced),
+        for (const render::RegionLine& r : u.rewritten) {
+            session->diags.note("draft.no-base", Location{dco.update, r.line, 1},
+                                fmt::format("region '{}' records no base (a draft from an older retro): rewritten "
+                                            "whole, edits inside it replaced",
+                                            r.region));
+        }
+        for (const render::RegionLine& c : u.conflicts) {
+            session->diags.warning("draft.conflict", Location{dco.update, c.line, 1},
+                                   fmt::format("region '{}': your edit and the new draft changed the same lines; keep "
+                                               "what is right between <<<<<<< and >>>>>>> and delete the markers",
+                                               c.region));
+        }
+        conflicts = !u.conflicts.empty();
+        std::vector<std::string> rewritten;
+        for (const render::RegionLine& r : u.rewritten) rewritten.push_back(r.region);
+        std::string done = u.merged.empty() ? "" : "merged " + join(u.merged);
+        if (!rewritten.empty()) done += (done.empty() ? "rewrote " : "; rewrote ") + join(rewritten);
+        fmt::print(stderr, "retro: {}: {}{}\n", dco.update, done.empty() ? "changed nothing" : done,
                    u.absent.empty() ? "" : fmt::format(" (kept out, no longer in the file: {})", join(u.absent)));
+        text = dco.diff ? render::unified_diff(existing, u.text, dco.update, dco.update)  // shown, not written
+                        : std::move(u.text);
     }
     out.write(text);
     out.close();
     if (const std::string summary = render::redaction_summary(draft.redacted); !summary.empty()) {
         fmt::print(stderr, "{}\n", summary);
     }
-    return finish_session(*session, common);
+    const int status = finish_session(*session, common);
+    return common.strict && conflicts ? std::max(status, 1) : status;
 }
 
 }  // namespace
@@ -123,9 +147,15 @@ void add_draft_command(CLI::App& app, CommonOptions& common, Runner& run) {
     CLI::App* cmd = app.add_subcommand("draft", "Write the incident retro draft in Markdown, ready to finish by hand");
     cmd->add_option("sources", options->sources, "Files, folders, archives, or - for stdin (KIND:PATH forces a kind)")
         ->required();
-    add_output_options(*cmd, options->output);
-    cmd->add_option("--update", options->update,
-                    "Rewrite only the machine-written regions of the draft FILE, keeping what people wrote");
+    CLI::Option* output = add_output_options(*cmd, options->output);
+    CLI::Option* update =
+        cmd->add_option("--update", options->update,
+                        "Merge new events into the machine-written regions of the draft FILE, as git merges, keeping "
+                        "what people wrote there and elsewhere; lines both changed become a <<<<<<< conflict block "
+                        "(a warning; exit 1 under --strict)");
+    cmd->add_flag("--diff", options->diff, "With --update: print the change as a unified diff instead of writing it")
+        ->needs(update)
+        ->excludes(output);
     cmd->add_option("--title", options->title, "The incident's title (default: named from its alerts or thread)");
     cmd->add_option("--retro-held", options->retro_held,
                     "The date of the retro meeting (default: SOURCE_DATE_EPOCH's date, else today)");
@@ -137,6 +167,7 @@ void add_draft_command(CLI::App& app, CommonOptions& common, Runner& run) {
   retro draft samples/2024-07-25-login/
   retro draft --tz Europe/London slack-export.zip alarm-history.json inbox.mbox -o retro.md
   retro draft --update retro.md samples/2024-07-25-login/
+  retro draft --update retro.md --diff samples/2024-07-25-login/
   retro draft --title "users cannot log in" --retro-held 2024-07-26 case/ -o retro.md --force
 )");
     cmd->callback([options, &common, &run] { run = [options, &common] { return run_draft(*options, common); }; });

@@ -29,9 +29,10 @@ void add_common_options(CLI::App& c, CommonOptions& o) {
         ->check(CLI::IsMember({"text", "json"}));
 }
 
-void add_output_options(CLI::App& c, OutputOptions& o) {
-    c.add_option("-o,--output", o.path, "Write to FILE instead of stdout (an existing FILE needs --force)");
+CLI::Option* add_output_options(CLI::App& c, OutputOptions& o) {
+    CLI::Option* output = c.add_option("-o,--output", o.path, "Write to FILE instead of stdout (an existing FILE needs --force)");
     c.add_flag("--force", o.force, "Replace the -o FILE if it exists (never a file the command reads)");
+    return output;
 }
 
 TimeZone default_zone() {

@@ -33,7 +33,8 @@ struct OutputOptions {
     std::string path;
     bool force = false;
 };
-void add_output_options(CLI::App& command, OutputOptions& options);
+// Returns the -o option, for options that exclude it.
+CLI::Option* add_output_options(CLI::App& command, OutputOptions& options);
 
 // What a command runs with: the config found for its sources, the diagnostics sink, ingest options.
 struct Session {

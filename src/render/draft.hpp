@@ -1,7 +1,8 @@
 // The Markdown retro draft in the house style of the published retros (DESIGN.md "The retro document",
 // the seed ../shared/seed/2024-07-25-retro-as-published.md): title, metadata, contents, timeline, analysis
-// of causes, actions. Machine-written regions sit between `<!-- retro:begin NAME -->` and
-// `<!-- retro:end NAME -->` so `retro draft --update` can rewrite them and keep what people wrote.
+// of causes, actions. Machine-written regions sit between `<!-- retro:begin NAME base=… -->` and
+// `<!-- retro:end NAME -->` (region_marker.hpp) so `retro draft --update` can merge new events into them and
+// keep what people wrote.
 #pragma once
 
 #include <string>
@@ -35,15 +36,25 @@ Draft render_draft(const Timeline& timeline, const DraftOptions& options);
 // The names of the machine-written regions, in document order.
 const std::vector<std::string_view>& draft_region_names();
 
+struct RegionLine {
+    std::string region;
+    std::size_t line = 0;  // 1-based
+};
+
 struct DraftUpdate {
-    std::string text;                   // `existing` with its machine regions replaced
-    std::vector<std::string> replaced;  // region names rewritten
+    std::string text;                   // `existing` with its machine regions merged
+    std::vector<std::string> merged;    // regions merged with the base recorded in their begin marker
+    std::vector<RegionLine> rewritten;  // regions with no recorded base, replaced whole (line: in `existing`)
+    std::vector<RegionLine> conflicts;  // each conflict block's `<<<<<<<` line in `text`
     std::vector<std::string> absent;    // regions of the new draft that `existing` no longer has (left out)
     std::string error;                  // non-empty: `existing` is unusable (unbalanced markers); text empty
 };
 
-// Rewrites every machine region of `existing` with the same region of `fresh` (a render_draft() result)
-// and leaves every other byte of `existing` as it was.
+// Merges every machine region of `existing` with the same region of `fresh` (a render_draft() result), as
+// git merges: base = the region as the machine last wrote it (recorded in its begin marker), ours = the region
+// in `existing`, theirs = the region in `fresh` (see merge_lines); lines both changed differently become a
+// `<<<<<<< yours` … `>>>>>>> retro draft` block. A region whose marker records no base is replaced whole.
+// Every other byte of `existing` stays as it was.
 DraftUpdate update_draft(std::string_view existing, std::string_view fresh);
 
 }  // namespace retro::render

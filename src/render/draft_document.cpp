@@ -7,16 +7,20 @@
 #include "render/draft.hpp"
 #include "render/draft_sections.hpp"
 #include "render/markdown_escape.hpp"
+#include "render/region_marker.hpp"
 #include "retro/ingest.hpp"
 
 namespace retro::render {
 namespace {
 
-void begin_region(std::string& out, std::string_view name) {
-    out += fmt::format("<!-- retro:begin {} -->\n\n", name);
-}
-void end_region(std::string& out, std::string_view name) {
-    out += fmt::format("<!-- retro:end {} -->\n\n", name);
+// The region `name` whose lines are `body`, between its markers; the begin marker records `body` as the base
+// of the next `--update`.
+void write_region(std::string& out, std::string_view name, std::string_view body) {
+    const std::string text = "\n" + std::string(body);
+    out += format_begin_marker(name, text);
+    out += text;
+    out += format_end_marker(name);
+    out += '\n';
 }
 
 // The incident's dates: the window's start and its last entry (the window itself runs on by a tail).
@@ -109,34 +113,30 @@ Draft render_draft(const Timeline& timeline, const DraftOptions& options) {
     std::replace(title.begin(), title.end(), '\n', ' ');
     out += "# Incident retro - " + escape_inline(ctx.plain(title), {}, LineStart::inline_text) + "\n\n";
 
-    begin_region(out, "metadata");
-    out += fmt::format("**Incident from:** {}\n\n", format_local_date(first, tz));
-    out += fmt::format("**Incident until:** {}\n\n", format_local_date(last, tz));
-    out += fmt::format("**Retro held:** {}\n\n", options.retro_held);
-    end_region(out, "metadata");
+    write_region(out, "metadata",
+                 fmt::format("**Incident from:** {}\n\n**Incident until:** {}\n\n**Retro held:** {}\n\n",
+                             format_local_date(first, tz), format_local_date(last, tz), options.retro_held));
 
     out += "* [Timeline](#timeline)\n* [Analysis of causes](#analysis-of-causes)\n* [Actions](#actions)\n\n";
 
     out += "## Timeline\n\n";
-    begin_region(out, "timeline");
-    write_timeline(ctx, out);
-    end_region(out, "timeline");
+    std::string region;
+    write_timeline(ctx, region);
+    write_region(out, "timeline", region);
 
     out += "## Analysis of causes\n\n";
     out += "### What happened that we didn\u2019t anticipate?\n\n";
     out +=
         "<!-- retro: what happened that nobody expected? Quote the people and suppliers who explained the cause, "
         "and say where they said it -->\n\n";
-    begin_region(out, "evidence");
-    write_evidence(ctx, out);
-    out += '\n';
-    end_region(out, "evidence");
+    region.clear();
+    write_evidence(ctx, region);
+    write_region(out, "evidence", region + "\n");
 
     out += "### Why didn't our safeguards catch this?\n\n";
-    begin_region(out, "safeguards");
-    write_safeguards(ctx, out);
-    out += '\n';
-    end_region(out, "safeguards");
+    region.clear();
+    write_safeguards(ctx, region);
+    write_region(out, "safeguards", region + "\n");
     out +=
         "<!-- retro: which alerts, dashboards, tests or processes should have caught this sooner, and why "
         "didn't they? -->\n\n";

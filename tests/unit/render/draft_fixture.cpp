@@ -10,6 +10,13 @@ Instant utc(const char* iso) {
     return *t;
 }
 
+render::DraftOptions london_options() {
+    render::DraftOptions o;
+    o.tz = *TimeZone::find("Europe/London");
+    o.retro_held = "2024-07-26";
+    return o;
+}
+
 namespace {
 
 TimelineEntry message(const char* time, const char* initials, const char* name, std::string text, const char* id) {

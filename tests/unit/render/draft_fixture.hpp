@@ -2,11 +2,14 @@
 // draft tests. Times are written as UTC; the seed's local times are one hour later.
 #pragma once
 
+#include "render/draft.hpp"
 #include "retro/timeline.hpp"
 
 namespace retro::test {
 
 Timeline seed_like_timeline();
 Instant utc(const char* iso);
+// Draft options for the seed: Europe/London, retro held 2024-07-26.
+render::DraftOptions london_options();
 
 }  // namespace retro::test

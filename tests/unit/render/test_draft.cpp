@@ -17,13 +17,6 @@ using retro::test::utc;
 
 namespace {
 
-render::DraftOptions london_options() {
-    render::DraftOptions o;
-    o.tz = *TimeZone::find("Europe/London");
-    o.retro_held = "2024-07-26";
-    return o;
-}
-
 // Compares with tests/unit/render/golden/NAME; RETRO_UPDATE_GOLDEN=1 rewrites the file for review.
 void check_golden(const std::string& name, const std::string& actual) {
     const std::string path = retro::test::source_path("tests/unit/render/golden/" + name);
@@ -41,14 +34,14 @@ void check_golden(const std::string& name, const std::string& actual) {
 }  // namespace
 
 TEST_CASE("a seed-shaped timeline renders in the house style", "[render][draft]") {
-    const render::Draft draft = render::render_draft(test::seed_like_timeline(), london_options());
+    const render::Draft draft = render::render_draft(test::seed_like_timeline(), test::london_options());
     check_golden("seed_like.md", draft.markdown);
     CHECK(draft.markdown.starts_with(draft_marker));
     CHECK(draft.redacted.total() == 0);
 }
 
 TEST_CASE("the draft's blocks are what the house style expects", "[render][draft][cmark]") {
-    const render::Draft draft = render::render_draft(test::seed_like_timeline(), london_options());
+    const render::Draft draft = render::render_draft(test::seed_like_timeline(), test::london_options());
     const test::MarkdownProbe probe = test::probe_markdown(draft.markdown);
     REQUIRE(!probe.blocks.empty());
     CHECK(probe.blocks.front() == "html_block");  // the draft marker, before the title
@@ -60,7 +53,8 @@ TEST_CASE("the draft's blocks are what the house style expects", "[render][draft
 
 TEST_CASE("the draft is the same bytes every time", "[render][draft]") {
     const Timeline t = test::seed_like_timeline();
-    CHECK(render::render_draft(t, london_options()).markdown == render::render_draft(t, london_options()).markdown);
+    CHECK(render::render_draft(t, test::london_options()).markdown ==
+          render::render_draft(t, test::london_options()).markdown);
 }
 
 TEST_CASE("day headings carry the year when the incident spans years; times then name their day", "[render][draft]") {

@@ -147,7 +147,13 @@ Structure structure_of(const std::string& markdown) {
         const char* literal = cmark_node_get_literal(node);
         if (type == "heading") type += std::to_string(cmark_node_get_heading_level(node));
         if (type == "link" || type == "image") type += std::string(" ") + cmark_node_get_url(node);
-        if (type.starts_with("html") && literal) type += std::string(" ") + literal;
+        if (type.starts_with("html") && literal) {
+            std::string html = literal;
+            // A region's base record differs with its text; the marker still has to be one whole comment.
+            if (const std::size_t base = html.find(" base="); base != std::string::npos && html.ends_with(" -->\n"))
+                html.replace(base, html.size() - 5 - base, "");
+            type += " " + html;
+        }
         if ((type == "text" || type == "code") && literal) out.text += literal;
         if (type == "softbreak" || type == "linebreak") out.text += '\n';
         if (type != "text") out.nodes.push_back(type);  // text nodes split differently around escapes
