@@ -13,12 +13,16 @@ sharing a fingerprint, merged NDJSON streams: records with the same id and diffe
 kept, the later by content hash gets `#dup-<8 hex>`, with an `ingest.id-collision` warning."""
 import json
 import os
+import re
 import shutil
 import socket
 import sys
 
-from hostile_inputs import GOOD_IDS, write_good_events
+from hostile_inputs import GOOD_IDS, SLACK_GOOD_ID, event_line, write_good_events, write_slack_export_dir
 from retro_run import RETRO, Suite, run_retro
+
+NO_WORKSPACE = "{}: note: no workspace found in the export's file permalinks: events carry no permalinks " \
+               "(--slack-workspace NAME or `slack_workspace` in retro.toml adds them) [slack.no-workspace]"
 
 
 def case_folder(suite):
@@ -104,10 +108,84 @@ def check_lint_dangling(suite):
         "[ingest.dangling-link]"], run)
 
 
+DUP = re.compile(r"#dup-[0-9a-f]{8}$")
+
+
+def collision(path, line, event_id, renamed):
+    return (f"{path}:{line}: warning: another record has the id {event_id} with different content; "
+            f"this one is {renamed} [ingest.id-collision]")
+
+
+def check_numeric_ts(suite):
+    """Five messages with numeric ts: five events, microseconds kept; a number with more than six decimals is
+    refused; two different messages with one ts are both kept."""
+    ex = write_slack_export_dir(suite.tmp / "numeric-ts", {"general/2024-07-26.json": (
+        b'[{"type":"message","user":"U01","text":"one","ts":1721988000.000100},'
+        b'{"type":"message","user":"U01","text":"two","ts":1721988000.000200},'
+        b'{"type":"message","user":"U01","text":"three","ts":1721988000.000300},'
+        b'{"type":"message","user":"U01","text":"four","ts":1721988001},'
+        b'{"type":"message","user":"U01","text":"five","ts":1721988002.5},'
+        b'{"type":"message","user":"U01","text":"too fine","ts":1721988003.0000001},'
+        b'{"type":"message","user":"U01","text":"same ts, other text","ts":"1721988000.000100"}]')})
+    run = run_retro("events", str(ex))
+    ids = run.event_ids
+    base = ["slack:C01/1721988000.000100", "slack:C01/1721988000.000200", "slack:C01/1721988000.000300",
+            "slack:C01/1721988001", "slack:C01/1721988002.500000", SLACK_GOOD_ID]
+    renamed = [i for i in ids if DUP.search(i)]
+    suite.check("numeric ts: every message an event, microseconds kept, the same-ts message renamed",
+                sorted(i for i in ids if not DUP.search(i)) == sorted(base) and len(renamed) == 1 and
+                renamed[0].startswith("slack:C01/1721988000.000100#dup-"), run)
+    day = f"{ex}/general/2024-07-26.json"
+    renamed_line = 1  # both messages are on line 1 of the day file
+    expected = [
+        f"{day}:1:383: error: message ts 1721988003.0000001 is a JSON number that cannot be read exactly to the "
+        "microsecond (more than six decimals, or too large) [slack.bad-ts]",
+        NO_WORKSPACE.format(ex),
+        collision(day, renamed_line, "slack:C01/1721988000.000100", renamed[0] if renamed else "?"),
+    ]
+    suite.check("numeric ts: the refused number and the collision are said", run.diagnostics == expected, run)
+    strict = run_retro("events", "--strict", str(ex))
+    suite.check("numeric ts: --strict exits 1 for the refused number", strict.exit == 1, strict)
+
+
+def check_alert_fingerprints(suite):
+    """Two distinct alerts sharing a fingerprint (different labels) are two events (issue 15 item 15)."""
+    path = suite.tmp / "shared-fingerprint.json"
+    alert = lambda instance: {"status": "firing", "labels": {"alertname": "Down", "instance": instance},
+                              "startsAt": "2024-07-25T10:00:00Z", "endsAt": "0001-01-01T00:00:00Z",
+                              "fingerprint": "abc"}
+    path.write_text(json.dumps({"receiver": "ops", "status": "firing", "alerts": [alert("a"), alert("b")]}))
+    run = run_retro("events", str(path))
+    ids = run.event_ids
+    first = "alertmanager:abc@2024-07-25T10:00:00.000000Z"
+    suite.check("alerts sharing a fingerprint: two events, one renamed",
+                len(ids) == 2 and first in ids and any(DUP.search(i) and i.startswith(first) for i in ids), run)
+    suite.check("alerts sharing a fingerprint: one id-collision warning",
+                len(run.diagnostics) == 1 and run.diagnostics[0].endswith("[ingest.id-collision]"), run)
+
+
+def check_merged_streams(suite):
+    """`retro events a.ndjson b.ndjson`: identical lines are one event; same id, other text: both kept."""
+    a, b = suite.tmp / "a.ndjson", suite.tmp / "b.ndjson"
+    a.write_bytes(event_line("m:1", text="same") + event_line("m:2", text="from a"))
+    b.write_bytes(event_line("m:1", text="same") + event_line("m:2", text="from b"))
+    runs = [run_retro("events", str(a), str(b)), run_retro("events", str(b), str(a))]
+    ids = runs[0].event_ids
+    suite.check("merged streams: the identical line once, the differing one renamed",
+                len(ids) == 3 and ids.count("m:1") == 1 and "m:2" in ids and
+                sum(1 for i in ids if i.startswith("m:2#dup-")) == 1, runs[0])
+    suite.check("merged streams: the same bytes whatever the order", runs[0].stdout == runs[1].stdout, runs[1])
+    suite.check("merged streams: one warning", len(runs[0].diagnostics) == 1 and
+                runs[0].diagnostics[0].startswith("<unknown origin>: warning: another record has the id m:2 "), runs[0])
+
+
 def main():
     suite = Suite("hostile-drops")
     check_case_folder(suite)
     check_lint_dangling(suite)
+    check_numeric_ts(suite)
+    check_alert_fingerprints(suite)
+    check_merged_streams(suite)
     return suite.finish()
 
 
