@@ -13,14 +13,9 @@
 namespace retro::ingest {
 
 std::uint64_t content_hash(const Event& event) {
-    Event content = event;
-    content.id.clear();
-    content.record.clear();
-    content.time_raw.clear();
-    content.source = {};
     thread_local std::string line;
     line.clear();
-    write_event_json(content, line);
+    write_event_content_json(event, line);
     std::uint64_t hash = 0xcbf29ce484222325ull;
     for (unsigned char c : line) {
         hash ^= c;
