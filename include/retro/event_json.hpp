@@ -12,6 +12,8 @@ namespace retro {
 // Appends one event as a JSON object with DESIGN.md's key order and a trailing newline.
 void write_event_json(const Event& e, std::string& out);
 std::string to_json_line(const Event& e);
+// The line without `id`, `record`, `time_raw` and `source`: what the event says (the content hash's text).
+void write_event_content_json(const Event& e, std::string& out);
 
 // Parses one `retro.event/1` object. On a damaged record reports `events.*` diagnostics at `origin` and
 // returns false; unknown keys are ignored.

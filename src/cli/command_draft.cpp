@@ -93,7 +93,8 @@ int run_draft(const DraftCommandOptions& dco, const CommonOptions& common) {
     auto not_events = collector.dropped();
     if (collector.duplicates()) not_events["duplicate id (the same record read twice)"] += collector.duplicates();
     const Timeline timeline =
-        correlate(collector.take_sorted(), correlate_options(*session, dco.incident), not_events, session->diags);
+        correlate(collector.take_sorted(&session->diags), correlate_options(*session, dco.incident), not_events,
+                  session->diags);
     require_events(timeline, common, *session);
 
     render::DraftOptions options;

@@ -1,6 +1,7 @@
 // `retro events SOURCE…`: every source normalised into one `retro.event/1` NDJSON stream, sorted by
-// (time, source kind, id) with exact duplicate ids removed; `--unsorted` streams in input order instead,
-// in constant memory (and without de-duplication).
+// (time, source kind, id) with the id rule applied (ingest/id_collisions.hpp: identical records once, same
+// id and different content renamed); `--unsorted` streams in input order instead, in constant memory (and
+// without the id rule).
 #include <unistd.h>
 
 #include "cli/commands.hpp"
@@ -79,7 +80,7 @@ int run_events(const EventsOptions& eo, const CommonOptions& common) {
         collector.write_sorted([&out](std::string_view line) {
             out.buffer().append(line);
             out.flush_if_large();
-        });
+        }, &session->diags);
     }
     progress.finish();
     out.close();

@@ -47,7 +47,8 @@ void print_stderr(const std::string& line) {
 }
 
 // Folders: every *.md below, sorted by path, hidden entries skipped.
-std::vector<Target> expand(const std::vector<std::string>& paths) {
+// A dangling `.md` link below a folder is reported, not linted.
+std::vector<Target> expand(const std::vector<std::string>& paths, Diagnostics& diags) {
     std::vector<Target> out;
     for (const std::string& path : paths) {
         if (path == "-") {
@@ -71,7 +72,14 @@ std::vector<Target> expand(const std::vector<std::string>& paths) {
                 if (it->is_directory()) it.disable_recursion_pending();
                 continue;
             }
-            if (!it->is_regular_file() || !iequals_ascii(it->path().extension().string(), ".md")) continue;
+            if (!iequals_ascii(it->path().extension().string(), ".md")) continue;
+            if (it->is_symlink() && !fs::exists(it->status())) {
+                diags.warning("ingest.dangling-link", Location{it->path().string()},
+                              fmt::format("symbolic link to {}, which does not exist; not linted",
+                                          fs::read_symlink(it->path(), ec).string()));
+                continue;
+            }
+            if (!it->is_regular_file()) continue;
             found.push_back({it->path().string(), fs::relative(it->path(), path).generic_string(), true});
         }
         std::sort(found.begin(), found.end(), [](const Target& a, const Target& b) { return a.path < b.path; });
@@ -135,7 +143,7 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
     // Which files, with which config, is settled here; the files are then read and checked on every core,
     // and their findings and diagnostics taken in the order of the files, as a one-thread run would.
     std::vector<std::pair<const Target*, const Config*>> work;
-    const std::vector<Target> targets = expand(lo.paths);
+    const std::vector<Target> targets = expand(lo.paths, diags);
     OutputFile out({lo.output.path, lo.output.force, read_paths(targets)});
     for (const Target& target : targets) {
         const Config& config = config_for(target.path);

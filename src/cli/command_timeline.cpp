@@ -28,7 +28,7 @@ int run_timeline(const TimelineOptions& to, const CommonOptions& common) {
     OutputFile out({to.output.path, to.output.force, to.sources});
     ingest::EventCollector collector;
     read_sources(to.sources, {session->ingest, session->diags, collector});
-    auto events = collector.take_sorted();  // counts the duplicates as it removes them
+    auto events = collector.take_sorted(&session->diags);  // counts the duplicates as it removes them
     auto not_events = collector.dropped();
     if (collector.duplicates()) not_events["duplicate id (the same record read twice)"] += collector.duplicates();
     // The window is the correlator's: --from/--until go to it, not to ingest, so events outside are counted.

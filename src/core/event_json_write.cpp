@@ -51,22 +51,30 @@ void write_flags(json::Writer& w, const Flags& f) {
 
 }  // namespace
 
-void write_event_json(const Event& e, std::string& out) {
+namespace {
+
+// The event's line; `content_only` leaves out what names and places the record rather than what it says
+// (id, record, time_raw, source): the text the content hash of ingest/id_collisions.hpp is taken over.
+void write_event(const Event& e, std::string& out, bool content_only) {
     json::Writer w(out);
     w.begin_object();
     w.key("schema").value(event_schema);
-    w.key("id").value(e.id);
-    optional_string(w, "record", e.record);
+    if (!content_only) {
+        w.key("id").value(e.id);
+        optional_string(w, "record", e.record);
+    }
     w.key("time").value(format_utc(e.time));
-    optional_string(w, "time_raw", e.time_raw);
+    if (!content_only) optional_string(w, "time_raw", e.time_raw);
     w.key("precision").value(to_string(e.precision));
     w.key("kind").value(to_string(e.kind));
-    w.key("source").begin_object();
-    w.key("kind").value(e.source.kind);
-    optional_string(w, "vendor", e.source.vendor);
-    optional_string(w, "origin", e.source.origin);
-    if (e.source.line > 0) w.key("line").value(static_cast<std::uint64_t>(e.source.line));
-    w.end_object();
+    if (!content_only) {
+        w.key("source").begin_object();
+        w.key("kind").value(e.source.kind);
+        optional_string(w, "vendor", e.source.vendor);
+        optional_string(w, "origin", e.source.origin);
+        if (e.source.line > 0) w.key("line").value(static_cast<std::uint64_t>(e.source.line));
+        w.end_object();
+    }
     optional_string(w, "channel", e.channel);
     write_actor(w, e.actor);
     w.key("text").value(e.text);
@@ -102,6 +110,12 @@ void write_event_json(const Event& e, std::string& out) {
     w.end_object();
     out += '\n';
 }
+
+}  // namespace
+
+void write_event_json(const Event& e, std::string& out) { write_event(e, out, false); }
+
+void write_event_content_json(const Event& e, std::string& out) { write_event(e, out, true); }
 
 std::string to_json_line(const Event& e) {
     std::string out;

@@ -1,5 +1,5 @@
 // Merge, order and de-duplication of the event stream (DESIGN.md: sorted by (time, source kind, id);
-// exact duplicate ids removed).
+// identical records once, same id and different content renamed: id_collisions.hpp).
 #include "ingest/event_collector.hpp"
 
 #include <algorithm>
@@ -10,8 +10,8 @@
 #include <tuple>
 #include <utility>
 
-#include "core/flat_id_set.hpp"
 #include "core/permute.hpp"
+#include "ingest/id_collisions.hpp"
 #include "retro/event_json.hpp"
 
 namespace retro::ingest {
@@ -27,7 +27,7 @@ void EventCollector::drop(std::string_view reason, std::uint64_t count) {
     it->second += count;
 }
 
-std::vector<Event> EventCollector::take_sorted() {
+std::vector<Event> EventCollector::take_sorted(Diagnostics* diags) {
     // The stream order (time, source kind, id). Ties on all three are broken on where the record came from
     // and then on its whole content, so the copy kept of a duplicate is the same whatever order the sources
     // were named in.
@@ -41,36 +41,43 @@ std::vector<Event> EventCollector::take_sorted() {
         return to_json_line(a) < to_json_line(b);
     };
     std::vector<std::uint32_t> source(m_events.size());  // kept events in stream order, then the duplicates
-    std::iota(source.begin(), source.end(), std::uint32_t{0});
-    // Streams are usually read in order already (retro's own output is): then there is nothing to sort.
-    // Otherwise an Event is large and its strings are scattered: sort 16-byte keys (time, index) that point
-    // back to the events, then move each kept event once, in place (no second copy). Times are microseconds
-    // and rarely tie, so the rest of the order is read from the events only on a tie.
-    if (!std::is_sorted(m_events.begin(), m_events.end(), stream_less)) {
-        struct SortKey {
-            Instant time;
-            std::uint32_t index;
-        };
-        std::vector<SortKey> keys;
-        keys.reserve(m_events.size());
-        for (std::uint32_t i = 0; i < m_events.size(); ++i) keys.push_back({m_events[i].time, i});
-        std::sort(keys.begin(), keys.end(), [&](const SortKey& x, const SortKey& y) {
-            if (x.time != y.time) return x.time < y.time;
-            return stream_less(m_events[x.index], m_events[y.index]);
-        });
-        for (std::size_t k = 0; k < keys.size(); ++k) source[k] = keys[k].index;
-    }  // the keys are freed before the id set is built: the peak of memory is here, with every event held
     std::vector<std::uint32_t> duplicates;
-    std::size_t kept = 0;
-    {
-        FlatIdSet seen(m_events.size(), [this](std::uint32_t i) { return std::string_view(m_events[i].id); });
-        for (std::size_t k = 0; k < source.size(); ++k) {
-            if (seen.insert(source[k]))
-                source[kept++] = source[k];  // kept <= k: compacts the kept ones in place
-            else
-                duplicates.push_back(source[k]);
-        }
+    // Sorted, then the id rule applied (ingest/id_collisions.hpp); a renamed id moves, so the stream is
+    // sorted again, and the new ids checked once more (against ids already carrying `#dup-`).
+    for (int pass = 0; pass < 3; ++pass) {
+        std::iota(source.begin(), source.end(), std::uint32_t{0});
+        // Streams are usually read in order already (retro's own output is): then there is nothing to sort.
+        // Otherwise an Event is large and its strings are scattered: sort 16-byte keys (time, index) that
+        // point back to the events, then move each kept event once, in place (no second copy). Times are
+        // microseconds and rarely tie, so the rest of the order is read from the events only on a tie.
+        if (!std::is_sorted(m_events.begin(), m_events.end(), stream_less)) {
+            struct SortKey {
+                Instant time;
+                std::uint32_t index;
+            };
+            std::vector<SortKey> keys;
+            keys.reserve(m_events.size());
+            for (std::uint32_t i = 0; i < m_events.size(); ++i) keys.push_back({m_events[i].time, i});
+            std::sort(keys.begin(), keys.end(), [&](const SortKey& x, const SortKey& y) {
+                if (x.time != y.time) return x.time < y.time;
+                return stream_less(m_events[x.index], m_events[y.index]);
+            });
+            for (std::size_t k = 0; k < keys.size(); ++k) source[k] = keys[k].index;
+        }  // the keys are freed before the id set is built: the peak of memory is here, with every event held
+        IdResolution ids = resolve_ids(
+            source, [this](std::uint32_t i) { return std::string_view(m_events[i].id); },
+            [this](std::uint32_t i) { return content_hash(m_events[i]); },
+            [this](std::uint32_t i) { return record_location(m_events[i].source.origin, m_events[i].source.line); },
+            diags);
+        duplicates = std::move(ids.duplicates);
+        if (ids.renamed.empty()) break;
+        for (auto& [i, id] : ids.renamed) m_events[i].id = std::move(id);
     }
+    std::vector<bool> dropped(m_events.size(), false);
+    for (std::uint32_t i : duplicates) dropped[i] = true;
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < source.size(); ++k)
+        if (!dropped[source[k]]) source[kept++] = source[k];  // kept <= k: compacts the kept ones in place
     source.resize(kept);
     m_duplicates += duplicates.size();
     source.insert(source.end(), duplicates.begin(), duplicates.end());

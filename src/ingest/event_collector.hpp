@@ -15,9 +15,10 @@ public:
     void add(Event&& event) override;
     void drop(std::string_view reason, std::uint64_t count) override;
 
-    // The events in stream order (time, source kind, id), exact duplicate ids removed. Which copy of a
-    // duplicate is kept does not depend on the order sources were read in.
-    std::vector<Event> take_sorted();
+    // The events in stream order (time, source kind, id), the id rule applied (id_collisions.hpp: same id
+    // and content, a duplicate removed; different content, renamed and warned about in `diags`). Which
+    // copy of a duplicate is kept does not depend on the order sources were read in.
+    std::vector<Event> take_sorted(Diagnostics* diags = nullptr);
 
     std::uint64_t added() const { return m_added; }
     std::uint64_t duplicates() const { return m_duplicates; }

@@ -1,5 +1,5 @@
-// The compact sorted collector of `retro events` (DESIGN.md: sorted by (time, source kind, id), exact
-// duplicate ids removed). Lines live in an arena of large blocks, so a million events cost a million
+// The compact sorted collector of `retro events` (DESIGN.md: sorted by (time, source kind, id), the
+// id rule of id_collisions.hpp). Lines live in an arena of large blocks, so a million events cost a million
 // small entries plus their bytes, not a million heap strings.
 #include "ingest/line_collector.hpp"
 
@@ -7,8 +7,8 @@
 #include <cstring>
 #include <tuple>
 
-#include "core/flat_id_set.hpp"
 #include "core/ordered_parallel.hpp"
+#include "ingest/id_collisions.hpp"
 
 namespace retro::ingest {
 
@@ -54,6 +54,7 @@ struct LineCollector::Lines final : PreparedEvents {
         Instant time;
         std::uint32_t kind, origin;
         std::uint64_t source_line;
+        std::uint64_t content;
         std::size_t offset;
         std::uint32_t id_size, line_size;
     };
@@ -74,7 +75,7 @@ struct LineCollector::Lines final : PreparedEvents {
         bytes.append(event.id);
         writer(event, bytes);
         items.push_back(Item{event.time, name_index(event.source.kind), name_index(event.source.origin),
-                             event.source.line, offset, static_cast<std::uint32_t>(event.id.size()),
+                             event.source.line, content_hash(event), offset, static_cast<std::uint32_t>(event.id.size()),
                              static_cast<std::uint32_t>(bytes.size() - offset - event.id.size())});
     }
 };
@@ -106,7 +107,7 @@ void LineCollector::add_prepared(std::unique_ptr<PreparedEvents> batch) {
     names.reserve(lines.names.size());
     for (const std::string& name : lines.names) names.push_back(intern(name));
     for (const Lines::Item& item : lines.items)
-        m_entries.push_back(Entry{item.time, names[item.kind], names[item.origin], item.source_line,
+        m_entries.push_back(Entry{item.time, names[item.kind], names[item.origin], item.source_line, item.content,
                                   base + item.offset, item.id_size, item.line_size});
 }
 
@@ -116,29 +117,65 @@ void LineCollector::add(Event&& event) {
     m_scratch.append(event.id);
     m_writer(event, m_scratch);
     m_entries.push_back(Entry{event.time, intern(event.source.kind), intern(event.source.origin),
-                              event.source.line, store(m_scratch), static_cast<std::uint32_t>(event.id.size()),
+                              event.source.line, content_hash(event), store(m_scratch), static_cast<std::uint32_t>(event.id.size()),
                               static_cast<std::uint32_t>(m_scratch.size() - event.id.size())});
 }
 
-void LineCollector::write_sorted(const std::function<void(std::string_view)>& out) {
-    // Ties on (time, kind, id) are duplicates; they are broken on where the record came from and then on
-    // the whole line, so the copy kept is the same whatever order the sources were named in.
-    parallel_sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {
-        if (a.time != b.time) return a.time < b.time;
-        if (a.kind != b.kind) return *a.kind < *b.kind;
-        if (a.id() != b.id()) return a.id() < b.id();
-        if (a.origin != b.origin) return *a.origin < *b.origin;
-        if (a.source_line != b.source_line) return a.source_line < b.source_line;
-        return a.line() < b.line();
-    }, worker_count());
-    FlatIdSet seen(m_entries.size(), [this](std::uint32_t i) { return m_entries[i].id(); });
-    for (std::uint32_t i = 0; i < m_entries.size(); ++i) {
-        if (!seen.insert(i)) {
-            ++m_duplicates;
-            continue;
-        }
-        out(m_entries[i].line());
+// The entry's id becomes `id` (its old id plus `#dup-…`), in its line too: the suffix is inserted at the end
+// of the line's first `"id":"…"` (NDJSON) or `"retro_id":"…"` (Timesketch) string, the event's own id.
+void LineCollector::rename(Entry& entry, std::string_view id) {
+    const std::string_view line = entry.line();
+    const std::string_view suffix = id.substr(entry.id_size);
+    constexpr std::string_view ndjson_key = "\"id\":\"", timesketch_key = "\"retro_id\":\"";
+    std::size_t value = line.find(ndjson_key);
+    if (value != std::string_view::npos) {
+        value += ndjson_key.size();
+    } else if ((value = line.find(timesketch_key)) != std::string_view::npos) {
+        value += timesketch_key.size();
     }
+    std::string renamed(id);
+    if (value == std::string_view::npos) {
+        renamed.append(line);
+    } else {
+        std::size_t end = value;
+        while (end < line.size() && line[end] != '"') end += line[end] == '\\' ? 2 : 1;
+        renamed.append(line.substr(0, end)).append(suffix).append(line.substr(end));
+    }
+    entry.bytes = store(renamed);
+    entry.line_size = static_cast<std::uint32_t>(renamed.size() - id.size());
+    entry.id_size = static_cast<std::uint32_t>(id.size());
+}
+
+void LineCollector::write_sorted(const std::function<void(std::string_view)>& out, Diagnostics* diags) {
+    std::vector<std::uint32_t> order(m_entries.size());
+    std::vector<std::uint32_t> duplicates;
+    // Sorted, then the id rule applied; a renamed id moves, so the stream is sorted again, and the new ids
+    // checked once more (against ids already carrying `#dup-`).
+    for (int pass = 0; pass < 3; ++pass) {
+        // Ties on (time, kind, id) are broken on where the record came from and then on the whole line,
+        // so the copy kept is the same whatever order the sources were named in.
+        parallel_sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {
+            if (a.time != b.time) return a.time < b.time;
+            if (a.kind != b.kind) return *a.kind < *b.kind;
+            if (a.id() != b.id()) return a.id() < b.id();
+            if (a.origin != b.origin) return *a.origin < *b.origin;
+            if (a.source_line != b.source_line) return a.source_line < b.source_line;
+            return a.line() < b.line();
+        }, worker_count());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        IdResolution ids = resolve_ids(
+            order, [this](std::uint32_t i) { return m_entries[i].id(); },
+            [this](std::uint32_t i) { return m_entries[i].content; },
+            [this](std::uint32_t i) { return record_location(*m_entries[i].origin, m_entries[i].source_line); }, diags);
+        duplicates = std::move(ids.duplicates);
+        if (ids.renamed.empty()) break;
+        for (const auto& [i, id] : ids.renamed) rename(m_entries[i], id);
+    }
+    std::vector<bool> dropped(m_entries.size(), false);
+    for (std::uint32_t i : duplicates) dropped[i] = true;
+    m_duplicates += duplicates.size();
+    for (std::uint32_t i = 0; i < m_entries.size(); ++i)
+        if (!dropped[i]) out(m_entries[i].line());
 }
 
 }  // namespace retro::ingest

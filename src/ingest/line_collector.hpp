@@ -30,10 +30,11 @@ public:
     std::unique_ptr<PreparedEvents> prepare(std::vector<Event>&& events) const override;
     void add_prepared(std::unique_ptr<PreparedEvents> batch) override;
 
-    // Calls `out` with every kept line in stream order (time, source kind, id), exact duplicate ids removed
-    // (the first in that order is kept, ties broken on origin, source line and then the line itself, so
-    // the copy kept does not depend on the order sources were read in).
-    void write_sorted(const std::function<void(std::string_view)>& out);
+    // Calls `out` with every kept line in stream order (time, source kind, id), the id rule applied
+    // (id_collisions.hpp: same id and content, the first in that order kept; different content, renamed
+    // and warned about in `diags`). Ties are broken on origin, source line and then the line itself, so
+    // the copy kept does not depend on the order sources were read in.
+    void write_sorted(const std::function<void(std::string_view)>& out, Diagnostics* diags = nullptr);
 
     std::uint64_t kept() const { return m_entries.size(); }
     std::uint64_t duplicates() const { return m_duplicates; }
@@ -44,6 +45,7 @@ private:
         const std::string* kind;    // interned: equal kinds, equal pointers
         const std::string* origin;  // interned
         std::uint64_t source_line;
+        std::uint64_t content;  // content_hash of the event
         const char* bytes;  // the id, then the line, in the arena
         std::uint32_t id_size;
         std::uint32_t line_size;
@@ -56,6 +58,7 @@ private:
     bool in_window(Instant time) const;
     const std::string* intern(std::string_view text);
     const char* store(std::string_view bytes);
+    void rename(Entry& entry, std::string_view id);
 
     Writer m_writer;
     std::optional<Instant> m_from, m_until;

@@ -19,6 +19,7 @@ struct Walk {
     const IngestContext& context;
     std::size_t recognised = 0;
     std::size_t unrecognised = 0;
+    std::string case_root;  // the resolved path of the case folder named on the command line
 };
 
 // Tells the progress line how many bytes a stream source has yielded, and that it ended.
@@ -87,11 +88,40 @@ bool is_empty_stream(const Input& input) {
 
 void read_path(Walk& walk, const std::string& path, bool inside_case_folder);
 
+// One diagnostic for a child of a case folder that is not read, naming it (docs/diagnostics: codes).
+void report_skipped(const io::Child& child, Diagnostics& diags) {
+    const Location where{repair_utf8(child.path)};
+    const std::string detail = repair_utf8(child.detail);
+    switch (child.skip) {
+        case io::Child::Skip::none: return;
+        case io::Child::Skip::hidden: diags.note("ingest.hidden-skipped", where, "hidden entry skipped"); return;
+        case io::Child::Skip::dangling_link:
+            diags.warning("ingest.dangling-link", where, fmt::format("symbolic link to {}, which does not exist; skipped", detail));
+            return;
+        case io::Child::Skip::link_loop:
+            diags.warning("ingest.link-loop", where, fmt::format("symbolic link loop (to {}); skipped", detail));
+            return;
+        case io::Child::Skip::link_not_followed:
+            diags.warning("ingest.link-not-followed", where,
+                          fmt::format("symbolic link to {}; not followed", detail));
+            return;
+        case io::Child::Skip::not_a_file:
+            diags.warning("ingest.not-a-file", where, fmt::format("{}, not a file; skipped", detail));
+            return;
+        case io::Child::Skip::unreadable:
+            diags.error("ingest.unreadable", where, fmt::format("cannot read: {}; skipped", detail));
+            return;
+    }
+}
+
 void read_case_folder(Walk& walk, const std::string& path) {
-    for (const auto& child : io::list_children(path)) {
-        const std::string name = std::filesystem::path(child).filename().string();
-        if (name == "retro.toml") continue;
-        read_path(walk, child, true);
+    for (const io::Child& child : io::list_children(path, walk.case_root)) {
+        if (child.skip != io::Child::Skip::none) {
+            report_skipped(child, walk.context.diags);
+            continue;
+        }
+        if (std::filesystem::path(child.path).filename() == "retro.toml") continue;
+        read_path(walk, child.path, true);
     }
 }
 
@@ -110,6 +140,10 @@ void read_input(Walk& walk, Input& input, bool inside_case_folder) {
         return;
     }
     if (input.tree && !input.path.empty() && io::is_directory(input.path)) {
+        if (!inside_case_folder) {
+            std::error_code ec;
+            walk.case_root = std::filesystem::canonical(input.path, ec).string();
+        }
         read_case_folder(walk, input.path);
         return;
     }

@@ -152,17 +152,68 @@ private:
 
 std::unique_ptr<Tree> open_folder_tree(const std::string& path) { return std::make_unique<FolderTree>(path); }
 
-std::vector<std::string> list_children(const std::string& path) {
-    std::vector<std::string> out;
+namespace {
+
+std::string file_type_name(mode_t mode) {
+    if (S_ISFIFO(mode)) return "a FIFO";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    return "not a regular file";
+}
+
+bool is_inside(const std::string& path, const std::string& root) {
+    return root == "/" || path == root || (path.starts_with(root) && path[root.size()] == '/');
+}
+
+// Sets `child.skip` from its type: lstat first, then, for a link, where it leads.
+void classify(Child& child, const std::string& root) {
+    struct stat st {};
+    if (::lstat(child.path.c_str(), &st) != 0) {
+        child.skip = Child::Skip::unreadable;
+        child.detail = std::strerror(errno);
+        return;
+    }
+    if (S_ISLNK(st.st_mode)) {
+        std::error_code ec;
+        const std::string target = fs::read_symlink(child.path, ec).string();
+        if (::stat(child.path.c_str(), &st) != 0) {
+            child.skip = errno == ELOOP ? Child::Skip::link_loop : Child::Skip::dangling_link;
+            child.detail = errno == ELOOP || errno == ENOENT ? target : target + ": " + std::strerror(errno);
+            return;
+        }
+        const std::string resolved = fs::canonical(child.path, ec).string();
+        if (S_ISDIR(st.st_mode) || ec || !is_inside(resolved, root)) {
+            child.skip = Child::Skip::link_not_followed;
+            child.detail = target + (S_ISDIR(st.st_mode) ? ", a folder" : ", outside the case folder");
+            return;
+        }
+    }
+    if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        child.skip = Child::Skip::not_a_file;
+        child.detail = file_type_name(st.st_mode);
+    } else if (::access(child.path.c_str(), S_ISDIR(st.st_mode) ? R_OK | X_OK : R_OK) != 0) {
+        child.skip = Child::Skip::unreadable;
+        child.detail = std::strerror(errno);
+    }
+}
+
+}  // namespace
+
+std::vector<Child> list_children(const std::string& path, const std::string& root) {
+    std::vector<Child> out;
     std::error_code ec;
-    for (fs::directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
-         it.increment(ec)) {
+    for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+        Child child{it->path().string()};
         const std::string name = it->path().filename().string();
-        if (name.empty() || name[0] == '.') continue;
-        out.push_back(it->path().string());
+        if (name.empty() || name[0] == '.')
+            child.skip = Child::Skip::hidden;
+        else
+            classify(child, root);
+        out.push_back(std::move(child));
     }
     if (ec) throw Error(fmt::format("{}: cannot list folder: {}", path, ec.message()));
-    std::sort(out.begin(), out.end());
+    std::sort(out.begin(), out.end(), [](const Child& a, const Child& b) { return a.path < b.path; });
     return out;
 }
 

@@ -88,8 +88,12 @@ Input open_input(std::string_view path_text) {
         input.tree = open_folder_tree(path);
         return input;
     }
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // A regular file is opened without waiting: should it have become a FIFO since the stat, the open
+    // does not hang for a writer. A FIFO named on purpose (`<(cmd)`) is opened as usual.
+    const int nonblock = S_ISREG(st.st_mode) ? O_NONBLOCK : 0;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | nonblock);
     if (fd < 0) throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    if (nonblock != 0) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     finish_stream(input, std::make_unique<FileStream>(fd, path, true));
     if (is_zip(input.head)) {
         // A ZIP file is a tree read in place through its central directory, never unpacked.

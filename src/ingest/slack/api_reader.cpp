@@ -143,7 +143,7 @@ private:
     }
 
     void keep(const ChannelRef& channel, json::Element message, std::vector<Event>& out) {
-        std::string key = fmt::format("{}/{}", channel.id, MessageConverter::key_ts(message));
+        std::string key = fmt::format("{}/{}", channel.id, MessageConverter::dedupe_key(message));
         if (!m_seen.insert(key).second) return;
         for (Event& e : out) m_context.sink.add(std::move(e));
     }

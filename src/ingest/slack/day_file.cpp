@@ -197,10 +197,8 @@ void convert_message(json::Element message, std::string_view record, const Origi
         diags.error("slack.bad-message", locate(at, record, 0), "message is not a JSON object");
         return;
     }
-    const std::string_view ts = MessageConverter::key_ts(message);
-    std::string key;
-    key.reserve(channel.id.size() + 1 + ts.size());
-    key.append(channel.id).append(1, '/').append(ts);
+    std::string key = channel.id;
+    key.append(1, '/').append(MessageConverter::dedupe_key(message));
     if (seen.insert(std::move(key)).second) converter.convert(message, channel, record, at, diags, out);
     if (auto replies = json::array_member(message, "slackdump_thread_replies")) {
         // Nested replies: their positions are inside this record.

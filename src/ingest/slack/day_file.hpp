@@ -35,7 +35,8 @@ std::optional<std::vector<ValueRange>> array_element_ranges(std::string_view byt
 // The origin of a value inside `bytes`, which start at `origin`.
 Origin origin_of(const Origin& origin, const ValueRange& range);
 
-// The (channel, ts) keys of the messages converted so far, so a message listed twice is read once.
+// The (channel, MessageConverter::dedupe_key) keys of the messages converted so far, so a message listed
+// twice is read once.
 using SeenMessages = std::unordered_set<std::string>;
 
 // Converts every message of `messages` (the array in `bytes` at `array_start`), skipping any whose

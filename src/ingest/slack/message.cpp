@@ -4,6 +4,7 @@
 #include "ingest/slack/message.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -60,6 +61,50 @@ void append_file(json::Element file, RichText& out) {
     out.break_line();
     out.text += "file: " + clean_text(title);
     if (!name.empty() && name != title) out.text += " (" + clean_text(name) + ")";
+}
+
+// The text of a JSON number under `"ts"` in `record` whose value is `value` (the DOM keeps only the double;
+// the text says how many decimals were written), or "" when none is found.
+std::string_view number_text(std::string_view record, double value) {
+    for (std::size_t at = 0; (at = record.find("\"ts\"", at)) != std::string_view::npos;) {
+        at += 4;
+        auto skip_blanks = [&](std::size_t i) {
+            while (i < record.size() && std::string_view(" \t\n\r").find(record[i]) != std::string_view::npos) ++i;
+            return i;
+        };
+        std::size_t i = skip_blanks(at);
+        if (i >= record.size() || record[i] != ':') continue;
+        i = skip_blanks(i + 1);
+        std::size_t end = i;
+        while (end < record.size() && std::string_view("0123456789.eE+-").find(record[end]) != std::string_view::npos) ++end;
+        if (end == i) continue;
+        const std::string token(record.substr(i, end - i));
+        if (std::strtod(token.c_str(), nullptr) == value) return record.substr(i, end - i);
+    }
+    return {};
+}
+
+// A ts as text: a string as it is, an integer's digits, a number read exactly (ts_of_number) when the text it
+// was written as has at most six decimals; std::nullopt for a number that cannot be read exactly or anything
+// else. `record` is the message's JSON text.
+std::optional<std::string> ts_text(json::Element e, std::string_view record) {
+    switch (e.type()) {
+        case simdjson::dom::element_type::STRING: return std::string(e.get_string().value_unsafe());
+        case simdjson::dom::element_type::INT64:
+        case simdjson::dom::element_type::UINT64: return json::scalar_text(e);
+        case simdjson::dom::element_type::DOUBLE: {
+            const double value = e.get_double().value_unsafe();
+            const std::string_view written = number_text(record, value);
+            if (!written.empty()) {
+                const auto dot = written.find('.');
+                if (written.find_first_of("eE") != std::string_view::npos ||
+                    (dot != std::string_view::npos && written.size() - dot - 1 > 6))
+                    return std::nullopt;
+            }
+            return ts_of_number(value);
+        }
+        default: return std::nullopt;
+    }
 }
 
 }  // namespace
@@ -152,11 +197,14 @@ Actor MessageConverter::actor_of(std::string_view user, std::optional<json::Elem
     return m_directory.actor(user, m_people, profile);
 }
 
-std::string_view MessageConverter::key_ts(json::Element message) {
+std::string MessageConverter::dedupe_key(json::Element message) {
     if (std::string_view subtype = str(message, "subtype");
         subtype == "message_changed" || subtype == "message_replied")
-        if (auto inner = json::member(message, "message")) return str(*inner, "ts");
-    return str(message, "ts");
+        if (auto inner = json::member(message, "message")) message = *inner;
+    std::string key;
+    if (auto ts = json::member(message, "ts")) key = ts_text(*ts, {}).value_or(json::scalar_text(*ts).value_or(""));
+    key.append(1, '\0').append(str(message, "user")).append(1, '\0').append(str(message, "text"));
+    return key;
 }
 
 RichText MessageConverter::render_text(const MessageFields& f) const {
@@ -197,15 +245,22 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
         subtype = MessageFields::string(f.subtype);
     }
 
-    auto ts_text = f.ts ? json::scalar_text(*f.ts) : std::nullopt;
-    std::optional<Instant> time = ts_text ? parse_ts(*ts_text) : std::nullopt;
+    auto ts_read = f.ts ? ts_text(*f.ts, record) : std::nullopt;
+    std::optional<Instant> time = ts_read ? parse_ts(*ts_read) : std::nullopt;
     if (!time) {
+        const bool inexact = !ts_read && f.ts && f.ts->type() == simdjson::dom::element_type::DOUBLE;
+        const auto written = ts_read  ? ts_read
+                             : inexact ? std::optional<std::string>(number_text(record, f.ts->get_double().value_unsafe()))
+                             : f.ts    ? json::scalar_text(*f.ts)
+                                       : std::nullopt;
         diags.error("slack.bad-ts", json::locate_key(origin, record, "ts"),
-                    ts_text ? fmt::format("message ts \"{}\" is not a Slack timestamp", clean_text(*ts_text))
-                            : std::string("message has no ts"));
+                    inexact  ? fmt::format("message ts {} is a JSON number that cannot be read exactly to the "
+                                           "microsecond (more than six decimals, or too large)", *written)
+                    : written ? fmt::format("message ts \"{}\" is not a Slack timestamp", clean_text(*written))
+                              : std::string("message has no ts"));
         return;
     }
-    const std::string& ts = *ts_text;
+    const std::string& ts = *ts_read;
 
     Event e;
     e.id = fmt::format("slack:{}/{}", channel.id, ts);
@@ -238,7 +293,7 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
             if (auto name = json::string_member(r, "name"); name && !name->empty())
                 e.flags.reactions.push_back(clean_text(*name));
 
-    std::string thread(MessageFields::string(f.thread_ts));
+    std::string thread = f.thread_ts ? ts_text(*f.thread_ts, {}).value_or("") : std::string();
     if (!thread.empty()) e.thread = thread;
     if (!m_workspace.empty()) e.links.push_back(permalink(m_workspace, channel.id, ts, thread));
 

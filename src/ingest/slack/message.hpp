@@ -43,8 +43,10 @@ public:
     void convert(json::Element message, const ChannelRef& channel, std::string_view record, const Origin& origin,
                  Diagnostics& diags, std::vector<Event>& out) const;
 
-    // The `ts` a message is keyed on (the inner message's for `message_changed`), for de-duplication.
-    static std::string_view key_ts(json::Element message);
+    // What a message is de-duplicated on within a channel (the inner message's for `message_changed`): its
+    // `ts`, `user` and `text`, so that only a message listed twice is read once; two different messages
+    // with one ts are both read (then the collector's id rule keeps both, ingest/id_collisions.hpp).
+    static std::string dedupe_key(json::Element message);
 
 private:
     RichText render_text(const MessageFields& fields) const;

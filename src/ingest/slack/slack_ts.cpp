@@ -1,7 +1,10 @@
 // Slack ts values and permalinks (input-formats.md §1.8).
 #include "ingest/slack/slack_ts.hpp"
 
+#include <cmath>
 #include <cstdint>
+
+#include <fmt/format.h>
 
 namespace retro::ingest::slack {
 
@@ -31,6 +34,17 @@ std::optional<Instant> parse_ts(std::string_view ts) {
     std::int64_t micros = 0;
     for (std::size_t i = 0; i < 6; ++i) micros = micros * 10 + (i < frac.size() ? frac[i] - '0' : 0);
     return Instant(std::chrono::seconds(seconds)) + std::chrono::microseconds(micros);
+}
+
+std::optional<std::string> ts_of_number(double value) {
+    if (!std::isfinite(value) || value < 0 || value >= 4294967296.0) return std::nullopt;
+    // The shortest text that reads back as this double: more than six decimals (or an exponent) means the
+    // number was written with more precision than a ts has.
+    const std::string shortest = fmt::format("{}", value);
+    if (shortest.find_first_of("eE") != std::string::npos) return std::nullopt;
+    if (const auto dot = shortest.find('.'); dot != std::string::npos && shortest.size() - dot - 1 > 6)
+        return std::nullopt;
+    return fmt::format("{:.6f}", value);
 }
 
 std::string permalink(std::string_view workspace, std::string_view channel_id, std::string_view ts,

@@ -13,6 +13,12 @@ namespace retro::ingest::slack {
 // The instant of a ts: "<digits>.<1 to 6 digits>" or "<digits>"; std::nullopt for anything else.
 std::optional<Instant> parse_ts(std::string_view ts);
 
+// The ts a JSON number holds, as Slack writes it ("1721901600.000100"), or std::nullopt when the number
+// cannot be read exactly: more than six decimals, an exponent or a value past 2^32 s. Below 2^32 a double's
+// spacing is under half a microsecond, so a number written with at most six decimals is recovered exactly
+// (`1721901600.000100` keeps its microseconds though the double holds 1721901600.0001000…).
+std::optional<std::string> ts_of_number(double value);
+
 // `https://<workspace>.slack.com/archives/<channel>/p<ts without the dot>`, with
 // `?thread_ts=<thread>&cid=<channel>` for a reply (thread non-empty and different from ts).
 // A workspace holding a dot ("acme.enterprise.slack.com") is used as the host as it is.

@@ -71,7 +71,14 @@ TEST_CASE("a missing path is an environment error; folders open as trees") {
     CHECK(entries[0].path == ".hidden");
     CHECK(entries[1].path == "a.txt");
     CHECK(entries[2].path == "b/c/z.json");
-    CHECK(io::list_children(dir.string()) == std::vector<std::string>{(dir / "a.txt").string(), (dir / "b").string()});
+    const auto children = io::list_children(dir.string(), dir.string());
+    REQUIRE(children.size() == 3);
+    CHECK(children[0].path == (dir / ".hidden").string());
+    CHECK(children[0].skip == io::Child::Skip::hidden);
+    CHECK(children[1].path == (dir / "a.txt").string());
+    CHECK(children[1].skip == io::Child::Skip::none);
+    CHECK(children[2].path == (dir / "b").string());
+    CHECK(children[2].skip == io::Child::Skip::none);
     auto diags = test::quiet_diagnostics();
     std::string out;
     CHECK(input.tree->read(entries[2], out, 100, diags));

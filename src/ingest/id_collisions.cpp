@@ -1,0 +1,84 @@
+// Same id, different content (issue 15 item 6): both kept, the later by content hash renamed and warned
+// about; same id, same content: a duplicate, dropped and counted by the caller.
+#include "ingest/id_collisions.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "core/flat_id_set.hpp"
+#include "retro/event_json.hpp"
+
+namespace retro::ingest {
+
+std::uint64_t content_hash(const Event& event) {
+    thread_local std::string line;
+    line.clear();
+    write_event_content_json(event, line);
+    std::uint64_t hash = 0xcbf29ce484222325ull;
+    for (unsigned char c : line) {
+        hash ^= c;
+        hash *= 0x100000001b3ull;
+    }
+    return hash;
+}
+
+std::string collision_id(std::string_view id, std::uint64_t content_hash) {
+    return fmt::format("{}#dup-{:08x}", id, static_cast<std::uint32_t>(content_hash >> 32));
+}
+
+Location record_location(std::string_view origin, std::uint64_t line) {
+    return origin.empty() ? Location{"<unknown origin>"} : Location{std::string(origin), line, 0};
+}
+
+IdResolution resolve_ids(const std::vector<std::uint32_t>& order,
+                         const std::function<std::string_view(std::uint32_t)>& id_of,
+                         const std::function<std::uint64_t(std::uint32_t)>& hash_of,
+                         const std::function<Location(std::uint32_t)>& where, Diagnostics* diags) {
+    IdResolution result;
+    // Shared ids are rare: find them with the flat set, then group only those.
+    std::vector<std::uint32_t> repeats;
+    {
+        FlatIdSet seen(order.size(), [&](std::uint32_t i) { return id_of(i); });
+        for (std::uint32_t i : order)
+            if (!seen.insert(i)) repeats.push_back(i);
+    }
+    if (repeats.empty()) return result;
+    std::unordered_map<std::string_view, std::vector<std::uint32_t>> groups;
+    for (std::uint32_t i : repeats) groups.emplace(id_of(i), std::vector<std::uint32_t>{});
+    std::vector<std::uint32_t> position(order.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) {
+        position[order[k]] = k;
+        if (auto it = groups.find(id_of(order[k])); it != groups.end()) it->second.push_back(order[k]);
+    }
+    for (auto& [id, members] : groups) {
+        struct Member {
+            std::uint64_t hash;
+            std::uint32_t position, index;
+        };
+        std::vector<Member> sorted;
+        for (std::uint32_t i : members) sorted.push_back({hash_of(i), position[i], i});
+        std::sort(sorted.begin(), sorted.end(), [](const Member& a, const Member& b) {
+            return a.hash != b.hash ? a.hash < b.hash : a.position < b.position;
+        });
+        for (std::size_t m = 1; m < sorted.size(); ++m) {
+            if (sorted[m].hash == sorted[m - 1].hash)
+                result.duplicates.push_back(sorted[m].index);
+            else
+                result.renamed.emplace_back(sorted[m].index, collision_id(id, sorted[m].hash));
+        }
+    }
+    auto by_position = [&](std::uint32_t a, std::uint32_t b) { return position[a] < position[b]; };
+    std::sort(result.duplicates.begin(), result.duplicates.end(), by_position);
+    std::sort(result.renamed.begin(), result.renamed.end(),
+              [&](const auto& a, const auto& b) { return by_position(a.first, b.first); });
+    if (diags)
+        for (const auto& [i, renamed] : result.renamed)
+            diags->warning("ingest.id-collision", where(i),
+                           fmt::format("another record has the id {} with different content; this one is {}",
+                                       id_of(i), renamed));
+    return result;
+}
+
+}  // namespace retro::ingest

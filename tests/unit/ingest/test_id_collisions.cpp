@@ -1,0 +1,124 @@
+// The id rule (issue 15 item 6), in both collectors: same id and content, a duplicate; same id and different
+// content, both kept, the later by content hash renamed `#dup-<8 hex>` with a warning; whatever the order.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "ingest/event_collector.hpp"
+#include "ingest/id_collisions.hpp"
+#include "ingest/line_collector.hpp"
+#include "ingest/slack/slack_ts.hpp"
+#include "retro/event_json.hpp"
+#include "retro/time.hpp"
+
+using namespace retro;
+
+namespace {
+
+Event event(std::string id, std::string origin, std::uint64_t line, std::string text) {
+    Event e;
+    e.id = std::move(id);
+    e.time = *parse_iso8601("2024-07-25T10:00:00Z");
+    e.source.kind = "slack";
+    e.source.origin = std::move(origin);
+    e.source.line = line;
+    e.text = std::move(text);
+    return e;
+}
+
+std::vector<Event> sample() {
+    return {event("slack:C1/1.000100", "a.json", 1, "one"), event("slack:C1/1.000100", "a.json", 2, "two"),
+            event("slack:C1/1.000100", "b.json", 7, "one")};
+}
+
+std::string id_in(std::string_view line) {
+    const std::size_t at = line.find("\"id\":\"") + 6;
+    return std::string(line.substr(at, line.find('"', at) - at));
+}
+
+struct Result {
+    std::vector<std::string> ids;
+    std::vector<std::string> diagnostics;
+    std::uint64_t duplicates = 0;
+};
+
+Result through_lines(std::vector<Event> events) {
+    Result r;
+    Diagnostics diags([&](const std::string& line) { r.diagnostics.push_back(line); }, Diagnostics::Format::text);
+    ingest::LineCollector collector([](const Event& e, std::string& out) { write_event_json(e, out); }, {}, {});
+    for (Event& e : events) collector.add(std::move(e));
+    collector.write_sorted([&](std::string_view line) { r.ids.push_back(id_in(line)); }, &diags);
+    diags.finish();
+    r.duplicates = collector.duplicates();
+    return r;
+}
+
+Result through_events(std::vector<Event> events) {
+    Result r;
+    Diagnostics diags([&](const std::string& line) { r.diagnostics.push_back(line); }, Diagnostics::Format::text);
+    ingest::EventCollector collector;
+    for (Event& e : events) collector.add(std::move(e));
+    for (const Event& e : collector.take_sorted(&diags)) r.ids.push_back(e.id);
+    diags.finish();
+    r.duplicates = collector.duplicates();
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("content hash: FNV-1a 64 of the line without id, record and source") {
+    Event a = event("x:1", "a.json", 1, "same");
+    Event b = event("x:2", "b.json", 9, "same");
+    b.record = "x";
+    CHECK(ingest::content_hash(a) == ingest::content_hash(b));
+    CHECK(ingest::content_hash(a) != ingest::content_hash(event("x:1", "a.json", 1, "other")));
+    // Pinned: the hash is part of the output (`#dup-<8 hex>`), stable across runs and machines.
+    CHECK(ingest::collision_id("x:1", ingest::content_hash(a)) ==
+          fmt::format("x:1#dup-{:08x}", static_cast<std::uint32_t>(ingest::content_hash(a) >> 32)));
+}
+
+TEST_CASE("same id, different content: both kept, one renamed and warned about; same content: a duplicate") {
+    const std::uint64_t one = ingest::content_hash(sample()[0]), two = ingest::content_hash(sample()[1]);
+    const bool two_later = two > one;
+    const std::string renamed = ingest::collision_id("slack:C1/1.000100", two_later ? two : one);
+    const std::string warning =
+        fmt::format("a.json:{}: warning: another record has the id slack:C1/1.000100 with different content; "
+                    "this one is {} [ingest.id-collision]",
+                    two_later ? 2 : 1, renamed);
+    std::vector<Event> events = sample();
+    std::vector<std::size_t> order{0, 1, 2};
+    do {
+        std::vector<Event> shuffled;
+        for (std::size_t i : order) shuffled.push_back(sample()[i]);
+        for (const Result& r : {through_lines(shuffled), through_events(shuffled)}) {
+            CHECK(r.ids == std::vector<std::string>{"slack:C1/1.000100", renamed});
+            CHECK(r.diagnostics == std::vector<std::string>{warning});
+            CHECK(r.duplicates == 1);
+        }
+    } while (std::next_permutation(order.begin(), order.end()));
+}
+
+TEST_CASE("a renamed id that meets the same record already renamed (retro's own output merged back) is a duplicate") {
+    std::vector<Event> events = sample();
+    const std::uint64_t one = ingest::content_hash(events[0]), two = ingest::content_hash(events[1]);
+    Event again = two > one ? events[1] : events[0];
+    again.id = ingest::collision_id(again.id, std::max(one, two));
+    again.source.origin = "out.ndjson";
+    events.push_back(again);
+    const Result r = through_lines(events);
+    CHECK(r.ids.size() == 2);
+    CHECK(r.duplicates == 2);
+}
+
+TEST_CASE("Slack ts as a JSON number: read exactly to the microsecond, or refused") {
+    using ingest::slack::ts_of_number;
+    CHECK(ts_of_number(1721901600.000100) == "1721901600.000100");
+    CHECK(ts_of_number(1721901600.000101) == "1721901600.000101");
+    CHECK(ts_of_number(1721901600.999999) == "1721901600.999999");
+    CHECK(ts_of_number(1721901601) == "1721901601.000000");
+    CHECK(ts_of_number(1721901600.00000012) == std::nullopt);
+    CHECK(ts_of_number(1e20) == std::nullopt);
+    CHECK(ts_of_number(-1) == std::nullopt);
+}
