@@ -43,9 +43,11 @@ struct MarkdownLink {
 struct MarkdownOutline {
     std::vector<MarkdownBlock> blocks;  // document order (pre-order)
     std::vector<MarkdownLink> links;    // document order
+    std::size_t images_as_text = 0;     // `![` past the budget cmark-gfm is given (it is slow on them)
 };
 
-// Parses `bytes` with cmark-gfm. Never fails: any bytes are some Markdown document.
+// Parses `bytes` with cmark-gfm. Never fails: any bytes are some Markdown document. Past 1,000 image
+// openers `![`, the rest are parsed as text (counted in images_as_text), as cmark-gfm is quadratic in them.
 MarkdownOutline parse_markdown_outline(std::string_view bytes);
 
 }  // namespace retro::ingest

@@ -63,6 +63,12 @@ public:
         : m_kind(kind), m_origin(origin), m_context(context) {}
 
     void emit(const RetroDocument& doc, std::optional<Date> base) {
+        if (doc.images_as_text > 0) {
+            report(Severity::warning, "ingest.markdown-capped", 1, 1,
+                   fmt::format("{} image openers `![` past the first 1000 read as text when finding the "
+                               "document's structure (cmark-gfm is quadratic in them)",
+                               doc.images_as_text));
+        }
         std::optional<Date> current = base;
         bool reported_no_day = false;
         for (const RetroDay& day : doc.days) {
