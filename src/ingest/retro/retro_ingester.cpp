@@ -3,10 +3,13 @@
 // lines before any day heading take that date itself.
 #include "ingest/retro/retro_ingester.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/text_utf8.hpp"
 #include "ingest/registry_rows.hpp"
+#include "ingest/retro/markdown_outline.hpp"
 #include "ingest/retro/retro_document.hpp"
 #include "ingest/retro/timeline_text.hpp"
 #include "io/byte_streams.hpp"
@@ -178,8 +181,10 @@ private:
     const IngestContext& m_context;
 };
 
+// A retro or notes file is read whole, up to the smaller of max_file_bytes and what cmark-gfm may be given.
 bool read_whole(Input& input, const IngestContext& context, std::string& bytes) {
-    return io::read_all(input, bytes, context.options.limits.max_file_bytes, context.diags);
+    return io::read_all(input, bytes, std::min(context.options.limits.max_file_bytes, max_markdown_bytes),
+                        context.diags);
 }
 
 }  // namespace
