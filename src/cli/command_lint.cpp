@@ -14,6 +14,7 @@
 #include "cli/output_file.hpp"
 #include "core/ordered_parallel.hpp"
 #include "core/text_utf8.hpp"
+#include "ingest/retro/markdown_outline.hpp"
 #include "io/byte_streams.hpp"
 #include "io/open_input.hpp"
 #include "lint/lint_output.hpp"
@@ -167,7 +168,7 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
             Diagnostics file_diags(nullptr, Diagnostics::Format::text, SIZE_MAX);
             Input input = io::open_input(target->path);
             std::string bytes;
-            io::read_all(input, bytes, std::uint64_t{1} << 30, file_diags);
+            io::read_all(input, bytes, ingest::max_markdown_bytes, file_diags);
             return Checked{lint::lint_retro(bytes, input.name, config->lint), file_diags.take()};
         },
         [&](std::size_t, Checked checked) {

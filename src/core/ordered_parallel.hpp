@@ -159,11 +159,26 @@ void parallel_sort(Iterator first, Iterator last, Less less, std::size_t workers
     std::vector<Iterator> bounds;
     for (std::size_t k = 0; k <= workers; ++k) bounds.push_back(first + static_cast<std::ptrdiff_t>(n * k / workers));
     {
+        // An exception on a thread (a comparison that throws, bad_alloc) is rethrown here, after every
+        // thread is joined, instead of ending the process in std::terminate.
+        std::vector<std::exception_ptr> errors(workers);
         std::vector<std::thread> threads;
         for (std::size_t k = 1; k < workers; ++k)
-            threads.emplace_back([&, k] { std::sort(bounds[k], bounds[k + 1], less); });
-        std::sort(bounds[0], bounds[1], less);
+            threads.emplace_back([&, k] {
+                try {
+                    std::sort(bounds[k], bounds[k + 1], less);
+                } catch (...) {
+                    errors[k] = std::current_exception();
+                }
+            });
+        try {
+            std::sort(bounds[0], bounds[1], less);
+        } catch (...) {
+            errors[0] = std::current_exception();
+        }
         for (std::thread& t : threads) t.join();
+        for (const std::exception_ptr& e : errors)
+            if (e) std::rethrow_exception(e);
     }
     // Merge neighbours, doubling the width of sorted runs each round.
     for (std::size_t width = 1; width < workers; width *= 2)

@@ -1,6 +1,7 @@
 // Memory and file-descriptor byte streams, and reading an Input whole under a limit.
 #include "io/byte_streams.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -74,6 +75,12 @@ bool read_all(Input& input, std::string& out, std::uint64_t limit, Diagnostics& 
     for (;;) {
         const std::size_t n = input.stream->read(buffer.get(), chunk);
         if (n == 0) break;
+        // Grown by doubling, but never past the limit: a 4 GB limit on an endless stream (/dev/zero)
+        // would otherwise reserve 8 GB before the limit is seen.
+        if (out.size() + n > out.capacity()) {
+            out.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(
+                std::max<std::uint64_t>(out.capacity() * 2, out.size() + n), limit + chunk)));
+        }
         out.append(buffer.get(), n);
         if (out.size() > limit) {
             diags.error("ingest.too-large", {input.name},

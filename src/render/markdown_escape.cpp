@@ -79,10 +79,12 @@ std::size_t bare_url_length(std::string_view s) {
     }
     constexpr std::string_view trailing = ".,:;!?*_'\"";
     while (n > 0 && trailing.find(s[n - 1]) != std::string_view::npos) --n;
-    while (n > 0 && s[n - 1] == ')') {
-        const std::string_view url = s.substr(0, n);
-        if (std::count(url.begin(), url.end(), ')') <= std::count(url.begin(), url.end(), '(')) break;
+    // Counted once: counting again per trailing `)` made `http://a)))…` quadratic.
+    auto close = std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(n), ')');
+    const auto open = std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(n), '(');
+    while (n > 0 && s[n - 1] == ')' && close > open) {
         --n;
+        --close;
     }
     const std::size_t scheme = s.starts_with("https://") ? 8 : 7;
     return n > scheme ? n : 0;
@@ -189,15 +191,26 @@ std::string code_span(std::string_view raw) {
     return out;
 }
 
+// Blanks at the ends of a line as character references (`&#32;`, `&#9;`): Markdown strips them when
+// written raw, and the reader must get the text back as it was (issue 15 item 8). `\r` stays dropped.
+void append_blanks(std::string& out, std::string_view blanks) {
+    for (char c : blanks) {
+        if (c == ' ') out += "&#32;";
+        if (c == '\t') out += "&#9;";
+    }
+}
+
 std::string escape_inline(std::string_view raw, const std::vector<Span>& raw_spans, LineStart start) {
     std::size_t offset = 0;
     const std::string_view text = trim_blanks(raw, offset);
     const std::vector<Span> spans = spans_within(valid_spans(raw, raw_spans).spans, offset, offset + text.size());
     std::string out;
+    append_blanks(out, raw.substr(0, offset));
     if (text.empty()) return out;
+    const std::size_t body_start = out.size();
 
     std::size_t i = 0;
-    if (start == LineStart::after_time) {
+    if (start == LineStart::after_time && body_start == 0) {
         // Two or three capitals then a word end would be read as the entry's initials: write the first as an
         // entity, which renders the same.
         std::size_t k = 0;
@@ -254,9 +267,10 @@ std::string escape_inline(std::string_view raw, const std::vector<Span>& raw_spa
         // Plain text up to the next place where a span or a URL may start.
         std::size_t j = i + 1;
         while (j < stop && !(text[j] == 'h' && !is_alnum(text[j - 1]))) ++j;
-        append_plain(out, text.substr(i, j - i), start == LineStart::block && i == 0);
+        append_plain(out, text.substr(i, j - i), start == LineStart::block && i == 0 && body_start == 0);
         i = j;
     }
+    append_blanks(out, raw.substr(offset + text.size()));
     return out;
 }
 

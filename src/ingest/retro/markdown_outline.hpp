@@ -43,9 +43,16 @@ struct MarkdownLink {
 struct MarkdownOutline {
     std::vector<MarkdownBlock> blocks;  // document order (pre-order)
     std::vector<MarkdownLink> links;    // document order
+    std::size_t images_as_text = 0;     // `![` past the budget cmark-gfm is given (it is slow on them)
 };
 
-// Parses `bytes` with cmark-gfm. Never fails: any bytes are some Markdown document.
+// The most bytes of Markdown handed to cmark-gfm. cmark-gfm aborts the process when one of its buffers
+// passes 1 GiB (a paragraph's content grows past its source when tabs are expanded, up to 2.5 times for
+// `\t\n` lines), so what it is given stays well under that; a retro or notes file is a few hundred KB.
+constexpr std::uint64_t max_markdown_bytes = std::uint64_t{256} << 20;
+
+// Parses `bytes` with cmark-gfm. Never fails: any bytes are some Markdown document. Past 1,000 image
+// openers `![`, the rest are parsed as text (counted in images_as_text), as cmark-gfm is quadratic in them.
 MarkdownOutline parse_markdown_outline(std::string_view bytes);
 
 }  // namespace retro::ingest

@@ -112,6 +112,7 @@ public:
         m_heading_at.assign(n, -1);
         m_skip.assign(n, false);
         m_outline = parse_markdown_outline(bytes);
+        m_doc.images_as_text = m_outline.images_as_text;
         index_blocks();
         index_links();
     }
@@ -434,6 +435,7 @@ private:
                 e.lines.push_back(RetroLine{l, static_cast<std::uint32_t>(col + at + 1),
                                             prefix + std::string(content.substr(at)), false});
                 current_day().entries.push_back(std::move(e));
+                m_timed_day = m_doc.days.size() - 1;
                 m_in_entry = true;
                 after_break = false;
                 paragraph_start = false;
@@ -441,10 +443,7 @@ private:
             }
 
             RetroEntry* e = current_entry();
-            bool day_has_timed = false;
-            if (!m_doc.days.empty()) {
-                for (const RetroEntry& x : m_doc.days.back().entries) day_has_timed = day_has_timed || x.is_timed;
-            }
+            const bool day_has_timed = !m_doc.days.empty() && m_timed_day == m_doc.days.size() - 1;
             const bool starts_entry =
                 e == nullptr || after_break ||
                 ((paragraph_start || is_item) && (!day_has_timed || starts_with_time_of_day_word(content)));
@@ -518,6 +517,9 @@ private:
     std::vector<bool> m_is_fence, m_is_break, m_skip;
     std::vector<int> m_heading_at;
     bool m_in_entry = false;
+    // The day (index into m_doc.days) that last got a timed entry: kept, as looking through the day's
+    // entries for one on every untimed line made a long untimed day quadratic.
+    std::size_t m_timed_day = static_cast<std::size_t>(-1);
 };
 
 }  // namespace

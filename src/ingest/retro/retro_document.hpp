@@ -91,6 +91,7 @@ struct RetroDocument {
     std::vector<RetroDay> days;
     std::optional<std::size_t> actions;  // index into headings of the Actions heading
     std::vector<RetroOwner> owners;
+    std::size_t images_as_text = 0;  // image openers cmark-gfm was given as text (MarkdownOutline)
 };
 
 // Reads a retro: title, metadata, headings, links, the `Timeline` section's days and entries, and the

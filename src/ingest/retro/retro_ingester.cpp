@@ -3,10 +3,13 @@
 // lines before any day heading take that date itself.
 #include "ingest/retro/retro_ingester.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/text_utf8.hpp"
 #include "ingest/registry_rows.hpp"
+#include "ingest/retro/markdown_outline.hpp"
 #include "ingest/retro/retro_document.hpp"
 #include "ingest/retro/timeline_text.hpp"
 #include "io/byte_streams.hpp"
@@ -63,6 +66,12 @@ public:
         : m_kind(kind), m_origin(origin), m_context(context) {}
 
     void emit(const RetroDocument& doc, std::optional<Date> base) {
+        if (doc.images_as_text > 0) {
+            report(Severity::warning, "ingest.markdown-capped", 1, 1,
+                   fmt::format("{} image openers `![` past the first 1000 read as text when finding the "
+                               "document's structure (cmark-gfm is quadratic in them)",
+                               doc.images_as_text));
+        }
         std::optional<Date> current = base;
         bool reported_no_day = false;
         for (const RetroDay& day : doc.days) {
@@ -172,8 +181,10 @@ private:
     const IngestContext& m_context;
 };
 
+// A retro or notes file is read whole, up to the smaller of max_file_bytes and what cmark-gfm may be given.
 bool read_whole(Input& input, const IngestContext& context, std::string& bytes) {
-    return io::read_all(input, bytes, context.options.limits.max_file_bytes, context.diags);
+    return io::read_all(input, bytes, std::min(context.options.limits.max_file_bytes, max_markdown_bytes),
+                        context.diags);
 }
 
 }  // namespace

@@ -3,8 +3,12 @@
 // extended autolinks, in the subset the published retros use. Renderers escape again; parsers never do.
 #include "ingest/retro/timeline_text.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
+#include <optional>
+#include <utility>
 
 #include "core/text_utf8.hpp"
 
@@ -23,7 +27,7 @@ bool is_space(char c) {
 
 // An HTML entity at `s[0] == '&'`: appends its character and returns its length, else 0.
 std::size_t decode_entity(std::string_view s, std::string& out) {
-    const std::size_t semi = s.find(';');
+    const std::size_t semi = s.substr(0, 11).find(';');  // the longest entity read is 10 bytes before `;`
     if (semi == std::string_view::npos || semi < 2 || semi > 10) return 0;
     std::string_view name = s.substr(1, semi - 1);
     struct Named {
@@ -85,191 +89,292 @@ std::size_t bare_url_length(std::string_view s) {
                      s[n - 1] == '?' || s[n - 1] == '*' || s[n - 1] == '_' || s[n - 1] == '\'' || s[n - 1] == '"')) {
         --n;
     }
-    // A closing parenthesis belongs to the URL only when it has an opening partner inside it.
-    while (n > 0 && s[n - 1] == ')') {
-        std::string_view url = s.substr(0, n);
-        std::size_t open = 0, close = 0;
-        for (char c : url) {
-            open += c == '(';
-            close += c == ')';
-        }
-        if (close <= open) break;
+    // A closing parenthesis belongs to the URL only when it has an opening partner inside it (counted once:
+    // counting again per trailing `)` made `http://a)))…` quadratic).
+    std::size_t open = 0, close = 0;
+    for (char c : s.substr(0, n)) {
+        open += c == '(';
+        close += c == ')';
+    }
+    while (n > 0 && s[n - 1] == ')' && close > open) {
         --n;
+        --close;
     }
     return n;
-}
-
-// `[text](url)` at s[0] == '[': lengths of the text and of the whole link, else false.
-bool match_inline_link(std::string_view s, std::string_view& text, std::string_view& url, std::size_t& length) {
-    int depth = 0;
-    std::size_t i = 0;
-    for (; i < s.size(); ++i) {
-        if (s[i] == '\\') {
-            ++i;
-            continue;
-        }
-        if (s[i] == '[') ++depth;
-        if (s[i] == ']' && --depth == 0) break;
-    }
-    if (i >= s.size() || i + 1 >= s.size() || s[i + 1] != '(') return false;
-    const std::size_t close_text = i;
-    std::size_t j = i + 2;
-    int parens = 1;
-    for (; j < s.size(); ++j) {
-        if (s[j] == '\\') {
-            ++j;
-            continue;
-        }
-        if (s[j] == '(') ++parens;
-        if (s[j] == ')' && --parens == 0) break;
-    }
-    if (j >= s.size()) return false;
-    text = s.substr(1, close_text - 1);
-    url = trim(s.substr(close_text + 2, j - close_text - 2));
-    if (url.starts_with('<') && url.ends_with('>')) url = url.substr(1, url.size() - 2);
-    if (const std::size_t space = url.find(' '); space != std::string_view::npos) url = url.substr(0, space);
-    length = j + 1;
-    return true;
 }
 
 void add_span(PlainText& out, std::size_t start, SpanType type, std::string url = {}) {
     if (out.text.size() > start) out.spans.push_back(Span{start, out.text.size(), type, std::move(url)});
 }
 
-// Emphasis closer for `marker` starting the search at `from`: flanking rules simplified to "not next to
-// a space on the inside; for `_`, not inside a word on the outside".
-std::size_t find_emphasis_close(std::string_view s, std::size_t from, std::string_view marker) {
-    for (std::size_t k = from; k + marker.size() <= s.size(); ++k) {
-        if (s[k] == '\\' || s[k] == '`') return std::string_view::npos;
-        if (s.substr(k, marker.size()) != marker) continue;
-        if (is_space(s[k - 1])) continue;
-        const std::size_t after = k + marker.size();
-        if (marker.size() == 1 && after < s.size() && s[after] == marker[0]) {
-            ++k;
-            continue;
+constexpr std::size_t npos = std::string_view::npos;
+
+// Link texts and emphasis nest; past this depth the inner text is kept with only its escapes decoded, so
+// `[[[[…](u)](u)](u)` neither exhausts the stack nor costs more than this many passes over the line.
+constexpr int max_nesting = 16;
+
+// Where each `[` and `(` of a line closes (the first bracket after it where the count returns to zero,
+// a backslash hiding the character after it), found in one pass with a stack, as CommonMark's delimiter
+// stack does: a search per opener made a line of `[` or `![[]()` quadratic.
+class BracketPairs {
+public:
+    explicit BracketPairs(std::string_view s) {
+        std::vector<std::size_t> squares, rounds;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const char c = s[i];
+            if (c == '\\') {
+                ++i;
+            } else if (c == '[') {
+                squares.push_back(i);
+            } else if (c == '(') {
+                rounds.push_back(i);
+            } else if (c == ']' && !squares.empty()) {
+                m_close.emplace_back(squares.back(), i);
+                squares.pop_back();
+            } else if (c == ')' && !rounds.empty()) {
+                m_close.emplace_back(rounds.back(), i);
+                rounds.pop_back();
+            }
         }
-        if (marker[0] == '_' && after < s.size() && is_alnum(s[after])) continue;
-        return k;
+        std::sort(m_close.begin(), m_close.end());
     }
-    return std::string_view::npos;
+
+    // The position closing the bracket at `open`, or npos.
+    std::size_t close_of(std::size_t open) const {
+        auto it = std::lower_bound(m_close.begin(), m_close.end(), std::pair<std::size_t, std::size_t>(open, 0));
+        return it != m_close.end() && it->first == open ? it->second : npos;
+    }
+
+private:
+    std::vector<std::pair<std::size_t, std::size_t>> m_close;  // (opener, closer), by opener
+};
+
+// Backtick runs of a line: a code span opened by a run of N closes at the next run of exactly N (CommonMark
+// §6.1). The last start of each run length is known up front, so an opener with no closer is answered at
+// once (a line of runs of every length was quadratic).
+class BacktickRuns {
+public:
+    explicit BacktickRuns(std::string_view s) : m_s(s) {
+        for (std::size_t i = s.find('`'); i != npos; i = s.find('`', i)) {
+            const std::size_t n = run_at(i);
+            m_last_start.resize(std::max(m_last_start.size(), n + 1), npos);
+            m_last_start[n] = i;
+            i += n;
+        }
+    }
+
+    // The start of the first run of exactly `n` backticks at or after `from`, or npos.
+    std::size_t next_run(std::size_t from, std::size_t n) const {
+        if (n >= m_last_start.size() || m_last_start[n] == npos || m_last_start[n] < from) return npos;
+        for (std::size_t i = m_s.find('`', from);; i = m_s.find('`', i)) {
+            const std::size_t len = run_at(i);
+            if (len == n) return i;
+            i += len;
+        }
+    }
+
+    std::size_t run_at(std::size_t i) const {
+        std::size_t n = 0;
+        while (i + n < m_s.size() && m_s[i + n] == '`') ++n;
+        return n;
+    }
+
+private:
+    std::string_view m_s;
+    std::vector<std::size_t> m_last_start;  // by run length
+};
+
+// Emphasis markers the reader knows: `*`, `**`, `_`, `__`.
+std::size_t marker_index(std::string_view marker) {
+    return (marker[0] == '_' ? 2 : 0) + (marker.size() - 1);
 }
+
+// Emphasis closer for `marker` at `k`: flanking rules simplified to "not next to a space on the inside; for
+// `_`, not inside a word on the outside", and a single marker is not the start of a double one. It depends
+// on `k` alone, not on the opener, so one failed search answers every later opener up to where it stopped.
+bool closes_emphasis(std::string_view s, std::size_t k, std::string_view marker) {
+    if (s.substr(k, marker.size()) != marker || is_space(s[k - 1])) return false;
+    const std::size_t after = k + marker.size();
+    if (marker.size() == 1 && after < s.size() && s[after] == marker[0]) return false;
+    return !(marker[0] == '_' && after < s.size() && is_alnum(s[after]));
+}
+
+// One line of Markdown inline text, read left to right once; the searches that may fail remember how far
+// they looked, so the reading stays linear in the line (issue 15 item 10).
+class InlineReader {
+public:
+    InlineReader(std::string_view s, int depth) : m_s(s), m_depth(depth) {}
+
+    void read(PlainText& out) {
+        const std::string_view s = m_s;
+        std::size_t i = 0;
+        while (i < s.size()) {
+            const char c = s[i];
+            if (c == '\\' && i + 1 < s.size() && is_ascii_punct(s[i + 1])) {
+                out.text += s[i + 1];
+                i += 2;
+                continue;
+            }
+            if (c == '&') {
+                if (std::size_t n = decode_entity(s.substr(i), out.text)) {
+                    i += n;
+                    continue;
+                }
+            }
+            if (c == '`') {
+                if (!m_ticks) m_ticks.emplace(s);
+                const std::size_t ticks = m_ticks->run_at(i);
+                const std::size_t close = m_ticks->next_run(i + ticks, ticks);
+                if (close != npos) {
+                    std::string_view code = s.substr(i + ticks, close - i - ticks);
+                    if (code.size() >= 2 && code.front() == ' ' && code.back() == ' ' && trim(code).size() > 0) {
+                        code = code.substr(1, code.size() - 2);
+                    }
+                    const std::size_t start = out.text.size();
+                    out.text += code;
+                    add_span(out, start, SpanType::code);
+                    i = close + ticks;
+                    continue;
+                }
+                out.text.append(ticks, '`');
+                i += ticks;
+                continue;
+            }
+            if (c == '<') {
+                if (s.substr(i).starts_with("<!--")) {
+                    const std::size_t end = s.find("-->", i + 4);
+                    i = end == npos ? s.size() : end + 3;
+                    continue;
+                }
+                std::string_view rest = s.substr(i + 1);
+                if (starts_with_icase(rest, "br>") || starts_with_icase(rest, "br/>") ||
+                    starts_with_icase(rest, "br />")) {
+                    out.text += '\n';
+                    i = s.find('>', i) + 1;
+                    continue;
+                }
+                const std::size_t close = next_angle(i);
+                if (close != npos && starts_with_scheme(rest) &&
+                    s.substr(i + 1, close - i - 1).find_first_of(" \t<") == npos) {
+                    std::string_view url = s.substr(i + 1, close - i - 1);
+                    // `<url\\>` at a line end: a converter escaped the hard-break backslash inside the
+                    // autolink. The author meant the URL and a line break, so the backslashes are not part of it.
+                    if (close + 1 == s.size()) {
+                        while (url.ends_with('\\')) url.remove_suffix(1);
+                    }
+                    const std::size_t start = out.text.size();
+                    std::string href(url.starts_with("mailto:") ? url.substr(7) : url);
+                    out.text += href;
+                    add_span(out, start, SpanType::link, std::string(url));
+                    i = close + 1;
+                    continue;
+                }
+            }
+            if (c == '[' || (c == '!' && i + 1 < s.size() && s[i + 1] == '[')) {
+                const std::size_t at = c == '!' ? i + 1 : i;
+                std::string_view text, url;
+                if (std::size_t end = match_inline_link(at, text, url); end != npos) {
+                    const std::size_t start = out.text.size();
+                    PlainText inner;
+                    read_nested(text, inner);
+                    out.text += inner.text;
+                    add_span(out, start, SpanType::link, decode_escapes(url));
+                    i = end;
+                    continue;
+                }
+            }
+            if ((c == 'h' || c == 'w') && (i == 0 || !is_alnum(s[i - 1]))) {
+                if (std::size_t n = bare_url_length(s.substr(i))) {
+                    std::string_view url = s.substr(i, n);
+                    const std::size_t start = out.text.size();
+                    out.text += url;
+                    add_span(out, start, SpanType::link,
+                             url.starts_with("www.") ? "http://" + std::string(url) : std::string(url));
+                    i += n;
+                    continue;
+                }
+            }
+            if (c == '*' || c == '_') {
+                const bool is_double = i + 1 < s.size() && s[i + 1] == c;
+                const std::string marker(is_double ? 2 : 1, c);
+                const std::size_t open_end = i + marker.size();
+                const bool left_ok = c == '*' || i == 0 || !is_alnum(s[i - 1]);
+                if (left_ok && open_end < s.size() && !is_space(s[open_end])) {
+                    const std::size_t close = find_emphasis_close(open_end + 1, marker);
+                    if (close != npos) {
+                        const std::size_t start = out.text.size();
+                        read_nested(s.substr(open_end, close - open_end), out);
+                        add_span(out, start, is_double ? SpanType::bold : SpanType::italic);
+                        i = close + marker.size();
+                        continue;
+                    }
+                }
+                out.text += marker;
+                i = open_end;
+                continue;
+            }
+            out.text += c;
+            ++i;
+        }
+    }
+
+private:
+    void read_nested(std::string_view inner, PlainText& out) const {
+        if (m_depth >= max_nesting) {
+            out.text += decode_escapes(inner);
+            return;
+        }
+        InlineReader(inner, m_depth + 1).read(out);
+    }
+
+    // The next `>` at or after `from`, or npos (remembered: `<<<…` asks for it once per `<`).
+    std::size_t next_angle(std::size_t from) {
+        if (m_angle == unknown || (m_angle != npos && m_angle < from)) m_angle = m_s.find('>', from);
+        return m_angle;
+    }
+
+    // `[text](url)` with its `[` at `at`: the text, the destination and the end of the link, else npos.
+    std::size_t match_inline_link(std::size_t at, std::string_view& text, std::string_view& url) {
+        if (!m_brackets) m_brackets.emplace(m_s);
+        const std::size_t close_text = m_brackets->close_of(at);
+        if (close_text == npos || close_text + 1 >= m_s.size() || m_s[close_text + 1] != '(') return npos;
+        const std::size_t close_url = m_brackets->close_of(close_text + 1);
+        if (close_url == npos) return npos;
+        text = m_s.substr(at + 1, close_text - at - 1);
+        url = trim(m_s.substr(close_text + 2, close_url - close_text - 2));
+        if (url.starts_with('<') && url.ends_with('>')) url = url.substr(1, url.size() - 2);
+        if (const std::size_t space = url.find(' '); space != npos) url = url.substr(0, space);
+        return close_url + 1;
+    }
+
+    // The closer of `marker` at or after `from`, or npos; a search stops at a backslash or a backtick.
+    std::size_t find_emphasis_close(std::size_t from, std::string_view marker) {
+        std::size_t& none_until = m_no_closer_until[marker_index(marker)];
+        if (none_until != unknown && from <= none_until) return npos;
+        for (std::size_t k = from; k + marker.size() <= m_s.size(); ++k) {
+            if (m_s[k] == '\\' || m_s[k] == '`') {
+                none_until = k;
+                return npos;
+            }
+            if (closes_emphasis(m_s, k, marker)) return k;
+        }
+        none_until = m_s.size();
+        return npos;
+    }
+
+    static constexpr std::size_t unknown = npos - 1;
+    std::string_view m_s;
+    int m_depth;
+    std::optional<BracketPairs> m_brackets;
+    std::optional<BacktickRuns> m_ticks;
+    std::size_t m_angle = unknown;
+    std::array<std::size_t, 4> m_no_closer_until{unknown, unknown, unknown, unknown};  // by marker_index
+};
 
 }  // namespace
 
 void append_markdown_inline(std::string_view s, PlainText& out) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const char c = s[i];
-        if (c == '\\' && i + 1 < s.size() && is_ascii_punct(s[i + 1])) {
-            out.text += s[i + 1];
-            i += 2;
-            continue;
-        }
-        if (c == '&') {
-            if (std::size_t n = decode_entity(s.substr(i), out.text)) {
-                i += n;
-                continue;
-            }
-        }
-        if (c == '`') {
-            std::size_t ticks = 0;
-            while (i + ticks < s.size() && s[i + ticks] == '`') ++ticks;
-            const std::string fence(ticks, '`');
-            std::size_t close = s.find(fence, i + ticks);
-            while (close != std::string_view::npos && close + ticks < s.size() && s[close + ticks] == '`') {
-                close = s.find(fence, close + ticks + 1);
-            }
-            if (close != std::string_view::npos) {
-                std::string_view code = s.substr(i + ticks, close - i - ticks);
-                if (code.size() >= 2 && code.front() == ' ' && code.back() == ' ' && trim(code).size() > 0) {
-                    code = code.substr(1, code.size() - 2);
-                }
-                const std::size_t start = out.text.size();
-                out.text += code;
-                add_span(out, start, SpanType::code);
-                i = close + ticks;
-                continue;
-            }
-            out.text += fence;
-            i += ticks;
-            continue;
-        }
-        if (c == '<') {
-            if (s.substr(i).starts_with("<!--")) {
-                const std::size_t end = s.find("-->", i + 4);
-                i = end == std::string_view::npos ? s.size() : end + 3;
-                continue;
-            }
-            std::string_view rest = s.substr(i + 1);
-            if (starts_with_icase(rest, "br>") || starts_with_icase(rest, "br/>") || starts_with_icase(rest, "br />")) {
-                out.text += '\n';
-                i = s.find('>', i) + 1;
-                continue;
-            }
-            const std::size_t close = s.find('>', i);
-            if (close != std::string_view::npos && starts_with_scheme(rest) &&
-                s.substr(i + 1, close - i - 1).find_first_of(" \t<") == std::string_view::npos) {
-                std::string_view url = s.substr(i + 1, close - i - 1);
-                // `<url\\>` at a line end: a converter escaped the hard-break backslash inside the autolink.
-                // The author meant the URL and a line break, so the backslashes are not part of the URL.
-                if (close + 1 == s.size()) {
-                    while (url.ends_with('\\')) url.remove_suffix(1);
-                }
-                const std::size_t start = out.text.size();
-                std::string href(url.starts_with("mailto:") ? url.substr(7) : url);
-                out.text += href;
-                add_span(out, start, SpanType::link, std::string(url));
-                i = close + 1;
-                continue;
-            }
-        }
-        if (c == '[' || (c == '!' && i + 1 < s.size() && s[i + 1] == '[')) {
-            const std::size_t at = c == '!' ? i + 1 : i;
-            std::string_view text, url;
-            std::size_t length = 0;
-            if (match_inline_link(s.substr(at), text, url, length)) {
-                const std::size_t start = out.text.size();
-                PlainText inner;
-                append_markdown_inline(text, inner);
-                out.text += inner.text;
-                add_span(out, start, SpanType::link, decode_escapes(url));
-                i = at + length;
-                continue;
-            }
-        }
-        if ((c == 'h' || c == 'w') && (i == 0 || !is_alnum(s[i - 1]))) {
-            if (std::size_t n = bare_url_length(s.substr(i))) {
-                std::string_view url = s.substr(i, n);
-                const std::size_t start = out.text.size();
-                out.text += url;
-                add_span(out, start, SpanType::link,
-                         url.starts_with("www.") ? "http://" + std::string(url) : std::string(url));
-                i += n;
-                continue;
-            }
-        }
-        if (c == '*' || c == '_') {
-            const bool is_double = i + 1 < s.size() && s[i + 1] == c;
-            const std::string marker(is_double ? 2 : 1, c);
-            const std::size_t open_end = i + marker.size();
-            const bool left_ok = c == '*' || i == 0 || !is_alnum(s[i - 1]);
-            if (left_ok && open_end < s.size() && !is_space(s[open_end])) {
-                const std::size_t close = find_emphasis_close(s, open_end + 1, marker);
-                if (close != std::string_view::npos) {
-                    const std::size_t start = out.text.size();
-                    append_markdown_inline(s.substr(open_end, close - open_end), out);
-                    add_span(out, start, is_double ? SpanType::bold : SpanType::italic);
-                    i = close + marker.size();
-                    continue;
-                }
-            }
-            out.text += marker;
-            i = open_end;
-            continue;
-        }
-        out.text += c;
-        ++i;
-    }
+    InlineReader(s, 0).read(out);
 }
 
 PlainText entry_plain_text(const std::vector<RetroLine>& lines) {

@@ -79,16 +79,40 @@ void append_decoded(std::string_view s, std::string& out) {
     }
 }
 
+// What the searches of one render() call have already found: the next position of each closing token at or
+// after where it was last looked for (npos: none up to the end), and how far a failed emphasis search looked.
+struct Lookahead {
+    static constexpr std::size_t unknown = std::string_view::npos - 1;
+    struct Next {
+        std::size_t from = 0;     // the search started here…
+        std::size_t at = unknown; // …and found this (npos: nothing up to the end)
+    };
+    Next triple_backticks, backtick, angle;
+    std::array<std::size_t, 2> no_closer_until{std::string_view::npos, std::string_view::npos};  // `*`, `_`
+
+    // s.find(token, from), answered from the last search of the same token while it still holds.
+    static std::size_t find(std::string_view s, std::string_view token, std::size_t from, Next& next) {
+        if (next.at == unknown || from < next.from || (next.at != std::string_view::npos && from > next.at)) {
+            next.from = from;
+            next.at = s.find(token, from);
+        }
+        return next.at;
+    }
+};
+
 class Renderer {
 public:
     Renderer(const NameLookup& names, RichText& out) : m_names(names), m_out(out) {}
 
+    // Linear in `s`: every search that can fail remembers how far it looked (Lookahead), so a run of openers
+    // with no closer (`_a _a _a …`, `<<<…`) costs one scan, not one scan per opener.
     void render(std::string_view s, bool styles) {
+        Lookahead ahead;
         std::size_t i = 0;
         while (i < s.size()) {
             char c = s[i];
             if (c == '`' && styles && s.substr(i, 3) == "```") {
-                auto end = s.find("```", i + 3);
+                auto end = ahead.find(s, "```", i + 3, ahead.triple_backticks);
                 if (end != std::string_view::npos) {
                     std::string_view inner = s.substr(i + 3, end - i - 3);
                     if (inner.starts_with('\n')) inner.remove_prefix(1);
@@ -100,7 +124,7 @@ public:
                 }
             }
             if (c == '`' && styles) {
-                auto end = s.find('`', i + 1);
+                auto end = ahead.find(s, "`", i + 1, ahead.backtick);
                 if (end != std::string_view::npos && end > i + 1 &&
                     s.substr(i + 1, end - i - 1).find('\n') == std::string_view::npos) {
                     styled(s.substr(i + 1, end - i - 1), SpanType::code, false);
@@ -109,7 +133,7 @@ public:
                 }
             }
             if (c == '<') {
-                auto end = s.find('>', i + 1);
+                auto end = ahead.find(s, ">", i + 1, ahead.angle);
                 if (end != std::string_view::npos && end > i + 1) {
                     token(s.substr(i + 1, end - i - 1));
                     i = end + 1;
@@ -117,7 +141,7 @@ public:
                 }
             }
             if ((c == '*' || c == '_') && styles) {
-                if (auto end = closer(s, i); end != std::string_view::npos) {
+                if (auto end = closer(s, i, ahead); end != std::string_view::npos) {
                     styled(s.substr(i + 1, end - i - 1), c == '*' ? SpanType::bold : SpanType::italic, true);
                     i = end + 1;
                     continue;
@@ -125,8 +149,10 @@ public:
             }
             if (c == '&') {
                 std::size_t before = m_out.text.size();
-                auto semi = s.find(';', i);
-                if (semi != std::string_view::npos && semi - i <= 4) {
+                // Entities are at most `&amp;`: look no further than that for the `;`.
+                auto semi = s.substr(i, 5).find(';');
+                if (semi != std::string_view::npos) {
+                    semi += i;
                     append_decoded(s.substr(i, semi - i + 1), m_out.text);
                     if (m_out.text.size() - before == 1) {
                         i = semi + 1;
@@ -145,15 +171,23 @@ public:
 
 private:
     // The position of the marker closing a run opened at `open`, or npos. Runs stay on one line, start and
-    // end next to a non-space, and sit between boundaries (so snake_case_names stay as they are).
-    static std::size_t closer(std::string_view s, std::size_t open) {
+    // end next to a non-space, and sit between boundaries (so snake_case_names stay as they are). Whether a
+    // position closes depends on it alone, not on the opener, so a failed search proves that none of the
+    // later openers on that line closes either (`ahead.no_closer_until`).
+    static std::size_t closer(std::string_view s, std::size_t open, Lookahead& ahead) {
         char m = s[open];
         if (open > 0 && !is_boundary(s[open - 1])) return std::string_view::npos;
         if (open + 1 >= s.size() || is_space(s[open + 1]) || s[open + 1] == m) return std::string_view::npos;
+        std::size_t& searched = ahead.no_closer_until[m == '*' ? 0 : 1];
+        if (searched != std::string_view::npos && open + 2 <= searched) return std::string_view::npos;
         for (std::size_t j = open + 2; j < s.size(); ++j) {
-            if (s[j] == '\n') return std::string_view::npos;
+            if (s[j] == '\n') {
+                searched = j;
+                return std::string_view::npos;
+            }
             if (s[j] == m && !is_space(s[j - 1]) && (j + 1 == s.size() || is_boundary(s[j + 1]))) return j;
         }
+        searched = s.size();
         return std::string_view::npos;
     }
 

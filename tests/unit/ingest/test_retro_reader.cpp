@@ -237,6 +237,26 @@ TEST_CASE("Markdown inline text becomes plain text with spans") {
     }
 }
 
+TEST_CASE("inline text nested 200,000 deep is read to a bounded depth, without exhausting the stack") {
+    // Before issue 15 item 10 each link text was read by a recursive call: 200,000 levels overflowed the stack.
+    const std::size_t n = 200000;
+    std::string links, expected;
+    for (std::size_t i = 0; i < n; ++i) links += '[';
+    links += 'a';
+    for (std::size_t i = 0; i < n; ++i) links += "](u)";
+    PlainText out;
+    append_markdown_inline(links, out);
+    CHECK(out.text.size() > n);
+    CHECK(out.spans.size() == 1);
+    CHECK(out.spans[0].url == "u");
+}
+
+TEST_CASE("edge blanks written as character references come back as blanks") {
+    PlainText out;
+    append_markdown_inline("&#32;&#9;two  inner&#9;&#32;", out);
+    CHECK(out.text == " \ttwo  inner\t ");
+}
+
 TEST_CASE("retro events: times in --tz, minute and day precision, actors, continuation text") {
     IngestOptions options;
     options.tz = london();

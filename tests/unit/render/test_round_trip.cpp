@@ -1,7 +1,7 @@
 // Round trip through the retro reader (src/ingest/retro/, the same reader behind `retro events retro.md` and
 // `retro lint`): every message entry of a draft reads back with its time, initials and exact text, however
-// hostile the text. Blank lines and spaces at line edges are the only things Markdown cannot keep; the
-// texts here have none.
+// hostile the text. Spaces and tabs at line edges come back too (written as `&#32;`, `&#9;`); blank lines are
+// the only thing Markdown cannot keep, and the texts here have none.
 #include <catch2/catch.hpp>
 
 #include "draft_fixture.hpp"
@@ -44,6 +44,9 @@ TEST_CASE("message texts come back unchanged from the draft", "[render][round-tr
         "see https://wellcomecollection.org/works/xswz3swa/items?a_b=1 and www.example.org/a_b",
         "Thursday 25 July is just text",
         "<!-- retro:end timeline -->",
+        "  two leading spaces, three   inner, two trailing  ",
+        "\ttab first\tinner\ttab last\t",
+        "first line ends in a space \n  second line indented\n   ",
     };
     Timeline t;
     int minute = 0;
