@@ -11,7 +11,7 @@
 
 #include <unistd.h>
 
-#include "ingest/event_collector.hpp"
+#include "draft_fixture.hpp"
 #include "markdown_probe.hpp"
 #include "render/draft.hpp"
 #include "retro/ingest.hpp"
@@ -110,24 +110,13 @@ fs::path write_sources(const fs::path& dir, const std::vector<std::string>& line
     return dir;
 }
 
-std::string draft_of(const fs::path& dir) {
-    IngestOptions options;
-    Diagnostics diags = test::quiet_diagnostics();
-    ingest::EventCollector sink;
-    read_sources({dir.string()}, {options, diags, sink});
-    Timeline timeline = correlate(sink.take_sorted(), CorrelateOptions{}, sink.dropped(), diags);
-    render::DraftOptions draft_options;
-    draft_options.retro_held = "2024-07-26";
-    return render::render_draft(timeline, draft_options).markdown;
-}
-
 }  // namespace
 
 TEST_CASE("hostile source text renders as inert text in the draft", "[render][draft][cmark][injection]") {
     const fs::path root = fs::temp_directory_path() / ("retro-injection-" + std::to_string(::getpid()));
     const std::string plain =
-        draft_of(write_sources(root / "plain", plain_like(hostile_lines), plain_like(fence_lines)));
-    const std::string hostile = draft_of(write_sources(root / "hostile", hostile_lines, fence_lines));
+        test::draft_of_folder(write_sources(root / "plain", plain_like(hostile_lines), plain_like(fence_lines)));
+    const std::string hostile = test::draft_of_folder(write_sources(root / "hostile", hostile_lines, fence_lines));
     fs::remove_all(root);
     INFO(hostile);
     const test::MarkdownNodes expected = test::markdown_nodes(plain);

@@ -4,7 +4,7 @@
 // value goes into every such field, through retro.event/1 NDJSON, an Alertmanager payload and a real .eml;
 // the draft, parsed with cmark-gfm as GitHub renders it, has one title heading, the same blocks as a draft
 // of plain words, no raw HTML but retro's own `<!-- retro… -->` comments and no link but http(s), mailto
-// and `#`.
+// and `#`. And (item 12) the timeline's text form escapes the control characters a source may hold.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -14,9 +14,10 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
-#include "ingest/event_collector.hpp"
+#include "draft_fixture.hpp"
 #include "markdown_probe.hpp"
 #include "render/draft.hpp"
+#include "render/timeline_output.hpp"
 #include "retro/ingest.hpp"
 #include "retro/timeline.hpp"
 #include "test_support.hpp"
@@ -125,17 +126,6 @@ fs::path write_case(const fs::path& dir, const std::string& value) {
     return dir;
 }
 
-std::string draft_of(const fs::path& dir) {
-    IngestOptions options;
-    Diagnostics diags = test::quiet_diagnostics();
-    ingest::EventCollector sink;
-    read_sources({dir.string()}, {options, diags, sink});
-    Timeline timeline = correlate(sink.take_sorted(), CorrelateOptions{}, sink.dropped(), diags);
-    render::DraftOptions draft_options;
-    draft_options.retro_held = "2024-07-26";
-    return render::render_draft(timeline, draft_options).markdown;
-}
-
 bool is_retro_comment(std::string_view html) {
     while (!html.empty() && (html.back() == '\n' || html.back() == ' ')) html.remove_suffix(1);
     return html.starts_with("<!-- retro") && html.ends_with("-->") && html.find("-->") == html.size() - 3;
@@ -160,9 +150,10 @@ std::vector<std::string> blocks_of(const test::MarkdownNodes& md) {
 
 TEST_CASE("a hostile value in any field opens no Markdown structure in the draft", "[render][draft][injection]") {
     const fs::path root = fs::temp_directory_path() / ("retro-injection-fields-" + std::to_string(::getpid()));
-    const test::MarkdownNodes plain = test::markdown_nodes(draft_of(write_case(root / "plain", "plain words")));
+    const test::MarkdownNodes plain =
+        test::markdown_nodes(test::draft_of_folder(write_case(root / "plain", "plain words")));
     for (const std::string& value : hostile_values) {
-        const std::string draft = draft_of(write_case(root / "hostile", value));
+        const std::string draft = test::draft_of_folder(write_case(root / "hostile", value));
         INFO("value: " << value << "\ndraft:\n" << draft);
         const test::MarkdownNodes got = test::markdown_nodes(draft);
         CHECK(std::count(got.nodes.begin(), got.nodes.end(), "heading1") == 1);
@@ -175,4 +166,20 @@ TEST_CASE("a hostile value in any field opens no Markdown structure in the draft
         }
     }
     fs::remove_all(root);
+}
+
+TEST_CASE("timeline text writes control characters from sources as C escapes (issue 15 item 12)") {
+    Timeline t;
+    TimelineEntry e;
+    e.time = *parse_iso8601("2024-07-25T10:00:00Z");
+    e.initials = "AB";
+    e.text = "clear \x1b[2J\x1b]0;owned\x07 done";
+    t.entries.push_back(e);
+    TimelineEntry alert = e;
+    alert.group = AlertGroup{"key\n10.01 XX forged line", "alerts\x1b[31m", e.time, e.time, 1, 0, {}, {}};
+    t.entries.push_back(alert);
+    const std::string text = render::render_timeline_text(t, TimeZone::utc());
+    CHECK(text.find('\x1b') == std::string::npos);
+    CHECK(text.find("10.00 AB clear \\x1b[2J\\x1b]0;owned\\x07 done\n") != std::string::npos);
+    CHECK(text.find("10.00 alerts\\x1b[31m: key\\n10.01 XX forged line\n") != std::string::npos);
 }
