@@ -8,6 +8,7 @@
 #include "cli/output_file.hpp"
 #include "cli/progress_line.hpp"
 #include "ingest/line_collector.hpp"
+#include "render/redaction.hpp"
 #include "render/timesketch.hpp"
 #include "retro/event_json.hpp"
 
@@ -20,12 +21,23 @@ struct EventsOptions {
     OutputOptions output;
     std::string format = "ndjson";
     bool unsorted = false;
+    bool no_redact = false;
 };
 
-// One event in the chosen format: retro.event/1 NDJSON, or Timesketch JSONL.
-void write_event(const Event& event, const std::string& format, std::string& out) {
-    if (format == "timesketch") {
-        render::write_timesketch_json(event, out);
+// How events are written: the format, and for Timesketch whether (and with whose names) to redact.
+struct EventFormat {
+    std::string format;
+    bool redact = false;
+    const People* people = nullptr;
+};
+
+// One event in the chosen format: retro.event/1 NDJSON (the data as read, never redacted), or Timesketch
+// JSONL, redacted unless --no-redact. Called on reader workers: the redaction tally stays local.
+void write_event(const Event& event, const EventFormat& format, std::string& out) {
+    if (format.format == "timesketch") {
+        if (!format.redact) return render::write_timesketch_json(event, out);
+        render::RedactionCounts counts;
+        render::write_timesketch_json(render::redact_event(event, *format.people, counts), out);
     } else {
         write_event_json(event, out);
     }
@@ -34,7 +46,7 @@ void write_event(const Event& event, const std::string& format, std::string& out
 // Writes each event as it arrives.
 class StreamingSink final : public EventSink {
 public:
-    StreamingSink(OutputFile& out, const std::string& format) : m_out(out), m_format(format) {}
+    StreamingSink(OutputFile& out, const EventFormat& format) : m_out(out), m_format(format) {}
     void add(Event&& event) override {
         write_event(event, m_format, m_out.buffer());
         m_out.flush_if_large();
@@ -58,22 +70,24 @@ public:
 
 private:
     OutputFile& m_out;
-    const std::string& m_format;
+    const EventFormat& m_format;
 };
 
 int run_events(const EventsOptions& eo, const CommonOptions& common) {
     auto session = open_session(common, eo.sources);
+    const EventFormat format{eo.format, !eo.no_redact && session->config.render.redact.value_or(true),
+                             &session->config.people};
     OutputFile out({eo.output.path, eo.output.force, eo.sources});
     ProgressLine progress;
     if (eo.unsorted) {
         // Streamed events printed to the same terminal would land in the middle of the progress line.
         const bool output_on_terminal = eo.output.path.empty() && ::isatty(STDOUT_FILENO) == 1;
-        StreamingSink sink(out, eo.format);
+        StreamingSink sink(out, format);
         read_sources(eo.sources, {session->ingest, session->diags, sink, output_on_terminal ? nullptr : &progress});
     } else {
         // Events are kept as their output lines with a small sort key, the window applied before storing.
         ingest::LineCollector collector(
-            [&eo](const Event& event, std::string& line) { write_event(event, eo.format, line); },
+            [&format](const Event& event, std::string& line) { write_event(event, format, line); },
             session->ingest.from, session->ingest.until);
         read_sources(eo.sources, {session->ingest, session->diags, collector, &progress});
         progress.finish();
@@ -95,8 +109,12 @@ void add_events_command(CLI::App& app, CommonOptions& common, Runner& run) {
     cmd->add_option("sources", options->sources, "Files, folders, archives, or - for stdin (KIND:PATH forces a kind)")
         ->required();
     add_output_options(*cmd, options->output);
-    cmd->add_option("--format", options->format, "Output format: retro.event/1 NDJSON, or Timesketch JSONL")
+    cmd->add_option("--format", options->format,
+                    "Output format: retro.event/1 NDJSON (the data as read, never redacted), or Timesketch JSONL "
+                    "(secrets and personal data redacted unless --no-redact)")
         ->check(CLI::IsMember({"ndjson", "timesketch"}));
+    cmd->add_flag("--no-redact", options->no_redact,
+                  "Timesketch JSONL: keep tokens, passwords, e-mail addresses and phone numbers");
     cmd->add_flag("--unsorted", options->unsorted, "Stream events in input order, in constant memory");
     add_common_options(*cmd, common);
     cmd->footer(R"(Examples:

@@ -6,6 +6,7 @@
 #include "cli/correlate_options.hpp"
 #include "cli/output_file.hpp"
 #include "ingest/event_collector.hpp"
+#include "render/redaction.hpp"
 #include "render/timeline_output.hpp"
 #include "retro/error.hpp"
 #include "retro/timeline.hpp"
@@ -20,6 +21,7 @@ struct TimelineOptions {
     std::string format = "text";
     bool stats = false;
     bool list_incidents = false;
+    bool no_redact = false;
     std::size_t incident = 0;
 };
 
@@ -37,6 +39,9 @@ int run_timeline(const TimelineOptions& to, const CommonOptions& common) {
         throw Error(fmt::format("--incident {}: there {} {} incident cluster{} (see --list-incidents)", to.incident,
                                 timeline.clusters.size() == 1 ? "is" : "are", timeline.clusters.size(),
                                 timeline.clusters.size() == 1 ? "" : "s"));
+    const bool redact = !to.no_redact && session->config.render.redact.value_or(true);
+    render::RedactionCounts redacted;
+    if (redact) timeline = render::redact_timeline(std::move(timeline), session->config.people, redacted);
     if (to.format == "json") {
         out.buffer() += render::render_timeline_json(timeline, session->tz);
     } else if (to.list_incidents) {
@@ -46,6 +51,9 @@ int run_timeline(const TimelineOptions& to, const CommonOptions& common) {
         if (to.stats) out.buffer() += "\nLedger\n\n" + render::render_stats_text(timeline);
     }
     out.close();
+    if (const std::string summary = render::redaction_summary(redacted); !summary.empty()) {
+        fmt::print(stderr, "{}\n", summary);
+    }
     return finish_session(*session, common);
 }
 
@@ -63,6 +71,7 @@ void add_timeline_command(CLI::App& app, CommonOptions& common, Runner& run) {
     cmd->add_option("--incident", options->incident,
                     "Use incident cluster N (1-based, as --list-incidents numbers them)")
         ->check(CLI::PositiveNumber);
+    cmd->add_flag("--no-redact", options->no_redact, "Keep tokens, passwords, e-mail addresses and phone numbers");
     add_common_options(*cmd, common);
     cmd->footer(R"(Examples:
   retro timeline samples/2024-07-25-login/

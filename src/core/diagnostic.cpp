@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/json_writer.hpp"
+#include "core/text_utf8.hpp"
 
 namespace retro {
 
@@ -45,8 +46,13 @@ static std::string format_position(const Location& where) {
     return fmt::format("{}:{}:{}", where.file, where.line, where.column);
 }
 
+// File names and messages (which quote source text) are escaped: a line break or a terminal escape in
+// either must not forge a diagnostic line or reach the terminal raw.
 std::string format_text(const Diagnostic& d) {
-    return fmt::format("{}: {}: {} [{}]", format_position(d.where), to_string(d.severity), d.message, d.code);
+    Location where = d.where;
+    where.file = escape_controls(where.file);
+    return fmt::format("{}: {}: {} [{}]", format_position(where), to_string(d.severity), escape_controls(d.message),
+                       escape_controls(d.code));
 }
 
 std::string format_json(const Diagnostic& d) {

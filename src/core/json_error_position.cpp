@@ -1,5 +1,6 @@
 // Finds where a JSON text (RFC 8259) first goes wrong, for diagnostics only: simdjson says *that* a record
 // is invalid, not *where*. An explicit stack keeps deeply nested input from exhausting the C++ stack.
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -56,6 +57,17 @@ private:
         m_error = {m_i, reason};
         return m_error;
     }
+
+    // The value of four hex digits (already checked).
+    static unsigned hex_value(std::string_view four) {
+        unsigned v = 0;
+        for (char h : four)
+            v = v * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(h))
+                                                   ? h - '0'
+                                                   : (std::tolower(static_cast<unsigned char>(h)) - 'a' + 10));
+        return v;
+    }
+
     bool failed(const char* reason) {
         fail(reason);
         return false;
@@ -119,6 +131,20 @@ private:
                             m_i += 1;
                             return failed("bad \\u escape");
                         }
+                    }
+                    // A surrogate must come as a pair (RFC 8259 §7): high \uD800–\uDBFF, then low \uDC00–\uDFFF.
+                    const unsigned unit = hex_value(m_s.substr(m_i + 2, 4));
+                    if (unit >= 0xDC00 && unit <= 0xDFFF) return failed("lone surrogate in \\u escape");
+                    if (unit >= 0xD800 && unit <= 0xDBFF) {
+                        const std::string_view next = m_s.substr(m_i + 6);
+                        const bool paired =
+                            next.size() >= 6 && next[0] == '\\' && next[1] == 'u' &&
+                            std::all_of(next.begin() + 2, next.begin() + 6,
+                                        [](char h) { return std::isxdigit(static_cast<unsigned char>(h)); }) &&
+                            hex_value(next.substr(2, 4)) >= 0xDC00 && hex_value(next.substr(2, 4)) <= 0xDFFF;
+                        if (!paired) return failed("lone surrogate in \\u escape");
+                        m_i += 12;
+                        continue;
                     }
                     m_i += 6;
                     continue;

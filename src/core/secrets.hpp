@@ -10,13 +10,24 @@ namespace retro {
 
 enum class SecretKind {
     slack_token,     // xoxb-…, xoxp-…, xapp-…
-    aws_access_key,  // AKIA… / ASIA… key ids, aws_secret_access_key = …
+    slack_webhook,   // hooks.slack.com/services/T…/B…/… (the path after services/)
+    aws_access_key,  // AKIA… / ASIA… key ids; aws_secret_access_key = …, STS "SecretAccessKey"/"SessionToken"
     github_token,    // ghp_…, gho_…, github_pat_…
+    gitlab_token,    // glpat-…
+    google_api_key,  // AIza… (39 characters)
+    stripe_key,      // sk_live_…, rk_live_…
+    npm_token,       // npm_… (36 characters after the prefix)
+    sendgrid_key,    // SG.<22>.<43>
+    openai_key,      // sk-proj-…, sk-svcacct-…, sk-admin-…
+    anthropic_key,   // sk-ant-…
     jwt,             // eyJ….eyJ….sig
     bearer_token,    // "Bearer <token>" (the token only)
+    basic_auth,      // "Basic <base64 of user:password>" (the credentials only)
     url_token,       // ?t=…, token=…, access_token=…, api_key=…, sig=… in a URL (the value only)
-    url_password,    // https://user:PASSWORD@host (the password only)
-    private_key,     // -----BEGIN … PRIVATE KEY----- … END
+    url_password,    // https://user:PASSWORD@host (the password only, `@` and `/` in it included)
+    password,        // password=…, DB_PASSWORD: …, "passwd": "…" (the value only)
+    secret_value,    // API_SECRET=…, GITHUB_TOKEN: …, "client_secret": "…", api_key=… (the value only)
+    private_key,     // -----BEGIN … PRIVATE KEY----- … -----END …----- (PGP's PRIVATE KEY BLOCK too)
     email,           // personal data: an e-mail address outside URLs
     phone,           // personal data: a phone number (+44 20 7611 2222, 07700 900123)
 };

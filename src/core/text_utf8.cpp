@@ -1,8 +1,11 @@
 // UTF-8 validation and repair (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF).
 #include "core/text_utf8.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+
+#include <fmt/format.h>
 
 namespace retro {
 
@@ -110,6 +113,35 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string escape_controls(std::string_view text) {
+    const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b < 0x20 || b == 0x7F || b >= 0x80;
+    });
+    if (plain) return std::string(text);
+    const std::string valid = is_valid_utf8(text) ? std::string(text) : repair_utf8(text);
+    std::string out;
+    for (std::size_t i = 0; i < valid.size(); ++i) {
+        const auto b = static_cast<unsigned char>(valid[i]);
+        if (b == '\n') {
+            out += "\\n";
+        } else if (b == '\r') {
+            out += "\\r";
+        } else if (b == '\t') {
+            out += "\\t";
+        } else if (b < 0x20 || b == 0x7F) {
+            out += fmt::format("\\x{:02x}", b);
+        } else if (b == 0xC2 && i + 1 < valid.size() && static_cast<unsigned char>(valid[i + 1]) < 0xA0) {
+            // U+0080–U+009F, the C1 controls (U+009B is a one-byte CSI on some terminals).
+            out += fmt::format("\\u{:04x}", static_cast<unsigned char>(valid[i + 1]));
+            ++i;
+        } else {
+            out += valid[i];
+        }
+    }
+    return out;
+}
 
 std::string_view trim(std::string_view text) {
     while (!text.empty() && is_space(text.front())) text.remove_prefix(1);

@@ -2,7 +2,8 @@
 // the person; else the event's initials, else the name's. Two different people with the same initials
 // are told apart: the one who appears first keeps them, the next takes more letters of the last name
 // (Rachel Cooper RC, Robert Cole RCo). Initials with no name (a notes line "NP …") are the person who
-// carries them.
+// carries them. Initials are letters only (ASCII letters and any non-ASCII character): whatever else a name
+// or an event's own initials hold (`Ann <b>INJ`, a line break) is left out, so initials never carry markup.
 #include <cctype>
 #include <map>
 #include <set>
@@ -29,14 +30,27 @@ std::vector<std::string> words_of(std::string_view name) {
     return words;
 }
 
+bool is_ascii_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// `text` without its ASCII characters other than letters.
+std::string letters_of(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (is_ascii_letter(c) || static_cast<unsigned char>(c) >= 0x80) out += c;
+    }
+    return out;
+}
+
 // "Robert Cole", 2 → "RCo": initials of every word but the last, then `letters` letters of the last
-// (bytes up to a UTF-8 boundary; the first upper case, the rest lower case).
+// (characters up to a UTF-8 boundary; the first upper case, the rest lower case).
 std::string extended_initials(std::string_view name, std::size_t letters) {
     auto words = words_of(name);
     if (words.empty()) return {};
     std::string out;
     for (std::size_t k = 0; k + 1 < words.size(); ++k) out += initials_of(words[k]);
-    const std::string& last = words.back();
+    const std::string last = letters_of(words.back());
     std::size_t end = 0, taken = 0;
     while (end < last.size() && taken < letters) {
         ++end;
@@ -57,16 +71,17 @@ struct Resolver {
     std::set<std::string> taken;                 // initials given to a named person
 
     std::string resolve(const TimelineEntry& e) {
-        if (e.actor_name.empty()) return e.initials;
+        if (e.actor_name.empty()) return letters_of(e.initials);
         std::string key = to_lower_ascii(e.actor_name);
         if (auto it = of_name.find(key); it != of_name.end()) return it->second;
         std::string initials;
         bool fixed = false;
-        if (auto p = people.find(e.actor_name); p && !p->initials.empty()) {
-            initials = p->initials;
+        if (auto p = people.find(e.actor_name); p && !letters_of(p->initials).empty()) {
+            initials = letters_of(p->initials);
             fixed = true;
         } else {
-            initials = !e.initials.empty() ? e.initials : initials_of(e.actor_name);
+            initials = letters_of(e.initials);
+            if (initials.empty()) initials = letters_of(initials_of(e.actor_name));
         }
         if (!fixed && taken.contains(initials)) {
             for (std::size_t letters = 2;; ++letters) {

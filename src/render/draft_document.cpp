@@ -111,7 +111,12 @@ Draft render_draft(const Timeline& timeline, const DraftOptions& options) {
     std::string title = options.title.empty() ? timeline.title_hint : options.title;
     if (title.find_first_not_of(" \t\r\n") == std::string::npos) title = "incident on " + format_local_date(first, tz);
     std::replace(title.begin(), title.end(), '\n', ' ');
-    out += "# Incident retro - " + escape_inline(ctx.plain(title), {}, LineStart::inline_text) + "\n\n";
+    std::string title_md = escape_inline(ctx.plain(title), {}, LineStart::inline_text);
+    // A title ending in `#`s would lose them as the heading's closing sequence: escape the first of the run.
+    if (const std::size_t run = title_md.find_last_not_of('#'); run + 1 < title_md.size()) {
+        title_md.insert(run + 1, "\\");
+    }
+    out += "# Incident retro - " + title_md + "\n\n";
 
     write_region(out, "metadata",
                  fmt::format("**Incident from:** {}\n\n**Incident until:** {}\n\n**Retro held:** {}\n\n",

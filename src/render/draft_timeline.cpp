@@ -75,6 +75,11 @@ private:
         }
     }
 
+    // The entry's initials (letters, as the correlator makes them; escaped all the same, as any field).
+    static std::string initials_md(const TimelineEntry& e) {
+        return escape_inline(e.initials, {}, LineStart::inline_text);
+    }
+
     std::string time_prefix(const TimelineEntry& e) const {
         if (e.precision == Precision::day) return {};
         return format_hh_mm(e.time, m_ctx.options().tz) + " ";
@@ -125,7 +130,7 @@ private:
     void write_email(const TimelineEntry& e) {
         const std::string from = e.actor_name.empty() ? std::string() : m_ctx.plain(e.actor_name);
         std::string head = time_prefix(e);
-        head += !e.initials.empty() && !head.empty() ? e.initials + " email" : std::string("Email");
+        head += !e.initials.empty() && !head.empty() ? initials_md(e) + " email" : std::string("Email");
         if (!from.empty() && from != e.initials) head += " from " + escape_inline(from, {}, LineStart::inline_text);
         const std::string subject = m_ctx.plain(first_line(e.text));
         if (!subject.empty()) head += ": " + escape_inline(subject, {}, LineStart::inline_text);
@@ -141,7 +146,9 @@ private:
         }
         const std::string state = e.status ? e.status->state : std::string();
         const std::string text = m_ctx.plain(first_line(e.text));
-        if (!state.empty() && !starts_with_icase(text, state)) head += " (" + state + ")";
+        if (!state.empty() && !starts_with_icase(text, state)) {
+            head += " (" + escape_inline(m_ctx.plain(state), {}, LineStart::inline_text) + ")";
+        }
         if (!text.empty()) head += ": " + escape_inline(text, {}, LineStart::inline_text);
         m_out += head + "\n\n";
     }
@@ -151,7 +158,7 @@ private:
         std::string head = time_prefix(e);
         LineStart start = head.empty() ? LineStart::block : LineStart::after_time;
         if (!e.initials.empty() && !head.empty()) {
-            head += e.initials + " ";
+            head += initials_md(e) + " ";
             start = LineStart::inline_text;
         }
         std::vector<MarkdownLine> lines = render_text_lines(body.text, body.spans, start);

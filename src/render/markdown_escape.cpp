@@ -95,6 +95,12 @@ void append_plain(std::string& out, std::string_view s, bool line_start) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         if (c == '\r') continue;
+        // A field of one line (a name, a channel, a label) may still hold a line break: written raw it would
+        // start a Markdown line whose `#`, `|` or `---` opens a block; a space is what Markdown renders it as.
+        if (c == '\n') {
+            out += ' ';
+            continue;
+        }
         if (line_start && i == 0) {
             // `#` heading, `-`/`+` list or setext underline or thematic break, `=` setext underline.
             if (c == '#' || c == '-' || c == '+' || c == '=') {
@@ -158,8 +164,8 @@ std::vector<Span> spans_within(const std::vector<Span>& spans, std::size_t from,
 
 std::string_view trim_blanks(std::string_view s, std::size_t& offset) {
     std::size_t b = 0, e = s.size();
-    while (b < e && (is_blank(s[b]) || s[b] == '\r')) ++b;
-    while (e > b && (is_blank(s[e - 1]) || s[e - 1] == '\r')) --e;
+    while (b < e && (is_blank(s[b]) || s[b] == '\r' || s[b] == '\n')) ++b;
+    while (e > b && (is_blank(s[e - 1]) || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
     offset = b;
     return s.substr(b, e - b);
 }
@@ -181,8 +187,8 @@ std::string code_span(std::string_view raw) {
     std::replace_if(text.begin(), text.end(), [](char c) { return c == '\r' || c == '\n'; }, ' ');
     const std::string fence(longest_run(text, '`') + 1, '`');
     const bool all_spaces = std::all_of(text.begin(), text.end(), [](char c) { return c == ' '; });
-    const bool pad =
-        !all_spaces && (text.front() == '`' || text.back() == '`' || (text.front() == ' ' && text.back() == ' '));
+    const bool pad = !text.empty() && !all_spaces &&
+                     (text.front() == '`' || text.back() == '`' || (text.front() == ' ' && text.back() == ' '));
     std::string out = fence;
     if (pad) out += ' ';
     out += text;

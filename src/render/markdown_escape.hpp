@@ -16,10 +16,11 @@ namespace retro::render {
 // after other text on the line.
 enum class LineStart { block, after_time, inline_text };
 
-// One line of plain text (no '\n') as Markdown inline text: ASCII punctuation with a meaning escaped, URLs as
-// `<url>` autolinks, link spans as `[text](<url>)` or autolinks, code spans as code with a fence longer
-// than any backtick run inside. Leading and trailing blanks are written as `&#32;` / `&#9;`, which Markdown
-// keeps (raw, it would drop them).
+// One line of plain text as Markdown inline text: ASCII punctuation with a meaning escaped, URLs as `<url>`
+// autolinks, link spans as `[text](<url>)` or autolinks, code spans as code with a fence longer than any
+// backtick run inside. Leading and trailing blanks are written as `&#32;` / `&#9;`, which Markdown keeps (raw,
+// it would drop them); a line break inside (a name or label that holds one) is written as a space, so it never
+// starts a Markdown line.
 std::string escape_inline(std::string_view text, const std::vector<Span>& spans, LineStart start);
 
 // A text with spans as Markdown lines for a timeline entry: lines of inline text, and each `pre` span as a

@@ -82,6 +82,62 @@ std::string redact_plain(std::string_view text, const People& people, RedactionC
     return redact_text(text, {}, people, counts).text;
 }
 
+namespace {
+
+// Replaces `text` and `spans` by their redacted form.
+void redact_in_place(std::string& text, std::vector<Span>& spans, const People& people, RedactionCounts& counts) {
+    RedactedText r = redact_text(text, spans, people, counts);
+    text = std::move(r.text);
+    spans = std::move(r.spans);
+}
+
+void redact_in_place(std::string& text, const People& people, RedactionCounts& counts) {
+    if (!text.empty()) text = redact_plain(text, people, counts);
+}
+
+void redact_all(std::vector<std::string>& texts, const People& people, RedactionCounts& counts) {
+    for (std::string& t : texts) redact_in_place(t, people, counts);
+}
+
+void redact_group(AlertGroup& g, const People& people, RedactionCounts& counts) {
+    redact_in_place(g.key, people, counts);
+    redact_in_place(g.channel, people, counts);
+}
+
+void redact_entry(TimelineEntry& e, const People& people, RedactionCounts& counts) {
+    redact_in_place(e.text, e.spans, people, counts);
+    redact_in_place(e.channel, people, counts);
+    redact_in_place(e.actor_name, people, counts);
+    redact_all(e.links, people, counts);
+    if (e.group) redact_group(*e.group, people, counts);
+    if (e.status) redact_in_place(e.status->page, people, counts);
+    for (TimelineEntry& c : e.continuations) redact_entry(c, people, counts);
+}
+
+}  // namespace
+
+Event redact_event(Event event, const People& people, RedactionCounts& counts) {
+    redact_in_place(event.text, event.spans, people, counts);
+    redact_in_place(event.channel, people, counts);
+    redact_in_place(event.actor.name, people, counts);
+    redact_in_place(event.actor.email, people, counts);
+    redact_all(event.links, people, counts);
+    if (event.alert) redact_in_place(event.alert->key, people, counts);
+    if (event.status) redact_in_place(event.status->page, people, counts);
+    return event;
+}
+
+Timeline redact_timeline(Timeline timeline, const People& people, RedactionCounts& counts) {
+    for (TimelineEntry& e : timeline.entries) redact_entry(e, people, counts);
+    RedactionCounts again;  // the groups repeat what their entries hold: counted there
+    for (AlertGroup& g : timeline.groups) redact_group(g, people, again);
+    for (Participant& p : timeline.participants) redact_in_place(p.name, people, counts);
+    redact_in_place(timeline.discussion_channel, people, counts);
+    redact_in_place(timeline.discussion_link, people, counts);
+    redact_in_place(timeline.title_hint, people, counts);
+    return timeline;
+}
+
 std::string redaction_summary(const RedactionCounts& counts) {
     if (counts.total() == 0) return {};
     std::string kinds;

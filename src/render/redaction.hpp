@@ -10,6 +10,7 @@
 
 #include "retro/event.hpp"
 #include "retro/people.hpp"
+#include "retro/timeline.hpp"
 
 namespace retro::render {
 
@@ -32,6 +33,15 @@ RedactedText redact_text(std::string_view text, const std::vector<Span>& spans, 
 
 // Plain text only (titles, channel names).
 std::string redact_plain(std::string_view text, const People& people, RedactionCounts& counts);
+
+// The event with every field a person reads redacted: text (spans moved), channel, actor name and e-mail,
+// alert key, status page, links. Ids, times and the source are kept. For `retro events --format timesketch`;
+// the retro.event/1 NDJSON stays the unredacted data.
+Event redact_event(Event event, const People& people, RedactionCounts& counts);
+
+// The timeline with the same fields of every entry (and continuation) redacted, and the alert groups' keys and
+// channels, participants' names, the title hint and the discussion link. For `retro timeline`.
+Timeline redact_timeline(Timeline timeline, const People& people, RedactionCounts& counts);
 
 // "retro: redacted 3 items (2 email, 1 slack-token); --no-redact keeps them", or empty when nothing was.
 std::string redaction_summary(const RedactionCounts& counts);

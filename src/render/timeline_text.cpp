@@ -2,8 +2,11 @@
 // entry, `HH.MM INITIALS text` in the display zone; alert entries as render draws them in the retro
 // (`HH.MM #channel: NAME until last at HH.MM (N times)`); same-minute alerts of a channel as indented
 // continuation lines. Text is collapsed onto its line: this is an overview, the draft keeps the layout.
+// Whatever came from a source (text, names, channels, keys, ids) is written through escape_controls: a line
+// break or a terminal escape in it never reaches the terminal raw.
 #include <fmt/format.h>
 
+#include "core/text_utf8.hpp"
 #include "render/timeline_output.hpp"
 
 namespace retro::render {
@@ -63,12 +66,12 @@ std::string format_duration(std::chrono::seconds d) {
 
 std::string render_timeline_text(const Timeline& t, const TimeZone& tz) {
     std::string out;
-    if (!t.title_hint.empty()) out += fmt::format("Incident: {}\n", one_line(t.title_hint));
+    if (!t.title_hint.empty()) out += fmt::format("Incident: {}\n", escape_controls(one_line(t.title_hint)));
     out += fmt::format("Window: {} – {} ({})\n", format_local_long(t.window.from, tz),
                        format_local_long(t.window.until, tz), t.window.chosen_by);
     if (!t.discussion_channel.empty())
-        out += fmt::format("Discussed in: #{}{}\n", t.discussion_channel,
-                           t.discussion_link.empty() ? "" : " " + t.discussion_link);
+        out += fmt::format("Discussed in: #{}{}\n", escape_controls(t.discussion_channel),
+                           t.discussion_link.empty() ? "" : " " + escape_controls(t.discussion_link));
     std::string day;
     for (const auto& e : t.entries) {
         std::string this_day = format_day_heading(e.time, tz, true);
@@ -76,14 +79,15 @@ std::string render_timeline_text(const Timeline& t, const TimeZone& tz) {
             out += fmt::format("\n{}\n\n", this_day);
             day = this_day;
         }
-        out += fmt::format("{} {}\n", time_of(e, tz), entry_text(e, tz));
-        for (const auto& c : e.continuations) out += fmt::format("      {}\n", entry_text(c, tz));
+        out += fmt::format("{} {}\n", time_of(e, tz), escape_controls(entry_text(e, tz)));
+        for (const auto& c : e.continuations) out += fmt::format("      {}\n", escape_controls(entry_text(c, tz)));
     }
     if (!t.milestones.empty()) {
         out += "\nMilestones\n\n";
         for (const auto& m : t.milestones)
             out += fmt::format("{} {:<14} {} ({})\n", format_hh_mm(m.time, tz), m.name,
-                               m.evidence.empty() ? std::string("no evidence") : m.evidence.front(), m.method);
+                               escape_controls(m.evidence.empty() ? std::string("no evidence") : m.evidence.front()),
+                               escape_controls(m.method));
     }
     if (!t.metrics.empty()) {
         out += "\nMetrics\n\n";
@@ -97,12 +101,12 @@ std::string render_stats_text(const Timeline& t) {
     const Ledger& l = t.ledger;
     std::string out = fmt::format("{} input events\n", l.input);
     out += fmt::format("{:>8}  in the timeline\n", l.in_timeline);
-    for (const auto& [reason, n] : l.dropped) out += fmt::format("{:>8}  {}\n", n, reason);
+    for (const auto& [reason, n] : l.dropped) out += fmt::format("{:>8}  {}\n", n, escape_controls(reason));
     out += fmt::format("ledger {}\n", l.balances() ? "balances" : "DOES NOT BALANCE");
     out += fmt::format("{} raw alerts → {} groups\n", l.raw_alerts, l.alert_groups);
     if (!l.not_events.empty()) {
         out += "records that never became events:\n";
-        for (const auto& [reason, n] : l.not_events) out += fmt::format("{:>8}  {}\n", n, reason);
+        for (const auto& [reason, n] : l.not_events) out += fmt::format("{:>8}  {}\n", n, escape_controls(reason));
     }
     return out;
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Secrets in every source type (issue 9 part 5): realistic, fake, format-valid secrets (Slack tokens, AWS
+"""Secrets in every source type (issue 9 part 5; the vendors' shapes of issue 15 item 13): realistic, fake, format-valid secrets (Slack tokens, AWS
 key ids and secret keys, GitHub tokens, a JWT, a password in a URL, a PEM private key) are put into a Slack
 export, Slack API JSON, each alert format family, an .eml, an mbox, notes, a retro and events NDJSON. For
 each, a default `retro draft` must hold none of them, and the redaction summary on stderr must name each
-kind. Inputs are made at test time from small templates (alerts: the real payloads in the corpus)."""
+kind. `retro timeline` (text and JSON) and the Timesketch export redact too, unless --no-redact; the NDJSON of
+`retro events` keeps the data as read. Inputs are made at test time from small templates (alerts: the real
+payloads in the corpus)."""
 import json
 import os
 import sys
@@ -31,8 +33,33 @@ SECRETS = {
     "private-key": [("-----BEGIN RSA PRIVATE KEY-----\n"
                      "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n"
                      "VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----",
-                     "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun")],
+                     "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun"),
+                    ("-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBGZ3kxABCAC7vQ2mR8xL4kP9sT1uW6yZ3bN5cF0dH2jE\n"
+                     "=k3Jd\n-----END PGP PRIVATE KEY BLOCK-----", "lQOYBGZ3kxABCAC7vQ2mR8xL4kP9sT1uW6yZ3bN5cF0dH2jE")],
+    "google-api-key": [("AIzaAbeuEchsVEoR7TJYHSDATOCN1D61-k7U4O5", "AbeuEchsVEoR7TJYHSDATOCN1D61")],
+    "stripe-key": [("sk_live_zX3ZeF981bmiIlN8YS2UbsHFj42g5hzdeDU16Jsz7GolI8Gwfpttk0", "zX3ZeF981bmiIlN8YS2UbsHFj42g5h"),
+                   ("rk_live_GdE1fK9DoXWLCSUqRfNadvWP1yBwdN7TtMCtJ0bZ", "GdE1fK9DoXWLCSUqRfNadvWP1yBwdN7T")],
+    "slack-webhook": [("https://hooks.slack.com/services/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",
+                       "OhHUDLk1TRX6vD3MKQ9Abrvi")],
+    "password": [("password=Summer2024!x", "Summer2024!x"), ("DB_PASSWORD: hunter2hunter", "hunter2hunter")],
+    "secret": [("API_SECRET=9f8e7d6c5b4a3f2e", "9f8e7d6c5b4a3f2e")],
+    "basic-auth": [("Authorization: Basic ZGVwbG95OlRyMHViNGRvcg==", "ZGVwbG95OlRyMHViNGRvcg")],
+    "gitlab-token": [("glpat-ITxh7BmiGAj4uDPuhV1C", "ITxh7BmiGAj4uDPuhV1C")],
+    "npm-token": [("npm_AV4kxWKjGlEE6DDMkBeBr7CVpQ8bCvz5PkcQ", "AV4kxWKjGlEE6DDMkBeBr7CVpQ8bCvz5PkcQ")],
+    "sendgrid-key": [("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",
+                      "vZnZQP5GwI1pMCIuHLt5Et9pFBY2CK08Z8CPWTRWQQm")],
+    "openai-key": [("sk-proj-q_CDjwNGBE_G_xE-VuBQofHhCeTYQLOPU1Wb8D1iv3rphlfX3TtzSlrgSHg4dsa49CsvXEC2Q",
+                    "VuBQofHhCeTYQLOPU1Wb8D1iv3rphlfX3TtzSlrgSHg4dsa49")],
+    "anthropic-key": [("sk-ant-api03-askm9Ox07fomXtcq_KMNPV6FitNWQ_2IwN4LCaVWDZVGjbziUeMDMcbxsrhOzOkItgAA",
+                       "askm9Ox07fomXtcq_KMNPV6FitNWQ_2IwN4LCaVWDZVGjbziUeMDMcbxsrhOzOkItgAA")],
 }
+# AWS STS JSON as `aws sts assume-role` prints it (one more aws-key paste; the JSON keeps its own line breaks).
+STS_SECRET = "igvEJwyOvgh1owW+j6E8ODDWrMGpMJE/U+S296+5"
+STS_TOKEN = "IQoJb3JpZ2luX2VjEJr//////////wEaCWV1LXdlc3QtMSJHMEUCIQDk7x0pbBs2k9yZ+Wq3nS1vR0f5tL8uH2cA4eN6mJ0p"
+SECRETS["aws-key"] += [('{"Credentials": {"AccessKeyId": "ASIAQ3EGRZ2TXKD7WM5P", "SecretAccessKey": "' + STS_SECRET +
+                        '", "SessionToken": "' + STS_TOKEN + '"}}', STS_TOKEN[20:])]
+# The key blocks span lines: last, so drafts that show only an alert's or update's first line show the rest.
+SECRETS["private-key"] = SECRETS.pop("private-key")
 ALL_KINDS = sorted(SECRETS)
 
 
@@ -101,9 +128,29 @@ def write_sources(tmp):
     return sources
 
 
+def check_other_outputs(suite, events):
+    """`retro timeline` (text, JSON) and the Timesketch export redact unless --no-redact; the NDJSON does not."""
+    outputs = {"timeline text": ("timeline",), "timeline JSON": ("timeline", "--format", "json"),
+               "Timesketch": ("events", "--format", "timesketch")}
+    for name, args in outputs.items():
+        for redact in (True, False):
+            run = run_retro(*args, *([] if redact else ["--no-redact"]), str(events))
+            out = run.stdout.decode("utf-8", "replace")
+            suite.check(f"{name}{'' if redact else ' --no-redact'}: written", run.exit == 0 and out, run)
+            for kind, secrets in SECRETS.items():
+                for written, core in secrets:
+                    suite.check(f"{name}{'' if redact else ' --no-redact'}: {kind} ({written[:16]}…) "
+                                f"{'redacted' if redact else 'kept'}", (core in out) != redact, out[:800])
+    ndjson = run_retro("events", str(events)).stdout.decode("utf-8", "replace")
+    suite.check("events NDJSON keeps the data as read", all(core in ndjson for kinds in SECRETS.values()
+                                                            for _, core in kinds), ndjson[:800])
+
+
 def main():
     suite = Suite("secrets")
-    for name, (args, options) in write_sources(suite.tmp).items():
+    sources = write_sources(suite.tmp)
+    check_other_outputs(suite, suite.tmp / "events.ndjson")
+    for name, (args, options) in sources.items():
         run = run_retro("draft", *options, *args)
         draft = run.stdout.decode("utf-8", "replace")
         suite.check(f"{name}: draft written", run.exit == 0 and draft.startswith("<!-- retro:draft"), run)

@@ -61,3 +61,14 @@ TEST_CASE("take() moves out what is kept and leaves the counts, so a relaying st
     diags.warning("ingest.bad-json", {"a.ndjson", 9, 1}, "y");
     CHECK(diags.take().size() == 1);
 }
+
+TEST_CASE("text diagnostics escape line breaks, terminal escapes and invalid UTF-8 (issue 15 item 12)") {
+    Diagnostic d{Severity::error, "events.bad-json", {"case/a\nb.json:1:1: note: all good [x]\n", 2, 5},
+                 "bad value \"\x1b]0;owned\x07\x1b[2J\" in\r\ttext \xc2\x9b"};
+    CHECK(format_text(d) ==
+          "case/a\\nb.json:1:1: note: all good [x]\\n:2:5: error: bad value \"\\x1b]0;owned\\x07\\x1b[2J\" in\\r\\ttext "
+          "\\u009b [events.bad-json]");
+    Diagnostic latin1{Severity::warning, "ingest.unknown-format", {"caf\xe9.txt"}, "not a known format"};
+    CHECK(format_text(latin1) == "caf\xef\xbf\xbd.txt: warning: not a known format [ingest.unknown-format]");
+    CHECK(format_json(latin1).find("\"file\":\"caf\xef\xbf\xbd.txt\"") != std::string::npos);
+}

@@ -21,6 +21,8 @@ TEST_CASE("syntax errors are located at the first bad byte") {
         {R"({"a":01})", 6, "expected ',' or '}'"},
         {R"({} x)", 3, "unexpected data after the JSON value"},
         {"{\"a\":\"\xC0\xAF\"}", 6, "invalid UTF-8"},
+        {R"({"text":"ok \ud800 then"})", 12, "lone surrogate in \\u escape"},
+        {R"({"text":"\udc00"})", 9, "lone surrogate in \\u escape"},
     };
     for (const auto& row : rows) {
         INFO(row.in);
@@ -29,6 +31,7 @@ TEST_CASE("syntax errors are located at the first bad byte") {
         CHECK(e.reason == row.reason);
     }
     CHECK(json::find_syntax_error(R"({"a":[1,2,{"b":null}],"c":"\u00e9"})").reason.empty());
+    CHECK(json::find_syntax_error(R"({"a":"\ud83d\ude00"})").reason.empty());
 }
 
 TEST_CASE("deep nesting is checked without recursion") {

@@ -42,3 +42,10 @@ TEST_CASE("small text helpers") {
     append_utf8(s, 0xD800);
     CHECK(s == "\xC3\xA9\xF0\x9F\x93\x8C\xEF\xBF\xBD");
 }
+
+TEST_CASE("escape_controls quotes control characters as ls -b and git do") {
+    CHECK(escape_controls("plain café") == "plain café");
+    CHECK(escape_controls("a\nb\rc\td\x1b[31me\x7f") == "a\\nb\\rc\\td\\x1b[31me\\x7f");
+    CHECK(escape_controls("csi \xc2\x9b" "31m, nbsp \xc2\xa0") == "csi \\u009b31m, nbsp \xc2\xa0");
+    CHECK(escape_controls("bad \xff") == "bad \xef\xbf\xbd");
+}

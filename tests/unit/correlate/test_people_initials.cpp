@@ -46,3 +46,12 @@ TEST_CASE("a notes line carrying only initials keeps them") {
     CHECK(t.participants[0].entries == 2);
     CHECK(t.participants[0].name == "Nina Park");
 }
+
+TEST_CASE("initials are made of letters only, whatever a name or an event holds (issue 15 item 11)") {
+    Event given = message("10:02", "", "from an event's own initials");
+    given.actor.initials = "A<b>\n# X";
+    auto t = run({message("10:00", "Al Bo", "first"), message("10:01", "Ann <b>INJ", "second"), given,
+                  message("10:03", "Ann\n#_Owned", "third")});
+    CHECK(lines(t) == std::vector<std::string>{"10:00 AB first", "10:01 ABi second",
+                                               "10:02 AbX from an event's own initials", "10:03 AO third"});
+}

@@ -2,6 +2,11 @@
 
 #include <stdexcept>
 
+#include "ingest/event_collector.hpp"
+#include "render/draft.hpp"
+#include "retro/ingest.hpp"
+#include "test_support.hpp"
+
 namespace retro::test {
 
 Instant utc(const char* iso) {
@@ -51,6 +56,17 @@ TimelineEntry alert(const char* time, const char* text, const char* id) {
 }
 
 }  // namespace
+
+std::string draft_of_folder(const std::string& dir) {
+    IngestOptions options;
+    Diagnostics diags = quiet_diagnostics();
+    ingest::EventCollector sink;
+    read_sources({dir}, {options, diags, sink});
+    Timeline timeline = correlate(sink.take_sorted(), CorrelateOptions{}, sink.dropped(), diags);
+    render::DraftOptions draft_options;
+    draft_options.retro_held = "2024-07-26";
+    return render::render_draft(timeline, draft_options).markdown;
+}
 
 Timeline seed_like_timeline() {
     Timeline t;

@@ -19,4 +19,13 @@ MarkdownProbe probe_markdown(std::string_view markdown);
 // True when `probe.inlines` has only the listed types.
 bool only_inlines(const MarkdownProbe& probe, const std::vector<std::string>& allowed);
 
+// Every node of the document in order, text nodes left out (they split differently around escapes):
+// headings with their level ("heading1"), links and images with their URL ("link https://…"), HTML with its
+// literal ("html_block <!-- retro: … -->\n"); and the literal text of text and code nodes, breaks as '\n'.
+struct MarkdownNodes {
+    std::vector<std::string> nodes;
+    std::string text;
+};
+MarkdownNodes markdown_nodes(std::string_view markdown);
+
 }  // namespace retro::test

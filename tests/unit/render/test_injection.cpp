@@ -8,13 +8,11 @@
 
 #include <filesystem>
 #include <fstream>
-#include <memory>
 
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm.h>
 #include <unistd.h>
 
-#include "ingest/event_collector.hpp"
+#include "draft_fixture.hpp"
+#include "markdown_probe.hpp"
 #include "render/draft.hpp"
 #include "retro/ingest.hpp"
 #include "retro/timeline.hpp"
@@ -112,69 +110,22 @@ fs::path write_sources(const fs::path& dir, const std::vector<std::string>& line
     return dir;
 }
 
-std::string draft_of(const fs::path& dir) {
-    IngestOptions options;
-    Diagnostics diags = test::quiet_diagnostics();
-    ingest::EventCollector sink;
-    read_sources({dir.string()}, {options, diags, sink});
-    Timeline timeline = correlate(sink.take_sorted(), CorrelateOptions{}, sink.dropped(), diags);
-    render::DraftOptions draft_options;
-    draft_options.retro_held = "2024-07-26";
-    return render::render_draft(timeline, draft_options).markdown;
-}
-
-struct Structure {
-    std::vector<std::string> nodes;  // every node's type in document order, with heading levels, link URLs
-                                     // and HTML literals
-    std::string text;                // the literal text of text and code nodes; breaks as '\n'
-};
-
-Structure structure_of(const std::string& markdown) {
-    cmark_gfm_core_extensions_ensure_registered();
-    std::unique_ptr<cmark_parser, void (*)(cmark_parser*)> parser(cmark_parser_new(CMARK_OPT_DEFAULT),
-                                                                  cmark_parser_free);
-    for (const char* name : {"table", "autolink", "strikethrough", "tagfilter", "tasklist"})
-        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-            cmark_parser_attach_syntax_extension(parser.get(), ext);
-    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-    std::unique_ptr<cmark_node, void (*)(cmark_node*)> doc(cmark_parser_finish(parser.get()), cmark_node_free);
-    std::unique_ptr<cmark_iter, void (*)(cmark_iter*)> iter(cmark_iter_new(doc.get()), cmark_iter_free);
-    Structure out;
-    for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
-        if (ev != CMARK_EVENT_ENTER) continue;
-        cmark_node* node = cmark_iter_get_node(iter.get());
-        std::string type = cmark_node_get_type_string(node);
-        const char* literal = cmark_node_get_literal(node);
-        if (type == "heading") type += std::to_string(cmark_node_get_heading_level(node));
-        if (type == "link" || type == "image") type += std::string(" ") + cmark_node_get_url(node);
-        if (type.starts_with("html") && literal) {
-            std::string html = literal;
-            // A region's base record differs with its text; the marker still has to be one whole comment.
-            if (const std::size_t base = html.find(" base="); base != std::string::npos && html.ends_with(" -->\n"))
-                html.replace(base, html.size() - 5 - base, "");
-            type += " " + html;
-        }
-        if ((type == "text" || type == "code") && literal) out.text += literal;
-        if (type == "softbreak" || type == "linebreak") out.text += '\n';
-        if (type != "text") out.nodes.push_back(type);  // text nodes split differently around escapes
-    }
-    return out;
-}
 
 }  // namespace
 
 TEST_CASE("hostile source text renders as inert text in the draft", "[render][draft][cmark][injection]") {
     const fs::path root = fs::temp_directory_path() / ("retro-injection-" + std::to_string(::getpid()));
-    const std::string plain = draft_of(write_sources(root / "plain", plain_like(hostile_lines), plain_like(fence_lines)));
-    const std::string hostile = draft_of(write_sources(root / "hostile", hostile_lines, fence_lines));
+    const std::string plain =
+        test::draft_of_folder(write_sources(root / "plain", plain_like(hostile_lines), plain_like(fence_lines)));
+    const std::string hostile = test::draft_of_folder(write_sources(root / "hostile", hostile_lines, fence_lines));
     fs::remove_all(root);
     INFO(hostile);
-    const Structure expected = structure_of(plain);
-    const Structure got = structure_of(hostile);
+    const test::MarkdownNodes expected = test::markdown_nodes(plain);
+    const test::MarkdownNodes got = test::markdown_nodes(hostile);
     std::size_t same = 0;
     while (same < got.nodes.size() && same < expected.nodes.size() && got.nodes[same] == expected.nodes[same]) ++same;
-    INFO("first difference at node " << same << ": "
-                                     << (same < got.nodes.size() ? got.nodes[same] : "(end)") << " where plain text has "
+    INFO("first difference at node " << same << ": " << (same < got.nodes.size() ? got.nodes[same] : "(end)")
+                                     << " where plain text has "
                                      << (same < expected.nodes.size() ? expected.nodes[same] : "(end)"));
     CHECK(got.nodes == expected.nodes);
     for (const std::string& line : hostile_lines) {
