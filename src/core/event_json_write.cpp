@@ -54,8 +54,11 @@ void write_flags(json::Writer& w, const Flags& f) {
 namespace {
 
 // The event's line; `content_only` leaves out what names and places the record rather than what it says
-// (id, record, time_raw, source): the text the content hash of ingest/id_collisions.hpp is taken over.
+// (id, record, time_raw, source): the text the content hash of ingest/id_collisions.hpp is taken over. An
+// alert says its alert part (key and labels, state…); its text and links are rendered from the vendor's
+// templates, which render the same firing differently in a later payload ("failure on <no value>").
 void write_event(const Event& e, std::string& out, bool content_only) {
+    const bool said_by_alert_part = content_only && e.alert;
     json::Writer w(out);
     w.begin_object();
     w.key("schema").value(event_schema);
@@ -77,8 +80,10 @@ void write_event(const Event& e, std::string& out, bool content_only) {
     }
     optional_string(w, "channel", e.channel);
     write_actor(w, e.actor);
-    w.key("text").value(e.text);
-    write_spans(w, e.spans);
+    if (!said_by_alert_part) {
+        w.key("text").value(e.text);
+        write_spans(w, e.spans);
+    }
     if (e.alert) {
         w.key("alert").begin_object();
         optional_string(w, "key", e.alert->key);
@@ -95,7 +100,7 @@ void write_event(const Event& e, std::string& out, bool content_only) {
         w.end_object();
     }
     optional_string(w, "thread", e.thread);
-    if (!e.links.empty()) {
+    if (!e.links.empty() && !said_by_alert_part) {
         w.key("links").begin_array();
         for (const auto& l : e.links) w.value(l);
         w.end_array();

@@ -52,6 +52,7 @@ IdResolution resolve_ids(const std::vector<std::uint32_t>& order,
         position[order[k]] = k;
         if (auto it = groups.find(id_of(order[k])); it != groups.end()) it->second.push_back(order[k]);
     }
+    std::vector<std::pair<std::uint32_t, std::string>> warned;  // the first of each renamed run
     for (auto& [id, members] : groups) {
         struct Member {
             std::uint64_t hash;
@@ -62,19 +63,27 @@ IdResolution resolve_ids(const std::vector<std::uint32_t>& order,
         std::sort(sorted.begin(), sorted.end(), [](const Member& a, const Member& b) {
             return a.hash != b.hash ? a.hash < b.hash : a.position < b.position;
         });
+        // A duplicate of a renamed record takes the new id too, quietly: the next pass, which checks the new
+        // ids, then finds it a duplicate again instead of a collision with the old id's keeper.
+        std::string name;  // the id of the current run of equal hashes, if it is renamed
         for (std::size_t m = 1; m < sorted.size(); ++m) {
-            if (sorted[m].hash == sorted[m - 1].hash)
+            if (sorted[m].hash == sorted[m - 1].hash) {
                 result.duplicates.push_back(sorted[m].index);
-            else
-                result.renamed.emplace_back(sorted[m].index, collision_id(id, sorted[m].hash));
+                if (!name.empty()) result.renamed.emplace_back(sorted[m].index, name);
+            } else {
+                name = collision_id(id, sorted[m].hash);
+                result.renamed.emplace_back(sorted[m].index, name);
+                warned.emplace_back(sorted[m].index, name);
+            }
         }
     }
     auto by_position = [&](std::uint32_t a, std::uint32_t b) { return position[a] < position[b]; };
     std::sort(result.duplicates.begin(), result.duplicates.end(), by_position);
-    std::sort(result.renamed.begin(), result.renamed.end(),
-              [&](const auto& a, const auto& b) { return by_position(a.first, b.first); });
+    auto pair_by_position = [&](const auto& a, const auto& b) { return by_position(a.first, b.first); };
+    std::sort(result.renamed.begin(), result.renamed.end(), pair_by_position);
+    std::sort(warned.begin(), warned.end(), pair_by_position);
     if (diags)
-        for (const auto& [i, renamed] : result.renamed)
+        for (const auto& [i, renamed] : warned)
             diags->warning("ingest.id-collision", where(i),
                            fmt::format("another record has the id {} with different content; this one is {}",
                                        id_of(i), renamed));

@@ -29,7 +29,8 @@ Location record_location(std::string_view origin, std::uint64_t line);
 // What becomes of the items of a stream that share ids with others.
 struct IdResolution {
     std::vector<std::uint32_t> duplicates;                         // items to drop, in stream order
-    std::vector<std::pair<std::uint32_t, std::string>> renamed;    // items and their new ids, in stream order
+    std::vector<std::pair<std::uint32_t, std::string>> renamed;    // items and their new ids (with the
+                                                                   // duplicates of a renamed one), in stream order
 };
 
 // Applies the rule to `order` (item indices in stream order): `id_of(i)` and `hash_of(i)` (called only for

@@ -79,6 +79,25 @@ TEST_CASE("content hash: FNV-1a 64 of the line without id, record and source") {
           fmt::format("x:1#dup-{:08x}", static_cast<std::uint32_t>(ingest::content_hash(a) >> 32)));
 }
 
+TEST_CASE("content hash of an alert: its alert part, not the text and links its vendor's templates render") {
+    // Grafana's resolved payload repeats the firing with its summary rendered as "failure on <no value>".
+    auto alert = [](std::string text, std::string key) {
+        Event e = event("grafana:d8a2@2022-06-17T00:41:00Z", "a.json", 1, std::move(text));
+        e.kind = EventKind::alert;
+        e.alert = AlertInfo{};
+        e.alert->key = std::move(key);
+        e.alert->state = "firing";
+        return e;
+    };
+    Event resolved_copy = alert("failure on <no value>", "Test alert{test=\"true\"}");
+    resolved_copy.links = {"https://grafana.example.com/alerting/view"};
+    CHECK(ingest::content_hash(alert("failure on some_host", "Test alert{test=\"true\"}")) ==
+          ingest::content_hash(resolved_copy));
+    // Two alerts sharing an id but not their labels (item 15: one fingerprint, two alerts) differ.
+    CHECK(ingest::content_hash(alert("x", "Test alert{test=\"true\"}")) !=
+          ingest::content_hash(alert("x", "Test alert{test=\"false\"}")));
+}
+
 TEST_CASE("same id, different content: both kept, one renamed and warned about; same content: a duplicate") {
     const std::uint64_t one = ingest::content_hash(sample()[0]), two = ingest::content_hash(sample()[1]);
     const bool two_later = two > one;
