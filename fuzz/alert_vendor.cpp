@@ -1,9 +1,9 @@
 // Fuzz target, one binary per alert vendor: bytes → JSON record framing → the vendor's parser alone, for
-// every object (every element of a top-level array) that has that vendor's shape, as the dispatcher would
-// send it. RETRO_FUZZ_VENDOR (a retro::ingest::alerts::Vendor enumerator: cloudwatch, alertmanager,
-// grafana, pagerduty, opsgenie, statuspage, sentry, json_map) picks the vendor at compile time.
-// Every event must pass fuzz::check_event; no exception may escape.
+// every object (every element of a top-level array) that vendor accepts, as the dispatcher would send it
+// with that vendor preferred. RETRO_FUZZ_VENDOR (a string: the row's name, `cloudwatch`, `json-map`…) picks
+// the row at compile time. Every event must pass fuzz::check_event; no exception may escape.
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 
 #include "fuzz_check.hpp"
@@ -11,7 +11,7 @@
 #include "io/json_records.hpp"
 
 #ifndef RETRO_FUZZ_VENDOR
-#error "compile with -DRETRO_FUZZ_VENDOR=<vendor>"
+#error "compile with -DRETRO_FUZZ_VENDOR=\"<vendor>\""
 #endif
 
 namespace {
@@ -19,11 +19,15 @@ namespace {
 using namespace retro::ingest::alerts;
 namespace json = retro::json;
 
-constexpr Vendor vendor = Vendor::RETRO_FUZZ_VENDOR;
+const AlertVendor& vendor() {
+    static const AlertVendor* row = find_alert_vendor(RETRO_FUZZ_VENDOR);
+    if (!row) std::abort();  // RETRO_FUZZ_VENDOR names no row
+    return *row;
+}
 
-// As the dispatcher would, with this vendor preferred (alert_ingest.cpp's own `accepts` and `parse_as`).
+// As the dispatcher would, with this vendor preferred (the row's own `accepts` and `parse`).
 void dispatch(json::Element v, const JsonText& text, const std::string& path, AlertContext& ctx) {
-    if (v.is_object() && accepts(vendor, v, ctx.options)) parse_as(vendor, v, text, path, ctx);
+    if (v.is_object() && vendor().accepts(v, ctx.options)) vendor().parse(v, text, path, ctx);
 }
 
 }  // namespace

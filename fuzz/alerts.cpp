@@ -14,6 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.limits.max_record_bytes = 1 << 20;
     options.json_map = {{"time", ".t"}, {"title", ".name"}, {"state", ".s[0]"}};
     retro::Input input = retro::fuzz::memory_input(retro::fuzz::as_text(data, size));
-    retro::ingest::alerts::ingest_alert_input(input, {options, diags, sink}, retro::ingest::alerts::Vendor::cloudwatch);
+    namespace alerts = retro::ingest::alerts;
+    alerts::ingest_alert_input(input, {options, diags, sink}, *alerts::find_alert_vendor("cloudwatch"));
     return 0;
 }

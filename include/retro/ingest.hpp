@@ -84,12 +84,21 @@ struct Probe {
     Tree* tree = nullptr;   // set for folders and archives
 };
 
+// Which row of a family an input is (empty kind: none), with a confidence as `detect` gives.
+struct Detection {
+    std::string_view kind;
+    int score = 0;
+};
+
 // One row of the registry. `detect` is a quiet yes/no with a confidence (0 = not mine, 100 = sure);
-// `ingest` reads the whole input, reporting damage as diagnostics and going on.
+// `ingest` reads the whole input, reporting damage as diagnostics and going on. A family of rows told
+// apart by one look at the input (the alert vendors) leaves `detect` empty and sets `detect_family` on
+// its first row instead: asked once, it names the member (ties rank at that first row).
 struct Ingester {
     std::string_view kind;
     int (*detect)(const Probe& probe);
     void (*ingest)(Input& input, const IngestContext& context);
+    Detection (*detect_family)(const Probe& probe) = nullptr;
 };
 
 // Every ingester, in a fixed order (ties in detection go to the earlier row).

@@ -57,9 +57,17 @@ const Ingester* detect_ingester(const Input& input) {
     const Ingester* best = nullptr;
     int best_score = 0;
     for (const auto& row : ingesters()) {
-        const int score = row.detect(probe);
-        if (score > best_score) {  // ties keep the earlier row
-            best = &row;
+        const Ingester* candidate = &row;
+        int score = 0;
+        if (row.detect) {
+            score = row.detect(probe);
+        } else if (row.detect_family) {
+            const Detection member = row.detect_family(probe);
+            candidate = find_ingester(member.kind);
+            score = member.score;
+        }
+        if (candidate && score > best_score) {  // ties keep the earlier row
+            best = candidate;
             best_score = score;
         }
     }

@@ -5,25 +5,24 @@
 namespace retro {
 
 const std::vector<Ingester>& ingesters() {
-    static const std::vector<Ingester> rows = {
-        ingest::events_ingester,
-        ingest::eml_ingester,
-        ingest::mbox_ingester,
-        ingest::maildir_ingester,
-        ingest::cloudwatch_ingester,
-        ingest::alertmanager_ingester,
-        ingest::grafana_ingester,
-        ingest::pagerduty_ingester,
-        ingest::opsgenie_ingester,
-        ingest::statuspage_ingester,
-        ingest::sentry_ingester,
-        ingest::json_map_ingester,
-        ingest::slack_ingester,
-        ingest::slack_api_ingester,
-        ingest::slackdump_ingester,
-        ingest::retro_ingester,
-        ingest::notes_ingester,
-    };
+    static const std::vector<Ingester> rows = [] {
+        std::vector<Ingester> list = {
+            ingest::events_ingester,
+            ingest::eml_ingester,
+            ingest::mbox_ingester,
+            ingest::maildir_ingester,
+        };
+        const auto alerts = ingest::alert_ingesters();  // alerts/alert_vendor_rows.cpp: one per vendor
+        list.insert(list.end(), alerts.begin(), alerts.end());
+        list.insert(list.end(), {
+                                    ingest::slack_ingester,
+                                    ingest::slack_api_ingester,
+                                    ingest::slackdump_ingester,
+                                    ingest::retro_ingester,
+                                    ingest::notes_ingester,
+                                });
+        return list;
+    }();
     return rows;
 }
 

@@ -1,6 +1,8 @@
 // Each ingester's registry row, defined in its own folder and listed in registry.cpp.
 #pragma once
 
+#include <span>
+
 #include "retro/ingest.hpp"
 
 namespace retro::ingest {
@@ -9,15 +11,9 @@ extern const Ingester events_ingester;  // events/events_ingester.cpp: retro.eve
 extern const Ingester eml_ingester;     // email/email_ingesters.cpp: one RFC 5322 message
 extern const Ingester mbox_ingester;    // email/email_ingesters.cpp: an mbox
 extern const Ingester maildir_ingester; // email/email_ingesters.cpp: a Maildir folder
-// alerts/alert_ingest.cpp: alert JSON (one shape dispatcher; each object goes to its vendor)
-extern const Ingester cloudwatch_ingester;
-extern const Ingester alertmanager_ingester;
-extern const Ingester grafana_ingester;
-extern const Ingester pagerduty_ingester;
-extern const Ingester opsgenie_ingester;
-extern const Ingester statuspage_ingester;
-extern const Ingester sentry_ingester;
-extern const Ingester json_map_ingester;
+// alerts/alert_vendor_rows.cpp: alert JSON, one row per vendor (one shape dispatcher; each object goes to
+// its vendor), detected together
+std::span<const Ingester> alert_ingesters();
 extern const Ingester slack_ingester;       // slack/slack_ingesters.cpp: official export, folder or ZIP
 extern const Ingester slack_api_ingester;   // slack/slack_ingesters.cpp: Web API JSON
 extern const Ingester slackdump_ingester;   // slack/slack_ingesters.cpp: slackdump per-channel dump

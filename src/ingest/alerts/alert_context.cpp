@@ -1,8 +1,7 @@
-// Shared helpers of the alert ingesters: vendor names, positions in records and embedded JSON, typed
+// Shared helpers of the alert ingesters: positions in records and embedded JSON, typed
 // field reading with exact diagnostics (DESIGN.md "Diagnostics").
 #include "ingest/alerts/alert_context.hpp"
 
-#include <array>
 #include <utility>
 
 #include <fmt/format.h>
@@ -11,33 +10,6 @@
 #include "ingest/alerts/json_locate.hpp"
 
 namespace retro::ingest::alerts {
-namespace {
-
-constexpr std::array<std::pair<Vendor, std::string_view>, 8> vendor_names{{
-    {Vendor::cloudwatch, "cloudwatch"},
-    {Vendor::alertmanager, "alertmanager"},
-    {Vendor::grafana, "grafana"},
-    {Vendor::pagerduty, "pagerduty"},
-    {Vendor::opsgenie, "opsgenie"},
-    {Vendor::statuspage, "statuspage"},
-    {Vendor::sentry, "sentry"},
-    {Vendor::json_map, "json-map"},
-}};
-
-}  // namespace
-
-std::string_view to_string(Vendor v) {
-    for (const auto& [vendor, name] : vendor_names)
-        if (vendor == v) return name;
-    return "alerts";
-}
-
-std::optional<Vendor> parse_vendor(std::string_view kind) {
-    for (const auto& [vendor, name] : vendor_names)
-        if (name == kind) return vendor;
-    return std::nullopt;
-}
-
 Location JsonText::at_offset(std::size_t offset, std::string& suffix) const {
     if (!m_outer) return locate(*m_origin, m_text, offset);
     // The outer string's value position, then where inside the decoded string.
@@ -97,8 +69,8 @@ std::string element_path(std::string_view array_path, std::size_t index) {
 void FieldReader::report(Severity severity, std::string_view code, std::string_view path, std::string message) {
     std::string suffix;
     Location where = m_text.at_path(path, suffix);
-    m_ctx.diags.report(Diagnostic{severity, fmt::format("{}.{}", to_string(m_vendor), code), std::move(where),
-                                  std::move(message) + suffix});
+    m_ctx.diags.report(
+        Diagnostic{severity, fmt::format("{}.{}", m_vendor, code), std::move(where), std::move(message) + suffix});
     if (severity == Severity::error) m_failed = true;
 }
 
@@ -188,10 +160,10 @@ std::optional<Instant> FieldReader::epoch_time(json::Element obj, std::string_vi
     return instant;
 }
 
-Event make_alert_event(Vendor vendor, const JsonText& text) {
+Event make_alert_event(std::string_view vendor, const JsonText& text) {
     Event e;
     e.kind = EventKind::alert;
-    e.source.kind = std::string(to_string(vendor));
+    e.source.kind = std::string(vendor);
     e.source.vendor = e.source.kind;
     e.source.origin = text.origin().name;
     e.source.line = text.origin().line;

@@ -1,6 +1,6 @@
-// Shared vocabulary of the alert ingesters (input-formats.md §2–§5): the vendors, the JSON text a value
-// sits in (a record, or JSON embedded in one of its strings), and a field reader that reports wrong-typed
-// fields at `file:line:col` and marks the record as skipped.
+// Shared vocabulary of the alert ingesters (input-formats.md §2–§5): the JSON text a value sits in (a
+// record, or JSON embedded in one of its strings), and a field reader that reports wrong-typed fields at
+// `file:line:col` and marks the record as skipped.
 #pragma once
 
 #include <optional>
@@ -15,11 +15,6 @@
 #include "retro/ingest.hpp"
 
 namespace retro::ingest::alerts {
-
-enum class Vendor { cloudwatch, alertmanager, grafana, pagerduty, opsgenie, statuspage, sentry, json_map };
-
-std::string_view to_string(Vendor v);
-std::optional<Vendor> parse_vendor(std::string_view kind);
 
 // A JSON text being read: the framed record, or a document decoded from a string inside another text
 // (the SNS `Message`). Positions inside an embedded text are reported as the outer string's position plus
@@ -65,11 +60,12 @@ struct AlertContext {
 // "a number", "an object"… for wrong-type messages.
 std::string_view describe_type(json::Element e);
 
-// Reads fields of one record for one vendor. A wrong-typed field is an error `<vendor>.bad-field` at the
-// field, and marks the record failed: the caller skips it.
+// Reads fields of one record for one vendor (its row's name). A wrong-typed field is an error
+// `<vendor>.bad-field` at the field, and marks the record failed: the caller skips it.
 class FieldReader {
 public:
-    FieldReader(AlertContext& ctx, const JsonText& text, Vendor vendor) : m_ctx(ctx), m_text(text), m_vendor(vendor) {}
+    FieldReader(AlertContext& ctx, const JsonText& text, std::string_view vendor)
+        : m_ctx(ctx), m_text(text), m_vendor(vendor) {}
 
     // A string member: empty when absent or null; another type fails the record.
     std::string_view string(json::Element obj, std::string_view obj_path, std::string_view key);
@@ -92,14 +88,14 @@ public:
 
     AlertContext& context() { return m_ctx; }
     const JsonText& text() const { return m_text; }
-    Vendor vendor() const { return m_vendor; }
+    std::string_view vendor() const { return m_vendor; }
 
 private:
     void wrong_type(std::string_view path, std::string_view key, std::string_view expected, json::Element found);
 
     AlertContext& m_ctx;
     const JsonText& m_text;
-    Vendor m_vendor;
+    std::string_view m_vendor;
     bool m_failed = false;
 };
 
@@ -114,7 +110,7 @@ std::string member_path(std::string_view obj_path, std::string_view key);
 std::string element_path(std::string_view array_path, std::size_t index);
 
 // A new alert event of `vendor` from `text`'s record: source, channel (the alert system), kind `alert`.
-Event make_alert_event(Vendor vendor, const JsonText& text);
+Event make_alert_event(std::string_view vendor, const JsonText& text);
 
 // Event text from parsed JSON strings: already valid UTF-8 (simdjson validates every string), so only a
 // `\u0000` escape needs repair_utf8 (which removes NULs).

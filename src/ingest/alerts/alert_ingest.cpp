@@ -10,25 +10,11 @@
 #include <fmt/format.h>
 
 #include "core/text_utf8.hpp"
-#include "ingest/alerts/alert_vendors.hpp"
-#include "ingest/registry_rows.hpp"
-#include "io/json_records.hpp"
 #include "ingest/record_batch_reader.hpp"
+#include "io/json_records.hpp"
 
 namespace retro::ingest::alerts {
 namespace {
-
-// Order matters only where shapes overlap: Grafana's unified payload is Alertmanager's plus `orgId`.
-std::optional<Vendor> detect_in_order(json::Element v) {
-    if (is_cloudwatch_shape(v)) return Vendor::cloudwatch;
-    if (is_statuspage_shape(v)) return Vendor::statuspage;
-    if (is_opsgenie_shape(v)) return Vendor::opsgenie;
-    if (is_sentry_shape(v)) return Vendor::sentry;
-    if (is_pagerduty_shape(v)) return Vendor::pagerduty;
-    if (is_grafana_shape(v)) return Vendor::grafana;
-    if (is_alertmanager_shape(v)) return Vendor::alertmanager;
-    return std::nullopt;
-}
 
 // A shape's name: its first keys in sorted order, `{AlarmName, Foo, …}`, or the JSON type.
 std::string shape_of(json::Element v) {
@@ -46,50 +32,10 @@ std::string shape_of(json::Element v) {
 
 }  // namespace
 
-bool accepts(Vendor vendor, json::Element v, const IngestOptions& options) {
-    switch (vendor) {
-        case Vendor::cloudwatch:
-            return is_cloudwatch_shape(v);
-        case Vendor::alertmanager:
-        case Vendor::grafana:
-            return is_alertmanager_shape(v) || is_grafana_shape(v);
-        case Vendor::pagerduty:
-            return is_pagerduty_shape(v);
-        case Vendor::opsgenie:
-            return is_opsgenie_shape(v);
-        case Vendor::statuspage:
-            return is_statuspage_shape(v);
-        case Vendor::sentry:
-            return is_sentry_shape(v);
-        case Vendor::json_map:
-            return !options.json_map.empty();
-    }
-    return false;
-}
-
-void parse_as(Vendor vendor, json::Element v, const JsonText& text, std::string_view path, AlertContext& ctx) {
-    switch (vendor) {
-        case Vendor::cloudwatch:
-            return parse_cloudwatch(v, text, path, ctx);
-        case Vendor::alertmanager:
-            return parse_alertmanager(v, text, path, ctx);
-        case Vendor::grafana:
-            return parse_grafana(v, text, path, ctx);
-        case Vendor::pagerduty:
-            return parse_pagerduty(v, text, path, ctx);
-        case Vendor::opsgenie:
-            return parse_opsgenie(v, text, path, ctx);
-        case Vendor::statuspage:
-            return parse_statuspage(v, text, path, ctx);
-        case Vendor::sentry:
-            return parse_sentry(v, text, path, ctx);
-        case Vendor::json_map:
-            return parse_json_map(v, text, path, ctx);
-    }
-}
-
-std::optional<Vendor> detect_vendor(json::Element value) {
-    return detect_in_order(value);
+const AlertVendor* detect_alert_vendor(json::Element value, const IngestOptions& options, AlertVendors vendors) {
+    for (const AlertVendor* vendor : vendors)
+        if (vendor->has_shape(value, options)) return vendor;
+    return nullptr;
 }
 
 void ShapeTally::count(std::string name, const std::function<Location()>& first) {
@@ -142,35 +88,23 @@ void AlertRecordParser::parse(std::string_view bytes, const Origin& origin, Diag
 
 void AlertRecordParser::dispatch(json::Element value, const JsonText& text, const std::string& path,
                                  AlertContext& ctx) {
-    std::optional<Vendor> vendor;
-    if (value.is_object()) {
-        if (accepts(m_preferred, value, ctx.options))
-            vendor = m_preferred;
-        else
-            vendor = detect_in_order(value);
-        if (!vendor && !ctx.options.json_map.empty()) vendor = Vendor::json_map;
-    }
-    if (vendor) return parse_as(*vendor, value, text, path, ctx);
+    const AlertVendor* vendor = nullptr;
+    if (value.is_object())
+        vendor =
+            m_preferred->accepts(value, ctx.options) ? m_preferred : detect_alert_vendor(value, ctx.options, m_vendors);
+    if (vendor) return vendor->parse(value, text, path, ctx);
     m_shapes.count(shape_of(value), [&] {
         std::string suffix;
         return text.at_path(path, suffix);
     });
 }
 
-void ingest_alert_input(Input& input, const IngestContext& context, Vendor preferred) {
-    if (preferred == Vendor::json_map) {
-        if (context.options.json_map.empty())
-            context.diags.error("json-map.no-map", Location{input.name, 0, 0},
-                                "json-map needs a field map: --map time=.path,title=.path or [ingest.map]");
-        for (const auto& target : unknown_json_map_targets(context.options.json_map))
-            context.diags.warning("json-map.unknown-field", Location{input.name, 0, 0},
-                                  fmt::format("unknown json-map field `{}` (known: time, title, key, state, "
-                                              "severity, service, id, fingerprint)",
-                                              target));
-    }
+void ingest_alert_input(Input& input, const IngestContext& context, const AlertVendor& preferred,
+                        AlertVendors vendors) {
+    if (preferred.check_options) preferred.check_options(input.name, context);
     // Records are parsed in batches on all cores while this thread frames the next ones.
     std::vector<AlertRecordParser> parsers;
-    for (std::size_t i = 0, n = worker_count(); i < n; ++i) parsers.emplace_back(context.options, preferred);
+    for (std::size_t i = 0, n = worker_count(); i < n; ++i) parsers.emplace_back(context.options, preferred, vendors);
     ShapeTally shapes;
     RecordBatchReader<AlertRecordParser> batches(context, parsers, std::size_t{1} << 20,
                                                  [&](ShapeTally&& later) { shapes.merge(std::move(later)); });
@@ -180,103 +114,43 @@ void ingest_alert_input(Input& input, const IngestContext& context, Vendor prefe
 
 namespace {
 
-// When the first record is cut off by the head size (one large document), the earliest vendor marker.
-std::optional<Vendor> sniff_markers(std::string_view head) {
-    static constexpr std::pair<std::string_view, Vendor> markers[] = {
-        {"\"AlarmHistoryItems\"", Vendor::cloudwatch},
-        {"\"HistoryItemType\"", Vendor::cloudwatch},
-        {"\"AlarmName\"", Vendor::cloudwatch},
-        {"\"aws:sns\"", Vendor::cloudwatch},
-        {"\"CloudWatch Alarm", Vendor::cloudwatch},
-        {"\"incident_updates\"", Vendor::statuspage},
-        {"\"component_update\"", Vendor::statuspage},
-        {"\"alertId\"", Vendor::opsgenie},
-        {"\"event_type\"", Vendor::pagerduty},
-        {"\"log_entries\"", Vendor::pagerduty},
-        {"\"orgId\"", Vendor::grafana},
-        {"\"evalMatches\"", Vendor::grafana},
-        {"\"startsAt\"", Vendor::alertmanager},
-        {"\"project_name\"", Vendor::sentry},
-        {"\"installation\"", Vendor::sentry},
-    };
+// When the first record is cut off by the head size (one large document), the vendor with the earliest
+// marker (ties: the earlier row).
+const AlertVendor* sniff_markers(std::string_view head, AlertVendors vendors) {
     const std::string_view start = trim(head);
-    if (start.empty() || (start.front() != '{' && start.front() != '[')) return std::nullopt;
-    std::optional<Vendor> best;
+    if (start.empty() || (start.front() != '{' && start.front() != '[')) return nullptr;
+    const AlertVendor* best = nullptr;
     std::size_t best_at = std::string_view::npos;
-    for (const auto& [marker, vendor] : markers) {
-        const std::size_t at = head.find(marker);
-        if (at < best_at) {
-            best_at = at;
-            best = vendor;
+    for (const AlertVendor* vendor : vendors) {
+        for (std::string_view marker : vendor->markers) {
+            const std::size_t at = head.find(marker);
+            if (at < best_at) {
+                best_at = at;
+                best = vendor;
+            }
         }
     }
     return best;
 }
 
-// The vendor of the first object in `head`, or std::nullopt (not JSON alerts, or cut off by the head size).
-std::optional<Vendor> sniff(std::string_view name, std::string_view head) {
-    if (head.empty()) return std::nullopt;
+}  // namespace
+
+const AlertVendor* sniff_alert_vendor(const Probe& probe, AlertVendors vendors) {
+    if (probe.tree || probe.head.empty()) return nullptr;
+    static const IngestOptions no_map;
     Diagnostics quiet([](const std::string&) {});
-    io::JsonRecordReader reader(std::string(name), head, nullptr, head.size() + 1, quiet);
+    io::JsonRecordReader reader(std::string(probe.name), probe.head, nullptr, probe.head.size() + 1, quiet);
     io::JsonRecord record;
-    if (!reader.next(record)) return sniff_markers(head);
+    if (!reader.next(record)) return sniff_markers(probe.head, vendors);
     json::DomParser parser;
     auto root = parser.parse(record.bytes, record.origin, quiet, "alerts.bad-json");
-    if (!root) return sniff_markers(head);
+    if (!root) return sniff_markers(probe.head, vendors);
     json::Array items;
     if (!root->get(items)) {
-        for (json::Element item : items) return detect_in_order(item);
-        return std::nullopt;
+        for (json::Element item : items) return detect_alert_vendor(item, no_map, vendors);
+        return nullptr;
     }
-    return detect_in_order(*root);
+    return detect_alert_vendor(*root, no_map, vendors);
 }
-
-}  // namespace
-
-int detect_alert_vendor(const Probe& probe, Vendor vendor) {
-    if (probe.tree || vendor == Vendor::json_map) return 0;
-    // Every row asks about the same head: remember the last answer.
-    thread_local std::string last_head;
-    thread_local std::optional<Vendor> last_vendor;
-    if (last_head.size() != probe.head.size() || last_head != probe.head) {
-        last_head.assign(probe.head);
-        last_vendor = sniff(probe.name, probe.head);
-    }
-    return last_vendor == vendor ? 85 : 0;
-}
-
-namespace {
-
-template <Vendor V>
-int detect_row(const Probe& probe) {
-    return detect_alert_vendor(probe, V);
-}
-
-template <Vendor V>
-void ingest_row(Input& input, const IngestContext& context) {
-    ingest_alert_input(input, context, V);
-}
-
-}  // namespace
 
 }  // namespace retro::ingest::alerts
-
-namespace retro::ingest {
-
-using alerts::Vendor;
-const Ingester cloudwatch_ingester{"cloudwatch", alerts::detect_row<Vendor::cloudwatch>,
-                                   alerts::ingest_row<Vendor::cloudwatch>};
-const Ingester alertmanager_ingester{"alertmanager", alerts::detect_row<Vendor::alertmanager>,
-                                     alerts::ingest_row<Vendor::alertmanager>};
-const Ingester grafana_ingester{"grafana", alerts::detect_row<Vendor::grafana>, alerts::ingest_row<Vendor::grafana>};
-const Ingester pagerduty_ingester{"pagerduty", alerts::detect_row<Vendor::pagerduty>,
-                                  alerts::ingest_row<Vendor::pagerduty>};
-const Ingester opsgenie_ingester{"opsgenie", alerts::detect_row<Vendor::opsgenie>,
-                                 alerts::ingest_row<Vendor::opsgenie>};
-const Ingester statuspage_ingester{"statuspage", alerts::detect_row<Vendor::statuspage>,
-                                   alerts::ingest_row<Vendor::statuspage>};
-const Ingester sentry_ingester{"sentry", alerts::detect_row<Vendor::sentry>, alerts::ingest_row<Vendor::sentry>};
-const Ingester json_map_ingester{"json-map", alerts::detect_row<Vendor::json_map>,
-                                 alerts::ingest_row<Vendor::json_map>};
-
-}  // namespace retro::ingest

@@ -1,18 +1,17 @@
-// The alert ingesters' entry points: one registry row per vendor (cloudwatch, alertmanager, grafana,
-// pagerduty, opsgenie, statuspage, sentry, json-map), all reading JSON alert streams through one shape
-// dispatcher, so a file mixing vendors is read object by object.
+// The alert ingesters' entry points: one registry row per alert vendor (alert_vendors.hpp), all reading JSON
+// alert streams through one shape dispatcher, so a file mixing vendors is read object by object.
 #pragma once
 
 #include <cstddef>
 #include <functional>
-#include <memory>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include "ingest/alerts/alert_context.hpp"
+#include "ingest/alerts/alert_vendors.hpp"
 #include "retro/ingest.hpp"
 
 namespace retro::ingest::alerts {
@@ -36,12 +35,13 @@ private:
 };
 
 // Parses framed JSON records (one document, an array, one NDJSON line…) and sends each object (each
-// element of a top-level array) to the vendor its shape shows. `preferred` (a `KIND:` prefix, or the
-// detected kind) wins for objects it accepts. Unrecognised shapes are counted, for take_extra(). One parser per
-// thread: records of one input may be parsed on several, each reporting into its batch's own sink.
+// element of a top-level array) to the first of `vendors` whose shape it has. `preferred` (a `KIND:`
+// prefix, or the detected kind) wins for objects it accepts. Unrecognised shapes are counted, for take_extra(). One
+// parser per thread: records of one input may be parsed on several, each reporting into its batch's own sink.
 class AlertRecordParser {
 public:
-    AlertRecordParser(const IngestOptions& options, Vendor preferred) : m_options(&options), m_preferred(preferred) {}
+    AlertRecordParser(const IngestOptions& options, const AlertVendor& preferred, AlertVendors vendors)
+        : m_options(&options), m_preferred(&preferred), m_vendors(vendors) {}
 
     // Invalid JSON is an `alerts.bad-json` error at its first bad byte; the record is skipped.
     void parse(std::string_view bytes, const Origin& origin, Diagnostics& diags, EventSink& sink);
@@ -52,17 +52,23 @@ private:
     void dispatch(json::Element value, const JsonText& text, const std::string& path, AlertContext& ctx);
 
     const IngestOptions* m_options;
-    Vendor m_preferred;
+    const AlertVendor* m_preferred;
+    AlertVendors m_vendors;
     json::DomParser m_parser;
     std::unique_ptr<EmbeddedParsers> m_embedded = std::make_unique<EmbeddedParsers>();
     ShapeTally m_shapes;
 };
 
 // Reads a whole input (file, .gz, stdin) framed by io::JsonRecordReader.
-void ingest_alert_input(Input& input, const IngestContext& context, Vendor preferred);
+void ingest_alert_input(Input& input, const IngestContext& context, const AlertVendor& preferred,
+                        AlertVendors vendors = alert_vendors());
 
-// Detection: 85 when the first JSON object of the head has `vendor`'s shape, else 0 (json-map: always 0;
-// it is chosen with `json-map:` or applies to unrecognised objects when a map is given).
-int detect_alert_vendor(const Probe& probe, Vendor vendor);
+// The first of `vendors` whose shape `value` has, or nullptr.
+const AlertVendor* detect_alert_vendor(json::Element value, const IngestOptions& options, AlertVendors vendors);
+
+// Detection from content, one look at the head: the vendor of its first JSON object (asked of each row in
+// order, without a field map, so never json-map); when that record is cut off by the head size, the vendor
+// with the earliest marker. nullptr for trees, heads not starting with `{` or `[`, and unknown shapes.
+const AlertVendor* sniff_alert_vendor(const Probe& probe, AlertVendors vendors = alert_vendors());
 
 }  // namespace retro::ingest::alerts

@@ -1,9 +1,10 @@
-// The per-vendor parsers behind the alert dispatcher. Each reads one JSON value (a record, or an element
-// of a top-level array) found at `path` of `text`, adds events to the sink, reports damage as diagnostics
-// and counts what it does not emit; none throws.
+// The alert vendors as rows (plaso's parser plugins, ninja's tool table): each vendor file (cloudwatch.cpp,
+// alertmanager.cpp, grafana.cpp, pagerduty.cpp, opsgenie.cpp, statuspage.cpp, sentry.cpp, json_map.cpp)
+// defines one self-contained AlertVendor, and alert_vendor_rows.cpp lists them in detection order. The
+// dispatcher (alert_ingest.cpp) only loops over that list. Adding a vendor: one file, one row, one test file.
 #pragma once
 
-#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,45 +14,48 @@
 
 namespace retro::ingest::alerts {
 
-// Whether the dispatcher hands `value` to `vendor` when that vendor is preferred (its shape, or for
-// json-map a field map given), and the call of that vendor's parser.
-bool accepts(Vendor vendor, json::Element value, const IngestOptions& options);
-void parse_as(Vendor vendor, json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx);
+// Whether a JSON value (a record, or an element of a top-level array) is one this vendor reads.
+using ShapeCheck = bool (*)(json::Element value, const IngestOptions& options);
+// Reads one JSON value found at `path` of `text`: adds events to the sink, reports damage as diagnostics
+// (`<name>.<code>`) and counts what it does not emit; never throws.
+using AlertParse = void (*)(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx);
 
-// Shape tests: true when `value` has the keys that vendor's payloads always carry.
-bool is_cloudwatch_shape(json::Element value);
-bool is_alertmanager_shape(json::Element value);
-bool is_grafana_shape(json::Element value);
-bool is_pagerduty_shape(json::Element value);
-bool is_opsgenie_shape(json::Element value);
-bool is_statuspage_shape(json::Element value);
-bool is_sentry_shape(json::Element value);
+struct AlertVendor {
+    // The kind (`cloudwatch:PATH`), the events' `source.kind` and `channel`, the diagnostic code prefix.
+    std::string_view name;
+    // True when `value` has the keys this vendor's payloads always carry. Detection asks the rows in order.
+    ShapeCheck has_shape;
+    AlertParse parse;
+    // Quoted keys or values that show this vendor in a head whose first record is cut off: the earliest
+    // marker of any row wins.
+    std::span<const std::string_view> markers;
+    // What the vendor reads when preferred (a `KIND:` prefix, or the kind detected from the head), where
+    // that is wider than its own shape; nullptr: `has_shape`.
+    ShapeCheck reads_when_preferred = nullptr;
+    // Checks the options once per input read with this vendor preferred (json-map's field map); nullptr: none.
+    void (*check_options)(std::string_view input_name, const IngestContext& context) = nullptr;
 
-// §2: SNS notification, Lambda `Records[].Sns`, EventBridge, Lambda alarm action, describe-alarm-history.
-void parse_cloudwatch(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx);
-// §3: webhook v4 and the API v2 alert list; also Grafana unified alerting when `vendor` is grafana.
+    // Whether the dispatcher hands `value` to this vendor when it is preferred.
+    bool accepts(json::Element value, const IngestOptions& options) const {
+        return (reads_when_preferred ? reads_when_preferred : has_shape)(value, options);
+    }
+};
+
+// Every alert vendor, in detection order (alert_vendor_rows.cpp).
+using AlertVendors = std::span<const AlertVendor* const>;
+AlertVendors alert_vendors();
+// The row named `name` (`json-map`), or nullptr.
+const AlertVendor* find_alert_vendor(std::string_view name, AlertVendors rows = alert_vendors());
+
+// Shared by alertmanager.cpp and grafana.cpp: Grafana's unified payload is Alertmanager's plus `orgId`.
+bool is_alertmanager_shape(json::Element value, const IngestOptions& options);
+bool is_grafana_shape(json::Element value, const IngestOptions& options);
+// Either shape: what the alertmanager and grafana rows read when preferred.
+bool is_alertmanager_or_grafana_shape(json::Element value, const IngestOptions& options);
+// §3: webhook v4 and the API v2 alert list, reported and emitted as `vendor` (alertmanager or grafana).
 void parse_alertmanager(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx,
-                        Vendor vendor = Vendor::alertmanager);
-// §4.4: unified (Alertmanager-shaped) and legacy dashboard alerts (which carry no time).
-void parse_grafana(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx);
-// §4.1–4.2: webhook v3, v2 and v1 messages, REST log entries.
-void parse_pagerduty(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx);
-// §4.3: outgoing webhook actions.
-void parse_opsgenie(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx);
-// §5.5: incident webhooks (one event per update id) and component updates.
-void parse_statuspage(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx);
-// §4.6: issue alerts (`event_alert`), issue webhooks and the legacy plugin.
-void parse_sentry(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx);
-// json-map: the fields named by IngestOptions::json_map.
-void parse_json_map(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx);
-
+                        std::string_view vendor);
 // Alertmanager's fingerprint of a label set sorted by name (FNV-1a 64, as prometheus/common computes it).
 std::string alertmanager_fingerprint(const std::vector<std::pair<std::string_view, std::string_view>>& sorted);
-
-// The targets of a json-map field map that json-map does not know (reported once per input).
-std::vector<std::string> unknown_json_map_targets(const FieldMap& map);
-
-// The vendor whose shape `value` has, or std::nullopt.
-std::optional<Vendor> detect_vendor(json::Element value);
 
 }  // namespace retro::ingest::alerts

@@ -76,7 +76,7 @@ bool is_zero_time(std::string_view raw) {
 }
 
 void parse_one_alert(json::Element alert, const JsonText& text, std::string_view path, AlertContext& ctx,
-                     Vendor vendor) {
+                     std::string_view vendor) {
     FieldReader r(ctx, text, vendor);
     r.object(alert, path, "labels");
     r.object(alert, path, "annotations");
@@ -92,15 +92,15 @@ void parse_one_alert(json::Element alert, const JsonText& text, std::string_view
     if (auto s = json::member(alert, "status"); s && s->is_string()) status = r.string(alert, path, "status");
     std::string fingerprint(r.string(alert, path, "fingerprint"));
     const std::string_view generator = r.string(alert, path, "generatorURL");
-    if (r.failed()) return ctx.sink.drop(fmt::format("{}: damaged record", to_string(vendor)));
+    if (r.failed()) return ctx.sink.drop(fmt::format("{}: damaged record", vendor));
     if (!starts) {
         r.report(Severity::warning, "no-time", path, "alert without `startsAt`; not emitted");
-        return ctx.sink.drop(fmt::format("{}: alert without a time", to_string(vendor)));
+        return ctx.sink.drop(fmt::format("{}: alert without a time", vendor));
     }
     if (fingerprint.empty()) fingerprint = alertmanager_fingerprint(labels);
 
     Event e = make_alert_event(vendor, text);
-    e.id = fmt::format("{}:{}@{}", to_string(vendor), fingerprint, format_utc(*starts));
+    e.id = fmt::format("{}:{}@{}", vendor, fingerprint, format_utc(*starts));
     e.time = *starts;
     e.time_raw = starts_raw;
     std::string_view summary = find_label(annotations, "summary");
@@ -116,7 +116,7 @@ void parse_one_alert(json::Element alert, const JsonText& text, std::string_view
         if (!ends) {
             r.report(Severity::warning, "no-end-time", path,
                      "resolved alert without `endsAt`; its resolution is not emitted");
-            ctx.sink.drop(fmt::format("{}: resolution without a time", to_string(vendor)));
+            ctx.sink.drop(fmt::format("{}: resolution without a time", vendor));
         } else {
             Event resolved = e;
             resolved.id = e.id + "#resolved";
@@ -132,22 +132,39 @@ void parse_one_alert(json::Element alert, const JsonText& text, std::string_view
     ctx.sink.add(std::move(e));
 }
 
+constexpr std::string_view vendor_name = "alertmanager";
+
+void parse(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx) {
+    parse_alertmanager(value, text, path, ctx, vendor_name);
+}
+
+// Content sniff for a head cut off before its first record ends.
+constexpr std::string_view markers[] = {R"("startsAt")"};
+
 }  // namespace
 
-bool is_alertmanager_shape(json::Element v) {
+bool is_alertmanager_shape(json::Element v, const IngestOptions& /*options*/) {
     if (auto alerts = json::array_member(v, "alerts"); alerts) return !json::member(v, "orgId");
     return json::member(v, "labels") && json::member(v, "startsAt");
 }
 
+bool is_alertmanager_or_grafana_shape(json::Element v, const IngestOptions& options) {
+    return is_alertmanager_shape(v, options) || is_grafana_shape(v, options);
+}
+
 void parse_alertmanager(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx,
-                        Vendor vendor) {
+                        std::string_view vendor) {
     FieldReader r(ctx, text, vendor);
     if (!json::member(value, "alerts")) return parse_one_alert(value, text, path, ctx, vendor);
     auto alerts = r.array(value, path, "alerts");
-    if (!alerts) return ctx.sink.drop(fmt::format("{}: damaged record", to_string(vendor)));
+    if (!alerts) return ctx.sink.drop(fmt::format("{}: damaged record", vendor));
     const std::string array_path = member_path(path, "alerts");
     std::size_t i = 0;
     for (json::Element alert : *alerts) parse_one_alert(alert, text, element_path(array_path, i++), ctx, vendor);
 }
+
+// Preferred, it also reads Grafana's payloads (as alertmanager events).
+extern const AlertVendor alertmanager_vendor{vendor_name, is_alertmanager_shape, parse, markers,
+                                             is_alertmanager_or_grafana_shape};
 
 }  // namespace retro::ingest::alerts

@@ -12,6 +12,8 @@
 namespace retro::ingest::alerts {
 namespace {
 
+constexpr std::string_view vendor_name = "cloudwatch";
+
 constexpr int max_depth = 3;
 
 std::string_view map_state(std::string_view value) {
@@ -28,7 +30,7 @@ struct Transition {
 };
 
 void emit(const Transition& t, const JsonText& text, AlertContext& ctx) {
-    Event e = make_alert_event(Vendor::cloudwatch, text);
+    Event e = make_alert_event(vendor_name, text);
     e.id = fmt::format("cloudwatch:{}/{}@{}", t.name, t.state, format_utc_ms(t.time));
     e.time = t.time;
     e.time_raw = t.raw;
@@ -54,7 +56,7 @@ std::optional<json::Element> parse_embedded(FieldReader& r, const JsonText& inne
 
 // The alarm JSON of an SNS `Message` (or that JSON on its own).
 void parse_alarm_message(json::Element alarm, const JsonText& text, std::string_view path, AlertContext& ctx) {
-    FieldReader r(ctx, text, Vendor::cloudwatch);
+    FieldReader r(ctx, text, vendor_name);
     Transition t;
     t.name = r.string(alarm, path, "AlarmName");
     t.state = r.string(alarm, path, "NewStateValue");
@@ -74,7 +76,7 @@ void parse_alarm_message(json::Element alarm, const JsonText& text, std::string_
 // reasonData, timestamp}}.
 void parse_alarm_detail(json::Element detail, const JsonText& text, std::string_view path, AlertContext& ctx,
                         int depth) {
-    FieldReader r(ctx, text, Vendor::cloudwatch);
+    FieldReader r(ctx, text, vendor_name);
     Transition t;
     t.name = r.string(detail, path, "alarmName");
     auto state = r.object(detail, path, "state");
@@ -101,7 +103,7 @@ void parse_alarm_detail(json::Element detail, const JsonText& text, std::string_
 }
 
 void parse_eventbridge(json::Element event, const JsonText& text, std::string_view path, AlertContext& ctx, int depth) {
-    FieldReader r(ctx, text, Vendor::cloudwatch);
+    FieldReader r(ctx, text, vendor_name);
     const std::string_view type = r.string(event, path, "detail-type");
     if (r.failed()) return ctx.sink.drop("cloudwatch: damaged record");
     if (type != "CloudWatch Alarm State Change") return ctx.sink.drop(fmt::format("cloudwatch: {}", type));
@@ -125,7 +127,7 @@ bool parse_subject(std::string_view subject, Transition& t) {
 }
 
 void parse_sns(json::Element sns, const JsonText& text, std::string_view path, AlertContext& ctx, int depth) {
-    FieldReader r(ctx, text, Vendor::cloudwatch);
+    FieldReader r(ctx, text, vendor_name);
     const std::string_view message = r.string(sns, path, "Message");
     const std::string_view subject = r.string(sns, path, "Subject");
     Transition fallback;
@@ -163,7 +165,7 @@ std::string_view state_from_summary(std::string_view summary) {
 }
 
 void parse_history_item(json::Element item, const JsonText& text, std::string_view path, AlertContext& ctx) {
-    FieldReader r(ctx, text, Vendor::cloudwatch);
+    FieldReader r(ctx, text, vendor_name);
     const std::string_view type = r.string(item, path, "HistoryItemType");
     if (r.failed()) return ctx.sink.drop("cloudwatch: damaged record");
     if (type != "StateUpdate") return ctx.sink.drop(fmt::format("cloudwatch: {} history item", type));
@@ -176,7 +178,7 @@ void parse_history_item(json::Element item, const JsonText& text, std::string_vi
     const JsonText inner(data, text, member_path(path, "HistoryData"), "HistoryData");
     if (!data.empty()) {
         if (auto history = parse_embedded(r, inner, 0)) {
-            FieldReader ir(ctx, inner, Vendor::cloudwatch);
+            FieldReader ir(ctx, inner, vendor_name);
             if (auto next = ir.object(*history, "", "newState")) {
                 t.state = ir.string(*next, ".newState", "stateValue");
                 t.reason = ir.string(*next, ".newState", "stateReason");
@@ -204,9 +206,7 @@ void for_each_element(FieldReader& r, json::Element value, std::string_view path
     for (json::Element item : *items) each(item, element_path(array_path, i++));
 }
 
-}  // namespace
-
-bool is_cloudwatch_shape(json::Element v) {
+bool is_cloudwatch_shape(json::Element v, const IngestOptions& /*options*/) {
     if (json::member(v, "AlarmHistoryItems") || json::member(v, "HistoryItemType")) return true;
     if (json::member(v, "AlarmName") && json::member(v, "NewStateValue")) return true;
     if (auto type = json::string_member(v, "detail-type"); type && type->starts_with("CloudWatch Alarm")) return true;
@@ -219,7 +219,7 @@ bool is_cloudwatch_shape(json::Element v) {
 }
 
 void parse_cloudwatch(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx) {
-    FieldReader r(ctx, text, Vendor::cloudwatch);
+    FieldReader r(ctx, text, vendor_name);
     if (json::member(value, "AlarmHistoryItems")) {
         for_each_element(r, value, path, "AlarmHistoryItems",
                          [&](json::Element item, const std::string& p) { parse_history_item(item, text, p, ctx); });
@@ -227,7 +227,7 @@ void parse_cloudwatch(json::Element value, const JsonText& text, std::string_vie
         parse_history_item(value, text, path, ctx);
     } else if (json::member(value, "Records")) {
         for_each_element(r, value, path, "Records", [&](json::Element record, const std::string& p) {
-            FieldReader rr(ctx, text, Vendor::cloudwatch);
+            FieldReader rr(ctx, text, vendor_name);
             if (auto sns = rr.object(record, p, "Sns")) return parse_sns(*sns, text, member_path(p, "Sns"), ctx, 0);
             if (!rr.failed()) rr.report(Severity::warning, "not-alarm", p, "Lambda record without `Sns`; not emitted");
             ctx.sink.drop("cloudwatch: SNS notification without an alarm");
@@ -245,5 +245,12 @@ void parse_cloudwatch(json::Element value, const JsonText& text, std::string_vie
     }
     if (r.failed()) ctx.sink.drop("cloudwatch: damaged record");
 }
+
+constexpr std::string_view markers[] = {R"("AlarmHistoryItems")", R"("HistoryItemType")", R"("AlarmName")",
+                                        R"("aws:sns")", R"("CloudWatch Alarm)"};
+
+}  // namespace
+
+extern const AlertVendor cloudwatch_vendor{vendor_name, is_cloudwatch_shape, parse_cloudwatch, markers};
 
 }  // namespace retro::ingest::alerts

@@ -12,6 +12,8 @@
 namespace retro::ingest::alerts {
 namespace {
 
+constexpr std::string_view vendor_name = "json-map";
+
 std::string normalise_path(std::string_view path) {
     if (path.empty() || path.front() == '.' || path.front() == '[') return std::string(path);
     return "." + std::string(path);
@@ -33,8 +35,7 @@ std::string_view map_state(std::string_view raw) {
     return "unknown";
 }
 
-}  // namespace
-
+// The targets of a field map that json-map does not know.
 std::vector<std::string> unknown_json_map_targets(const FieldMap& map) {
     static constexpr std::array known{"time", "title", "key", "state", "severity", "service", "id", "fingerprint"};
     std::vector<std::string> unknown;
@@ -47,7 +48,7 @@ std::vector<std::string> unknown_json_map_targets(const FieldMap& map) {
 }
 
 void parse_json_map(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx) {
-    FieldReader r(ctx, text, Vendor::json_map);
+    FieldReader r(ctx, text, vendor_name);
     auto field = [&](std::string_view target) -> std::string {
         for (const auto& [t, p] : ctx.options.json_map) {
             if (t != target) continue;
@@ -88,7 +89,7 @@ void parse_json_map(json::Element value, const JsonText& text, std::string_view 
     }
     if (key.empty()) key = title;
     const std::string_view state = state_raw.empty() ? std::string_view("unknown") : map_state(state_raw);
-    Event e = make_alert_event(Vendor::json_map, text);
+    Event e = make_alert_event(vendor_name, text);
     e.id = id.empty() ? fmt::format("json-map:{}/{}@{}", key, state, format_utc(parsed->instant)) : "json-map:" + id;
     e.time = parsed->instant;
     e.time_raw = time_text;
@@ -97,5 +98,27 @@ void parse_json_map(json::Element value, const JsonText& text, std::string_view 
     e.alert = AlertInfo{clean_text(key), fingerprint, std::string(state), severity, service};
     ctx.sink.add(std::move(e));
 }
+
+// Any object, once a field map is given; never detected from content (no map there).
+bool has_map(json::Element /*value*/, const IngestOptions& options) {
+    return !options.json_map.empty();
+}
+
+// Reported once per input read as json-map.
+void check_map(std::string_view input_name, const IngestContext& context) {
+    if (context.options.json_map.empty())
+        context.diags.error("json-map.no-map", Location{std::string(input_name), 0, 0},
+                            "json-map needs a field map: --map time=.path,title=.path or [ingest.map]");
+    for (const auto& target : unknown_json_map_targets(context.options.json_map))
+        context.diags.warning("json-map.unknown-field", Location{std::string(input_name), 0, 0},
+                              fmt::format("unknown json-map field `{}` (known: time, title, key, state, "
+                                          "severity, service, id, fingerprint)",
+                                          target));
+}
+
+}  // namespace
+
+// Last in detection order: it takes every object no other row's shape claims.
+extern const AlertVendor json_map_vendor{vendor_name, has_map, parse_json_map, {}, nullptr, check_map};
 
 }  // namespace retro::ingest::alerts

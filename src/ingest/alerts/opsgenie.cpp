@@ -8,6 +8,8 @@
 namespace retro::ingest::alerts {
 namespace {
 
+constexpr std::string_view vendor_name = "opsgenie";
+
 std::string_view map_action(std::string_view action) {
     if (action == "Create" || action == "UnAcknowledge") return "firing";
     if (action == "Acknowledge") return "acknowledged";
@@ -15,15 +17,13 @@ std::string_view map_action(std::string_view action) {
     return "unknown";
 }
 
-}  // namespace
-
-bool is_opsgenie_shape(json::Element v) {
+bool is_opsgenie_shape(json::Element v, const IngestOptions& /*options*/) {
     auto alert = object_element(v, "alert");
     return alert && json::member(v, "action") && json::member(*alert, "alertId");
 }
 
 void parse_opsgenie(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx) {
-    FieldReader r(ctx, text, Vendor::opsgenie);
+    FieldReader r(ctx, text, vendor_name);
     const std::string_view action = r.string(value, path, "action");
     auto alert = r.object(value, path, "alert");
     if (r.failed() || !alert) return ctx.sink.drop("opsgenie: damaged record");
@@ -43,7 +43,7 @@ void parse_opsgenie(json::Element value, const JsonText& text, std::string_view 
                  fmt::format("`{}` action carries no `updatedAt` or `createdAt`; not emitted", action));
         return ctx.sink.drop("opsgenie: action without a time");
     }
-    Event e = make_alert_event(Vendor::opsgenie, text);
+    Event e = make_alert_event(vendor_name, text);
     e.id = fmt::format("opsgenie:{}/{}@{}", alert_id, action, format_utc(*time));
     e.time = *time;
     e.time_raw = raw;
@@ -60,5 +60,11 @@ void parse_opsgenie(json::Element value, const JsonText& text, std::string_view 
                         {}};
     ctx.sink.add(std::move(e));
 }
+
+constexpr std::string_view markers[] = {R"("alertId")"};
+
+}  // namespace
+
+extern const AlertVendor opsgenie_vendor{vendor_name, is_opsgenie_shape, parse_opsgenie, markers};
 
 }  // namespace retro::ingest::alerts

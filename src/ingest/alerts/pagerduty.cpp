@@ -10,6 +10,8 @@
 namespace retro::ingest::alerts {
 namespace {
 
+constexpr std::string_view vendor_name = "pagerduty";
+
 std::string_view map_status(std::string_view s) {
     if (s.starts_with("incident.")) s.remove_prefix(9);
     if (s == "trigger" || s == "triggered" || s == "reopened" || s == "unacknowledged" || s == "unacknowledge")
@@ -32,7 +34,7 @@ struct Fields {
 };
 
 void emit(const Fields& f, const JsonText& text, AlertContext& ctx) {
-    Event e = make_alert_event(Vendor::pagerduty, text);
+    Event e = make_alert_event(vendor_name, text);
     e.id = "pagerduty:" + f.id;
     e.time = f.time;
     e.time_raw = f.time_raw;
@@ -45,7 +47,7 @@ void emit(const Fields& f, const JsonText& text, AlertContext& ctx) {
 }
 
 void parse_v3(json::Element root, const JsonText& text, std::string_view path, AlertContext& ctx) {
-    FieldReader r(ctx, text, Vendor::pagerduty);
+    FieldReader r(ctx, text, vendor_name);
     auto event = r.object(root, path, "event");
     const std::string ep = member_path(path, "event");
     if (!event) return ctx.sink.drop("pagerduty: damaged record");
@@ -85,7 +87,7 @@ void parse_v3(json::Element root, const JsonText& text, std::string_view path, A
 // One REST log entry (also inside v2 webhook messages, whose incident supplies the title).
 void parse_log_entry(json::Element entry, const JsonText& text, std::string_view path, AlertContext& ctx,
                      std::string_view title) {
-    FieldReader r(ctx, text, Vendor::pagerduty);
+    FieldReader r(ctx, text, vendor_name);
     Fields f;
     f.id = r.scalar(entry, path, "id");
     const std::string_view type = r.string(entry, path, "type");
@@ -111,7 +113,7 @@ void parse_log_entry(json::Element entry, const JsonText& text, std::string_view
 
 // A legacy webhook message: v2 (with `log_entries`) or v1 (`type`, `created_on`, `data.incident`).
 void parse_message(json::Element message, const JsonText& text, std::string_view path, AlertContext& ctx) {
-    FieldReader r(ctx, text, Vendor::pagerduty);
+    FieldReader r(ctx, text, vendor_name);
     if (auto entries = r.array(message, path, "log_entries"); entries && entries->size() > 0) {
         std::string_view title = string_at(message, ".incident.title");
         const std::string ap = member_path(path, "log_entries");
@@ -154,9 +156,7 @@ bool is_log_entry(json::Element v) {
     return type && type->ends_with("_log_entry") && json::member(v, "created_at");
 }
 
-}  // namespace
-
-bool is_pagerduty_shape(json::Element v) {
+bool is_pagerduty_shape(json::Element v, const IngestOptions& /*options*/) {
     if (auto event = object_element(v, "event"); event && json::member(*event, "event_type")) return true;
     if (auto messages = json::array_member(v, "messages"); messages && messages->size() > 0) {
         json::Element first = messages->at(0).value_unsafe();
@@ -166,7 +166,7 @@ bool is_pagerduty_shape(json::Element v) {
 }
 
 void parse_pagerduty(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx) {
-    FieldReader r(ctx, text, Vendor::pagerduty);
+    FieldReader r(ctx, text, vendor_name);
     if (json::member(value, "event")) return parse_v3(value, text, path, ctx);
     const std::string_view list = json::member(value, "messages") ? "messages" : "log_entries";
     if (!json::member(value, list)) return parse_log_entry(value, text, path, ctx, {});
@@ -182,5 +182,11 @@ void parse_pagerduty(json::Element value, const JsonText& text, std::string_view
             parse_log_entry(item, text, p, ctx, {});
     }
 }
+
+constexpr std::string_view markers[] = {R"("event_type")", R"("log_entries")"};
+
+}  // namespace
+
+extern const AlertVendor pagerduty_vendor{vendor_name, is_pagerduty_shape, parse_pagerduty, markers};
 
 }  // namespace retro::ingest::alerts

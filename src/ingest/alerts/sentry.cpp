@@ -10,13 +10,15 @@
 namespace retro::ingest::alerts {
 namespace {
 
+constexpr std::string_view vendor_name = "sentry";
+
 struct SentryEvent {
     std::string id, fingerprint, time_raw, title, level, service, link, state = "firing", actor;
     Instant time{};
 };
 
 void emit(const SentryEvent& s, const JsonText& text, AlertContext& ctx) {
-    Event e = make_alert_event(Vendor::sentry, text);
+    Event e = make_alert_event(vendor_name, text);
     e.id = "sentry:" + s.id;
     e.time = s.time;
     e.time_raw = s.time_raw;
@@ -30,7 +32,7 @@ void emit(const SentryEvent& s, const JsonText& text, AlertContext& ctx) {
 // An issue event: `data.event` of an issue alert, or the legacy plugin's `event`.
 void parse_issue_event(json::Element event, const JsonText& text, std::string_view path, AlertContext& ctx,
                        json::Element outer, std::string_view rule) {
-    FieldReader r(ctx, text, Vendor::sentry);
+    FieldReader r(ctx, text, vendor_name);
     SentryEvent s;
     s.id = r.scalar(event, path, "event_id");
     std::optional<Instant> time = r.iso_time(event, path, "datetime", &s.time_raw);
@@ -57,7 +59,7 @@ void parse_issue_event(json::Element event, const JsonText& text, std::string_vi
 
 void parse_issue(json::Element root, json::Element issue, const JsonText& text, std::string_view path,
                  AlertContext& ctx, std::string_view action) {
-    FieldReader r(ctx, text, Vendor::sentry);
+    FieldReader r(ctx, text, vendor_name);
     if (action != "created") {
         r.report(Severity::warning, "no-time", path,
                  fmt::format("issue `{}` webhook carries no time of its own; not emitted", action));
@@ -83,9 +85,7 @@ void parse_issue(json::Element root, json::Element issue, const JsonText& text, 
     emit(s, text, ctx);
 }
 
-}  // namespace
-
-bool is_sentry_shape(json::Element v) {
+bool is_sentry_shape(json::Element v, const IngestOptions& /*options*/) {
     if (json::member(v, "project_name") && object_element(v, "event")) return true;
     auto data = object_element(v, "data");
     return data && json::member(v, "action") &&
@@ -93,7 +93,7 @@ bool is_sentry_shape(json::Element v) {
 }
 
 void parse_sentry(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx) {
-    FieldReader r(ctx, text, Vendor::sentry);
+    FieldReader r(ctx, text, vendor_name);
     if (!json::member(value, "data")) {
         auto event = r.object(value, path, "event");
         if (!event) return ctx.sink.drop("sentry: damaged record");
@@ -112,5 +112,11 @@ void parse_sentry(json::Element value, const JsonText& text, std::string_view pa
              fmt::format("Sentry `{}` webhook without an event or issue; not emitted", action));
     ctx.sink.drop("sentry: unsupported webhook");
 }
+
+constexpr std::string_view markers[] = {R"("project_name")", R"("installation")"};
+
+}  // namespace
+
+extern const AlertVendor sentry_vendor{vendor_name, is_sentry_shape, parse_sentry, markers};
 
 }  // namespace retro::ingest::alerts

@@ -9,8 +9,10 @@
 namespace retro::ingest::alerts {
 namespace {
 
+constexpr std::string_view vendor_name = "statuspage";
+
 Event make_status_event(const JsonText& text, std::string_view page) {
-    Event e = make_alert_event(Vendor::statuspage, text);
+    Event e = make_alert_event(vendor_name, text);
     e.kind = EventKind::status;
     e.status = StatusInfo{std::string(page), {}};
     return e;
@@ -18,7 +20,7 @@ Event make_status_event(const JsonText& text, std::string_view page) {
 
 void parse_incident(json::Element incident, const JsonText& text, std::string_view path, AlertContext& ctx,
                     std::string_view page) {
-    FieldReader r(ctx, text, Vendor::statuspage);
+    FieldReader r(ctx, text, vendor_name);
     const std::string incident_id = r.scalar(incident, path, "id");
     const std::string_view name = r.string(incident, path, "name");
     const std::string_view shortlink = r.string(incident, path, "shortlink");
@@ -32,7 +34,7 @@ void parse_incident(json::Element incident, const JsonText& text, std::string_vi
     std::size_t i = 0;
     for (json::Element update : *updates) {
         const std::string up = element_path(ap, i++);
-        FieldReader ur(ctx, text, Vendor::statuspage);
+        FieldReader ur(ctx, text, vendor_name);
         const std::string id = ur.scalar(update, up, "id");
         const std::string_view status = ur.string(update, up, "status");
         const std::string_view body = ur.string(update, up, "body");
@@ -61,7 +63,7 @@ void parse_incident(json::Element incident, const JsonText& text, std::string_vi
 
 void parse_component(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx,
                      std::string_view page) {
-    FieldReader r(ctx, text, Vendor::statuspage);
+    FieldReader r(ctx, text, vendor_name);
     auto update = r.object(value, path, "component_update");
     const std::string up = member_path(path, "component_update");
     if (!update) return ctx.sink.drop("statuspage: damaged record");
@@ -84,19 +86,23 @@ void parse_component(json::Element value, const JsonText& text, std::string_view
     ctx.sink.add(std::move(e));
 }
 
-}  // namespace
-
-bool is_statuspage_shape(json::Element v) {
+bool is_statuspage_shape(json::Element v, const IngestOptions& /*options*/) {
     return object_element(v, "page") && (json::member(v, "incident") || json::member(v, "component_update"));
 }
 
 void parse_statuspage(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx) {
-    FieldReader r(ctx, text, Vendor::statuspage);
+    FieldReader r(ctx, text, vendor_name);
     std::string_view page = string_at(value, ".page.id");
     if (json::member(value, "component_update")) return parse_component(value, text, path, ctx, page);
     auto incident = r.object(value, path, "incident");
     if (!incident) return ctx.sink.drop("statuspage: damaged record");
     parse_incident(*incident, text, member_path(path, "incident"), ctx, page);
 }
+
+constexpr std::string_view markers[] = {R"("incident_updates")", R"("component_update")"};
+
+}  // namespace
+
+extern const AlertVendor statuspage_vendor{vendor_name, is_statuspage_shape, parse_statuspage, markers};
 
 }  // namespace retro::ingest::alerts

@@ -32,14 +32,14 @@ inline AlertRun collect(ingest::EventCollector& sink, const Diagnostics& diags) 
 }
 
 // Reads `bytes` named `name` with the row of `vendor` (as `KIND:name` would).
-inline AlertRun run_alerts(std::string_view bytes, ingest::alerts::Vendor vendor,
+inline AlertRun run_alerts(std::string_view bytes, std::string_view vendor,
                            const IngestOptions& options = IngestOptions{}, std::string name = "in.json") {
     auto diags = quiet_diagnostics();
     ingest::EventCollector sink;
     Input input;
     input.name = name;
     input.head = std::string(bytes);
-    ingest::alerts::ingest_alert_input(input, {options, diags, sink}, vendor);
+    ingest::alerts::ingest_alert_input(input, {options, diags, sink}, *ingest::alerts::find_alert_vendor(vendor));
     return collect(sink, diags);
 }
 

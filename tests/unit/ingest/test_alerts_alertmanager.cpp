@@ -6,14 +6,13 @@
 #include "ingest/alerts/alert_vendors.hpp"
 
 using namespace retro;
-using ingest::alerts::Vendor;
 using test::run_alerts;
 using test::run_sources;
 
 TEST_CASE("alertmanager: a resolved alert gives its firing and its resolution (any offset, nanoseconds)") {
     const char* line =
         R"j({"version":"4","status":"resolved","alerts":[{"status":"resolved","labels":{"severity":"page","alertname":"ProbeFailure","instance":"api"},"annotations":{"summary":"API probe failing"},"startsAt":"2018-03-07T06:33:21.873077559-05:00","endsAt":"2018-03-07T06:43:21.873077559-05:00","generatorURL":"http://prom/graph","fingerprint":"0123456789abcdef"}]})j";
-    const auto run = run_alerts(line, Vendor::alertmanager);
+    const auto run = run_alerts(line, "alertmanager");
     CHECK(run.diagnostics.empty());
     REQUIRE(run.events.size() == 2);
     // 06:33:21.873077559-05:00 is 11:33:21.873077Z (truncated to microseconds).
@@ -35,7 +34,7 @@ TEST_CASE("alertmanager: a resolved alert gives its firing and its resolution (a
 TEST_CASE("alertmanager: the API v2 list gives firings only (endsAt there is a future expiry)") {
     const char* list =
         R"j([{"annotations":{"summary":"demo"},"endsAt":"2021-10-21T22:07:31.501Z","fingerprint":"375eab7b59892505","receivers":[{"name":"sns-0"}],"startsAt":"2021-10-21T22:02:31.501Z","status":{"inhibitedBy":[],"silencedBy":[],"state":"active"},"updatedAt":"2021-10-21T22:02:31.501Z","labels":{"alertname":"test-alert"}}])j";
-    const auto run = run_alerts(list, Vendor::alertmanager);
+    const auto run = run_alerts(list, "alertmanager");
     CHECK(run.diagnostics.empty());
     CHECK(test::ids(run) == std::vector<std::string>{"alertmanager:375eab7b59892505@2021-10-21T22:02:31.501000Z"});
     CHECK(test::states(run) == std::vector<std::string>{"firing"});
@@ -49,7 +48,7 @@ TEST_CASE("alertmanager: the fingerprint is Alertmanager's own hash of the label
           "a1bc48475b20e73d");
     const char* line =
         R"j({"version":"4","alerts":[{"status":"firing","labels":{"alertname":"High CPU Temperature","host":"andromeda","severity":"critical"},"startsAt":"2020-02-06T00:17:58Z"}]})j";
-    const auto run = run_alerts(line, Vendor::alertmanager);
+    const auto run = run_alerts(line, "alertmanager");
     CHECK(test::ids(run) == std::vector<std::string>{"alertmanager:a1bc48475b20e73d@2020-02-06T00:17:58.000000Z"});
 }
 
@@ -59,7 +58,7 @@ TEST_CASE("alertmanager: a wrong-typed startsAt skips that alert only, at its po
         R"({"status":"firing","labels":{"alertname":"A"},"startsAt":17},)"
         "\n"
         R"({"status":"firing","labels":{"alertname":"B"},"startsAt":"2024-07-25T10:00:00Z"}]})";
-    const auto run = run_alerts(input, Vendor::alertmanager);
+    const auto run = run_alerts(input, "alertmanager");
     CHECK(run.diagnostics == std::vector<std::string>{"in.json:2:47: error: `startsAt` is a number where a time "
                                                       "string was expected; record skipped [alertmanager.bad-field]"});
     REQUIRE(run.events.size() == 1);

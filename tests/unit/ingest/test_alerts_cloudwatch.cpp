@@ -8,7 +8,6 @@
 #include "alerts_test_support.hpp"
 
 using namespace retro;
-using ingest::alerts::Vendor;
 using test::run_alerts;
 using test::run_sources;
 
@@ -21,7 +20,7 @@ const char* sns_line =
 }  // namespace
 
 TEST_CASE("cloudwatch: an SNS notification gives one transition, id to the millisecond") {
-    const auto run = run_alerts(sns_line, Vendor::cloudwatch);
+    const auto run = run_alerts(sns_line, "cloudwatch");
     REQUIRE(run.diagnostics.empty());
     REQUIRE(run.events.size() == 1);
     const Event& e = run.events[0];
@@ -47,7 +46,7 @@ TEST_CASE("cloudwatch: states map ALARM/OK/INSUFFICIENT_DATA to firing/resolved/
     for (const Row row : {Row{"ALARM", "firing"}, Row{"OK", "resolved"}, Row{"INSUFFICIENT_DATA", "unknown"}}) {
         const std::string line = std::string(R"j({"AlarmName":"a","NewStateValue":")j") + row.value +
                                  R"j(","StateChangeTime":"2024-07-25T10:00:00.000+0000"})j";
-        const auto run = run_alerts(line, Vendor::cloudwatch);
+        const auto run = run_alerts(line, "cloudwatch");
         REQUIRE(run.events.size() == 1);
         CHECK(run.events[0].alert->state == row.state);
         CHECK(run.events[0].id == std::string("cloudwatch:a/") + row.value + "@2024-07-25T10:00:00.000Z");
@@ -61,7 +60,7 @@ TEST_CASE("cloudwatch: the same transition from SNS and from the history (CLI v2
         R"j({"AlarmName":"disk","Timestamp":"2024-07-25T10:14:03.303000+00:00","HistoryItemType":"Action","HistorySummary":"Successfully executed action arn:aws:sns:eu-west-1:1:t","HistoryData":"{}"},)j"
         R"j({"AlarmName":"disk","Timestamp":"2024-07-25T08:00:00.000000+00:00","HistoryItemType":"ConfigurationUpdate","HistorySummary":"Alarm \"disk\" updated","HistoryData":"{}"}]})j"
         "\n";
-    const auto run = run_alerts(history + sns_line, Vendor::cloudwatch);
+    const auto run = run_alerts(history + sns_line, "cloudwatch");
     CHECK(run.diagnostics.empty());
     REQUIRE(run.events.size() == 1);
     CHECK(run.duplicates == 1);
@@ -74,7 +73,7 @@ TEST_CASE("cloudwatch: the same transition from SNS and from the history (CLI v2
 TEST_CASE("cloudwatch: EventBridge routed through SNS (the event is the Message string)") {
     const char* line =
         R"j({"Type":"Notification","Message":"{\"version\":\"0\",\"detail-type\":\"CloudWatch Alarm State Change\",\"source\":\"aws.cloudwatch\",\"time\":\"2019-10-02T17:04:40Z\",\"detail\":{\"alarmName\":\"ServerCpuTooHigh\",\"state\":{\"value\":\"ALARM\",\"reason\":\"Threshold Crossed\",\"reasonData\":\"{\\\"version\\\":\\\"1.0\\\"}\",\"timestamp\":\"2019-10-02T17:04:40.989+0000\"}}}","Timestamp":"2019-10-02T17:04:41.000Z"})j";
-    const auto run = run_alerts(line, Vendor::cloudwatch);
+    const auto run = run_alerts(line, "cloudwatch");
     CHECK(run.diagnostics.empty());
     REQUIRE(run.events.size() == 1);
     CHECK(run.events[0].id == "cloudwatch:ServerCpuTooHigh/ALARM@2019-10-02T17:04:40.989Z");
@@ -85,7 +84,7 @@ TEST_CASE("cloudwatch: a Message that does not parse keeps the outer record with
     // The Message string's value starts at column 117; inside it, the bad `}` is at offset 36.
     const char* line =
         R"j({"Type":"Notification","Subject":"ALARM: \"disk\" in EU (Ireland)","Timestamp":"2024-07-25T10:14:03.400Z","Message":"{\"AlarmName\":\"disk\",\"NewStateValue\":}"})j";
-    const auto run = run_alerts(line, Vendor::cloudwatch);
+    const auto run = run_alerts(line, "cloudwatch");
     REQUIRE(run.diagnostics.size() == 1);
     CHECK(run.diagnostics[0] ==
           "in.json:1:117: warning: embedded JSON does not parse: expected a JSON value "
@@ -100,7 +99,7 @@ TEST_CASE("cloudwatch: a Message that does not parse keeps the outer record with
 TEST_CASE("cloudwatch: a wrong-typed field is reported at its key and only that record is skipped") {
     const std::string input =
         std::string(R"j({"AlarmName":"a","NewStateValue":"ALARM","StateChangeTime":12345})j") + "\n" + sns_line;
-    const auto run = run_alerts(input, Vendor::cloudwatch);
+    const auto run = run_alerts(input, "cloudwatch");
     CHECK(run.diagnostics ==
           std::vector<std::string>{"in.json:1:42: error: `StateChangeTime` is a number where a time string was "
                                    "expected; record skipped [cloudwatch.bad-field]"});
@@ -114,7 +113,7 @@ TEST_CASE("cloudwatch: a wrong-typed field inside HistoryData is positioned insi
     const std::string input =
         "{\"AlarmHistoryItems\":[\n"
         R"j({"AlarmName":"a","Timestamp":"2024-07-25T10:14:03.123Z","HistoryItemType":"StateUpdate","HistoryData":"{\"newState\":{\"stateValue\":7}}"}]})j";
-    const auto run = run_alerts(input, Vendor::cloudwatch);
+    const auto run = run_alerts(input, "cloudwatch");
     CHECK(run.diagnostics ==
           std::vector<std::string>{"in.json:2:103: error: `stateValue` is a number where a string was expected; "
                                    "record skipped (in HistoryData, offset 13) [cloudwatch.bad-field]"});
@@ -216,13 +215,13 @@ TEST_CASE("cloudwatch sample: the 2024-07-25 alarm history and its SNS copies") 
 TEST_CASE("cloudwatch: the Lambda alarm action form and non-alarm SNS notifications") {
     const char* action =
         R"j({"source":"aws.cloudwatch","alarmArn":"arn:aws:cloudwatch:us-east-1:1:alarm:lambda-demo","accountId":"1","time":"2023-08-04T12:36:15.490+0000","region":"us-east-1","alarmData":{"alarmName":"lambda-demo","state":{"value":"ALARM","reason":"test","timestamp":"2023-08-04T12:36:15.490+0000"}}})j";
-    const auto run = run_alerts(action, Vendor::cloudwatch);
+    const auto run = run_alerts(action, "cloudwatch");
     CHECK(run.diagnostics.empty());
     CHECK(test::ids(run) == std::vector<std::string>{"cloudwatch:lambda-demo/ALARM@2023-08-04T12:36:15.490Z"});
 
     // A plain-text SNS message is no alarm: a warning at its Message, counted, nothing emitted.
-    const auto text = run_alerts(R"j({"Type":"Notification","Message":"hello","Timestamp":"2024-07-25T10:00:00Z"})j",
-                                 Vendor::cloudwatch);
+    const auto text =
+        run_alerts(R"j({"Type":"Notification","Message":"hello","Timestamp":"2024-07-25T10:00:00Z"})j", "cloudwatch");
     CHECK(text.events.empty());
     CHECK(text.diagnostics == std::vector<std::string>{"in.json:1:24: warning: SNS notification does not carry a "
                                                        "CloudWatch alarm; not emitted [cloudwatch.not-alarm]"});
@@ -233,7 +232,7 @@ TEST_CASE("cloudwatch: damaged HistoryData keeps the item, its state read from H
     // The HistoryData value starts at column 103; the decoded text `{"newState":` ends at offset 12.
     const char* item =
         R"j({"AlarmName":"a","Timestamp":"2024-07-25T10:14:03.123Z","HistoryItemType":"StateUpdate","HistoryData":"{\"newState\":","HistorySummary":"Alarm updated from ALARM to OK"})j";
-    const auto run = run_alerts(item, Vendor::cloudwatch);
+    const auto run = run_alerts(item, "cloudwatch");
     REQUIRE(run.diagnostics.size() == 1);
     CHECK(run.diagnostics[0].starts_with("in.json:1:103: warning: embedded JSON does not parse: "));
     CHECK(run.diagnostics[0].ends_with(" (in HistoryData, offset 12) [cloudwatch.bad-embedded-json]"));

@@ -11,7 +11,6 @@
 #include "alerts_test_support.hpp"
 
 using namespace retro;
-using ingest::alerts::Vendor;
 using test::run_alerts;
 using test::run_sources;
 namespace fs = std::filesystem;
@@ -36,7 +35,7 @@ TEST_CASE("dispatch: NDJSON mixing vendors goes object by object; unknown shapes
     const std::string input = std::string(cloudwatch_line) + "\n" + R"j({"foo":1,"bar":2})j" + "\n" +
                               alertmanager_line + "\n" + R"j({"bar":3,"foo":4})j" + "\n" + opsgenie_line + "\n" +
                               "[1]\n";
-    const auto run = run_alerts(input, Vendor::cloudwatch);
+    const auto run = run_alerts(input, "cloudwatch");
     CHECK(kinds(run) == std::vector<std::string>{"cloudwatch", "alertmanager", "opsgenie"});
     CHECK(run.diagnostics == std::vector<std::string>{
                                  "in.json:2:1: warning: unrecognised alert object {bar, foo}: 2 objects skipped (first "
@@ -60,7 +59,7 @@ TEST_CASE("dispatch: unrecognised shapes across many batches are tallied in inpu
         input += '\n';
     }
     REQUIRE(input.size() > (std::size_t{2} << 20));
-    const auto run = run_alerts(input, Vendor::opsgenie);
+    const auto run = run_alerts(input, "opsgenie");
     CHECK(run.diagnostics == std::vector<std::string>{
                                  "in.json:5:1: warning: unrecognised alert object {x}: 2 objects skipped (first here) "
                                  "[alerts.unknown-shape]",
@@ -71,7 +70,7 @@ TEST_CASE("dispatch: unrecognised shapes across many batches are tallied in inpu
 
 TEST_CASE("dispatch: a top-level array and concatenated pretty-printed documents") {
     const std::string array = std::string("[") + cloudwatch_line + ",\n" + opsgenie_line + "]";
-    const auto from_array = run_alerts(array, Vendor::opsgenie);
+    const auto from_array = run_alerts(array, "opsgenie");
     CHECK(kinds(from_array) == std::vector<std::string>{"cloudwatch", "opsgenie"});
     CHECK(from_array.diagnostics.empty());
 
@@ -80,7 +79,7 @@ TEST_CASE("dispatch: a top-level array and concatenated pretty-printed documents
         "  \"StateChangeTime\": \"2024-07-25T10:00:00.000+0000\"\n}\n"
         "{\n  \"AlarmName\": \"b\",\n  \"NewStateValue\": \"OK\",\n"
         "  \"StateChangeTime\": \"2024-07-25T10:01:00.000+0000\"\n}\n";
-    const auto from_pretty = run_alerts(pretty, Vendor::cloudwatch);
+    const auto from_pretty = run_alerts(pretty, "cloudwatch");
     CHECK(test::ids(from_pretty) == std::vector<std::string>{"cloudwatch:a/OK@2024-07-25T10:00:00.000Z",
                                                              "cloudwatch:b/OK@2024-07-25T10:01:00.000Z"});
     // Each record's events say where the record starts.
@@ -89,7 +88,7 @@ TEST_CASE("dispatch: a top-level array and concatenated pretty-printed documents
 
 TEST_CASE("dispatch: invalid JSON costs only its own line") {
     const std::string input = std::string("{\"AlarmName\": oops}\n") + cloudwatch_line + "\n";
-    const auto run = run_alerts(input, Vendor::cloudwatch);
+    const auto run = run_alerts(input, "cloudwatch");
     REQUIRE(run.diagnostics.size() == 1);
     CHECK(run.diagnostics[0].starts_with("in.json:1:15: error: "));
     CHECK(run.diagnostics[0].ends_with("[alerts.bad-json]"));

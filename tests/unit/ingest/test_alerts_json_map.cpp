@@ -4,7 +4,6 @@
 #include "alerts_test_support.hpp"
 
 using namespace retro;
-using ingest::alerts::Vendor;
 using test::run_alerts;
 
 namespace {
@@ -29,7 +28,7 @@ TEST_CASE("json-map: mapped fields, any time form, wrong types and missing times
         "\n"
         R"j({"name":"epoch","detail":{"at":1721902440456}})j"
         "\n";
-    const auto run = run_alerts(input, Vendor::json_map, mapped());
+    const auto run = run_alerts(input, "json-map", mapped());
     CHECK(run.diagnostics ==
           std::vector<std::string>{
               "in.json:3:28: error: `.detail.at` (time) is an object where a string or number was expected; record "
@@ -50,7 +49,7 @@ TEST_CASE("json-map: mapped fields, any time form, wrong types and missing times
 TEST_CASE("json-map: a mapped id is the native id; unknown map fields are reported once") {
     IngestOptions options;
     options.json_map = {{"time", ".t"}, {"id", ".uid"}, {"colour", ".c"}};
-    const auto run = run_alerts(R"j({"t":"2024-07-25T10:00:00Z","uid":42})j", Vendor::json_map, options);
+    const auto run = run_alerts(R"j({"t":"2024-07-25T10:00:00Z","uid":42})j", "json-map", options);
     CHECK(test::ids(run) == std::vector<std::string>{"json-map:42"});
     CHECK(run.diagnostics ==
           std::vector<std::string>{"in.json: warning: unknown json-map field `colour` (known: time, title, key, state, "
@@ -58,9 +57,8 @@ TEST_CASE("json-map: a mapped id is the native id; unknown map fields are report
 }
 
 TEST_CASE("json-map: forced without a map is an error; known shapes still read") {
-    const auto run =
-        run_alerts(R"j({"AlarmName":"a","NewStateValue":"OK","StateChangeTime":"2024-07-25T10:00:00.000+0000"})j",
-                   Vendor::json_map);
+    const auto run = run_alerts(
+        R"j({"AlarmName":"a","NewStateValue":"OK","StateChangeTime":"2024-07-25T10:00:00.000+0000"})j", "json-map");
     CHECK(run.diagnostics == std::vector<std::string>{"in.json: error: json-map needs a field map: --map "
                                                       "time=.path,title=.path or [ingest.map] [json-map.no-map]"});
     CHECK(test::ids(run) == std::vector<std::string>{"cloudwatch:a/OK@2024-07-25T10:00:00.000Z"});

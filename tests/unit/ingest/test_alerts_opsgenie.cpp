@@ -4,7 +4,6 @@
 #include "alerts_test_support.hpp"
 
 using namespace retro;
-using ingest::alerts::Vendor;
 using test::run_alerts;
 using test::run_sources;
 
@@ -41,7 +40,7 @@ TEST_CASE("opsgenie corpus: an action without any time is a warning and a count"
 TEST_CASE("opsgenie: createdAt in milliseconds when there is no updatedAt; notes kept in the text") {
     const char* line =
         R"j({"action":"AddNote","alert":{"alertId":"a1","message":"disk full","note":"looking","createdAt":1721902440456,"priority":"P2"}})j";
-    const auto run = run_alerts(line, Vendor::opsgenie);
+    const auto run = run_alerts(line, "opsgenie");
     REQUIRE(run.events.size() == 1);
     CHECK(format_utc(run.events[0].time) == "2024-07-25T10:14:00.456000Z");
     CHECK(run.events[0].text == "AddNote: disk full: looking");

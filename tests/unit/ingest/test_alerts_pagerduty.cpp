@@ -4,7 +4,6 @@
 #include "alerts_test_support.hpp"
 
 using namespace retro;
-using ingest::alerts::Vendor;
 using test::run_alerts;
 using test::run_sources;
 
@@ -56,7 +55,7 @@ TEST_CASE("pagerduty corpus: v1 messages and v2 log entries") {
 TEST_CASE("pagerduty: REST log entries, one event each; entries without a time are counted") {
     const char* page =
         R"j({"log_entries":[{"id":"R1","type":"trigger_log_entry","summary":"Triggered through the API","created_at":"2024-07-25T10:15:00Z","incident":{"id":"P1","summary":"[#7] Catalogue API errors"}},{"id":"R2","type":"notify_log_entry","summary":"Notified"}],"limit":25,"offset":0,"more":false})j";
-    const auto run = run_alerts(page, Vendor::pagerduty);
+    const auto run = run_alerts(page, "pagerduty");
     CHECK(test::ids(run) == std::vector<std::string>{"pagerduty:R1"});
     CHECK(run.events[0].text == "[#7] Catalogue API errors: Triggered through the API");
     CHECK(run.diagnostics == std::vector<std::string>{"in.json:1:191: warning: log entry without `id` or "

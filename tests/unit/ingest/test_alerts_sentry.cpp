@@ -4,7 +4,6 @@
 #include "alerts_test_support.hpp"
 
 using namespace retro;
-using ingest::alerts::Vendor;
 using test::run_alerts;
 using test::run_sources;
 
@@ -40,7 +39,7 @@ TEST_CASE("sentry corpus: a created issue is timed by firstSeen; other issue act
 TEST_CASE("sentry: the legacy plugin payload, timed by the float epoch timestamp") {
     const char* line =
         R"j({"id":"4218258981","project":"python","project_name":"python","level":"error","culprit":"x in y","message":"boom","url":"https://o.sentry.io/issues/4218258981/","triggering_rules":[],"event":{"event_id":"e1","timestamp":1688935284.772}})j";
-    const auto run = run_alerts(line, Vendor::sentry);
+    const auto run = run_alerts(line, "sentry");
     CHECK(run.diagnostics.empty());
     REQUIRE(run.events.size() == 1);
     // 1688935284 s = 2023-07-09T20:41:24Z.
