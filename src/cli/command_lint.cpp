@@ -14,7 +14,6 @@
 #include "cli/output_file.hpp"
 #include "core/ordered_parallel.hpp"
 #include "core/text_utf8.hpp"
-#include "ingest/retro/markdown_outline.hpp"
 #include "io/byte_streams.hpp"
 #include "io/open_input.hpp"
 #include "lint/lint_output.hpp"
@@ -22,6 +21,7 @@
 #include "lint/rule.hpp"
 #include "retro/error.hpp"
 #include "retro/version.hpp"
+#include "retrodoc/markdown_outline.hpp"
 
 namespace retro::cli {
 namespace {
@@ -168,7 +168,7 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
             Diagnostics file_diags(nullptr, Diagnostics::Format::text, SIZE_MAX);
             Input input = io::open_input(target->path);
             std::string bytes;
-            io::read_all(input, bytes, ingest::max_markdown_bytes, file_diags);
+            io::read_all(input, bytes, retrodoc::max_markdown_bytes, file_diags);
             return Checked{lint::lint_retro(bytes, input.name, config->lint), file_diags.take()};
         },
         [&](std::size_t, Checked checked) {
