@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.limits.max_record_bytes = 1 << 20;
     options.limits.max_entry_bytes = 1 << 22;
     options.limits.max_file_bytes = 1 << 22;
-    options.day_hint = retro::LocalDateTime{2024, 7, 25};
+    options.day_hint = retro::CalendarDate{2024, 7, 25};
     CheckingCollector sink;
     const retro::IngestContext context{options, diags, sink};
 

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (f.line > lines) std::abort();
     }
     retro::IngestOptions options;
-    options.day_hint = retro::LocalDateTime{2024, 7, 25};
+    options.day_hint = retro::CalendarDate{2024, 7, 25};
     retro::Diagnostics diags = retro::fuzz::quiet_diagnostics();
     retro::fuzz::CheckingSink sink;
     retro::ingest::parse_retro(bytes, {"fuzz.md"}, {options, diags, sink});

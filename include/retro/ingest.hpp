@@ -34,7 +34,7 @@ struct IngestOptions {
     std::vector<std::string> channel_globs;            // --channel
     bool include_private = false;
     std::optional<Instant> from, until;  // from inclusive, until exclusive
-    std::optional<LocalDateTime> day_hint;  // a notes file's day when it has no day heading
+    std::optional<CalendarDate> day_hint;   // a notes file's day when it has no day heading
     FieldMap json_map;
     IngestLimits limits;
     People people;

@@ -40,6 +40,16 @@ struct LocalDateTime {
     friend bool operator==(const LocalDateTime&, const LocalDateTime&) = default;
 };
 
+// A day of the calendar, no zone: what `Incident from`, day headings and file names name. Ordered by date.
+struct CalendarDate {
+    int year = 0;
+    unsigned month = 0, day = 0;  // 1-12, 1-31 when valid (is_valid_date)
+    friend auto operator<=>(const CalendarDate&, const CalendarDate&) = default;
+};
+
+// The day of a local reading.
+CalendarDate date_of(const LocalDateTime& local);
+
 // How a local reading maps to UTC: `unique`, or in a DST gap (no such local time) or overlap (two).
 enum class LocalKind { unique, gap, overlap };
 
@@ -59,9 +69,11 @@ std::string zone_abbreviation(Instant t, const TimeZone& zone);
 
 // True when year/month/day name a real date.
 bool is_valid_date(int year, unsigned month, unsigned day);
+bool is_valid_date(const CalendarDate& date);
 
 // 0 = Sunday … 6 = Saturday.
 unsigned weekday_of(int year, unsigned month, unsigned day);
+unsigned weekday_of(const CalendarDate& date);
 
 // English names: "Sunday" … "Saturday" for weekday_of()'s 0 … 6, "January" … "December" for 1 … 12.
 std::string_view weekday_name(unsigned weekday);
@@ -75,6 +87,9 @@ std::optional<Instant> parse_iso8601(std::string_view text);
 
 // ISO 8601 without an offset ("2024-07-25T11:36:00", "2024-07-25 11:36", "2024-07-25"): a local reading.
 std::optional<LocalDateTime> parse_iso8601_local(std::string_view text);
+
+// Exactly `YYYY-MM-DD` naming a real date, surrounding blanks ignored ("2024-07-25").
+std::optional<CalendarDate> parse_iso_date(std::string_view text);
 
 // Unit of an epoch number.
 enum class EpochUnit { seconds, milliseconds, microseconds, nanoseconds };
@@ -120,6 +135,9 @@ std::string format_day_heading(Instant t, const TimeZone& zone, bool with_year =
 
 // "Thursday 25 July 2024 11.35 BST".
 std::string format_local_long(Instant t, const TimeZone& zone);
+
+// "2024-07-25".
+std::string format_iso_date(const CalendarDate& date);
 
 // "2024-07-25": the local date.
 std::string format_local_date(Instant t, const TimeZone& zone);

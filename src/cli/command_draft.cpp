@@ -12,12 +12,12 @@
 #include "cli/output_file.hpp"
 #include "core/text_utf8.hpp"
 #include "ingest/event_collector.hpp"
-#include "ingest/retro/markdown_outline.hpp"
 #include "io/byte_streams.hpp"
 #include "io/open_input.hpp"
 #include "render/draft.hpp"
 #include "render/line_diff.hpp"
 #include "retro/error.hpp"
+#include "retrodoc/markdown_outline.hpp"
 
 namespace retro::cli {
 
@@ -55,7 +55,7 @@ std::string retro_held_date(const std::string& option, const TimeZone& tz) {
 std::string read_draft(const std::string& path, Diagnostics& diags) {
     Input input = io::open_input(path);
     std::string bytes;
-    if (!io::read_all(input, bytes, ingest::max_markdown_bytes, diags))
+    if (!io::read_all(input, bytes, retrodoc::max_markdown_bytes, diags))
         throw Error(fmt::format("{}: cannot read the draft to update", path));
     return bytes;
 }

@@ -136,7 +136,7 @@ std::unique_ptr<Session> open_session(const CommonOptions& o, const std::vector<
     in.include_private = o.include_private;
     if (!o.from.empty()) {
         in.from = parse_time_option(o.from, session->tz, "--from");
-        if (auto local = parse_iso8601_local(o.from)) in.day_hint = local;
+        if (auto local = parse_iso8601_local(o.from)) in.day_hint = date_of(*local);
     }
     if (!o.until.empty()) in.until = parse_time_option(o.until, session->tz, "--until");
     if (in.from && in.until && *in.until <= *in.from) throw Error("--until must be later than --from");

@@ -99,9 +99,10 @@ std::string format_local_long(Instant t, const TimeZone& zone) {
                        local.hour, local.minute, zone_abbreviation(t, zone));
 }
 
-std::string format_local_date(Instant t, const TimeZone& zone) {
-    const LocalDateTime local = to_local(t, zone);
-    return fmt::format("{:04}-{:02}-{:02}", local.year, local.month, local.day);
+std::string format_iso_date(const CalendarDate& date) {
+    return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
 }
+
+std::string format_local_date(Instant t, const TimeZone& zone) { return format_iso_date(date_of(to_local(t, zone))); }
 
 }  // namespace retro

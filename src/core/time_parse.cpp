@@ -7,7 +7,10 @@
 #include <date/date.h>
 
 #include <array>
+#include <charconv>
 #include <cstdint>
+
+#include "core/text_utf8.hpp"
 
 namespace retro {
 
@@ -361,6 +364,21 @@ std::optional<LocalDateTime> parse_iso8601_local(std::string_view text) {
     bool date_only = false;
     if (!scan_iso_local(s, f, date_only) || !s.at_end() || !is_valid_local(f)) return std::nullopt;
     return f;
+}
+
+std::optional<CalendarDate> parse_iso_date(std::string_view text) {
+    text = trim(text);
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    int y = 0, m = 0, d = 0;
+    auto num = [](std::string_view s, int& v) {
+        auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+        return ec == std::errc() && p == s.data() + s.size();
+    };
+    if (!num(text.substr(0, 4), y) || !num(text.substr(5, 2), m) || !num(text.substr(8, 2), d)) return std::nullopt;
+    if (m < 1 || m > 12 || d < 1 || !is_valid_date(y, static_cast<unsigned>(m), static_cast<unsigned>(d))) {
+        return std::nullopt;
+    }
+    return CalendarDate{y, static_cast<unsigned>(m), static_cast<unsigned>(d)};
 }
 
 std::optional<Instant> epoch_from_integer(std::int64_t value, EpochUnit unit) {

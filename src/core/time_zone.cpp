@@ -90,6 +90,12 @@ bool is_valid_date(int year, unsigned month, unsigned day) {
     return date::year_month_day{date::year{year}, date::month{month}, date::day{day}}.ok();
 }
 
+bool is_valid_date(const CalendarDate& date) { return is_valid_date(date.year, date.month, date.day); }
+
+CalendarDate date_of(const LocalDateTime& local) { return CalendarDate{local.year, local.month, local.day}; }
+
+unsigned weekday_of(const CalendarDate& date) { return weekday_of(date.year, date.month, date.day); }
+
 unsigned weekday_of(int year, unsigned month, unsigned day) {
     if (!is_valid_date(year, month, day)) return 0;
     const date::sys_days days{date::year_month_day{date::year{year}, date::month{month}, date::day{day}}};

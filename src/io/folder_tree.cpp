@@ -174,6 +174,7 @@ void classify(Child& child, const std::string& root) {
         child.detail = std::strerror(errno);
         return;
     }
+    child.is_folder = S_ISDIR(st.st_mode);
     if (S_ISLNK(st.st_mode)) {
         std::error_code ec;
         const std::string target = fs::read_symlink(child.path, ec).string();
@@ -220,6 +221,11 @@ std::vector<Child> list_children(const std::string& path, const std::string& roo
 bool is_directory(const std::string& path) {
     std::error_code ec;
     return fs::is_directory(path, ec);
+}
+
+bool exists(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0;
 }
 
 }  // namespace retro::io

@@ -18,6 +18,7 @@ struct Child {
     std::string path;
     Skip skip = Skip::none;
     std::string detail;  // for a skipped child: what it is (a link's target, "a FIFO", strerror)
+    bool is_folder = false;  // a folder itself, not a link to one (hidden children: not looked at)
 };
 
 // The immediate children of a folder, sorted, every one of them (hidden `.names` and what cannot be read
@@ -26,5 +27,7 @@ struct Child {
 // links to folders are not followed (no cycles). Throws retro::Error when the folder cannot be listed.
 std::vector<Child> list_children(const std::string& path, const std::string& root);
 bool is_directory(const std::string& path);
+// True when `path` names something (for a link, what it leads to).
+bool exists(const std::string& path);
 
 }  // namespace retro::io

@@ -6,8 +6,8 @@
 #include <cctype>
 
 #include "core/text_utf8.hpp"
-#include "ingest/retro/retro_document.hpp"
 #include "lint/rule.hpp"
+#include "retrodoc/retro_document.hpp"
 
 namespace retro::lint {
 namespace {
@@ -17,7 +17,7 @@ struct Disable {
     std::vector<const Rule*> rules;  // empty: all rules
 };
 
-std::vector<Disable> find_disables(const ingest::RetroDocument& doc) {
+std::vector<Disable> find_disables(const retrodoc::RetroDocument& doc) {
     std::vector<Disable> out;
     for (std::size_t i = 0; i < doc.lines.size(); ++i) {
         std::string_view line = doc.lines[i];
@@ -68,7 +68,7 @@ std::optional<Severity> configured_severity(std::string_view rule_id, const Lint
 }
 
 std::vector<Finding> lint_retro(std::string_view bytes, const std::string& file_name, const LintConfig& config) {
-    const ingest::RetroDocument doc = ingest::read_retro_document(bytes);
+    const retrodoc::RetroDocument doc = retrodoc::read_retro_document(bytes);
     const std::vector<Disable> disables = find_disables(doc);
     std::vector<Finding> findings;
     for (const Rule& rule : rules()) {

@@ -9,14 +9,14 @@
 #include <vector>
 
 #include "core/config.hpp"
-#include "ingest/retro/retro_document.hpp"
 #include "lint/finding.hpp"
+#include "retrodoc/retro_document.hpp"
 
 namespace retro::lint {
 
 // What a rule sees: the parsed document, its bytes, its name, and the lint configuration.
 struct RuleContext {
-    const ingest::RetroDocument& doc;
+    const retrodoc::RetroDocument& doc;
     std::string_view file_name;  // as given on the command line (RETRO004 reads its base name)
     const LintConfig& config;
     // Reports a finding at 1-based line:column with the rule's severity (or `severity` when given:
@@ -55,16 +55,8 @@ void check_secrets(RuleContext& context);        // RETRO012
 void check_personal_data(RuleContext& context);  // RETRO013
 
 // Shared helpers for the rules.
-struct IsoDate {
-    int year = 0;
-    unsigned month = 0, day = 0;
-    friend auto operator<=>(const IsoDate&, const IsoDate&) = default;
-};
-// A `YYYY-MM-DD` that names a real date.
-std::optional<IsoDate> parse_iso_date(std::string_view text);
 // The metadata value of the first key matching one of `keys` (case-insensitive).
-const ingest::RetroMetadata* find_metadata(const ingest::RetroDocument& doc,
-                                           std::initializer_list<std::string_view> keys);
-std::string format_iso_date(const IsoDate& d);
+const retrodoc::RetroMetadata* find_metadata(const retrodoc::RetroDocument& doc,
+                                             std::initializer_list<std::string_view> keys);
 
 }  // namespace retro::lint

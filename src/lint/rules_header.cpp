@@ -1,6 +1,5 @@
 // RETRO001 title, RETRO002 metadata, RETRO003 date-order, RETRO004 filename-date: the head of a retro as
 // the house style writes it (DESIGN.md "The retro document", the seed retro).
-#include <charconv>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -12,47 +11,28 @@
 namespace retro::lint {
 namespace {
 
-using ingest::RetroMetadata;
+using retrodoc::RetroMetadata;
 
 constexpr std::string_view from_key = "Incident from";
 
-const RetroMetadata* metadata_from(const ingest::RetroDocument& doc) {
+const RetroMetadata* metadata_from(const retrodoc::RetroDocument& doc) {
     return find_metadata(doc, {"incident from"});
 }
-const RetroMetadata* metadata_until(const ingest::RetroDocument& doc) {
+const RetroMetadata* metadata_until(const retrodoc::RetroDocument& doc) {
     return find_metadata(doc, {"incident until", "incident till"});
 }
-const RetroMetadata* metadata_held(const ingest::RetroDocument& doc) {
+const RetroMetadata* metadata_held(const retrodoc::RetroDocument& doc) {
     return find_metadata(doc, {"retro held"});
 }
 
-std::uint32_t title_line(const ingest::RetroDocument& doc) {
+std::uint32_t title_line(const retrodoc::RetroDocument& doc) {
     return doc.title ? doc.title->line : 1;
 }
 
 }  // namespace
 
-std::optional<IsoDate> parse_iso_date(std::string_view text) {
-    text = trim(text);
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    int y = 0, m = 0, d = 0;
-    auto num = [](std::string_view s, int& v) {
-        auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-        return ec == std::errc() && p == s.data() + s.size();
-    };
-    if (!num(text.substr(0, 4), y) || !num(text.substr(5, 2), m) || !num(text.substr(8, 2), d)) return std::nullopt;
-    if (m < 1 || m > 12 || d < 1 || !is_valid_date(y, static_cast<unsigned>(m), static_cast<unsigned>(d))) {
-        return std::nullopt;
-    }
-    return IsoDate{y, static_cast<unsigned>(m), static_cast<unsigned>(d)};
-}
-
-std::string format_iso_date(const IsoDate& d) {
-    return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
-}
-
-const ingest::RetroMetadata* find_metadata(const ingest::RetroDocument& doc,
-                                           std::initializer_list<std::string_view> keys) {
+const retrodoc::RetroMetadata* find_metadata(const retrodoc::RetroDocument& doc,
+                                             std::initializer_list<std::string_view> keys) {
     for (const RetroMetadata& md : doc.metadata) {
         for (std::string_view key : keys) {
             if (iequals_ascii(md.key, key)) return &md;
@@ -67,7 +47,7 @@ void check_title(RuleContext& context) {
         context.report(1, 1, "no title: a retro starts with `# Incident retro - <title>`", std::nullopt);
         return;
     }
-    const ingest::RetroHeading& t = *doc.title;
+    const retrodoc::RetroHeading& t = *doc.title;
     if (t.level != 1) {
         context.report(
             t.line, 1,

@@ -15,7 +15,7 @@ void check_toc_links(RuleContext& context) {
     std::set<std::string, std::less<>> anchors;
     std::map<std::string, int, std::less<>> seen;
     for (const auto& h : context.doc.headings) {
-        const std::string slug = ingest::github_slug(h.text);
+        const std::string slug = retrodoc::github_slug(h.text);
         const int n = seen[slug]++;
         anchors.insert(n == 0 ? slug : fmt::format("{}-{}", slug, n));
     }
@@ -36,8 +36,8 @@ void check_sections(RuleContext& context) {
     std::uint32_t previous_line = 0;
     std::string previous_name;
     for (const std::string& name : required) {
-        const ingest::RetroHeading* at_level_2 = nullptr;
-        const ingest::RetroHeading* elsewhere = nullptr;
+        const retrodoc::RetroHeading* at_level_2 = nullptr;
+        const retrodoc::RetroHeading* elsewhere = nullptr;
         for (const auto& h : doc.headings) {
             if (!iequals_ascii(trim(h.text), name)) continue;
             if (h.level == 2 && at_level_2 == nullptr) at_level_2 = &h;

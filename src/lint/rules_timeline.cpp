@@ -1,16 +1,17 @@
 // RETRO007 day-heading and RETRO008 time-order: the timeline as the retro reader sees it. A day heading
-// without a year takes the year of `Incident from`, as the `retro` ingester does.
+// without a year takes the year of `Incident from` by the rule the `retro` ingester uses (date_in_timeline).
 
 #include <fmt/format.h>
 
 #include "lint/rule.hpp"
 #include "retro/time.hpp"
+#include "retrodoc/day_date.hpp"
 
 namespace retro::lint {
 namespace {
 
-std::optional<IsoDate> metadata_date(const ingest::RetroDocument& doc, std::initializer_list<std::string_view> keys) {
-    const ingest::RetroMetadata* md = find_metadata(doc, keys);
+std::optional<CalendarDate> metadata_date(const retrodoc::RetroDocument& doc, std::initializer_list<std::string_view> keys) {
+    const retrodoc::RetroMetadata* md = find_metadata(doc, keys);
     return md ? parse_iso_date(md->value) : std::nullopt;
 }
 
@@ -20,7 +21,7 @@ void check_day_headings(RuleContext& context) {
     const auto& doc = context.doc;
     const auto from = metadata_date(doc, {"incident from"});
     const auto until = metadata_date(doc, {"incident until", "incident till"});
-    std::optional<IsoDate> previous;
+    std::optional<CalendarDate> previous;
     std::string previous_text;
     std::uint32_t previous_line = 0;
     for (const auto& day : doc.days) {
@@ -39,22 +40,17 @@ void check_day_headings(RuleContext& context) {
             }
             continue;
         }
-        IsoDate date{0, day.date->month, day.date->day};
-        if (day.date->year) {
-            date.year = *day.date->year;
-        } else if (from) {
-            date.year = from->year + (date.month + 6 < from->month ? 1 : 0);
-        } else {
-            continue;  // no year to check against: RETRO002 reports the missing metadata
-        }
-        if (!is_valid_date(date.year, date.month, date.day)) {
+        const std::optional<CalendarDate> resolved = retrodoc::date_in_timeline(*day.date, from);
+        if (!resolved) continue;  // no year to check against: RETRO002 reports the missing metadata
+        const CalendarDate date = *resolved;
+        if (!is_valid_date(date)) {
             context.report(day.line, day.column,
                            fmt::format("`{}` is not a date: {} has no day {} in {}", day.text,
                                        month_name(date.month), date.day, date.year),
                            std::nullopt);
             continue;
         }
-        const unsigned weekday = weekday_of(date.year, date.month, date.day);
+        const unsigned weekday = weekday_of(date);
         if (day.date->weekday && *day.date->weekday != weekday) {
             context.report(day.line, day.column,
                            fmt::format("`{}`: {} {} {} is a {}", day.text, date.day, month_name(date.month),
@@ -81,7 +77,7 @@ void check_day_headings(RuleContext& context) {
 
 void check_time_order(RuleContext& context) {
     for (const auto& day : context.doc.days) {
-        const ingest::RetroEntry* previous = nullptr;
+        const retrodoc::RetroEntry* previous = nullptr;
         for (const auto& entry : day.entries) {
             if (!entry.is_timed) continue;
             if (entry.hour > 23 || entry.minute > 59) {

@@ -1,12 +1,13 @@
 // Escaping plain text for CommonMark 0.29 / GFM (the dialect GitHub renders and `retro lint` reads with
 // cmark-gfm): backslash escapes (§2.4) for every ASCII punctuation character that can start syntax, `<url>`
 // autolinks (§6.5) for URLs so that no escape lands inside one, code spans (§6.1) with a longer fence, and
-// fenced code blocks (§4.5) for preformatted text. The retro reader (src/ingest/retro/timeline_text.cpp)
+// fenced code blocks (§4.5) for preformatted text. The retro reader (src/retrodoc/timeline_text.cpp)
 // undoes exactly this, which the round-trip tests check.
 #include "render/markdown_escape.hpp"
 
 #include <algorithm>
-#include <array>
+
+#include "retrodoc/house_style.hpp"
 
 namespace retro::render {
 namespace {
@@ -43,14 +44,6 @@ bool always_escaped(char c) {
         default:
             return false;
     }
-}
-
-// The reader's list of capitals that are words, not initials (retro_document.cpp is_common_acronym).
-bool is_common_acronym(std::string_view word) {
-    static constexpr std::array<std::string_view, 24> words = {"API", "AWS", "CDN", "DNS", "ES",  "FE",  "UI", "URL",
-                                                               "SSL", "TLS", "VPN", "ECS", "SNS", "SQS", "TF", "CPU",
-                                                               "ALB", "ELB", "IAM", "SES", "DB",  "PR",  "IP", "OK"};
-    return std::find(words.begin(), words.end(), word) != words.end();
 }
 
 bool has_scheme(std::string_view url) {
@@ -222,7 +215,7 @@ std::string escape_inline(std::string_view raw, const std::vector<Span>& raw_spa
         std::size_t k = 0;
         while (k < text.size() && is_upper(text[k])) ++k;
         const bool ends_word = k == text.size() || text[k] == ' ' || text[k] == ':';
-        if (k >= 2 && k <= 3 && ends_word && !is_common_acronym(text.substr(0, k))) {
+        if (k >= 2 && k <= 3 && ends_word && !retrodoc::is_common_acronym(text.substr(0, k))) {
             out += "&#" + std::to_string(static_cast<int>(text[0])) + ";";
             i = 1;
         }

@@ -9,34 +9,29 @@
 
 #include "core/text_utf8.hpp"
 #include "ingest/registry_rows.hpp"
-#include "ingest/retro/markdown_outline.hpp"
-#include "ingest/retro/retro_document.hpp"
-#include "ingest/retro/timeline_text.hpp"
 #include "io/byte_streams.hpp"
+#include "retrodoc/markdown_outline.hpp"
+#include "retrodoc/retro_document.hpp"
+#include "retrodoc/timeline_text.hpp"
 
 namespace retro::ingest {
+
+using namespace retrodoc;
+
 namespace {
 
-struct Date {
-    int year = 0;
-    unsigned month = 0, day = 0;
-};
-
-std::optional<Date> metadata_date(const RetroDocument& doc) {
+std::optional<CalendarDate> metadata_date(const RetroDocument& doc) {
     for (const RetroMetadata& md : doc.metadata) {
         if (!iequals_ascii(md.key, "incident from")) continue;
-        if (auto local = parse_iso8601_local(md.value)) return Date{local->year, local->month, local->day};
-        if (auto d = parse_day_date(md.value); d && d->year) return Date{*d->year, d->month, d->day};
+        if (auto local = parse_iso8601_local(md.value)) return date_of(*local);
+        if (auto d = parse_day_date(md.value); d && d->year) return date_in_timeline(*d, std::nullopt);
     }
     return std::nullopt;
 }
 
-std::optional<Date> option_date(const IngestOptions& options) {
-    if (options.day_hint) return Date{options.day_hint->year, options.day_hint->month, options.day_hint->day};
-    if (options.from) {
-        const LocalDateTime l = to_local(*options.from, options.tz);
-        return Date{l.year, l.month, l.day};
-    }
+std::optional<CalendarDate> option_date(const IngestOptions& options) {
+    if (options.day_hint) return options.day_hint;
+    if (options.from) return date_of(to_local(*options.from, options.tz));
     return std::nullopt;
 }
 
@@ -65,14 +60,14 @@ public:
     TimelineEmitter(std::string_view kind, const Origin& origin, const IngestContext& context)
         : m_kind(kind), m_origin(origin), m_context(context) {}
 
-    void emit(const RetroDocument& doc, std::optional<Date> base) {
+    void emit(const RetroDocument& doc, std::optional<CalendarDate> base) {
         if (doc.images_as_text > 0) {
             report(Severity::warning, "ingest.markdown-capped", 1, 1,
                    fmt::format("{} image openers `![` past the first 1000 read as text when finding the "
                                "document's structure (cmark-gfm is quadratic in them)",
                                doc.images_as_text));
         }
-        std::optional<Date> current = base;
+        std::optional<CalendarDate> current = base;
         bool reported_no_day = false;
         for (const RetroDay& day : doc.days) {
             if (day.date) {
@@ -104,14 +99,9 @@ private:
             Diagnostic{severity, std::move(code), Location{m_origin.name, line_of(line), column}, std::move(message)});
     }
 
-    std::optional<Date> resolve_day(const RetroDay& day, std::optional<Date> base) {
-        Date d{0, day.date->month, day.date->day};
-        if (day.date->year) {
-            d.year = *day.date->year;
-        } else if (base) {
-            // A timeline crossing New Year names January days after a December start.
-            d.year = base->year + (d.month + 6 < base->month ? 1 : 0);
-        } else {
+    std::optional<CalendarDate> resolve_day(const RetroDay& day, std::optional<CalendarDate> base) {
+        const std::optional<CalendarDate> d = date_in_timeline(*day.date, base);
+        if (!d) {
             report(Severity::error, m_kind + ".no-year", day.line, day.column,
                    fmt::format("day heading `{}` has no year and the file gives none (`Incident from`); "
                                "add the year or give --from",
@@ -119,16 +109,16 @@ private:
             m_context.sink.drop("no-day", day.entries.size());
             return std::nullopt;
         }
-        if (!is_valid_date(d.year, d.month, d.day)) {
+        if (!is_valid_date(*d)) {
             report(Severity::error, m_kind + ".bad-day", day.line, day.column,
-                   fmt::format("day heading `{}` is not a real date in {}", day.text, d.year));
+                   fmt::format("day heading `{}` is not a real date in {}", day.text, d->year));
             m_context.sink.drop("no-day", day.entries.size());
             return std::nullopt;
         }
         return d;
     }
 
-    void emit_entry(const RetroDay& day, const RetroEntry& entry, const Date& date) {
+    void emit_entry(const RetroDay& day, const RetroEntry& entry, const CalendarDate& date) {
         const TimeZone& tz = m_context.options.tz;
         LocalDateTime local{date.year, date.month, date.day, 0, 0, 0, 0};
         Event e;
@@ -223,7 +213,7 @@ int detect_notes(const Probe& probe) {
 
 void parse_retro(std::string_view bytes, const Origin& origin, const IngestContext& context) {
     const RetroDocument doc = read_retro_document(bytes);
-    std::optional<Date> base = metadata_date(doc);
+    std::optional<CalendarDate> base = metadata_date(doc);
     if (!base) base = option_date(context.options);
     TimelineEmitter("retro", origin, context).emit(doc, base);
 }

@@ -379,6 +379,20 @@ TEST_CASE("calendar helpers", "[time]") {
     CHECK(weekday_of(2024, 7, 28) == 0);
 }
 
+TEST_CASE("calendar dates: YYYY-MM-DD naming a real day, ordered, written back", "[time]") {
+    CHECK(parse_iso_date(" 2024-07-25 ") == CalendarDate{2024, 7, 25});
+    CHECK(parse_iso_date("2024-02-29") == CalendarDate{2024, 2, 29});
+    for (const char* text : {"2023-02-29", "2024-13-01", "2024-7-25", "2024-07-25T10:00", "25-07-2024", ""}) {
+        INFO(text);
+        CHECK_FALSE(parse_iso_date(text));
+    }
+    CHECK(CalendarDate{2023, 12, 31} < CalendarDate{2024, 1, 1});
+    CHECK(format_iso_date(CalendarDate{987, 1, 2}) == "0987-01-02");
+    CHECK(date_of(LocalDateTime{2024, 7, 25, 23, 59, 0, 0}) == CalendarDate{2024, 7, 25});
+    CHECK(is_valid_date(CalendarDate{2024, 2, 29}));
+    CHECK(weekday_of(CalendarDate{2024, 7, 25}) == 4);
+}
+
 namespace {
 
 // What follows each occurrence of `prefix` in `text`, up to the first of `stops` (or the end).

@@ -3,35 +3,19 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
-#include <unistd.h>
-
 #include "io/folder_tree.hpp"
 #include "retro/error.hpp"
+#include "temp_folder.hpp"
 
 using namespace retro;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempFolder {
-    fs::path root;
-    TempFolder() {
-        std::string pattern = (fs::temp_directory_path() / "retro-folder-tree-XXXXXX").string();
-        root = ::mkdtemp(pattern.data());
-    }
-    ~TempFolder() {
-        std::error_code ec;
-        fs::remove_all(root, ec);
-    }
-    void file(const std::string& relative, const std::string& text = "x") const {
-        fs::create_directories((root / relative).parent_path());
-        std::ofstream(root / relative) << text;
-    }
-};
+using test::TempFolder;
 
 std::vector<std::string> paths(Tree& tree) {
     std::vector<std::string> out;
@@ -67,4 +51,21 @@ TEST_CASE("a folder lists its files recursively, sorted by full path, links to f
 TEST_CASE("a folder that does not exist cannot be listed", "[io][folder]") {
     auto tree = io::open_folder_tree("/nonexistent/retro-folder-tree");
     CHECK_THROWS_AS(tree->entries(), Error);
+}
+
+TEST_CASE("list_children says which children are folders; exists follows links", "[io][folder]") {
+    TempFolder t;
+    t.file("sub/a.md");
+    t.file("b.md");
+    fs::create_directory_symlink(t.root / "sub", t.root / "to-sub");
+    fs::create_symlink(t.root / "gone.md", t.root / "dangling.md");
+    std::vector<std::string> seen;
+    for (const io::Child& c : io::list_children(t.root.string(), "/")) {
+        seen.push_back(fs::path(c.path).filename().string() + (c.is_folder ? "/" : "") +
+                       (c.skip == io::Child::Skip::none ? "" : " skipped"));
+    }
+    CHECK(seen == std::vector<std::string>{"b.md", "dangling.md skipped", "sub/", "to-sub skipped"});
+    CHECK(io::exists((t.root / "b.md").string()));
+    CHECK(io::exists((t.root / "to-sub").string()));
+    CHECK_FALSE(io::exists((t.root / "dangling.md").string()));
 }

@@ -1,4 +1,4 @@
-// Round trip through the retro reader (src/ingest/retro/, the same reader behind `retro events retro.md` and
+// Round trip through the retro reader (src/retrodoc/, the same reader behind `retro events retro.md` and
 // `retro lint`): every message entry of a draft reads back with its time, initials and exact text, however
 // hostile the text. Spaces and tabs at line edges come back too (written as `&#32;`, `&#9;`); blank lines are
 // the only thing Markdown cannot keep, and the texts here have none.

@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-#include "ingest/retro/markdown_outline.hpp"
+#include "retrodoc/markdown_outline.hpp"
 
 using namespace retro;
 
@@ -26,7 +26,7 @@ See www.example.com/status and https://example.org/x for the timeline.
 - [ ] follow https://example.net/runbook
 )";
 
-std::string summary(const ingest::MarkdownOutline& outline) {
+std::string summary(const retrodoc::MarkdownOutline& outline) {
     std::string out;
     for (const auto& b : outline.blocks) out += std::to_string(static_cast<int>(b.type)) + ":" + b.text + "|";
     for (const auto& l : outline.links) out += l.url + (l.is_autolink ? "(auto)" : "") + "|";
@@ -36,7 +36,7 @@ std::string summary(const ingest::MarkdownOutline& outline) {
 }  // namespace
 
 TEST_CASE("outlines parsed on several threads at once are those of a one-thread parse", "[retro][threads]") {
-    const std::string expected = summary(ingest::parse_markdown_outline(document));
+    const std::string expected = summary(retrodoc::parse_markdown_outline(document));
     REQUIRE(expected.find("Retro of Tuesday Wednesday") != std::string::npos);  // strikethrough read
     REQUIRE(expected.find("https://example.org/x(auto)") != std::string::npos);  // bare URL linked
     std::vector<std::string> differing(4);
@@ -44,7 +44,7 @@ TEST_CASE("outlines parsed on several threads at once are those of a one-thread 
     for (std::size_t t = 0; t < differing.size(); ++t)
         threads.emplace_back([&, t] {
             for (int i = 0; i < 300; ++i) {
-                const std::string got = summary(ingest::parse_markdown_outline(document));
+                const std::string got = summary(retrodoc::parse_markdown_outline(document));
                 if (got != expected && differing[t].empty()) differing[t] = got;
             }
         });

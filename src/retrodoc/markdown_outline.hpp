@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace retro::ingest {
+namespace retro::retrodoc {
 
 enum class BlockType {
     heading,
@@ -55,4 +55,4 @@ constexpr std::uint64_t max_markdown_bytes = std::uint64_t{256} << 20;
 // openers `![`, the rest are parsed as text (counted in images_as_text), as cmark-gfm is quadratic in them.
 MarkdownOutline parse_markdown_outline(std::string_view bytes);
 
-}  // namespace retro::ingest
+}  // namespace retro::retrodoc

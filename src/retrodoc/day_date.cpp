@@ -1,13 +1,14 @@
 // Day headings of a retro timeline: "Thursday 25 July", "20 May 2021", "Tue 7 Jan 2020", "25th July",
 // "July 25, 2024", "2024-07-25". Weekday and month names in English, full or abbreviated (3+ letters).
+#include "retrodoc/day_date.hpp"
+
 #include <cctype>
 #include <charconv>
+#include <vector>
 
 #include "core/text_utf8.hpp"
-#include "retro/time.hpp"
-#include "ingest/retro/retro_document.hpp"
 
-namespace retro::ingest {
+namespace retro::retrodoc {
 namespace {
 
 // Index (from `first`) of the name `word` abbreviates (3+ letters, a prefix, any case), or -1.
@@ -119,4 +120,10 @@ std::optional<DayDate> parse_day_date(std::string_view text) {
     return date;
 }
 
-}  // namespace retro::ingest
+std::optional<CalendarDate> date_in_timeline(const DayDate& day, std::optional<CalendarDate> start) {
+    if (day.year) return CalendarDate{*day.year, day.month, day.day};
+    if (!start) return std::nullopt;
+    return CalendarDate{start->year + (day.month + 6 < start->month ? 1 : 0), day.month, day.day};
+}
+
+}  // namespace retro::retrodoc

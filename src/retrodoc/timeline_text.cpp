@@ -1,7 +1,7 @@
 // Markdown inline → plain text for timeline entries. Follows CommonMark 0.29 §2.4 (backslash escapes),
 // §2.5 (entities), §6.1 (code spans), §6.5 (autolinks), §6.3 (links, inline form only) and GFM's
 // extended autolinks, in the subset the published retros use. Renderers escape again; parsers never do.
-#include "ingest/retro/timeline_text.hpp"
+#include "retrodoc/timeline_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -12,7 +12,7 @@
 
 #include "core/text_utf8.hpp"
 
-namespace retro::ingest {
+namespace retro::retrodoc {
 namespace {
 
 bool is_ascii_punct(char c) {
@@ -404,4 +404,4 @@ PlainText entry_plain_text(const std::vector<RetroLine>& lines) {
     return out;
 }
 
-}  // namespace retro::ingest
+}  // namespace retro::retrodoc

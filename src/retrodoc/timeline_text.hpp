@@ -8,10 +8,10 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/retro/retro_document.hpp"
+#include "retrodoc/retro_document.hpp"
 #include "retro/event.hpp"
 
-namespace retro::ingest {
+namespace retro::retrodoc {
 
 struct PlainText {
     std::string text;
@@ -25,4 +25,4 @@ void append_markdown_inline(std::string_view markdown, PlainText& out);
 // repaired line by line, so spans stay on character boundaries.
 PlainText entry_plain_text(const std::vector<RetroLine>& lines);
 
-}  // namespace retro::ingest
+}  // namespace retro::retrodoc

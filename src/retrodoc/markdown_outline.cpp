@@ -1,6 +1,6 @@
 // cmark-gfm adapter (RAII): parses with GitHub's extensions and copies out the block outline and links,
 // so no cmark type leaves this file. Spec: GitHub Flavored Markdown 0.29-gfm.
-#include "ingest/retro/markdown_outline.hpp"
+#include "retrodoc/markdown_outline.hpp"
 
 #include <memory>
 #include <mutex>
@@ -9,7 +9,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
-namespace retro::ingest {
+namespace retro::retrodoc {
 namespace {
 
 struct ParserFree {
@@ -181,4 +181,4 @@ MarkdownOutline parse_markdown_outline(std::string_view bytes) {
     return outline;
 }
 
-}  // namespace retro::ingest
+}  // namespace retro::retrodoc

@@ -1,15 +1,16 @@
 // The retro reader. cmark-gfm (through markdown_outline) says which lines are headings, code and HTML;
 // everything inside a block is read from the raw lines so columns are exact, also on continuation lines
 // after hard breaks, where cmark-gfm's own inline positions drift.
-#include "ingest/retro/retro_document.hpp"
+#include "retrodoc/retro_document.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 
 #include "core/text_utf8.hpp"
+#include "retrodoc/house_style.hpp"
 
-namespace retro::ingest {
+namespace retro::retrodoc {
 namespace {
 
 bool is_blank(std::string_view s) {
@@ -71,14 +72,6 @@ std::size_t list_marker_length(std::string_view s) {
 
 bool is_upper(char c) {
     return c >= 'A' && c <= 'Z';
-}
-
-// Capitals that start timeline text without being anyone's initials.
-bool is_common_acronym(std::string_view word) {
-    static constexpr std::array<std::string_view, 24> words = {"API", "AWS", "CDN", "DNS", "ES",  "FE",  "UI", "URL",
-                                                               "SSL", "TLS", "VPN", "ECS", "SNS", "SQS", "TF", "CPU",
-                                                               "ALB", "ELB", "IAM", "SES", "DB",  "PR",  "IP", "OK"};
-    return std::find(words.begin(), words.end(), word) != words.end();
 }
 
 // Untimed timeline lines that start an entry of their own ("Morning", "Thursday eve", "Evening:").
@@ -576,4 +569,4 @@ RetroDocument read_notes_document(std::string_view bytes) {
     return Reader(bytes).read_notes();
 }
 
-}  // namespace retro::ingest
+}  // namespace retro::retrodoc

@@ -9,9 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/retro/markdown_outline.hpp"
+#include "retrodoc/day_date.hpp"
+#include "retrodoc/markdown_outline.hpp"
 
-namespace retro::ingest {
+namespace retro::retrodoc {
 
 struct RetroHeading {
     int level = 0;
@@ -42,13 +43,6 @@ struct RetroEntry {
     std::string initials;                // "RC", or empty
     std::uint32_t initials_column = 0;
     std::vector<RetroLine> lines;  // the text after time and initials, then continuation lines
-};
-
-// A calendar day as written in a day heading: "Thursday 25 July", "20 May 2021", "Tue 7 Jan 2020".
-struct DayDate {
-    std::optional<int> year;
-    unsigned month = 0, day = 0;
-    std::optional<unsigned> weekday;  // 0 = Sunday, as written
 };
 
 struct RetroDay {
@@ -101,13 +95,6 @@ RetroDocument read_retro_document(std::string_view bytes);
 // Reads a notes file: the whole file is a timeline (day headings as headings or plain lines).
 RetroDocument read_notes_document(std::string_view bytes);
 
-// "Thursday 25 July", "20 May 2021", "Tue 7 Jan 2020", "25th July", "2024-07-25"; trailing ':' allowed.
-std::optional<DayDate> parse_day_date(std::string_view text);
-
-// Words that are only weekday names, month names and day or year numbers, with a month among them
-// ("24 February January 2021"): a day line that is not a date, rather than timeline text.
-bool looks_like_day_date(std::string_view text);
-
 // A timeline line's leading time: `HH.MM`, `HH:MM` or `H.MM` followed by a space, ':', or the end.
 // Returns the length of the time token and fills hour/minute (unchecked ranges), else 0.
 std::size_t match_line_time(std::string_view text, int& hour, int& minute);
@@ -115,4 +102,4 @@ std::size_t match_line_time(std::string_view text, int& hour, int& minute);
 // The GitHub anchor slug of a heading text ("Analysis of causes" → "analysis-of-causes").
 std::string github_slug(std::string_view heading_text);
 
-}  // namespace retro::ingest
+}  // namespace retro::retrodoc
