@@ -3,9 +3,8 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "cli/correlate_options.hpp"
+#include "cli/correlate_sources.hpp"
 #include "cli/output_file.hpp"
-#include "ingest/event_collector.hpp"
 #include "render/redaction.hpp"
 #include "render/timeline_output.hpp"
 #include "retro/error.hpp"
@@ -28,13 +27,7 @@ struct TimelineOptions {
 int run_timeline(const TimelineOptions& to, const CommonOptions& common) {
     auto session = open_session(common, to.sources);
     OutputFile out({to.output.path, to.output.force, to.sources});
-    ingest::EventCollector collector;
-    read_sources(to.sources, {session->ingest, session->diags, collector});
-    auto events = collector.take_sorted(&session->diags);  // counts the duplicates as it removes them
-    auto not_events = collector.dropped();
-    if (collector.duplicates()) not_events["duplicate id (the same record read twice)"] += collector.duplicates();
-    // The window is the correlator's: --from/--until go to it, not to ingest, so events outside are counted.
-    Timeline timeline = correlate(std::move(events), correlate_options(*session, to.incident), not_events, session->diags);
+    Timeline timeline = correlate_sources(to.sources, *session, to.incident);
     if (to.incident && to.incident > timeline.clusters.size())
         throw Error(fmt::format("--incident {}: there {} {} incident cluster{} (see --list-incidents)", to.incident,
                                 timeline.clusters.size() == 1 ? "is" : "are", timeline.clusters.size(),
