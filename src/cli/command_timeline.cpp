@@ -4,9 +4,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/correlate_sources.hpp"
+#include "cli/format_option.hpp"
 #include "cli/output_file.hpp"
 #include "render/redaction.hpp"
-#include "render/timeline_output.hpp"
+#include "render/timeline_formats.hpp"
 #include "retro/error.hpp"
 #include "retro/timeline.hpp"
 
@@ -35,14 +36,8 @@ int run_timeline(const TimelineOptions& to, const CommonOptions& common) {
     const bool redact = !to.no_redact && session->config.render.redact.value_or(true);
     render::RedactionCounts redacted;
     if (redact) timeline = render::redact_timeline(std::move(timeline), session->config.people, redacted);
-    if (to.format == "json") {
-        out.buffer() += render::render_timeline_json(timeline, session->tz);
-    } else if (to.list_incidents) {
-        out.buffer() += render::render_incidents_text(timeline, session->tz);
-    } else {
-        out.buffer() += render::render_timeline_text(timeline, session->tz);
-        if (to.stats) out.buffer() += "\nLedger\n\n" + render::render_stats_text(timeline);
-    }
+    out.buffer() += chosen_format(render::timeline_formats(), to.format)
+                        .render(timeline, {session->tz, to.list_incidents, to.stats});
     out.close();
     if (const std::string summary = render::redaction_summary(redacted); !summary.empty()) {
         fmt::print(stderr, "{}\n", summary);
@@ -58,7 +53,7 @@ void add_timeline_command(CLI::App& app, CommonOptions& common, Runner& run) {
     cmd->add_option("sources", options->sources, "Files, folders, archives, or - for stdin (KIND:PATH forces a kind)")
         ->required();
     add_output_options(*cmd, options->output);
-    cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    add_format_option(*cmd, options->format, render::timeline_formats());
     cmd->add_flag("--stats", options->stats, "Also print the ledger: where every input event went");
     cmd->add_flag("--list-incidents", options->list_incidents, "List the incident clusters instead of the timeline");
     cmd->add_option("--incident", options->incident,
