@@ -8,10 +8,9 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "cli/correlate_options.hpp"
+#include "cli/correlate_sources.hpp"
 #include "cli/output_file.hpp"
 #include "core/text_utf8.hpp"
-#include "ingest/event_collector.hpp"
 #include "io/byte_streams.hpp"
 #include "io/open_input.hpp"
 #include "render/draft.hpp"
@@ -89,13 +88,7 @@ int run_draft(const DraftCommandOptions& dco, const CommonOptions& common) {
     const std::string existing = dco.update.empty() ? std::string() : read_draft(dco.update, session->diags);
     OutputFile out(output_request(dco));  // refuses a target it may not replace before any work
 
-    ingest::EventCollector collector;
-    read_sources(dco.sources, {session->ingest, session->diags, collector});
-    auto not_events = collector.dropped();
-    if (collector.duplicates()) not_events["duplicate id (the same record read twice)"] += collector.duplicates();
-    const Timeline timeline =
-        correlate(collector.take_sorted(&session->diags), correlate_options(*session, dco.incident), not_events,
-                  session->diags);
+    const Timeline timeline = correlate_sources(dco.sources, *session, dco.incident);
     require_events(timeline, common, *session);
 
     render::DraftOptions options;

@@ -5,12 +5,11 @@
 #include <unistd.h>
 
 #include "cli/commands.hpp"
+#include "cli/format_option.hpp"
 #include "cli/output_file.hpp"
 #include "cli/progress_line.hpp"
 #include "ingest/line_collector.hpp"
-#include "render/redaction.hpp"
-#include "render/timesketch.hpp"
-#include "retro/event_json.hpp"
+#include "render/event_formats.hpp"
 
 namespace retro::cli {
 
@@ -24,23 +23,15 @@ struct EventsOptions {
     bool no_redact = false;
 };
 
-// How events are written: the format, and for Timesketch whether (and with whose names) to redact.
+// How events are written: the chosen row of render::event_formats(), and what its writer needs.
 struct EventFormat {
-    std::string format;
-    bool redact = false;
-    const People* people = nullptr;
+    const render::EventFormat& row;
+    render::EventWriteOptions options;
 };
 
-// One event in the chosen format: retro.event/1 NDJSON (the data as read, never redacted), or Timesketch
-// JSONL, redacted unless --no-redact. Called on reader workers: the redaction tally stays local.
+// One event in the chosen format. Called on reader workers.
 void write_event(const Event& event, const EventFormat& format, std::string& out) {
-    if (format.format == "timesketch") {
-        if (!format.redact) return render::write_timesketch_json(event, out);
-        render::RedactionCounts counts;
-        render::write_timesketch_json(render::redact_event(event, *format.people, counts), out);
-    } else {
-        write_event_json(event, out);
-    }
+    format.row.write(event, format.options, out);
 }
 
 // Writes each event as it arrives.
@@ -75,8 +66,8 @@ private:
 
 int run_events(const EventsOptions& eo, const CommonOptions& common) {
     auto session = open_session(common, eo.sources);
-    const EventFormat format{eo.format, !eo.no_redact && session->config.render.redact.value_or(true),
-                             &session->config.people};
+    const EventFormat format{chosen_format(render::event_formats(), eo.format),
+                             {!eo.no_redact && session->config.render.redact.value_or(true), &session->config.people}};
     OutputFile out({eo.output.path, eo.output.force, eo.sources});
     ProgressLine progress;
     if (eo.unsorted) {
@@ -109,10 +100,7 @@ void add_events_command(CLI::App& app, CommonOptions& common, Runner& run) {
     cmd->add_option("sources", options->sources, "Files, folders, archives, or - for stdin (KIND:PATH forces a kind)")
         ->required();
     add_output_options(*cmd, options->output);
-    cmd->add_option("--format", options->format,
-                    "Output format: retro.event/1 NDJSON (the data as read, never redacted), or Timesketch JSONL "
-                    "(secrets and personal data redacted unless --no-redact)")
-        ->check(CLI::IsMember({"ndjson", "timesketch"}));
+    add_format_option(*cmd, options->format, render::event_formats());
     cmd->add_flag("--no-redact", options->no_redact,
                   "Timesketch JSONL: keep tokens, passwords, e-mail addresses and phone numbers");
     cmd->add_flag("--unsorted", options->unsorted, "Stream events in input order, in constant memory");

@@ -9,11 +9,13 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/format_option.hpp"
 #include "cli/output_file.hpp"
 #include "core/ordered_parallel.hpp"
 #include "io/byte_streams.hpp"
 #include "io/open_input.hpp"
 #include "lint/lint_configs.hpp"
+#include "lint/lint_formats.hpp"
 #include "lint/lint_output.hpp"
 #include "lint/lint_targets.hpp"
 #include "lint/linter.hpp"
@@ -58,7 +60,7 @@ int print_explanation(const std::string& which) {
 int run_lint(const LintOptions& lo, const CommonOptions& common) {
     if (!lo.explain.empty()) return print_explanation(lo.explain);
     if (lo.paths.empty()) throw Error("lint: give at least one PATH (a retro file, a folder, or - for stdin)");
-    const auto format = lint::parse_output_format(lo.format);
+    const lint::LintFormat& format = chosen_format(lint::lint_formats(), lo.format);
     Diagnostics diags(print_stderr,
                       common.diagnostics_format == "json" ? Diagnostics::Format::json : Diagnostics::Format::text);
     std::optional<std::string> explicit_config;
@@ -93,16 +95,14 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
         },
         [&](std::size_t, Checked checked) {
             for (Diagnostic& d : checked.diags) diags.report(std::move(d));
-            if (*format == lint::OutputFormat::text) {
-                for (const auto& f : checked.found) out.write(lint::format_text(f));
+            if (format.is_streamed()) {
+                for (const auto& f : checked.found) out.write(format.write_finding(f));
             }
             findings.insert(findings.end(), std::make_move_iterator(checked.found.begin()),
                             std::make_move_iterator(checked.found.end()));
             ++files;
         });
-    if (*format != lint::OutputFormat::text) {
-        out.write(lint::format_findings(findings, *format, version));
-    }
+    if (!format.is_streamed()) out.write(format.write_run(findings, version));
     out.close();
     diags.finish();
 
@@ -110,7 +110,7 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
         std::count_if(findings.begin(), findings.end(), [](const auto& f) { return f.severity == Severity::error; });
     const auto warnings =
         std::count_if(findings.begin(), findings.end(), [](const auto& f) { return f.severity == Severity::warning; });
-    if (*format == lint::OutputFormat::text) {
+    if (format.is_streamed()) {  // for people: the summary too
         fmt::print(stderr, "retro lint: {} error{}, {} warning{} in {} file{}\n", errors, errors == 1 ? "" : "s",
                    warnings, warnings == 1 ? "" : "s", files, files == 1 ? "" : "s");
     }
@@ -130,8 +130,7 @@ void add_lint_command(CLI::App& app, CommonOptions& common, Runner& run) {
     CLI::App* cmd = app.add_subcommand("lint", "Check retro Markdown files (exit 1 on errors)");
     cmd->add_option("paths", options->paths, "Retro files, folders (walked for *.md), or - for stdin");
     add_output_options(*cmd, options->output);
-    cmd->add_option("--format", options->format, "Output format")
-        ->check(CLI::IsMember({"text", "json", "github", "sarif"}));
+    add_format_option(*cmd, options->format, lint::lint_formats());
     cmd->add_option("--max-warnings", options->max_warnings, "Exit 1 when there are more than N warnings")
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--explain", options->explain, "Print what a rule checks (RETRO004 or filename-date) and exit");

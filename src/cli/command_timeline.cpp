@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "cli/correlate_options.hpp"
+#include "cli/correlate_sources.hpp"
+#include "cli/format_option.hpp"
 #include "cli/output_file.hpp"
-#include "ingest/event_collector.hpp"
 #include "render/redaction.hpp"
-#include "render/timeline_output.hpp"
+#include "render/timeline_formats.hpp"
 #include "retro/error.hpp"
 #include "retro/timeline.hpp"
 
@@ -28,13 +28,7 @@ struct TimelineOptions {
 int run_timeline(const TimelineOptions& to, const CommonOptions& common) {
     auto session = open_session(common, to.sources);
     OutputFile out({to.output.path, to.output.force, to.sources});
-    ingest::EventCollector collector;
-    read_sources(to.sources, {session->ingest, session->diags, collector});
-    auto events = collector.take_sorted(&session->diags);  // counts the duplicates as it removes them
-    auto not_events = collector.dropped();
-    if (collector.duplicates()) not_events["duplicate id (the same record read twice)"] += collector.duplicates();
-    // The window is the correlator's: --from/--until go to it, not to ingest, so events outside are counted.
-    Timeline timeline = correlate(std::move(events), correlate_options(*session, to.incident), not_events, session->diags);
+    Timeline timeline = correlate_sources(to.sources, *session, to.incident);
     if (to.incident && to.incident > timeline.clusters.size())
         throw Error(fmt::format("--incident {}: there {} {} incident cluster{} (see --list-incidents)", to.incident,
                                 timeline.clusters.size() == 1 ? "is" : "are", timeline.clusters.size(),
@@ -42,14 +36,8 @@ int run_timeline(const TimelineOptions& to, const CommonOptions& common) {
     const bool redact = !to.no_redact && session->config.render.redact.value_or(true);
     render::RedactionCounts redacted;
     if (redact) timeline = render::redact_timeline(std::move(timeline), session->config.people, redacted);
-    if (to.format == "json") {
-        out.buffer() += render::render_timeline_json(timeline, session->tz);
-    } else if (to.list_incidents) {
-        out.buffer() += render::render_incidents_text(timeline, session->tz);
-    } else {
-        out.buffer() += render::render_timeline_text(timeline, session->tz);
-        if (to.stats) out.buffer() += "\nLedger\n\n" + render::render_stats_text(timeline);
-    }
+    out.buffer() += chosen_format(render::timeline_formats(), to.format)
+                        .render(timeline, {session->tz, to.list_incidents, to.stats});
     out.close();
     if (const std::string summary = render::redaction_summary(redacted); !summary.empty()) {
         fmt::print(stderr, "{}\n", summary);
@@ -65,7 +53,7 @@ void add_timeline_command(CLI::App& app, CommonOptions& common, Runner& run) {
     cmd->add_option("sources", options->sources, "Files, folders, archives, or - for stdin (KIND:PATH forces a kind)")
         ->required();
     add_output_options(*cmd, options->output);
-    cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    add_format_option(*cmd, options->format, render::timeline_formats());
     cmd->add_flag("--stats", options->stats, "Also print the ledger: where every input event went");
     cmd->add_flag("--list-incidents", options->list_incidents, "List the incident clusters instead of the timeline");
     cmd->add_option("--incident", options->incident,

@@ -173,14 +173,6 @@ std::string findings_sarif(const std::vector<Finding>& findings, std::string_vie
 
 }  // namespace
 
-std::optional<OutputFormat> parse_output_format(std::string_view name) {
-    if (name == "text") return OutputFormat::text;
-    if (name == "json") return OutputFormat::json;
-    if (name == "github") return OutputFormat::github;
-    if (name == "sarif") return OutputFormat::sarif;
-    return std::nullopt;
-}
-
 std::string format_text(const Finding& f) {
     std::string out;
     if (f.line > 0) {

@@ -2,7 +2,6 @@
 // caret), JSON, GitHub workflow annotations, or SARIF 2.1.0.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,8 +11,6 @@
 namespace retro::lint {
 
 enum class OutputFormat { text, json, github, sarif };
-
-std::optional<OutputFormat> parse_output_format(std::string_view name);
 
 // One finding in text form, with its source line and a caret under the column (three lines).
 std::string format_text(const Finding& finding);

@@ -1,0 +1,20 @@
+// The read → collect → correlate steps of `timeline` and `draft` (cli/correlate_sources.hpp). This composes
+// stages with the session's settings, which are the CLI's (config, options, diagnostics), so it lives here.
+#include "cli/correlate_sources.hpp"
+
+#include "cli/correlate_options.hpp"
+#include "ingest/event_collector.hpp"
+
+namespace retro::cli {
+
+Timeline correlate_sources(const std::vector<std::string>& sources, Session& session, std::size_t incident) {
+    ingest::EventCollector collector;
+    read_sources(sources, {session.ingest, session.diags, collector});
+    auto events = collector.take_sorted(&session.diags);  // counts the duplicates as it removes them
+    auto not_events = collector.dropped();
+    if (collector.duplicates()) not_events["duplicate id (the same record read twice)"] += collector.duplicates();
+    // The window is the correlator's: --from/--until go to it, not to ingest, so events outside are counted.
+    return correlate(std::move(events), correlate_options(session, incident), not_events, session.diags);
+}
+
+}  // namespace retro::cli
