@@ -2,6 +2,7 @@
 // every later stage consumes only these.
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -156,7 +157,19 @@ struct Event {
     friend bool operator==(const Event&, const Event&) = default;
 };
 
-// The stream order of DESIGN.md: (time, source kind, id).
+// The one stream order (DESIGN.md: time, source kind, id), used by every collector and sort. Past the id
+// (unique once the id rule has run) come where the record was read, origin then line, so copies of one id
+// sort the same whatever order the sources were named in; a holder of several records with equal keys
+// breaks the last tie on the record's written line.
+struct StreamKey {
+    Instant time{};
+    std::string_view source_kind, id, origin;
+    std::uint64_t line = 0;
+    friend auto operator<=>(const StreamKey&, const StreamKey&) = default;
+};
+
+StreamKey stream_key(const Event& e);
+// stream_key(a) < stream_key(b).
 bool event_order_less(const Event& a, const Event& b);
 
 }  // namespace retro

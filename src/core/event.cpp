@@ -2,7 +2,6 @@
 #include "retro/event.hpp"
 
 #include <array>
-#include <tuple>
 
 namespace retro {
 
@@ -28,10 +27,12 @@ std::optional<EventKind> parse_event_kind(std::string_view s) { return find_name
 std::optional<Precision> parse_precision(std::string_view s) { return find_name<Precision>(precision_names, s); }
 std::optional<SpanType> parse_span_type(std::string_view s) { return find_name<SpanType>(span_names, s); }
 
+StreamKey stream_key(const Event& e) {
+    return StreamKey{e.time, e.source.kind, e.id, e.source.origin, e.source.line};
+}
+
 bool event_order_less(const Event& a, const Event& b) {
-    // DESIGN.md: (time, source kind, id). The id is unique after deduplication, so the order is total and
-    // the same whatever order the sources were read in.
-    return std::tie(a.time, a.source.kind, a.id) < std::tie(b.time, b.source.kind, b.id);
+    return stream_key(a) < stream_key(b);
 }
 
 }  // namespace retro

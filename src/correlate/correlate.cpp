@@ -11,18 +11,18 @@ namespace retro {
 
 namespace {
 
-// Entries in (time, source kind, first event id) order, stably. std::stable_sort on the entries themselves
-// takes a buffer of as many entries (~10 MB at the memory peak of a 1M-event run): sort their indices, then
-// move each entry once along the cycles of the permutation.
+// Entries in the stream order of their lead events (an entry's time, source kind and first event id are its
+// lead's), stably. std::stable_sort on the entries themselves takes a buffer of as many entries (~10 MB at
+// the memory peak of a 1M-event run): sort their indices, then move each entry once along the cycles of the
+// permutation.
 void sort_entries(std::vector<TimelineEntry>& entries) {
     std::vector<std::uint32_t> order(entries.size());
     std::iota(order.begin(), order.end(), std::uint32_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
         const TimelineEntry& a = entries[x];
         const TimelineEntry& b = entries[y];
-        if (a.time != b.time) return a.time < b.time;
-        if (a.source_kind != b.source_kind) return a.source_kind < b.source_kind;
-        return a.event_ids.front() < b.event_ids.front();
+        return StreamKey{a.time, a.source_kind, a.event_ids.front(), {}, 0} <
+               StreamKey{b.time, b.source_kind, b.event_ids.front(), {}, 0};
     });
     permute_in_place(entries, order);
 }
@@ -33,7 +33,7 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
                    const std::map<std::string, std::uint64_t, std::less<>>& not_events, Diagnostics& diags) {
     using namespace correlation;
     Work w;
-    // 1. Stream order (time, source kind, id); the collector already sorts, this keeps correlate() exact
+    // 1. Stream order (StreamKey); the collector already sorts, this keeps correlate() exact
     // for any caller.
     if (!std::is_sorted(events.begin(), events.end(), event_order_less))
         std::stable_sort(events.begin(), events.end(), event_order_less);

@@ -293,9 +293,8 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
             if (auto name = json::string_member(r, "name"); name && !name->empty())
                 e.flags.reactions.push_back(clean_text(*name));
 
-    std::string thread = f.thread_ts ? ts_text(*f.thread_ts, {}).value_or("") : std::string();
-    if (!thread.empty()) e.thread = thread;
-    if (!m_workspace.empty()) e.links.push_back(permalink(m_workspace, channel.id, ts, thread));
+    if (f.thread_ts) e.thread = ts_text(*f.thread_ts, {}).value_or("");
+    if (!m_workspace.empty()) add_permalink(e, m_workspace, channel.id);
 
     RichText text = render_text(f);
     // Spans close inside out (`*_x_*` closes italic first); list them by start, outer first.

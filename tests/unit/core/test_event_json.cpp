@@ -93,7 +93,7 @@ TEST_CASE("damaged events are diagnosed with their position and rejected") {
     }
 }
 
-TEST_CASE("event order is (time, source kind, id)") {
+TEST_CASE("the stream order is (time, source kind, id, origin, line)") {
     Event a, b;
     a.time = b.time = *parse_iso8601("2024-07-25T10:36:00Z");
     a.source.kind = "alertmanager";
@@ -103,6 +103,16 @@ TEST_CASE("event order is (time, source kind, id)") {
     CHECK(event_order_less(a, b));
     b.source.kind = "alertmanager";
     CHECK(event_order_less(b, a));
+    b.id = "z";  // the same id read twice: where it was read decides
+    a.source.origin = "b.ndjson";
+    b.source.origin = "a.ndjson";
+    CHECK(event_order_less(b, a));
+    b.source.origin = a.source.origin;
+    a.source.line = 2;
+    b.source.line = 1;
+    CHECK(event_order_less(b, a));
+    CHECK_FALSE(event_order_less(a, a));
+    CHECK(stream_key(a) == StreamKey{a.time, "alertmanager", "z", "b.ndjson", 2});
     b.time += std::chrono::microseconds(-1);
     CHECK(event_order_less(b, a));
 }
