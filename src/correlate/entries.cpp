@@ -13,6 +13,7 @@ TimelineEntry entry_from(const Event& e) {
     t.precision = e.precision;
     t.kind = e.kind;
     t.source_kind = e.source.kind;
+    t.medium = e.source.medium;
     t.channel = e.channel;
     t.initials = e.actor.initials;
     t.actor_name = !e.actor.name.empty() ? e.actor.name : e.actor.email;
