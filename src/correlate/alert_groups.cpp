@@ -106,6 +106,7 @@ void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out) {
         for (std::uint32_t h : g.happenings) entry.pinned = entry.pinned || w.pinned[h];
         entry.group = group;
         out.entries.push_back(std::move(entry));
+        w.entry_lead.push_back(g.lead);
     }
     // Groups in time order (first firing, then key) for the renderers.
     std::stable_sort(out.groups.begin(), out.groups.end(), [](const AlertGroup& a, const AlertGroup& b) {

@@ -44,6 +44,7 @@ void add_plain_entries(Work& w, Timeline& out) {
                     if (std::find(t.links.begin(), t.links.end(), link) == t.links.end()) t.links.push_back(link);
             }
         out.entries.push_back(std::move(t));
+        w.entry_lead.push_back(i);
     }
 }
 
