@@ -2,6 +2,7 @@
 // every later stage consumes only these.
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -19,17 +20,29 @@ inline constexpr std::string_view event_schema = "retro.event/1";
 enum class EventKind { message, alert, email, status, note };
 enum class Precision { exact, minute, day };
 enum class SpanType { code, pre, link, mention, bold, italic };
+// What an event came through. Later stages ask this, never the source kind or vendor, so a new source of a
+// known medium (Teams is chat, Buildkite is change) is handled as its medium is.
+enum class Medium { chat, alerting, mail, document, change };
+// A platform's own system message, as the ingester read it from the source's markers (Slack's `subtype`):
+// `membership` (joins, leaves, adds, removals), `topic` (topic, purpose or description set, channel
+// renamed), `other` (archiving, pins, bots added…); `none` for what a person or bot wrote.
+enum class SystemMessage { none, membership, topic, other };
 
 std::string_view to_string(EventKind k);
 std::string_view to_string(Precision p);
 std::string_view to_string(SpanType t);
+std::string_view to_string(Medium m);
+std::string_view to_string(SystemMessage s);  // "" for none
 std::optional<EventKind> parse_event_kind(std::string_view s);
 std::optional<Precision> parse_precision(std::string_view s);
 std::optional<SpanType> parse_span_type(std::string_view s);
+std::optional<Medium> parse_medium(std::string_view s);
+std::optional<SystemMessage> parse_system_message(std::string_view s);  // never none
 
 struct SourceRef {
     std::string kind;        // a source kind: `slack`, `cloudwatch`, `mbox`, `retro`, `events`…
     std::string vendor;      // for alerts: `cloudwatch`, `alertmanager`… (may be empty)
+    Medium medium = Medium::document;  // set by every ingester where it sets `kind`
     std::string origin;      // file, archive entry with `!/`, or `<stdin>`
     std::uint64_t line = 0;  // where the record starts; 0 = unknown (omitted)
     friend bool operator==(const SourceRef&, const SourceRef&) = default;
@@ -68,7 +81,10 @@ struct Flags {
     std::vector<std::string> reactions;
     bool edited = false;
     bool bot = false;
-    bool empty() const { return !pinned && reactions.empty() && !edited && !bot; }
+    SystemMessage system = SystemMessage::none;
+    bool empty() const {
+        return !pinned && reactions.empty() && !edited && !bot && system == SystemMessage::none;
+    }
     friend bool operator==(const Flags&, const Flags&) = default;
 };
 
@@ -156,7 +172,19 @@ struct Event {
     friend bool operator==(const Event&, const Event&) = default;
 };
 
-// The stream order of DESIGN.md: (time, source kind, id).
+// The one stream order (DESIGN.md: time, source kind, id), used by every collector and sort. Past the id
+// (unique once the id rule has run) come where the record was read, origin then line, so copies of one id
+// sort the same whatever order the sources were named in; a holder of several records with equal keys
+// breaks the last tie on the record's written line.
+struct StreamKey {
+    Instant time{};
+    std::string_view source_kind, id, origin;
+    std::uint64_t line = 0;
+    friend auto operator<=>(const StreamKey&, const StreamKey&) = default;
+};
+
+StreamKey stream_key(const Event& e);
+// stream_key(a) < stream_key(b).
 bool event_order_less(const Event& a, const Event& b);
 
 }  // namespace retro

@@ -19,12 +19,13 @@ namespace retro {
 // Repeats of one alert key collapsed into one entry (Alertmanager's grouping, offline).
 struct AlertGroup {
     std::string key;                  // the alert key (alarm name, alertname plus labels)
-    std::string channel;              // where it was seen: Slack channel, or the alert system
+    std::string channel;              // where it was seen: the chat channel it was posted in, or the alert system
     Instant first{}, last{};          // first and last firing in the group
     std::uint64_t count = 0;          // firings in the group
     std::uint64_t flaps = 0;          // firing→resolved→firing cycles inside the group
     std::optional<Instant> resolved;  // the resolution that closed the group, if seen
     std::vector<std::string> event_ids;
+    bool posted_in_chat = false;  // a member came through chat: `channel` is a chat channel
 };
 
 // One line of the timeline as a person would write it.
@@ -32,7 +33,8 @@ struct TimelineEntry {
     Instant time{};
     Precision precision = Precision::exact;
     EventKind kind = EventKind::message;
-    std::string source_kind;  // of the lead event: slack, cloudwatch, mbox, notes…
+    std::string source_kind;  // of the lead event, as provenance: slack, cloudwatch, mbox, notes…
+    Medium medium = Medium::document;  // of the lead event: what the correlator and renderers ask
     std::string channel;
     std::string initials;    // the actor's initials as rendered (told apart when two people share them)
     std::string actor_name;  // the actor's name, or a team/sender name for e-mail

@@ -1,11 +1,13 @@
 // Reads one `retro.event/1` object (DESIGN.md). Unknown keys are ignored so that later versions' extra
-// fields do not break older readers; a missing or wrong-typed required field rejects the record.
+// fields do not break older readers; a missing or wrong-typed required field rejects the record. A stream
+// written before `source.medium` and `flags.system` existed gets both filled in (core/legacy_event.hpp).
 #include <array>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "core/json_dom.hpp"
+#include "core/legacy_event.hpp"
 #include "core/text_utf8.hpp"
 #include "retro/event_json.hpp"
 
@@ -117,7 +119,8 @@ public:
         auto kind = parse_event_kind(text);
         if (!kind) return fail("kind", fmt::format("unknown kind \"{}\"", text));
         e.kind = *kind;
-        if (!read_source(m[r_source], e.source)) return false;
+        bool has_medium = false;
+        if (!read_source(m[r_source], e.source, has_medium)) return false;
         optional_string(m[r_channel], "channel", e.channel);
         if (m[r_actor]) {
             const auto a = find_members(m[r_actor], std::array<std::string_view, 4>{"id", "name", "initials", "email"});
@@ -155,11 +158,16 @@ public:
             }
         }
         if (m[r_flags]) {
-            const auto f =
-                find_members(m[r_flags], std::array<std::string_view, 4>{"pinned", "edited", "bot", "reactions"});
+            const auto f = find_members(
+                m[r_flags], std::array<std::string_view, 5>{"pinned", "edited", "bot", "reactions", "system"});
             e.flags.pinned = bool_of(f[0]).value_or(false);
             e.flags.edited = bool_of(f[1]).value_or(false);
             e.flags.bot = bool_of(f[2]).value_or(false);
+            if (optional_string(f[4], "system", text)) {
+                auto system = parse_system_message(text);
+                if (!system) return fail("system", fmt::format("unknown system message \"{}\"", text));
+                e.flags.system = *system;
+            }
             json::Array reactions;
             if (f[3] && !f[3]->get(reactions)) {
                 for (auto r : reactions) {
@@ -173,6 +181,10 @@ public:
                 find_members(m[r_provenance], std::array<std::string_view, 2>{"tz_assumed", "time_fallback"});
             optional_string(f[0], "tz_assumed", e.provenance.tz_assumed);
             optional_string(f[1], "time_fallback", e.provenance.time_fallback);
+        }
+        if (!has_medium) {  // an older stream: what it can tell
+            e.source.medium = legacy_medium(e.source.kind, e.kind);
+            if (e.flags.system == SystemMessage::none) e.flags.system = legacy_system_message(e);
         }
         return true;
     }
@@ -214,16 +226,25 @@ private:
         return true;
     }
 
-    bool read_source(Value object, SourceRef& source) {
+    // `has_medium`: the stream names the medium (it is not older than `source.medium`).
+    bool read_source(Value object, SourceRef& source, bool& has_medium) {
         if (!object) {
             m_diags.error("events.missing-field", json::locate_key(m_origin, m_bytes, "id"),
                           "event without a \"source\" object");
             return false;
         }
-        const auto f = find_members(object, std::array<std::string_view, 4>{"kind", "vendor", "origin", "line"});
+        const auto f =
+            find_members(object, std::array<std::string_view, 5>{"kind", "vendor", "origin", "line", "medium"});
         if (!required_string(f[0], "kind", source.kind)) return false;
         optional_string(f[1], "vendor", source.vendor);
         optional_string(f[2], "origin", source.origin);
+        std::string medium;
+        if (optional_string(f[4], "medium", medium)) {
+            auto parsed = parse_medium(medium);
+            if (!parsed) return fail("medium", fmt::format("unknown medium \"{}\"", medium));
+            source.medium = *parsed;
+            has_medium = true;
+        }
         if (f[3]) {
             auto line = json::integer_of(*f[3]);
             if (!line || *line < 0) return fail("line", "\"source.line\" should be a non-negative integer");

@@ -46,6 +46,7 @@ void write_flags(json::Writer& w, const Flags& f) {
     }
     if (f.edited) w.key("edited").value(true);
     if (f.bot) w.key("bot").value(true);
+    if (f.system != SystemMessage::none) w.key("system").value(to_string(f.system));
     w.end_object();
 }
 
@@ -74,6 +75,7 @@ void write_event(const Event& e, std::string& out, bool content_only) {
         w.key("source").begin_object();
         w.key("kind").value(e.source.kind);
         optional_string(w, "vendor", e.source.vendor);
+        w.key("medium").value(to_string(e.source.medium));
         optional_string(w, "origin", e.source.origin);
         if (e.source.line > 0) w.key("line").value(static_cast<std::uint64_t>(e.source.line));
         w.end_object();

@@ -3,9 +3,9 @@
 // flapping (firing/resolved pairs minutes apart, like LogicMonitor's critical/CLEARED) collapse into one
 // entry with their count; a group that resolved and fires again after the interval starts a new entry.
 // A resolution or acknowledgement with no group before it is an entry of its own; a second report of a
-// resolution (a Slack "OK" post minutes before the alarm history's) joins the group it closed. Keys match
-// through `[correlate.alert_aliases]`, for a Slack post that names an alarm by its description. Alerts of one channel
-// in the same minute are then drawn as one entry with continuation lines (the seed's 11.14).
+// resolution (a chat "OK" post minutes before the alarm history's) joins the group it closed. Keys match
+// through `[correlate.alert_aliases]`, for a chat post that names an alarm by its description. Alerts of one
+// channel in the same minute are then drawn as one entry with continuation lines (the seed's 11.14).
 #include <algorithm>
 #include <map>
 
@@ -14,10 +14,6 @@
 namespace retro::correlation {
 
 namespace {
-
-bool is_slack(const Event& e) {
-    return e.source.kind.starts_with("slack");
-}
 
 struct OpenGroup {
     std::size_t index;   // into out.groups
@@ -80,16 +76,18 @@ void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out) {
 
     for (const OpenGroup& g : made) {
         AlertGroup& group = out.groups[g.index];
-        std::string slack_channel, slack_key;
+        std::string chat_channel, chat_key;
         std::vector<std::string> links;
         for (std::uint32_t h : g.happenings) {
             auto add = [&](std::uint32_t i) {
                 group.event_ids.push_back(w.events[i].id);
                 for (const auto& link : w.events[i].links)
                     if (std::find(links.begin(), links.end(), link) == links.end()) links.push_back(link);
-                if (slack_channel.empty() && is_slack(w.events[i])) {
-                    slack_channel = w.events[i].channel;
-                    slack_key = w.events[i].alert ? w.events[i].alert->key : std::string();
+                if (w.events[i].source.medium != Medium::chat) return;
+                group.posted_in_chat = true;
+                if (chat_channel.empty()) {
+                    chat_channel = w.events[i].channel;
+                    chat_key = w.events[i].alert ? w.events[i].alert->key : std::string();
                 }
             };
             add(h);
@@ -97,9 +95,9 @@ void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out) {
                 for (std::uint32_t m : it->second)
                     if (w.fate[m] == Fate::merged) add(m);
         }
-        // Shown as people saw it: the channel and name of its Slack post, when it was posted.
-        if (!slack_channel.empty()) group.channel = slack_channel;
-        if (!slack_key.empty()) group.key = slack_key;
+        // Shown as people saw it: the channel and name of its chat post, when it was posted.
+        if (!chat_channel.empty()) group.channel = chat_channel;
+        if (!chat_key.empty()) group.key = chat_key;
         w.fate[g.lead] = Fate::entry;
         TimelineEntry entry = entry_from(w.events[g.lead]);
         entry.channel = group.channel;
@@ -108,6 +106,7 @@ void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out) {
         for (std::uint32_t h : g.happenings) entry.pinned = entry.pinned || w.pinned[h];
         entry.group = group;
         out.entries.push_back(std::move(entry));
+        w.entry_lead.push_back(g.lead);
     }
     // Groups in time order (first firing, then key) for the renderers.
     std::stable_sort(out.groups.begin(), out.groups.end(), [](const AlertGroup& a, const AlertGroup& b) {

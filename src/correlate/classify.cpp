@@ -1,8 +1,7 @@
 // Event classes the correlator reasons with (DESIGN.md "Correlation" 4 and 6): signals, human events,
-// pinned events, and the content noise rules. Slack join/leave/topic messages reach us as plain messages
-// ("@Ann has joined the channel", "set the channel topic: …"): the Slack ingester keeps Slack's own
-// system text, so the rules match that text.
-#include <array>
+// pinned events, and the content noise rules. Joins, leaves and topic changes are told by the event's
+// `flags.system`, which the ingester set from the platform's own markers (Slack's `subtype`), never by
+// their text, which is in the platform's language.
 #include <cctype>
 
 #include "core/text_utf8.hpp"
@@ -80,26 +79,6 @@ void append_canonical_key(const Work& w, std::string_view key, std::string& out)
 
 namespace {
 
-// Slack's system messages, after the mention became "@Name".
-constexpr std::array membership_phrases{
-    std::string_view{"has joined the channel"}, std::string_view{"has left the channel"},
-    std::string_view{"was added to #"},         std::string_view{"was added to the channel"},
-    std::string_view{"was removed from #"},     std::string_view{"was removed from the channel"},
-    std::string_view{"has joined #"},           std::string_view{"has left #"},
-};
-constexpr std::array topic_phrases{
-    std::string_view{"set the channel topic"},       std::string_view{"set the channel purpose"},
-    std::string_view{"set the channel description"}, std::string_view{"cleared channel topic"},
-    std::string_view{"cleared the channel topic"},   std::string_view{"renamed the channel"},
-    std::string_view{"has renamed the channel"},     std::string_view{"changed the channel name"},
-};
-
-bool contains_any(std::string_view text, auto const& phrases) {
-    for (std::string_view p : phrases)
-        if (text.find(p) != std::string_view::npos) return true;
-    return false;
-}
-
 // Decodes one UTF-8 code point at `i` (input is valid UTF-8) and advances `i`.
 char32_t next_code_point(std::string_view s, std::size_t& i) {
     auto b = static_cast<unsigned char>(s[i]);
@@ -150,8 +129,8 @@ bool is_emoji_only(std::string_view text) {
 std::string_view noise_rule_of(const Event& e, const std::vector<std::string>& ack_words) {
     if (e.kind != EventKind::message) return {};
     std::string_view text = e.text;
-    if (text.starts_with('@') && contains_any(text, membership_phrases)) return "membership";
-    if (text.starts_with('@') && contains_any(text, topic_phrases)) return "topic";
+    if (e.flags.system == SystemMessage::membership) return "membership";
+    if (e.flags.system == SystemMessage::topic) return "topic";
     if (is_emoji_only(text)) return "emoji-only";
     if (!e.flags.bot) {
         // normalise_word(text) compared with each word, without building it: this runs on every message.

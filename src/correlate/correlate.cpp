@@ -11,19 +11,14 @@ namespace retro {
 
 namespace {
 
-// Entries in (time, source kind, first event id) order, stably. std::stable_sort on the entries themselves
-// takes a buffer of as many entries (~10 MB at the memory peak of a 1M-event run): sort their indices, then
-// move each entry once along the cycles of the permutation.
-void sort_entries(std::vector<TimelineEntry>& entries) {
+// Entries in the stream order of the events they were made from: `lead[k]` is entry k's event, an index
+// into the events, which are in stream order (StreamKey), so no key is compared again here. std::sort on
+// the entries themselves would move every entry several times (~10 MB at the memory peak of a 1M-event
+// run): sort their indices, then move each entry once along the cycles of the permutation.
+void sort_entries(std::vector<TimelineEntry>& entries, const std::vector<std::uint32_t>& lead) {
     std::vector<std::uint32_t> order(entries.size());
     std::iota(order.begin(), order.end(), std::uint32_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-        const TimelineEntry& a = entries[x];
-        const TimelineEntry& b = entries[y];
-        if (a.time != b.time) return a.time < b.time;
-        if (a.source_kind != b.source_kind) return a.source_kind < b.source_kind;
-        return a.event_ids.front() < b.event_ids.front();
-    });
+    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return lead[x] < lead[y]; });
     permute_in_place(entries, order);
 }
 
@@ -33,7 +28,7 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
                    const std::map<std::string, std::uint64_t, std::less<>>& not_events, Diagnostics& diags) {
     using namespace correlation;
     Work w;
-    // 1. Stream order (time, source kind, id); the collector already sorts, this keeps correlate() exact
+    // 1. Stream order (StreamKey); the collector already sorts, this keeps correlate() exact
     // for any caller.
     if (!std::is_sorted(events.begin(), events.end(), event_order_less))
         std::stable_sort(events.begin(), events.end(), event_order_less);
@@ -64,7 +59,7 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
     if (rule_on("bot-chatter")) drop_bot_chatter(w, options);
     group_alerts(w, options, out);  // 3
     add_plain_entries(w, out);
-    sort_entries(out.entries);
+    sort_entries(out.entries, w.entry_lead);
     fold_same_minute_alerts(out.entries);
     assign_initials(out, options.people);
     find_milestones(w, options, out);  // 5

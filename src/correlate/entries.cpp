@@ -13,6 +13,7 @@ TimelineEntry entry_from(const Event& e) {
     t.precision = e.precision;
     t.kind = e.kind;
     t.source_kind = e.source.kind;
+    t.medium = e.source.medium;
     t.channel = e.channel;
     t.initials = e.actor.initials;
     t.actor_name = !e.actor.name.empty() ? e.actor.name : e.actor.email;
@@ -43,6 +44,7 @@ void add_plain_entries(Work& w, Timeline& out) {
                     if (std::find(t.links.begin(), t.links.end(), link) == t.links.end()) t.links.push_back(link);
             }
         out.entries.push_back(std::move(t));
+        w.entry_lead.push_back(i);
     }
 }
 

@@ -22,13 +22,14 @@ inline constexpr std::string_view reason_grouped = "grouped into an alert entry"
 inline constexpr std::string_view reason_outside = "outside the window";
 
 struct Work {
-    std::vector<Event> events;                             // stream order (time, source kind, id)
+    std::vector<Event> events;                             // stream order (StreamKey)
     std::vector<Fate> fate;                                // per event
     std::map<std::uint32_t, std::string_view> noise_rule;  // event → the rule that dropped it (fate noise), a literal
     std::vector<std::uint32_t> lead;  // per event: the earliest record of its happening (itself if none)
     std::map<std::uint32_t, std::vector<std::uint32_t>> merged;  // lead → the other records of its happening
     std::vector<bool> pinned;                                    // pinned or reacted with a timeline emoji
     std::vector<bool> in_window;
+    std::vector<std::uint32_t> entry_lead;  // per out.entries: the event it was made from (its stream position)
     Instant core_end{};                                       // the window's last signal or resolution, before the tail
     std::map<std::string, std::string, std::less<>> aliases;  // normalised alert key → normalised canonical key
 };

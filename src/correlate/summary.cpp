@@ -1,5 +1,5 @@
 // What the draft's header needs from the timeline: the channel where the incident was discussed (the
-// Slack channel with the most human entries in the window; ties: the one whose talk started first), the
+// chat channel with the most human entries in the window; ties: the one whose talk started first), the
 // permalink of its first pinned message (where people pin "the incident chat starts here"), else of its
 // first message, and a title hint (the first message's first line, else the first alert).
 #include <map>
@@ -12,7 +12,7 @@ namespace retro::correlation {
 namespace {
 
 bool is_discussion(const TimelineEntry& e) {
-    return e.kind == EventKind::message && !e.bot && e.source_kind.starts_with("slack") && !e.channel.empty();
+    return e.kind == EventKind::message && !e.bot && e.medium == Medium::chat && !e.channel.empty();
 }
 
 std::string first_line(std::string_view text) {

@@ -1,4 +1,4 @@
-// Merge, order and de-duplication of the event stream (DESIGN.md: sorted by (time, source kind, id);
+// Merge, order and de-duplication of the event stream (DESIGN.md: sorted by StreamKey, retro/event.hpp;
 // identical records once, same id and different content renamed: id_collisions.hpp).
 #include "ingest/event_collector.hpp"
 
@@ -7,7 +7,6 @@
 #include <functional>
 #include <numeric>
 #include <string_view>
-#include <tuple>
 #include <utility>
 
 #include "core/permute.hpp"
@@ -28,16 +27,10 @@ void EventCollector::drop(std::string_view reason, std::uint64_t count) {
 }
 
 std::vector<Event> EventCollector::take_sorted(Diagnostics* diags) {
-    // The stream order (time, source kind, id). Ties on all three are broken on where the record came from
-    // and then on its whole content, so the copy kept of a duplicate is the same whatever order the sources
-    // were named in.
+    // The stream order (StreamKey); records equal in it are ordered by their written line, so the copy kept
+    // of a duplicate is the same whatever order the sources were named in.
     auto stream_less = [](const Event& a, const Event& b) {
-        if (a.time != b.time) return a.time < b.time;
-        if (a.source.kind != b.source.kind) return a.source.kind < b.source.kind;
-        if (a.id != b.id) return a.id < b.id;
-        const auto ka = std::tie(a.source.origin, a.source.line, a.text);
-        const auto kb = std::tie(b.source.origin, b.source.line, b.text);
-        if (ka != kb) return ka < kb;
+        if (const auto by_key = stream_key(a) <=> stream_key(b); by_key != 0) return by_key < 0;
         return to_json_line(a) < to_json_line(b);
     };
     std::vector<std::uint32_t> source(m_events.size());  // kept events in stream order, then the duplicates

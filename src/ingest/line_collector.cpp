@@ -1,11 +1,10 @@
-// The compact sorted collector of `retro events` (DESIGN.md: sorted by (time, source kind, id), the
+// The compact sorted collector of `retro events` (DESIGN.md: sorted by StreamKey, retro/event.hpp, the
 // id rule of id_collisions.hpp). Lines live in an arena of large blocks, so a million events cost a million
 // small entries plus their bytes, not a million heap strings.
 #include "ingest/line_collector.hpp"
 
 #include <algorithm>
 #include <cstring>
-#include <tuple>
 
 #include "core/ordered_parallel.hpp"
 #include "ingest/id_collisions.hpp"
@@ -152,14 +151,11 @@ void LineCollector::write_sorted(const std::function<void(std::string_view)>& ou
     // Sorted, then the id rule applied; a renamed id moves, so the stream is sorted again, and the new ids
     // checked once more (against ids already carrying `#dup-`).
     for (int pass = 0; pass < 3; ++pass) {
-        // Ties on (time, kind, id) are broken on where the record came from and then on the whole line,
-        // so the copy kept is the same whatever order the sources were named in.
+        // The stream order (StreamKey); entries equal in it are ordered by their line, so the copy kept is the
+        // same whatever order the sources were named in.
         parallel_sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {
-            if (a.time != b.time) return a.time < b.time;
-            if (a.kind != b.kind) return *a.kind < *b.kind;
-            if (a.id() != b.id()) return a.id() < b.id();
-            if (a.origin != b.origin) return *a.origin < *b.origin;
-            if (a.source_line != b.source_line) return a.source_line < b.source_line;
+            if (a.time != b.time) return a.time < b.time;  // the usual answer, without building the keys
+            if (const auto by_key = a.key() <=> b.key(); by_key != 0) return by_key < 0;
             return a.line() < b.line();
         }, worker_count());
         for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -51,6 +51,7 @@ private:
         std::uint32_t line_size;
         std::string_view id() const { return {bytes, id_size}; }
         std::string_view line() const { return {bytes + id_size, line_size}; }
+        StreamKey key() const { return {time, *kind, id(), *origin, source_line}; }
     };
 
     struct Lines;

@@ -42,8 +42,6 @@ private:
     bool m_spans_years = false;
 };
 
-// Is `source_kind` one of the Slack kinds?
-bool is_slack_kind(std::string_view source_kind);
 // Is the entry's channel a chat channel (written `#name`) rather than an alert system, mailbox or file?
 bool is_chat_channel(const TimelineEntry& e);
 

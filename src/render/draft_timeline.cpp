@@ -85,7 +85,7 @@ private:
         return format_hh_mm(e.time, m_ctx.options().tz) + " ";
     }
 
-    // `#wc-platform-alerts: ` for Slack channels, `cloudwatch: ` for an alert system, nothing when unknown.
+    // `#wc-platform-alerts: ` for chat channels, `cloudwatch: ` for an alert system, nothing when unknown.
     std::string channel_label(const TimelineEntry& e) {
         if (e.channel.empty()) return {};
         const std::string name = escape_inline(m_ctx.plain(e.channel), {}, LineStart::inline_text);
@@ -95,7 +95,7 @@ private:
     // NAME [until last at HH.MM] [(N times)] for an alert entry, escaped for a Markdown line start.
     std::string alert_line(const TimelineEntry& e, LineStart start) {
         std::string name = first_line(e.text);
-        if (e.group && (!is_slack_kind(e.source_kind) || name.empty())) name = e.group->key;
+        if (e.group && (e.medium != Medium::chat || name.empty())) name = e.group->key;
         if (name.empty()) name = "alert";
         std::string md = escape_inline(m_ctx.plain(name), {}, start);
         if (e.group && e.group->count == 0 && e.group->resolved) {
@@ -186,20 +186,10 @@ private:
 
 }  // namespace
 
-bool is_slack_kind(std::string_view source_kind) {
-    return source_kind.starts_with("slack");
-}
-
 bool is_chat_channel(const TimelineEntry& e) {
-    if (is_slack_kind(e.source_kind)) return true;
-    // An alert merged with its Slack post keeps the first record's kind but the post's channel; an alert seen
-    // only in its own system names that system (or a file) as its channel.
-    static constexpr std::string_view systems[] = {"cloudwatch", "alertmanager", "grafana",  "pagerduty", "opsgenie",
-                                                   "sentry",     "statuspage",   "json-map", "events"};
-    for (std::string_view system : systems) {
-        if (e.channel == system) return false;
-    }
-    return e.channel != e.source_kind && e.channel.find_first_of("./@ ") == std::string::npos;
+    // An alert merged with its chat post keeps the first record's medium but shows the post's channel; an
+    // alert seen only in its own system names that system as its channel.
+    return e.group ? e.group->posted_in_chat : e.medium == Medium::chat;
 }
 
 void write_timeline(DraftContext& context, std::string& out) {

@@ -28,15 +28,9 @@ std::string one_line(std::string_view text) {
     return out;
 }
 
-bool seen_in_slack(const AlertGroup& g) {
-    for (const auto& id : g.event_ids)
-        if (id.starts_with("slack")) return true;
-    return false;
-}
-
 std::string alert_text(const TimelineEntry& e, const TimeZone& tz) {
     const AlertGroup& g = *e.group;
-    std::string where = g.channel.empty() ? std::string() : (seen_in_slack(g) ? "#" : "") + g.channel + ": ";
+    std::string where = g.channel.empty() ? std::string() : (g.posted_in_chat ? "#" : "") + g.channel + ": ";
     if (g.count == 0) return fmt::format("{}{} {}", where, g.key, g.resolved ? "resolved" : "acknowledged");
     if (g.count == 1) return where + g.key;
     return fmt::format("{}{} until last at {} ({} times)", where, g.key, format_hh_mm(g.last, tz), g.count);

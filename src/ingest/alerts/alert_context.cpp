@@ -165,6 +165,7 @@ Event make_alert_event(std::string_view vendor, const JsonText& text) {
     e.kind = EventKind::alert;
     e.source.kind = std::string(vendor);
     e.source.vendor = e.source.kind;
+    e.source.medium = Medium::alerting;
     e.source.origin = text.origin().name;
     e.source.line = text.origin().line;
     e.channel = e.source.kind;

@@ -169,7 +169,8 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
     event.time_raw = time->raw;
     event.precision = Precision::exact;
     event.source =
-        SourceRef{envelope.source_kind, {}, origin.name, envelope.record_line ? envelope.record_line : origin.line};
+        SourceRef{envelope.source_kind, {}, Medium::mail, origin.name,
+                  envelope.record_line ? envelope.record_line : origin.line};
     event.channel = envelope.channel;
     event.actor = make_actor(message, options);
     if (time->zone_missing) event.provenance.tz_assumed = options.assume_tz.name();

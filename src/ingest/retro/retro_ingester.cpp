@@ -153,6 +153,7 @@ private:
         e.time = r.instant;
         e.kind = EventKind::note;
         e.source.kind = m_kind;
+        e.source.medium = Medium::document;
         e.source.origin = m_origin.name;
         e.source.line = line_of(entry.line);
         if (!entry.initials.empty()) {

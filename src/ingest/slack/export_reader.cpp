@@ -239,7 +239,7 @@ private:
             if (!m_searching.load(std::memory_order_acquire)) {
                 // The search is over (it only ever ends): m_found and m_workspace no longer change.
                 if (m_found)
-                    for (Event& e : result.events) add_permalink(plan.conversation.id, e);
+                    for (Event& e : result.events) add_permalink(e, m_workspace, plan.conversation.id);
                 result.prepared = m_context.sink.prepare(std::move(result.events));
             }
             result.bytes = worker.bytes.size();
@@ -349,29 +349,25 @@ private:
 
     // Until the workspace is known from a file permalink, events wait so that all of them get links; past
     // `max_waiting` the search stops (memory stays bounded) and no event gets a link. Workers convert
-    // without a found workspace, so its permalink is added here, first among the links, as the converter does.
+    // without a found workspace, so its permalink is added here (add_permalink, as the converter does).
     void emit(const std::string& channel_id, Event&& e) {
         if (m_searching) {
             m_waiting.emplace_back(channel_id, std::move(e));
             if (m_waiting.size() >= max_waiting) flush();
             return;
         }
-        if (m_found) add_permalink(channel_id, e);
+        if (m_found) add_permalink(e, m_workspace, channel_id);
         m_context.sink.add(std::move(e));
     }
 
     static constexpr std::size_t max_waiting = 20000;
-
-    void add_permalink(const std::string& channel_id, Event& e) const {
-        e.links.insert(e.links.begin(), permalink(m_workspace, channel_id, e.time_raw, e.thread));
-    }
 
     void set_workspace(const std::string& ws) {
         m_workspace = ws;
         m_found = true;
         m_searching.store(false, std::memory_order_release);
         for (auto& [channel_id, e] : m_waiting) {
-            add_permalink(channel_id, e);
+            add_permalink(e, m_workspace, channel_id);
             m_context.sink.add(std::move(e));
         }
         m_waiting.clear();

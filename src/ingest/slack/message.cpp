@@ -21,6 +21,23 @@ std::string_view str(json::Element e, std::string_view key) {
     return json::string_member(e, key).value_or("");
 }
 
+// Slack's own messages, by `subtype` (https://api.slack.com/events/message#subtypes); `channel_*` and
+// `group_*` (private channels in older exports) alike. What a person or bot posts (`bot_message`,
+// `file_share`, `thread_broadcast`, `me_message`…) is none.
+SystemMessage system_message_of(std::string_view subtype) {
+    if (subtype.starts_with("channel_") || subtype.starts_with("group_")) {
+        const std::string_view what = subtype.substr(subtype.find('_') + 1);
+        if (what == "join" || what == "leave") return SystemMessage::membership;
+        if (what == "topic" || what == "purpose" || what == "name") return SystemMessage::topic;
+        return SystemMessage::other;  // archive, unarchive, convert_to_private…
+    }
+    static constexpr std::string_view others[] = {"pinned_item", "unpinned_item", "bot_add",     "bot_remove",
+                                                  "bot_enable",  "bot_disable",   "reminder_add", "tombstone"};
+    for (std::string_view other : others)
+        if (subtype == other) return SystemMessage::other;
+    return SystemMessage::none;
+}
+
 // An unfurl (a link preview) repeats a linked page; it is not part of what was said.
 bool is_unfurl(json::Element att) {
     return json::member(att, "from_url").has_value() || json::bool_member(att, "is_msg_unfurl").value_or(false);
@@ -268,6 +285,7 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
     e.time_raw = ts;
     e.kind = EventKind::message;
     e.source.kind = m_kind;
+    e.source.medium = Medium::chat;
     e.source.origin = origin.name;
     e.source.line = origin.line;
     e.channel = channel.name.empty() ? channel.id : channel.name;
@@ -287,15 +305,15 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
     const User* known = user.empty() ? nullptr : m_directory.find_user(user);
     e.flags.bot = bot_post || !bot_id.empty() || (known && known->is_bot);
     e.flags.edited = changed || f.edited.has_value();
+    e.flags.system = system_message_of(subtype);
     if (auto pins = MessageFields::array(f.pinned_to)) e.flags.pinned = pins->size() > 0;
     if (auto reactions = MessageFields::array(f.reactions))
         for (json::Element r : *reactions)
             if (auto name = json::string_member(r, "name"); name && !name->empty())
                 e.flags.reactions.push_back(clean_text(*name));
 
-    std::string thread = f.thread_ts ? ts_text(*f.thread_ts, {}).value_or("") : std::string();
-    if (!thread.empty()) e.thread = thread;
-    if (!m_workspace.empty()) e.links.push_back(permalink(m_workspace, channel.id, ts, thread));
+    if (f.thread_ts) e.thread = ts_text(*f.thread_ts, {}).value_or("");
+    if (!m_workspace.empty()) add_permalink(e, m_workspace, channel.id);
 
     RichText text = render_text(f);
     // Spans close inside out (`*_x_*` closes italic first); list them by start, outer first.

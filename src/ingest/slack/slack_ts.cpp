@@ -66,6 +66,10 @@ std::string permalink(std::string_view workspace, std::string_view channel_id, s
     return url;
 }
 
+void add_permalink(Event& e, std::string_view workspace, std::string_view channel_id) {
+    e.links.insert(e.links.begin(), permalink(workspace, channel_id, e.time_raw, e.thread));
+}
+
 std::string workspace_from_url(std::string_view url) {
     constexpr std::string_view scheme = "https://";
     if (url.substr(0, scheme.size()) != scheme) return {};

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "retro/event.hpp"
 #include "retro/time.hpp"
 
 namespace retro::ingest::slack {
@@ -24,6 +25,10 @@ std::optional<std::string> ts_of_number(double value);
 // A workspace holding a dot ("acme.enterprise.slack.com") is used as the host as it is.
 std::string permalink(std::string_view workspace, std::string_view channel_id, std::string_view ts,
                       std::string_view thread_ts);
+
+// Puts the permalink of message event `e` (its ts is `e.time_raw`, its thread `e.thread`) in `channel_id`
+// first among its links: the one place a Slack event gets its link, later stages read it from there.
+void add_permalink(Event& e, std::string_view workspace, std::string_view channel_id);
 
 // The workspace in a file permalink (`https://acme.slack.com/files/…` → "acme"), or "".
 std::string workspace_from_url(std::string_view url);

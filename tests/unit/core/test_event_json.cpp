@@ -15,7 +15,7 @@ Event full_event() {
     e.time_raw = "1721903759.248609";
     e.precision = Precision::exact;
     e.kind = EventKind::alert;
-    e.source = {"slack", "cloudwatch", "export.zip!/wc-platform-alerts/2024-07-25.json", 14};
+    e.source = {"slack", "cloudwatch", Medium::chat, "export.zip!/wc-platform-alerts/2024-07-25.json", 14};
     e.channel = "wc-platform-alerts";
     e.actor = {"B01", "AWS Chatbot", "", ""};
     e.text = "ALARM: `x` <b>";
@@ -39,16 +39,17 @@ TEST_CASE("events are written with DESIGN.md's key order, absent fields omitted"
     e.precision = Precision::minute;
     e.kind = EventKind::note;
     e.source.kind = "retro";
+    e.source.medium = Medium::document;
     e.text = "RC reported";
     CHECK(to_json_line(e) ==
           R"({"schema":"retro.event/1","id":"retro:seed.md#L37","time":"2024-07-25T10:36:00.000000Z",)"
-          R"("precision":"minute","kind":"note","source":{"kind":"retro"},"text":"RC reported"})"
+          R"("precision":"minute","kind":"note","source":{"kind":"retro","medium":"document"},"text":"RC reported"})"
           "\n");
     CHECK(to_json_line(full_event()) ==
           R"({"schema":"retro.event/1","id":"slack:C01FBFSDLUA/1721903759.248609#1",)"
           R"("record":"slack:C01FBFSDLUA/1721903759.248609","time":"2024-07-25T10:35:59.248609Z",)"
           R"("time_raw":"1721903759.248609","precision":"exact","kind":"alert","source":{"kind":"slack",)"
-          R"("vendor":"cloudwatch","origin":"export.zip!/wc-platform-alerts/2024-07-25.json","line":14},)"
+          R"("vendor":"cloudwatch","medium":"chat","origin":"export.zip!/wc-platform-alerts/2024-07-25.json","line":14},)"
           R"("channel":"wc-platform-alerts","actor":{"id":"B01","name":"AWS Chatbot"},"text":"ALARM: `x` <b>",)"
           R"("spans":[{"start":7,"end":10,"type":"code"}],"alert":{"key":"platform-lambda-error-alarm",)"
           R"("state":"firing"},"thread":"1721903759.248609",)"
@@ -58,13 +59,69 @@ TEST_CASE("events are written with DESIGN.md's key order, absent fields omitted"
 }
 
 TEST_CASE("reading a written event gives the same event back") {
-    const Event e = full_event();
-    const std::string line = to_json_line(e);
-    auto diags = test::quiet_diagnostics();
-    Event back;
-    REQUIRE(read_event_json(line, {"x.ndjson", 1, 1}, diags, back));
-    CHECK(back == e);
-    CHECK(to_json_line(back) == line);
+    Event join = full_event();
+    join.kind = EventKind::message;
+    join.alert.reset();
+    join.text = "@Ann a rejoint le canal";
+    join.spans.clear();
+    join.flags.system = SystemMessage::membership;
+    for (const Event& e : {full_event(), join}) {
+        const std::string line = to_json_line(e);
+        auto diags = test::quiet_diagnostics();
+        Event back;
+        REQUIRE(read_event_json(line, {"x.ndjson", 1, 1}, diags, back));
+        CHECK(back == e);
+        CHECK(to_json_line(back) == line);
+    }
+    CHECK(to_json_line(join).find(R"("flags":{"pinned":true,"reactions":["pushpin"],"bot":true,"system":"membership"})") !=
+          std::string::npos);
+}
+
+TEST_CASE("a stream older than source.medium and flags.system gets both from what it tells") {
+    struct Row {
+        std::string source, kind, text;
+        Medium medium;
+        SystemMessage system;
+    };
+    const std::vector<Row> rows = {
+        {R"({"kind":"slack"})", "message", "@Ann has joined the channel", Medium::chat, SystemMessage::membership},
+        {R"({"kind":"slackdump"})", "message", "@Ann has left #incident", Medium::chat, SystemMessage::membership},
+        {R"({"kind":"slack-api"})", "message", "@Ann set the channel topic: login", Medium::chat, SystemMessage::topic},
+        {R"({"kind":"slack"})", "message", "@Ann renamed the channel from incident to inc-42", Medium::chat,
+         SystemMessage::topic},
+        {R"({"kind":"slack"})", "message", "who has joined the channel?", Medium::chat, SystemMessage::none},
+        {R"({"kind":"slack","vendor":"cloudwatch"})", "alert", "ALARM: api", Medium::chat, SystemMessage::none},
+        {R"({"kind":"cloudwatch","vendor":"cloudwatch"})", "alert", "@x has joined the channel", Medium::alerting,
+         SystemMessage::none},
+        {R"({"kind":"statuspage","vendor":"statuspage"})", "status", "Investigating", Medium::alerting,
+         SystemMessage::none},
+        {R"({"kind":"mbox"})", "status", "Investigating", Medium::mail, SystemMessage::none},
+        {R"({"kind":"maildir"})", "email", "hello", Medium::mail, SystemMessage::none},
+        {R"({"kind":"notes"})", "note", "@Ann has joined the channel", Medium::document, SystemMessage::none},
+        {R"({"kind":"retro"})", "note", "RC reported", Medium::document, SystemMessage::none},
+        {R"({"kind":"json-map"})", "alert", "deploy", Medium::alerting, SystemMessage::none},
+        // A kind older streams never carried: its event kind tells.
+        {R"({"kind":"other-tool"})", "message", "hi", Medium::chat, SystemMessage::none},
+        {R"({"kind":"other-tool"})", "email", "hi", Medium::mail, SystemMessage::none},
+        {R"({"kind":"other-tool"})", "note", "hi", Medium::document, SystemMessage::none},
+        {R"({"kind":"other-tool"})", "alert", "hi", Medium::alerting, SystemMessage::none},
+        // A stream that names its medium is taken at its word: no system flag, no system message.
+        {R"({"kind":"slack","medium":"chat"})", "message", "@Ann has joined the channel", Medium::chat,
+         SystemMessage::none},
+        {R"({"kind":"teams","medium":"chat"})", "message", "hi", Medium::chat, SystemMessage::none},
+        {R"({"kind":"buildkite","medium":"change"})", "note", "hi", Medium::change, SystemMessage::none},
+    };
+    for (const Row& row : rows) {
+        const std::string line = R"({"schema":"retro.event/1","id":"a","time":"2024-07-25T10:36:00Z","kind":")" +
+                                 row.kind + R"(","source":)" + row.source + R"(,"text":")" + row.text + R"("})";
+        INFO(line);
+        auto diags = test::quiet_diagnostics();
+        Event e;
+        REQUIRE(read_event_json(line, {"old.ndjson", 1, 1}, diags, e));
+        CHECK(test::texts(diags).empty());
+        CHECK(e.source.medium == row.medium);
+        CHECK(e.flags.system == row.system);
+    }
 }
 
 TEST_CASE("damaged events are diagnosed with their position and rejected") {
@@ -82,6 +139,10 @@ TEST_CASE("damaged events are diagnosed with their position and rejected") {
         {R"({"schema":"retro.event/1","id":"a","time":"2024-07-25T10:36:00Z","kind":"note","source":{"kind":"x"},"text":"ab","spans":[{"start":1,"end":9,"type":"code"}]})",
          "f:7:114: error: a span needs 0 <= start <= end <= length of text, and a type [events.bad-field]"},
         {"[1,2]", "f:7:1: error: an event must be a JSON object [events.bad-field]"},
+        {R"({"schema":"retro.event/1","id":"a","time":"2024-07-25T10:36:00Z","kind":"note","source":{"kind":"x","medium":"fax"}})",
+         "f:7:101: error: unknown medium \"fax\" [events.bad-field]"},
+        {R"({"schema":"retro.event/1","id":"a","time":"2024-07-25T10:36:00Z","kind":"note","source":{"kind":"x","medium":"chat"},"flags":{"system":"yes"}})",
+         "f:7:127: error: unknown system message \"yes\" [events.bad-field]"},
     };
     for (const auto& row : rows) {
         INFO(row.in);
@@ -93,7 +154,7 @@ TEST_CASE("damaged events are diagnosed with their position and rejected") {
     }
 }
 
-TEST_CASE("event order is (time, source kind, id)") {
+TEST_CASE("the stream order is (time, source kind, id, origin, line)") {
     Event a, b;
     a.time = b.time = *parse_iso8601("2024-07-25T10:36:00Z");
     a.source.kind = "alertmanager";
@@ -103,6 +164,16 @@ TEST_CASE("event order is (time, source kind, id)") {
     CHECK(event_order_less(a, b));
     b.source.kind = "alertmanager";
     CHECK(event_order_less(b, a));
+    b.id = "z";  // the same id read twice: where it was read decides
+    a.source.origin = "b.ndjson";
+    b.source.origin = "a.ndjson";
+    CHECK(event_order_less(b, a));
+    b.source.origin = a.source.origin;
+    a.source.line = 2;
+    b.source.line = 1;
+    CHECK(event_order_less(b, a));
+    CHECK_FALSE(event_order_less(a, a));
+    CHECK(stream_key(a) == StreamKey{a.time, "alertmanager", "z", "b.ndjson", 2});
     b.time += std::chrono::microseconds(-1);
     CHECK(event_order_less(b, a));
 }

@@ -20,10 +20,17 @@ inline Event message(std::string_view hh_mm, std::string name, std::string text,
     e.time = at("2024-07-25T" + std::string(hh_mm) + (hh_mm.size() == 5 ? ":00Z" : "Z"));
     e.id = "slack:C1/" + std::to_string(e.time.time_since_epoch().count());
     e.kind = EventKind::message;
-    e.source = {"slack", "", "export.zip!/" + channel + "/2024-07-25.json", 1};
+    e.source = {"slack", "", Medium::chat, "export.zip!/" + channel + "/2024-07-25.json", 1};
     e.channel = std::move(channel);
     e.actor.name = std::move(name);
     e.text = std::move(text);
+    return e;
+}
+
+// A platform's system message as its ingester marks it (Slack's `subtype`), in whatever language.
+inline Event system_message(std::string_view hh_mm, std::string name, std::string text, SystemMessage system) {
+    Event e = message(hh_mm, std::move(name), std::move(text));
+    e.flags.system = system;
     return e;
 }
 
@@ -40,7 +47,7 @@ inline Event alert(std::string_view hh_mm_ss, std::string key, std::string state
     e.time = at("2024-07-25T" + std::string(hh_mm_ss) + (hh_mm_ss.size() == 5 ? ":00Z" : "Z"));
     e.id = kind + ":" + key + "/" + state + "@" + format_utc(e.time) + "#" + origin;
     e.kind = EventKind::alert;
-    e.source = {kind, "cloudwatch", origin, 1};
+    e.source = {kind, "cloudwatch", kind == "slack" ? Medium::chat : Medium::alerting, origin, 1};
     e.channel = kind == "slack" ? "alerts" : "cloudwatch";
     e.text = state + " " + key;
     e.alert = AlertInfo{key, "", state, "", ""};
@@ -52,7 +59,7 @@ inline Event email(std::string_view hh_mm, std::string from, std::string text) {
     e.time = at("2024-07-25T" + std::string(hh_mm) + ":00Z");
     e.id = "email:<" + std::string(hh_mm) + "@example.org>";
     e.kind = EventKind::email;
-    e.source = {"mbox", "", "inbox.mbox", 1};
+    e.source = {"mbox", "", Medium::mail, "inbox.mbox", 1};
     e.channel = "inbox.mbox";
     e.actor.name = std::move(from);
     e.text = std::move(text);
@@ -64,7 +71,7 @@ inline Event status(std::string_view hh_mm, std::string state, std::string origi
     e.time = at("2024-07-25T" + std::string(hh_mm) + ":00Z");
     e.id = "statuspage:" + std::string(hh_mm) + "-" + state + "#" + origin;
     e.kind = EventKind::status;
-    e.source = {"statuspage", "statuspage", origin, 1};
+    e.source = {"statuspage", "statuspage", Medium::alerting, origin, 1};
     e.text = state;
     e.status = StatusInfo{"Example", state};
     return e;

@@ -13,7 +13,7 @@ TEST_CASE("every input event is in the timeline or under one named reason") {
     std::vector<Event> events{
         message("06:00", "Ann Lee", "unrelated morning chat"),           // outside the window
         message("10:00", "Ann Lee", "site is down"),                     // entry
-        message("10:01", "Bob Ray", "@Bob Ray has joined the channel"),  // noise: membership
+        system_message("10:01", "Bob Ray", "@Bob Ray has joined the channel", SystemMessage::membership),  // noise
         alert("10:05:00", "api", "firing"),                              // entry (group lead)
         post,                                                            // merged into the alarm
         alert("10:07:00", "api", "resolved"),                            // grouped

@@ -13,9 +13,22 @@ TEST_CASE("noise rules drop joins, topic changes, emoji-only messages and one-wo
         std::string reason;  // "" when kept
     };
     auto rows = std::vector<Row>{
-        {"join", message("10:01", "Cid Moe", "@Cid Moe has joined the channel"), "noise: membership"},
-        {"leave", message("10:01", "Cid Moe", "@Cid Moe has left the channel"), "noise: membership"},
-        {"topic", message("10:01", "Cid Moe", "@Cid Moe set the channel topic: login outage"), "noise: topic"},
+        {"join", system_message("10:01", "Cid Moe", "@Cid Moe has joined the channel", SystemMessage::membership),
+         "noise: membership"},
+        {"leave", system_message("10:01", "Cid Moe", "@Cid Moe has left the channel", SystemMessage::membership),
+         "noise: membership"},
+        {"topic", system_message("10:01", "Cid Moe", "@Cid Moe set the channel topic: login outage", SystemMessage::topic),
+         "noise: topic"},
+        {"a join in French, told by its flag", system_message("10:01", "Cid Moe", "@Cid Moe a rejoint le canal",
+                                                              SystemMessage::membership),
+         "noise: membership"},
+        {"a rename, told by its flag", system_message("10:01", "Cid Moe", "@Cid Moe a renommé le canal « incident »",
+                                                       SystemMessage::topic),
+         "noise: topic"},
+        {"other system messages are kept", system_message("10:01", "Cid Moe", "@Cid Moe pinned a message",
+                                                          SystemMessage::other),
+         ""},
+        {"a person writing a join's words is kept", message("10:01", "Cid Moe", "@Cid Moe has joined the channel"), ""},
         {"a person talking about joining is kept", message("10:01", "Cid Moe", "who has joined the channel?"), ""},
         {"emoji characters", message("10:01", "Cid Moe", "👍 🎉"), "noise: emoji-only"},
         {"emoji short codes", message("10:01", "Cid Moe", ":+1: :tada::skin-tone-2:"), "noise: emoji-only"},
@@ -69,7 +82,7 @@ TEST_CASE("noise rules can be switched off and the ack words changed") {
     CorrelateOptions o;
     o.noise_rules = {"membership"};
     auto t = run({message("10:00", "Ann Lee", "site is down"), message("10:01", "Cid Moe", "ok"),
-                  message("10:02", "Cid Moe", "@Cid Moe has joined the channel")},
+                  system_message("10:02", "Cid Moe", "@Cid Moe has joined the channel", SystemMessage::membership)},
                  o);
     CHECK(t.entries.size() == 2);
     o.noise_rules = {"one-word-ack"};

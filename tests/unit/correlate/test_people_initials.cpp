@@ -37,7 +37,7 @@ TEST_CASE("a notes line carrying only initials keeps them") {
     note.time = at("2024-07-25T09:00:00Z");
     note.precision = Precision::minute;
     note.kind = EventKind::note;
-    note.source = {"notes", "", "notes.md", 5};
+    note.source = {"notes", "", Medium::document, "notes.md", 5};
     note.actor.initials = "NP";
     note.text = "mentioned Sierra issues in stand up";
     auto t = run({note, message("09:10", "Nina Park", "confirmed")});

@@ -47,7 +47,7 @@ TEST_CASE("corpus: issue1189.mbox.txt against its summary and offsets") {
         CHECK(e.time == times[i]);
         CHECK(e.text.starts_with("Message " + std::to_string(i + 1) + "\n"));
         CHECK(e.actor == retro::Actor{"", "Sender", "S", "sender@example.com"});
-        CHECK(e.source == retro::SourceRef{"mbox", "", path, lines[i]});
+        CHECK(e.source == retro::SourceRef{"mbox", "", retro::Medium::mail, path, lines[i]});
         CHECK(e.channel == "issue1189");
         CHECK(e.provenance.empty());
     }

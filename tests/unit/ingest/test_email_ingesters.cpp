@@ -85,7 +85,7 @@ TEST_CASE("a damaged message in the middle of an mbox costs only that message") 
     REQUIRE(run.sink.events.size() == 2);
     CHECK(run.sink.events[0].id == "email:<a@x>");
     CHECK(run.sink.events[0].time == utc(2024, 7, 25, 9, 14, 7));
-    CHECK(run.sink.events[0].source == retro::SourceRef{"mbox", "", dir.path.string() + "/css.mbox", 1});
+    CHECK(run.sink.events[0].source == retro::SourceRef{"mbox", "", retro::Medium::mail, dir.path.string() + "/css.mbox", 1});
     CHECK(run.sink.events[0].channel == "css");
     CHECK(run.sink.events[1].id == "email:<c@x>");
     CHECK(run.sink.events[1].source.line == 13);  // its `From ` line
@@ -155,7 +155,7 @@ TEST_CASE("a single .eml and a KIND: prefix") {
     std::string odd = dir.write("saved-message", message("f@x", "Thu, 25 Jul 2024 12:38:00 +0100", "Forced"));
     run.read({eml, "eml:" + odd});
     REQUIRE(run.sink.events.size() == 2);
-    CHECK(run.sink.events[0].source == retro::SourceRef{"eml", "", eml, 1});
+    CHECK(run.sink.events[0].source == retro::SourceRef{"eml", "", retro::Medium::mail, eml, 1});
     CHECK(run.sink.events[0].channel.empty());
     CHECK(run.sink.events[0].text == "API resolved\nAPI resolved body.");
     CHECK(run.sink.events[1].id == "email:<f@x>");

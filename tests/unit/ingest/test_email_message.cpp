@@ -34,7 +34,7 @@ TEST_CASE("a plain message becomes one email event with every field") {
     expected.time = utc(2024, 7, 25, 9, 14, 7);
     expected.time_raw = "Thu, 25 Jul 2024 10:14:07 +0100";
     expected.kind = retro::EventKind::email;
-    expected.source = {"mbox", "", "m.eml", 1};
+    expected.source = {"mbox", "", retro::Medium::mail, "m.eml", 1};
     expected.channel = "css-mail";
     expected.actor = {"", "Collections Systems Support", "CSS", "css@example.org"};
     expected.text =

@@ -56,3 +56,27 @@ TEST_CASE("no recognisable source at all is an error, and so is a missing path")
     CHECK_THROWS_AS(read_sources({"/nonexistent/x"}, {options, diags, sink}), Error);
     fs::remove(file);
 }
+
+TEST_CASE("every ingester says which medium its events came through") {
+    struct Row {
+        std::string source;  // KIND:path, as on the command line
+        Medium medium;
+    };
+    const std::vector<Row> rows = {
+        {test::corpus_path("slack/slackdump/source_export.zip"), Medium::chat},
+        {test::corpus_path("alerts/grafana/alert-9.json"), Medium::alerting},
+        {test::corpus_path("alerts/alertmanager/single_alert_no_url.json"), Medium::alerting},
+        {test::corpus_path("email/mimekit/simple.mbox.txt"), Medium::mail},
+        {"retro:" + test::corpus_path("../seed/2024-07-25-retro-as-published.md"), Medium::document},
+    };
+    for (const Row& row : rows) {
+        INFO(row.source);
+        auto diags = test::quiet_diagnostics();
+        ingest::EventCollector sink;
+        IngestOptions options;
+        read_sources({row.source}, {options, diags, sink});
+        const auto events = sink.take_sorted();
+        REQUIRE_FALSE(events.empty());
+        for (const Event& e : events) CHECK(e.source.medium == row.medium);
+    }
+}

@@ -3,6 +3,8 @@
 
 #include <set>
 
+#include <fmt/format.h>
+
 #include "ingest/slack/day_file.hpp"
 #include "ingest/slack/slack_ts.hpp"
 #include "retro/event_json.hpp"
@@ -89,7 +91,7 @@ TEST_CASE("a human message: actor from users.json, permalink, line, flags", "[sl
     expected.time = at("1721903759.248609");
     expected.time_raw = "1721903759.248609";
     expected.kind = EventKind::message;
-    expected.source = SourceRef{"slack", "", "export.zip!/wc-digital-platform/2024-07-25.json", 2};
+    expected.source = SourceRef{"slack", "", Medium::chat, "export.zip!/wc-digital-platform/2024-07-25.json", 2};
     expected.channel = "wc-digital-platform";
     expected.actor = Actor{"U1", "Rachel", "RC", "r.cooper@example.org"};
     expected.text = "@weco_devs starting a chat here; Logging in is down";
@@ -236,6 +238,9 @@ TEST_CASE("subtypes, files and empty text", "[slack][day]") {
     // collector keeps both, the later by content hash renamed `#dup-…`: issue 15 item 6).
     REQUIRE(run.events.size() == 5);
     CHECK(run.events[0].text == "@Sam Brown has joined the channel");
+    CHECK(run.events[0].flags.system == SystemMessage::membership);
+    for (std::size_t i = 1; i < run.events.size(); ++i) CHECK(run.events[i].flags.system == SystemMessage::none);
+    for (const Event& e : run.events) CHECK(e.source.medium == Medium::chat);
     CHECK(run.events[3].id == "slack:C01FBFSDLUA/1721900000.000002");
     CHECK(run.events[3].text == "BBB");
     CHECK(run.events[3].flags.edited);
@@ -245,6 +250,30 @@ TEST_CASE("subtypes, files and empty text", "[slack][day]") {
     CHECK(run.events[1].text == "file: Kibana down (kibana.png)");
     CHECK(run.events[2].text == "from blocks < raw");
     for (const Event& e : run.events) CHECK(to_json_line(e).find("xoxe") == std::string::npos);
+}
+
+TEST_CASE("system messages are told by their subtype, not their text", "[slack][day]") {
+    struct Row {
+        const char* subtype;
+        SystemMessage system;
+    };
+    const std::vector<Row> rows = {
+        {"channel_join", SystemMessage::membership},  {"channel_leave", SystemMessage::membership},
+        {"group_join", SystemMessage::membership},    {"channel_topic", SystemMessage::topic},
+        {"channel_purpose", SystemMessage::topic},    {"channel_name", SystemMessage::topic},
+        {"group_topic", SystemMessage::topic},        {"channel_archive", SystemMessage::other},
+        {"pinned_item", SystemMessage::other},        {"bot_add", SystemMessage::other},
+        {"file_share", SystemMessage::none},          {"thread_broadcast", SystemMessage::none},
+        {"me_message", SystemMessage::none},          {"", SystemMessage::none},
+    };
+    for (const Row& row : rows) {
+        INFO(row.subtype);
+        // Slack writes system text in the workspace's language: the text plays no part.
+        Run run = parse(fmt::format(R"~([{{"type":"message","subtype":"{}","user":"U3","text":"<@U3> a rejoint le canal","ts":"1721900000.000001"}}])~",
+                                    row.subtype));
+        REQUIRE(run.events.size() == 1);
+        CHECK(run.events[0].flags.system == row.system);
+    }
 }
 
 TEST_CASE("damaged messages are diagnostics and the rest goes on", "[slack][day]") {

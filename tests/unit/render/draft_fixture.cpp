@@ -29,6 +29,7 @@ TimelineEntry message(const char* time, const char* initials, const char* name, 
     e.time = utc(time);
     e.kind = EventKind::message;
     e.source_kind = "slack";
+    e.medium = Medium::chat;
     e.channel = "wc-incident";
     e.initials = initials;
     e.actor_name = name;
@@ -42,6 +43,7 @@ TimelineEntry alert(const char* time, const char* text, const char* id) {
     e.time = utc(time);
     e.kind = EventKind::alert;
     e.source_kind = "slack";
+    e.medium = Medium::chat;
     e.channel = "wc-platform-alerts";
     e.text = text;
     e.event_ids = {id};
@@ -51,6 +53,7 @@ TimelineEntry alert(const char* time, const char* text, const char* id) {
     g.first = g.last = e.time;
     g.count = 1;
     g.event_ids = {id};
+    g.posted_in_chat = true;
     e.group = g;
     return e;
 }
@@ -76,6 +79,7 @@ Timeline seed_like_timeline() {
     mail.time = utc("2024-07-25T09:14:00Z");
     mail.kind = EventKind::email;
     mail.source_kind = "mbox";
+    mail.medium = Medium::mail;
     mail.channel = "inbox";
     mail.actor_name = "Collections Systems Support";
     mail.text = "Restart laptops if you cannot reach Sierra\n\nDear all, …";
@@ -112,6 +116,7 @@ Timeline seed_like_timeline() {
     status.time = utc("2024-07-25T10:45:00Z");
     status.kind = EventKind::status;
     status.source_kind = "statuspage";
+    status.medium = Medium::alerting;
     status.status = StatusInfo{"wellcomecollection.org", "investigating"};
     status.text = "Users cannot log in";
     status.event_ids = {"statuspage:upd-1"};

@@ -10,7 +10,7 @@ TEST_CASE("events become Timesketch JSONL lines", "[render][timesketch]") {
     m.id = "slack:C01FBFSDLUA/1721903772.248609";
     m.time = *parse_iso8601("2024-07-25T10:36:12.248609Z");
     m.kind = EventKind::message;
-    m.source = SourceRef{"slack", "", "export.zip!/wc-incident/2024-07-25.json", 14};
+    m.source = SourceRef{"slack", "", Medium::chat, "export.zip!/wc-incident/2024-07-25.json", 14};
     m.channel = "wc-incident";
     m.actor = Actor{"U01", "Rachel Cooper", "RC", ""};
     m.text = "Logging in is down";
@@ -30,7 +30,7 @@ TEST_CASE("events become Timesketch JSONL lines", "[render][timesketch]") {
     a.id = "cloudwatch:identity-api-prod-5xx-alarm/ALARM@2024-07-25T10:19:00.000Z";
     a.time = *parse_iso8601("2024-07-25T10:19:00Z");
     a.kind = EventKind::alert;
-    a.source = SourceRef{"cloudwatch", "cloudwatch", "<stdin>", 0};
+    a.source = SourceRef{"cloudwatch", "cloudwatch", Medium::alerting, "<stdin>", 0};
     a.alert = AlertInfo{"identity-api-prod-5xx-alarm", "", "firing", "", ""};
     out.clear();
     render::write_timesketch_json(a, out);
