@@ -48,7 +48,7 @@ RETRO010 = "off"
     CHECK(c.lint.severities.at("RETRO010") == "off");
 }
 
-TEST_CASE("unknown keys are warnings; wrong types and bad TOML are errors with positions") {
+TEST_CASE("unknown keys are warnings, wrong types and bad TOML are errors with positions") {
     auto diags = test::quiet_diagnostics();
     const Config c = parse_config("tz = 5\ncolour = \"red\"\n[ingest]\nmax_record_bytes = -1\nzip = 1\n", "r.toml", diags);
     CHECK(test::texts(diags) == std::vector<std::string>{

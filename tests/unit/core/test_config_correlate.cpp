@@ -35,7 +35,7 @@ started = "2024-07-25T10:00"
     CHECK(c.correlate.alert_aliases.at("Catalogue API errors") == "catalogue-api-prod-5xx-alarm");
 }
 
-TEST_CASE("correlate config: absent lists stay absent; bad values are errors") {
+TEST_CASE("correlate config: absent lists stay absent, bad values are errors") {
     auto diags = test::quiet_diagnostics();
     Config c = parse_config("[correlate]\ntail_minutes = 30\n", "retro.toml", diags);
     CHECK_FALSE(c.correlate.noise_rules);

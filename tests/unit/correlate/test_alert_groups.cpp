@@ -29,7 +29,7 @@ bool operator==(const Expect& a, const Expect& b) {
 
 }  // namespace
 
-TEST_CASE("repeats under group_interval collapse; a later repeat starts a new group") {
+TEST_CASE("repeats under group_interval collapse, a later repeat starts a new group") {
     struct Row {
         const char* what;
         std::vector<Event> events;

@@ -22,7 +22,7 @@ std::vector<Event> two_incidents() {
 
 }  // namespace
 
-TEST_CASE("signals cluster where gaps are at most an hour; the busiest cluster wins") {
+TEST_CASE("signals cluster where gaps are at most an hour, the busiest cluster wins") {
     auto t = run(two_incidents());
     REQUIRE(t.clusters.size() == 2);
     CHECK(format_utc(t.clusters[0].first) == "2024-07-25T06:00:00.000000Z");

@@ -69,7 +69,7 @@ TEST_CASE("milestones from alerts, status updates and keyword rules, each with i
     }
 }
 
-TEST_CASE("without a status page, alerts resolve the incident; keywords are matched on word boundaries") {
+TEST_CASE("without a status page, alerts resolve the incident, keywords are matched on word boundaries") {
     Event fire = alert("10:00:00", "api", "firing");
     Event feedback = message("10:05", "Ann Lee", "got feedback from users");  // "ack" inside a word: no match
     Event revert = message("10:10", "Bob Ray", "Reverted the deploy");
@@ -93,7 +93,7 @@ TEST_CASE("an alert still firing leaves the incident unresolved unless someone s
     CHECK(find(t, "resolved") == nullptr);
 }
 
-TEST_CASE("an acknowledged alert state beats keywords; [correlate] pins beat everything") {
+TEST_CASE("an acknowledged alert state beats keywords, [correlate] pins beat everything") {
     Event fire = alert("10:00:00", "api", "firing", "pagerduty.json", "pagerduty");
     Event acked = alert("10:03:00", "api", "acknowledged", "pagerduty.json", "pagerduty");
     auto t = run({fire, message("10:01", "Ann Lee", "on it"), acked});

@@ -70,7 +70,7 @@ TEST_CASE("pinned events and events reacted with a timeline emoji are always kep
     CHECK(run({message("10:00", "Ann Lee", "site is down"), reacted}, o).entries.size() == 1);
 }
 
-TEST_CASE("bot chatter after the incident's last signal is noise; bot posts during it are kept") {
+TEST_CASE("bot chatter after the incident's last signal is noise, bot posts during it are kept") {
     auto t = run({message("10:00", "Ann Lee", "site is down"), bot_message("10:05", "deploy of v1.2 started"),
                   message("10:20", "Ann Lee", "back up"), bot_message("10:50", "nightly backup finished")});
     CHECK(lines(t) ==

@@ -20,7 +20,7 @@ TEST_CASE("two people with the same initials are told apart: RC, RCo") {
     CHECK(t.participants[2].initials == "RCoe");
 }
 
-TEST_CASE("[people] initials are kept as given; events' own initials come before the name's") {
+TEST_CASE("[people] initials are kept as given, events' own initials come before the name's") {
     CorrelateOptions o;
     o.people.add("Robert Cole", {"Robert Cole", "BC"});
     Event noted = message("10:02", "Natalie Parker", "opened statuspage incident");

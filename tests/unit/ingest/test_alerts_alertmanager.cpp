@@ -90,7 +90,7 @@ TEST_CASE("alertmanager corpus: alert.json and single_alert.json") {
     CHECK(no_url.events[0].links.empty());
 }
 
-TEST_CASE("grafana corpus: unified alerts; firing and resolved payloads share the firing id") {
+TEST_CASE("grafana corpus: unified alerts, firing and resolved payloads share the firing id") {
     // alert-9.json fires d8a21484c9c25a60 at 2022-06-17T00:41:00.782137894Z; alert-9-resolved.json
     // repeats it with endsAt 2022-06-17T00:51:24.067337833Z: 2 distinct events, 1 duplicate.
     const auto run = run_sources(

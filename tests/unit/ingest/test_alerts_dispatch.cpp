@@ -31,7 +31,7 @@ std::vector<std::string> kinds(const test::AlertRun& run) {
 
 }  // namespace
 
-TEST_CASE("dispatch: NDJSON mixing vendors goes object by object; unknown shapes are reported once each") {
+TEST_CASE("dispatch: NDJSON mixing vendors goes object by object, unknown shapes are reported once each") {
     const std::string input = std::string(cloudwatch_line) + "\n" + R"j({"foo":1,"bar":2})j" + "\n" +
                               alertmanager_line + "\n" + R"j({"bar":3,"foo":4})j" + "\n" + opsgenie_line + "\n" +
                               "[1]\n";
@@ -95,7 +95,7 @@ TEST_CASE("dispatch: invalid JSON costs only its own line") {
     CHECK(run.events.size() == 1);
 }
 
-TEST_CASE("dispatch: detection picks the vendor from content; a KIND: prefix forces one") {
+TEST_CASE("dispatch: detection picks the vendor from content, a KIND: prefix forces one") {
     const fs::path file = fs::temp_directory_path() / ("retro-alerts-" + std::to_string(::getpid()) + ".json");
     std::ofstream(file) << alertmanager_line << "\n" << cloudwatch_line << "\n";
     const auto detected = run_sources({file.string()});

@@ -46,7 +46,7 @@ TEST_CASE("json-map: mapped fields, any time form, wrong types and missing times
     CHECK(run.events[0].provenance.tz_assumed.empty());
 }
 
-TEST_CASE("json-map: a mapped id is the native id; unknown map fields are reported once") {
+TEST_CASE("json-map: a mapped id is the native id, unknown map fields are reported once") {
     IngestOptions options;
     options.json_map = {{"time", ".t"}, {"id", ".uid"}, {"colour", ".c"}};
     const auto run = run_alerts(R"j({"t":"2024-07-25T10:00:00Z","uid":42})j", "json-map", options);
@@ -56,7 +56,7 @@ TEST_CASE("json-map: a mapped id is the native id; unknown map fields are report
                                    "severity, service, id, fingerprint) [json-map.unknown-field]"});
 }
 
-TEST_CASE("json-map: forced without a map is an error; known shapes still read") {
+TEST_CASE("json-map: forced without a map is an error, known shapes still read") {
     const auto run = run_alerts(
         R"j({"AlarmName":"a","NewStateValue":"OK","StateChangeTime":"2024-07-25T10:00:00.000+0000"})j", "json-map");
     CHECK(run.diagnostics == std::vector<std::string>{"in.json: error: json-map needs a field map: --map "

@@ -37,7 +37,7 @@ TEST_CASE("opsgenie corpus: an action without any time is a warning and a count"
     CHECK(run.dropped.at("opsgenie: action without a time") == 1);
 }
 
-TEST_CASE("opsgenie: createdAt in milliseconds when there is no updatedAt; notes kept in the text") {
+TEST_CASE("opsgenie: createdAt in milliseconds when there is no updatedAt, notes kept in the text") {
     const char* line =
         R"j({"action":"AddNote","alert":{"alertId":"a1","message":"disk full","note":"looking","createdAt":1721902440456,"priority":"P2"}})j";
     const auto run = run_alerts(line, "opsgenie");

@@ -52,7 +52,7 @@ TEST_CASE("pagerduty corpus: v1 messages and v2 log entries") {
     CHECK(v2.events[1].actor.name == "Laura Haley");
 }
 
-TEST_CASE("pagerduty: REST log entries, one event each; entries without a time are counted") {
+TEST_CASE("pagerduty: REST log entries, one event each, entries without a time are counted") {
     const char* page =
         R"j({"log_entries":[{"id":"R1","type":"trigger_log_entry","summary":"Triggered through the API","created_at":"2024-07-25T10:15:00Z","incident":{"id":"P1","summary":"[#7] Catalogue API errors"}},{"id":"R2","type":"notify_log_entry","summary":"Notified"}],"limit":25,"offset":0,"more":false})j";
     const auto run = run_alerts(page, "pagerduty");

@@ -21,7 +21,7 @@ TEST_CASE("sentry corpus: an issue alert's event, timed by datetime, not the dis
     CHECK(e.alert->state == "firing");
 }
 
-TEST_CASE("sentry corpus: a created issue is timed by firstSeen; other issue actions carry no time") {
+TEST_CASE("sentry corpus: a created issue is timed by firstSeen, other issue actions carry no time") {
     const auto created = run_sources({test::corpus_path("alerts/sentry/issue_created_for_exception.json")});
     CHECK(created.diagnostics.empty());
     CHECK(test::ids(created) == std::vector<std::string>{"sentry:issue/1635244907#created"});

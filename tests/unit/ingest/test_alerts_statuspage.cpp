@@ -6,7 +6,7 @@
 using namespace retro;
 using test::run_sources;
 
-TEST_CASE("statuspage corpus: payloads repeat earlier updates; one event per update id") {
+TEST_CASE("statuspage corpus: payloads repeat earlier updates, one event per update id") {
     // incident_created.json holds update qm8bgczn0p2n (identified, 07:32:00.548Z); incident_update.json
     // holds cdwfdrjlp53y (resolved, 07:37:20.785Z) and again qm8bgczn0p2n: 2 events, 1 duplicate.
     const auto run = run_sources({test::corpus_path("alerts/statuspage/incident_created.json"),

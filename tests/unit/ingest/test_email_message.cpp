@@ -108,7 +108,7 @@ TEST_CASE("RFC 2047 words, quoted-printable and base64 are decoded by GMime") {
     }
 }
 
-TEST_CASE("the From display name is decoded; a bare address gives initials from its local part") {
+TEST_CASE("the From display name is decoded, a bare address gives initials from its local part") {
     auto diags = retro::test::quiet_diagnostics();
     auto named = parse(
         "From: =?UTF-8?Q?Ren=C3=A9e_Dupr=C3=A9?= <renee@example.org>\n"
@@ -251,7 +251,7 @@ TEST_CASE("without a Message-ID the id is a stable hash of the headers") {
     CHECK(first->thread == first->id.substr(6));
 }
 
-TEST_CASE("a Message-ID reused by a different message gets #2; an exact copy keeps the id") {
+TEST_CASE("a Message-ID reused by a different message gets #2, an exact copy keeps the id") {
     auto diags = retro::test::quiet_diagnostics();
     retro::ingest::email::MailboxIndex mailbox;
     retro::IngestOptions options;
@@ -271,7 +271,7 @@ TEST_CASE("a Message-ID reused by a different message gets #2; an exact copy kee
                                    "mailbox; this one is email:<same@x>#2 [email.duplicate-message-id]"});
 }
 
-TEST_CASE("zones: a missing zone uses assume-tz and is recorded; an ambiguous one is warned about") {
+TEST_CASE("zones: a missing zone uses assume-tz and is recorded, an ambiguous one is warned about") {
     auto diags = retro::test::quiet_diagnostics();
     retro::IngestOptions options;
     options.assume_tz = *retro::TimeZone::find("Europe/London");

@@ -98,7 +98,7 @@ TEST_CASE("content hash of an alert: its alert part, not the text and links its 
           ingest::content_hash(alert("x", "Test alert{test=\"false\"}")));
 }
 
-TEST_CASE("same id, different content: both kept, one renamed and warned about; same content: a duplicate") {
+TEST_CASE("same id, different content: both kept, one renamed and warned about, same content: a duplicate") {
     const std::uint64_t one = ingest::content_hash(sample()[0]), two = ingest::content_hash(sample()[1]);
     const bool two_later = two > one;
     const std::string renamed = ingest::collision_id("slack:C1/1.000100", two_later ? two : one);

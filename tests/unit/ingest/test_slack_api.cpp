@@ -130,7 +130,7 @@ TEST_CASE("API responses: history plus replies concatenated, broadcasts once, ok
               "<stdin>:1:2: error: Slack API response is an error: not_in_channel [slack.api-error]"});
 }
 
-TEST_CASE("API JSON without a channel: \"unknown\" and one warning; Events API envelopes carry theirs",
+TEST_CASE("API JSON without a channel: \"unknown\" and one warning, Events API envelopes carry theirs",
           "[slack][api]") {
     Run run = run_bytes(
         "{\"type\":\"message\",\"user\":\"U1\",\"text\":\"a\",\"ts\":\"1.000001\"}\n"

@@ -101,7 +101,7 @@ TEST_CASE("a human message: actor from users.json, permalink, line, flags", "[sl
     CHECK(run.events[0] == expected);
 }
 
-TEST_CASE("names: display name, else real name, else handle; [people] overrides", "[slack][day]") {
+TEST_CASE("names: display name, else real name, else handle, [people] overrides", "[slack][day]") {
     const char* day = R"~([
 {"type":"message","user":"U2","text":"a","ts":"1721900000.000001"},
 {"type":"message","user":"U3","text":"b","ts":"1721900000.000002"},
@@ -126,7 +126,7 @@ TEST_CASE("names: display name, else real name, else handle; [people] overrides"
     CHECK(mapped.events[1].actor == Actor{"U3", "Sam B.", "SB", ""});
 }
 
-TEST_CASE("threads: replies link to their parent; a reply listed twice is one event", "[slack][day]") {
+TEST_CASE("threads: replies link to their parent, a reply listed twice is one event", "[slack][day]") {
     Run run = parse(R"~([
 {"type":"message","user":"U1","text":"parent","ts":"1721903000.000100","thread_ts":"1721903000.000100","reply_count":1},
 {"type":"message","user":"U3","text":"reply","ts":"1721903100.000200","thread_ts":"1721903000.000100","parent_user_id":"U1"},
@@ -297,7 +297,7 @@ TEST_CASE("damaged messages are diagnostics and the rest goes on", "[slack][day]
           });
 }
 
-TEST_CASE("a corrupt message is one diagnostic naming the entry; the messages beside it are read", "[slack][day]") {
+TEST_CASE("a corrupt message is one diagnostic naming the entry, the messages beside it are read", "[slack][day]") {
     Run run = parse("[\n  {\"type\": \"message\", \"ts\": \"1.000001\"},\n  {\"type\": \"message\" \"ts\": 2}\n]");
     REQUIRE(run.events.size() == 1);
     CHECK(run.events[0].time_raw == "1.000001");

@@ -208,7 +208,7 @@ TEST_CASE("the same export from a ZIP in memory (stdin) and with a workspace", "
           std::vector<std::string>{"https://acme.slack.com/archives/CO69735E8A/p1736478514897649"});
 }
 
-TEST_CASE("private channels and DMs stay out unless asked for; channel globs select", "[slack][export]") {
+TEST_CASE("private channels and DMs stay out unless asked for, channel globs select", "[slack][export]") {
     std::string zip = make_zip(small_export());
     Run plain = ingest_tree(io::open_zip_tree_in_memory(zip, "e.zip"), "e.zip");
     CHECK(ids(plain) ==

@@ -53,7 +53,7 @@ TEST_CASE("a folder that does not exist cannot be listed", "[io][folder]") {
     CHECK_THROWS_AS(tree->entries(), Error);
 }
 
-TEST_CASE("list_children says which children are folders; exists follows links", "[io][folder]") {
+TEST_CASE("list_children says which children are folders, exists follows links", "[io][folder]") {
     TempFolder t;
     t.file("sub/a.md");
     t.file("b.md");

@@ -31,7 +31,7 @@ void write_gzip(const fs::path& path, const std::string& data) {
 
 }  // namespace
 
-TEST_CASE("gzip files are decoded on the fly; truncation is damage, not a crash") {
+TEST_CASE("gzip files are decoded on the fly, truncation is damage, not a crash") {
     const fs::path dir = temp_dir();
     std::string data;
     for (int i = 0; i < 20000; ++i) data += "{\"n\":" + std::to_string(i) + "}\n";
@@ -57,7 +57,7 @@ TEST_CASE("gzip files are decoded on the fly; truncation is damage, not a crash"
     fs::remove_all(dir);
 }
 
-TEST_CASE("a missing path is an environment error; folders open as trees") {
+TEST_CASE("a missing path is an environment error, folders open as trees") {
     CHECK_THROWS_AS(io::open_input("/nonexistent/retro/x.json"), Error);
     const fs::path dir = temp_dir();
     fs::create_directories(dir / "b" / "c");

@@ -25,7 +25,7 @@ std::vector<std::string> listed(const std::vector<LintTarget>& targets) {
 
 }  // namespace
 
-TEST_CASE("folders are walked for *.md in path order; files and - are taken as named") {
+TEST_CASE("folders are walked for *.md in path order, files and - are taken as named") {
     test::TempFolder t;
     t.file("2024/b.md");
     t.file("2024.md");  // '.' sorts before '/': 2024.md comes before 2024/b.md

@@ -57,7 +57,7 @@ TEST_CASE("the draft is the same bytes every time", "[render][draft]") {
           render::render_draft(t, test::london_options()).markdown);
 }
 
-TEST_CASE("day headings carry the year when the incident spans years; times then name their day", "[render][draft]") {
+TEST_CASE("day headings carry the year when the incident spans years, times then name their day", "[render][draft]") {
     Timeline t;
     TimelineEntry a;
     a.time = utc("2023-12-31T23:50:00Z");

@@ -34,7 +34,7 @@ std::size_t edits(const std::vector<LineHunk>& hunks) {
 
 }  // namespace
 
-TEST_CASE("lines keep their newline; the last may lack one", "[render][diff]") {
+TEST_CASE("lines keep their newline, the last may lack one", "[render][diff]") {
     CHECK(render::split_lines("a\n\nb") == std::vector<std::string_view>{"a\n", "\n", "b"});
     CHECK(render::split_lines("").empty());
 }

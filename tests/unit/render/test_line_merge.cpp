@@ -87,7 +87,7 @@ TEST_CASE("merge: a line both sides changed differently is a conflict", "[render
     CHECK(merge(theirs, m.text, theirs).text == m.text);
 }
 
-TEST_CASE("merge: both sides adding different lines at one place conflict; the same lines are taken once",
+TEST_CASE("merge: both sides adding different lines at one place conflict, the same lines are taken once",
           "[render][merge]") {
     const std::string ours = base + "A person's note\n";
     const std::string theirs = base + "12.30 SB all clear\n\n";

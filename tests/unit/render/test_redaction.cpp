@@ -7,7 +7,7 @@ using namespace retro;
 using render::redact_text;
 using render::RedactionCounts;
 
-TEST_CASE("secrets and personal data are replaced; identifiers and URLs survive", "[render][redact]") {
+TEST_CASE("secrets and personal data are replaced, identifiers and URLs survive", "[render][redact]") {
     People people;
     people.add("rachel.cooper@wellcome.example", Person{"Rachel Cooper", "RC"});
     struct Case {

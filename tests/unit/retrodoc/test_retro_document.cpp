@@ -88,7 +88,7 @@ TEST_CASE("the retro reader finds title, metadata, links, days, entries and owne
     CHECK(doc.owners[1].name == "SB");
     CHECK(doc.owners[1].actions.empty());
 }
-TEST_CASE("timeline times: HH.MM, HH:MM, H.MM; not 1.5 or 14:30ish") {
+TEST_CASE("timeline times: HH.MM, HH:MM, H.MM, not 1.5 or 14:30ish") {
     int h = 0, m = 0;
     CHECK(match_line_time("11.36 RC", h, m) == 5);
     CHECK((h == 11 && m == 36));
