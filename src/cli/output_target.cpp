@@ -7,12 +7,12 @@
 #include <cstring>
 #include <filesystem>
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "io/folder_tree.hpp"
 #include "retro/error.hpp"
 #include "retro/ingest.hpp"
 
@@ -47,29 +47,32 @@ bool starts_with_draft_marker(const std::string& path) {
     return n == static_cast<ssize_t>(draft_marker.size()) && std::string_view(head, draft_marker.size()) == draft_marker;
 }
 
-// True when a regular file below the folder `path` (following links, skipping hidden names as the readers
-// do) is `target`. Drafts are skipped: a case folder never reads them.
-bool folder_reads(const std::string& path, const FileId& target, int depth = 0) {
-    if (depth > 64) return false;
-    DIR* dir = ::opendir(path.c_str());
-    if (!dir) return false;
-    bool found = false;
-    while (const dirent* e = ::readdir(dir)) {
-        if (e->d_name[0] == '.') continue;
-        const std::string child = path + "/" + e->d_name;
-        struct stat st {};
-        if (::stat(child.c_str(), &st) != 0) continue;
-        if (S_ISDIR(st.st_mode)) {
-            struct stat lst {};
-            if (::lstat(child.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) continue;  // folder links are not walked
-            found = folder_reads(child, target, depth + 1);
-        } else if (S_ISREG(st.st_mode) && FileId{st.st_dev, st.st_ino} == target) {
-            found = !starts_with_draft_marker(child);
+// True when a file the case folder `path` would read is `target`: listed as the readers list it
+// (io::list_children: hidden names, links out of the folder and links to folders not followed), retro's own
+// drafts left out as the readers leave them out.
+bool folder_reads(const std::string& path, const std::string& root, const FileId& target) {
+    for (const io::Child& child : io::list_children(path, root)) {
+        if (child.skip != io::Child::Skip::none) continue;
+        if (child.is_folder) {
+            if (folder_reads(child.path, root, target)) return true;
+            continue;
         }
-        if (found) break;
+        struct stat st {};
+        if (::stat(child.path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && FileId{st.st_dev, st.st_ino} == target)
+            return !starts_with_draft_marker(child.path);
     }
-    ::closedir(dir);
-    return found;
+    return false;
+}
+
+bool case_folder_reads(const std::string& path, const FileId& target) {
+    std::error_code ec;
+    const std::string root = std::filesystem::canonical(path, ec).string();
+    if (ec) return false;  // the reader reports it
+    try {
+        return folder_reads(path, root, target);
+    } catch (const Error&) {
+        return false;  // a folder that cannot be listed is not read either; the reader reports it
+    }
 }
 
 void refuse_if_source(const OutputRequest& request, const FileId& target) {
@@ -78,7 +81,7 @@ void refuse_if_source(const OutputRequest& request, const FileId& target) {
         if (path.empty() || path == "-") continue;
         struct stat st {};
         if (::stat(path.c_str(), &st) != 0) continue;  // the reader reports it
-        const bool same = S_ISDIR(st.st_mode) ? folder_reads(path, target) : FileId{st.st_dev, st.st_ino} == target;
+        const bool same = S_ISDIR(st.st_mode) ? case_folder_reads(path, target) : FileId{st.st_dev, st.st_ino} == target;
         if (same)
             throw Error(fmt::format("-o {}: is the same file as the source {}; writing it would destroy the input",
                                     request.path, text));

@@ -58,6 +58,18 @@ def check_same_file(suite, tmp):
     code, _, err = run("events", case, "-o", inner, "--force")
     suite.check("events -o a file inside the case folder it reads: refused", code == 2 and "same file" in err, err)
     suite.check("... and that file is intact", inner.read_bytes() == inner_before)
+    # Listed as the readers list it: a subfolder is read, a link out of the folder is not followed.
+    (case / "sub").mkdir()
+    nested = write_good_events(case / "sub")
+    code, _, err = run("events", case, "-o", nested, "--force")
+    suite.check("events -o a file in a subfolder of the case folder: refused", code == 2 and "same file" in err, err)
+    (tmp / "outside").mkdir()
+    outside = write_good_events(tmp / "outside")
+    (case / "sub" / "out.ndjson").symlink_to(outside)
+    code, _, err = run("events", case, "-o", outside, "--force")
+    suite.check("events -o a file a link in the case folder names but ingest does not follow: written",
+                code == 0 and "not followed" in err, err)
+    (case / "sub" / "out.ndjson").unlink()
     draft = case / "retro.md"
     code, _, err = run("draft", case, "-o", draft)
     suite.check("draft saved inside its case folder: written", code == 0 and draft.exists(), err)
