@@ -79,7 +79,9 @@ std::string path_to_uri(std::string_view path) {
     return out;
 }
 
-std::string findings_json(const std::vector<Finding>& findings) {
+}  // namespace
+
+std::string format_json(const std::vector<Finding>& findings, std::string_view) {
     std::string out;
     json::Writer w(out);
     w.begin_array();
@@ -99,7 +101,7 @@ std::string findings_json(const std::vector<Finding>& findings) {
     return out;
 }
 
-std::string findings_github(const std::vector<Finding>& findings) {
+std::string format_github(const std::vector<Finding>& findings, std::string_view) {
     std::string out;
     for (const Finding& f : findings) {
         const std::string_view command = f.severity == Severity::error     ? "error"
@@ -113,7 +115,7 @@ std::string findings_github(const std::vector<Finding>& findings) {
     return out;
 }
 
-std::string findings_sarif(const std::vector<Finding>& findings, std::string_view version) {
+std::string format_sarif(const std::vector<Finding>& findings, std::string_view version) {
     std::string out;
     json::Writer w(out);
     w.begin_object();
@@ -171,8 +173,6 @@ std::string findings_sarif(const std::vector<Finding>& findings, std::string_vie
     return out;
 }
 
-}  // namespace
-
 std::string format_text(const Finding& f) {
     std::string out;
     if (f.line > 0) {
@@ -195,23 +195,6 @@ std::string format_text(const Finding& f) {
         out += caret + "^\n";
     }
     return out;
-}
-
-std::string format_findings(const std::vector<Finding>& findings, OutputFormat format, std::string_view tool_version) {
-    switch (format) {
-        case OutputFormat::text: {
-            std::string out;
-            for (const Finding& f : findings) out += format_text(f);
-            return out;
-        }
-        case OutputFormat::json:
-            return findings_json(findings);
-        case OutputFormat::github:
-            return findings_github(findings);
-        case OutputFormat::sarif:
-            return findings_sarif(findings, tool_version);
-    }
-    return {};
 }
 
 }  // namespace retro::lint

@@ -10,12 +10,13 @@
 
 namespace retro::lint {
 
-enum class OutputFormat { text, json, github, sarif };
-
 // One finding in text form, with its source line and a caret under the column (three lines).
 std::string format_text(const Finding& finding);
 
-// All findings of a run in `format`; `tool_version` goes into SARIF's driver.
-std::string format_findings(const std::vector<Finding>& findings, OutputFormat format, std::string_view tool_version);
+// All findings of a run at once, for tools; `tool_version` goes into SARIF's driver (the others ignore it, so
+// the three share the signature of lint_formats.hpp's `write_run`).
+std::string format_json(const std::vector<Finding>& findings, std::string_view tool_version);
+std::string format_github(const std::vector<Finding>& findings, std::string_view tool_version);
+std::string format_sarif(const std::vector<Finding>& findings, std::string_view tool_version);
 
 }  // namespace retro::lint

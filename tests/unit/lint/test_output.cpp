@@ -39,7 +39,7 @@ TEST_CASE("text: the finding, its source line and a caret under the column") {
 }
 
 TEST_CASE("json and github formats") {
-    const std::string json = format_findings({sample()}, OutputFormat::json, "0.1.0");
+    const std::string json = format_json({sample()}, "0.1.0");
     const auto parsed = nlohmann::json::parse(json);
     REQUIRE(parsed.size() == 1);
     CHECK(parsed[0]["file"] == "retros/2024-07-26_x.md");
@@ -52,7 +52,7 @@ TEST_CASE("json and github formats") {
     Finding f = sample();
     f.file = "a,b:c.md";
     f.message = "50% done\nnext";
-    CHECK(format_findings({f}, OutputFormat::github, "0.1.0") ==
+    CHECK(format_github({f}, "0.1.0") ==
           "::warning file=a%2Cb%3Ac.md,line=3,col=20,title=RETRO004 filename-date::50%25 done%0Anext\n");
 }
 
@@ -60,7 +60,7 @@ TEST_CASE("sarif: one run, the rule table, results with code-point columns") {
     Finding f = sample();
     f.source_line = "“ab” x";
     f.column = 10;  // bytes: “ is 3 bytes, so byte 10 is code point 6 ('x')
-    const auto sarif = nlohmann::json::parse(format_findings({f}, OutputFormat::sarif, "0.1.0"));
+    const auto sarif = nlohmann::json::parse(format_sarif({f}, "0.1.0"));
     CHECK(sarif["version"] == "2.1.0");
     const auto& run = sarif["runs"][0];
     CHECK(run["tool"]["driver"]["name"] == "retro");
