@@ -17,7 +17,7 @@ namespace retro {
 
 inline constexpr std::string_view event_schema = "retro.event/1";
 
-enum class EventKind { message, alert, email, status, note };
+enum class EventKind { message, alert, email, status, note, change };
 enum class Precision { exact, minute, day };
 enum class SpanType { code, pre, link, mention, bold, italic };
 // What an event came through. Later stages ask this, never the source kind or vendor, so a new source of a
@@ -27,17 +27,31 @@ enum class Medium { chat, alerting, mail, document, change };
 // `membership` (joins, leaves, adds, removals), `topic` (topic, purpose or description set, channel
 // renamed), `other` (archiving, pins, bots added…); `none` for what a person or bot wrote.
 enum class SystemMessage { none, membership, topic, other };
+// What a change record says happened (DESIGN.md, the `change` part).
+enum class ChangeAction {
+    merged,
+    deployed,
+    deploy_started,
+    deploy_failed,
+    rolled_back,
+    run_started,
+    run_finished,
+    run_failed,
+    committed
+};
 
 std::string_view to_string(EventKind k);
 std::string_view to_string(Precision p);
 std::string_view to_string(SpanType t);
 std::string_view to_string(Medium m);
 std::string_view to_string(SystemMessage s);  // "" for none
+std::string_view to_string(ChangeAction a);   // `deploy-started`…
 std::optional<EventKind> parse_event_kind(std::string_view s);
 std::optional<Precision> parse_precision(std::string_view s);
 std::optional<SpanType> parse_span_type(std::string_view s);
 std::optional<Medium> parse_medium(std::string_view s);
 std::optional<SystemMessage> parse_system_message(std::string_view s);  // never none
+std::optional<ChangeAction> parse_change_action(std::string_view s);
 
 struct SourceRef {
     std::string kind;        // a source kind: `slack`, `cloudwatch`, `mbox`, `retro`, `events`…
@@ -74,6 +88,27 @@ struct StatusInfo {
     std::string page;
     std::string state;  // investigating | identified | monitoring | resolved
     friend bool operator==(const StatusInfo&, const StatusInfo&) = default;
+};
+
+// A merge, deploy, CI run or commit (kind `change`). The actor is who merged or triggered it.
+struct ChangeInfo {
+    std::string system;       // `github`, `gitlab`, `buildkite`, `argocd`, `kubernetes`, `git`
+    std::string repo;         // `owner/name`, a project path, a pipeline or an application
+    std::string ref;          // the branch, tag or revision it was made from or to
+    std::uint64_t number = 0;  // PR/MR, build or run number; 0 = none
+    ChangeAction action = ChangeAction::committed;
+    std::string environment;  // where a deploy went
+    std::string commit;       // the full commit id when the record gives it
+    std::string url;          // where a person can look at it
+    friend bool operator==(const ChangeInfo&, const ChangeInfo&) = default;
+};
+
+// A record the source says was seen many times (a Kubernetes Event's `count`): the event stands at the
+// first time, `last` is the last one.
+struct Repeat {
+    std::uint64_t count = 0;
+    Instant last{};
+    friend bool operator==(const Repeat&, const Repeat&) = default;
 };
 
 struct Flags {
@@ -167,6 +202,8 @@ struct Event {
     Boxed<StatusInfo> status;
     std::string thread;
     std::vector<std::string> links;
+    Boxed<ChangeInfo> change;
+    Boxed<Repeat> repeat;
     Flags flags;
     Provenance provenance;
     friend bool operator==(const Event&, const Event&) = default;

@@ -114,6 +114,8 @@ struct CorrelateOptions {
     std::chrono::minutes merge_tolerance{2};
     std::chrono::minutes cluster_gap{60};
     std::chrono::minutes tail{60};
+    // How far before the first signal changes (merges, deploys, runs) are candidates for the cause.
+    std::chrono::hours lead_up{48};
     std::optional<Instant> from, until;    // --from/--until: the window, no clustering
     std::optional<std::size_t> incident;   // --incident N (1-based, in cluster order)
     std::vector<std::string> timeline_emoji{"pushpin"};

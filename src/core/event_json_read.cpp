@@ -76,13 +76,16 @@ enum Root : std::size_t {
     r_status,
     r_thread,
     r_links,
+    r_change,
+    r_repeat,
     r_flags,
     r_provenance,
     r_count
 };
 constexpr std::array<std::string_view, r_count> root_names{
-    "schema", "id",   "record", "time",  "time_raw", "precision", "kind",  "source", "channel",
-    "actor",  "text", "spans",  "alert", "status",   "thread",    "links", "flags",  "provenance"};
+    "schema", "id",     "record", "time",   "time_raw", "precision", "kind",  "source",
+    "channel", "actor", "text",   "spans",  "alert",    "status",    "thread", "links",
+    "change", "repeat", "flags",  "provenance"};
 
 class EventReader {
 public:
@@ -157,6 +160,7 @@ public:
                 if (!link.get(s)) e.links.push_back(repair_utf8(s));
             }
         }
+        if (!read_change(m[r_change], e) || !read_repeat(m[r_repeat], e)) return false;
         if (m[r_flags]) {
             const auto f = find_members(
                 m[r_flags], std::array<std::string_view, 5>{"pinned", "edited", "bot", "reactions", "system"});
@@ -250,6 +254,43 @@ private:
             if (!line || *line < 0) return fail("line", "\"source.line\" should be a non-negative integer");
             source.line = static_cast<std::uint64_t>(*line);
         }
+        return true;
+    }
+
+    bool read_change(Value value, Event& e) {
+        if (!value) return true;
+        const auto f = find_members(value, std::array<std::string_view, 8>{"system", "repo", "ref", "number", "action",
+                                                                          "environment", "commit", "url"});
+        ChangeInfo c;
+        optional_string(f[0], "system", c.system);
+        optional_string(f[1], "repo", c.repo);
+        optional_string(f[2], "ref", c.ref);
+        if (f[3]) {
+            auto number = json::integer_of(*f[3]);
+            if (!number || *number < 1) return fail("number", "\"change.number\" should be a positive integer");
+            c.number = static_cast<std::uint64_t>(*number);
+        }
+        auto action = string_of(f[4]);
+        if (!action) return fail("change", "\"change\" without a string \"action\"");
+        auto parsed = parse_change_action(*action);
+        if (!parsed) return fail("action", fmt::format("unknown change action \"{}\"", *action));
+        c.action = *parsed;
+        optional_string(f[5], "environment", c.environment);
+        optional_string(f[6], "commit", c.commit);
+        optional_string(f[7], "url", c.url);
+        e.change = std::move(c);
+        return true;
+    }
+
+    bool read_repeat(Value value, Event& e) {
+        if (!value) return true;
+        const auto f = find_members(value, std::array<std::string_view, 2>{"count", "last"});
+        auto count = f[0] ? json::integer_of(*f[0]) : std::nullopt;
+        auto last = string_of(f[1]);
+        auto instant = last ? parse_iso8601(*last) : std::nullopt;
+        if (!count || *count < 1 || !instant)
+            return fail("repeat", "\"repeat\" needs a positive \"count\" and a \"last\" instant");
+        e.repeat = Repeat{static_cast<std::uint64_t>(*count), *instant};
         return true;
     }
 

@@ -50,6 +50,19 @@ void write_flags(json::Writer& w, const Flags& f) {
     w.end_object();
 }
 
+void write_change(json::Writer& w, const ChangeInfo& c) {
+    w.key("change").begin_object();
+    optional_string(w, "system", c.system);
+    optional_string(w, "repo", c.repo);
+    optional_string(w, "ref", c.ref);
+    if (c.number > 0) w.key("number").value(c.number);
+    w.key("action").value(to_string(c.action));
+    optional_string(w, "environment", c.environment);
+    optional_string(w, "commit", c.commit);
+    optional_string(w, "url", c.url);
+    w.end_object();
+}
+
 }  // namespace
 
 namespace {
@@ -106,6 +119,13 @@ void write_event(const Event& e, std::string& out, bool content_only) {
         w.key("links").begin_array();
         for (const auto& l : e.links) w.value(l);
         w.end_array();
+    }
+    if (e.change) write_change(w, *e.change);
+    if (e.repeat) {
+        w.key("repeat").begin_object();
+        w.key("count").value(e.repeat->count);
+        w.key("last").value(format_utc(e.repeat->last));
+        w.end_object();
     }
     write_flags(w, e.flags);
     if (!e.provenance.empty()) {

@@ -50,6 +50,8 @@ Medium legacy_medium(std::string_view source_kind, EventKind kind) {
             return Medium::mail;
         case EventKind::note:
             return Medium::document;
+        case EventKind::change:
+            return Medium::change;
         case EventKind::alert:
         case EventKind::status:
             break;

@@ -29,6 +29,8 @@ std::string timestamp_desc(const Event& e) {
             return "Status Update";
         case EventKind::note:
             return "Note Written";
+        case EventKind::change:
+            return "Change " + capitalised(e.change ? to_string(e.change->action) : "recorded");
     }
     return "Event";
 }

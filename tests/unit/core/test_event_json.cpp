@@ -77,6 +77,42 @@ TEST_CASE("reading a written event gives the same event back") {
           std::string::npos);
 }
 
+TEST_CASE("a change record's change and repeat parts are written in DESIGN.md's order and read back") {
+    Event e;
+    e.id = "github:wellcomecollection/wellcomecollection.org/pull/6583";
+    e.time = *parse_iso8601("2021-06-08T17:21:04Z");
+    e.time_raw = "2021-06-08T17:21:04Z";
+    e.kind = EventKind::change;
+    e.source = {"github", "", Medium::change, "prs.json", 3};
+    e.actor = {"gestchild", "", "", ""};
+    e.text = "merged #6583 Cardigan";
+    e.links = {"https://github.com/wellcomecollection/wellcomecollection.org/pull/6583"};
+    e.change = ChangeInfo{"github", "wellcomecollection/wellcomecollection.org", "main", 6583, ChangeAction::merged,
+                          "", "", "https://github.com/wellcomecollection/wellcomecollection.org/pull/6583"};
+    e.repeat = Repeat{324, *parse_iso8601("2021-06-08T18:00:00Z")};
+    const std::string line = to_json_line(e);
+    CHECK(line ==
+          R"({"schema":"retro.event/1","id":"github:wellcomecollection/wellcomecollection.org/pull/6583",)"
+          R"("time":"2021-06-08T17:21:04.000000Z","time_raw":"2021-06-08T17:21:04Z","precision":"exact","kind":"change",)"
+          R"("source":{"kind":"github","medium":"change","origin":"prs.json","line":3},"actor":{"id":"gestchild"},)"
+          R"("text":"merged #6583 Cardigan","links":["https://github.com/wellcomecollection/wellcomecollection.org/pull/6583"],)"
+          R"("change":{"system":"github","repo":"wellcomecollection/wellcomecollection.org","ref":"main","number":6583,)"
+          R"("action":"merged","url":"https://github.com/wellcomecollection/wellcomecollection.org/pull/6583"},)"
+          R"("repeat":{"count":324,"last":"2021-06-08T18:00:00.000000Z"}})"
+          "\n");
+    for (auto action : {ChangeAction::deploy_started, ChangeAction::rolled_back, ChangeAction::run_failed}) {
+        e.change->action = action;
+        auto diags = test::quiet_diagnostics();
+        Event back;
+        REQUIRE(read_event_json(to_json_line(e), {"x.ndjson", 1, 1}, diags, back));
+        CHECK(back == e);
+        CHECK(test::texts(diags).empty());
+    }
+    CHECK(to_string(ChangeAction::deploy_started) == "deploy-started");
+    CHECK(parse_change_action("rolled-back") == ChangeAction::rolled_back);
+    CHECK_FALSE(parse_change_action("released"));
+}
+
 TEST_CASE("a stream older than source.medium and flags.system gets both from what it tells") {
     struct Row {
         std::string source, kind, text;
@@ -143,6 +179,14 @@ TEST_CASE("damaged events are diagnosed with their position and rejected") {
          "f:7:101: error: unknown medium \"fax\" [events.bad-field]"},
         {R"({"schema":"retro.event/1","id":"a","time":"2024-07-25T10:36:00Z","kind":"note","source":{"kind":"x","medium":"chat"},"flags":{"system":"yes"}})",
          "f:7:127: error: unknown system message \"yes\" [events.bad-field]"},
+        {R"({"schema":"retro.event/1","id":"a","time":"2024-07-25T10:36:00Z","kind":"change","source":{"kind":"x"},"change":{"action":"released"}})",
+         "f:7:114: error: unknown change action \"released\" [events.bad-field]"},
+        {R"({"schema":"retro.event/1","id":"a","time":"2024-07-25T10:36:00Z","kind":"change","source":{"kind":"x"},"change":{"repo":"r"}})",
+         "f:7:104: error: \"change\" without a string \"action\" [events.bad-field]"},
+        {R"({"schema":"retro.event/1","id":"a","time":"2024-07-25T10:36:00Z","kind":"change","source":{"kind":"x"},"change":{"action":"merged","number":-4}})",
+         "f:7:132: error: \"change.number\" should be a positive integer [events.bad-field]"},
+        {R"({"schema":"retro.event/1","id":"a","time":"2024-07-25T10:36:00Z","kind":"alert","source":{"kind":"x"},"repeat":{"count":0,"last":"2024-07-25T11:00:00Z"}})",
+         "f:7:103: error: \"repeat\" needs a positive \"count\" and a \"last\" instant [events.bad-field]"},
     };
     for (const auto& row : rows) {
         INFO(row.in);
