@@ -17,7 +17,7 @@ mkdir -p "$work/corpus/$target" "$work/logs"
 
 merge() {
     rm -rf "$min" && mkdir -p "$min"
-    nice -n 19 "$bin" "$@" -rss_limit_mb=2048 -timeout=10 -max_len=65536 "$min" "$saved" "$work/corpus/$target" \
+    nice -n 19 "$bin" "$@" -rss_limit_mb=2048 -timeout="${TIMEOUT:-10}" -max_len=65536 "$min" "$saved" "$work/corpus/$target" \
         >"$work/logs/$target.merge.log" 2>&1
 }
 bytes() { find "$1" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }

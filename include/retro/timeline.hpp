@@ -44,10 +44,20 @@ struct TimelineEntry {
     std::vector<std::string> links;
     std::optional<AlertGroup> group;                  // set for alert entries
     std::optional<StatusInfo> status;                 // set for status-page entries
+    std::optional<ChangeInfo> change;                 // set for change entries (merges, deploys, runs)
     std::vector<TimelineEntry> continuations;         // same-minute alerts of one channel, drawn as one entry
     std::vector<std::string> event_ids;               // every event this entry stands for
     bool pinned = false;                              // kept whatever the noise rules say
     bool bot = false;                                 // the lead event is a bot's post
+    bool lead_up = false;  // a change shown from before the window: it does not move the incident's start
+};
+
+// A change (merge, deploy, run, commit) in the lead-up or the window, with why it is a suspect.
+struct ChangeCandidate {
+    TimelineEntry entry;               // as the timeline would draw it (initials assigned)
+    std::vector<std::string> reasons;  // "named in the discussion", "same service as …", "the last change before …"
+    bool shown = false;                // it is a timeline entry
+    bool in_window = false;            // inside the window rather than in the lead-up
 };
 
 struct Milestone {
@@ -94,6 +104,7 @@ struct Participant {
 struct Timeline {
     std::vector<TimelineEntry> entries;  // in time order
     std::vector<AlertGroup> groups;
+    std::vector<ChangeCandidate> changes;  // the lead-up's and the window's changes worth naming, newest first
     std::vector<IncidentCluster> clusters;
     IncidentWindow window;
     std::vector<Milestone> milestones;

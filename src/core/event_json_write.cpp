@@ -1,6 +1,7 @@
 // Writes `retro.event/1` with DESIGN.md's key order; absent (empty) fields are omitted, never null.
 #include "retro/event_json.hpp"
 
+#include "core/change_json.hpp"
 #include "core/json_writer.hpp"
 
 namespace retro {
@@ -50,7 +51,9 @@ void write_flags(json::Writer& w, const Flags& f) {
     w.end_object();
 }
 
-void write_change(json::Writer& w, const ChangeInfo& c) {
+}  // namespace
+
+void write_change_part(json::Writer& w, const ChangeInfo& c) {
     w.key("change").begin_object();
     optional_string(w, "system", c.system);
     optional_string(w, "repo", c.repo);
@@ -62,8 +65,6 @@ void write_change(json::Writer& w, const ChangeInfo& c) {
     optional_string(w, "url", c.url);
     w.end_object();
 }
-
-}  // namespace
 
 namespace {
 
@@ -120,7 +121,7 @@ void write_event(const Event& e, std::string& out, bool content_only) {
         for (const auto& l : e.links) w.value(l);
         w.end_array();
     }
-    if (e.change) write_change(w, *e.change);
+    if (e.change) write_change_part(w, *e.change);
     if (e.repeat) {
         w.key("repeat").begin_object();
         w.key("count").value(e.repeat->count);

@@ -17,11 +17,14 @@ TimelineEntry entry_from(const Event& e) {
     t.channel = e.channel;
     t.initials = e.actor.initials;
     t.actor_name = !e.actor.name.empty() ? e.actor.name : e.actor.email;
+    // A change record often names its actor by login alone (`rcooper`): that is the name [people] maps.
+    if (t.actor_name.empty() && e.kind == EventKind::change) t.actor_name = e.actor.id;
     t.text = e.text;
     t.spans = e.spans;
     t.thread = e.thread;
     t.links = e.links;
     if (e.status) t.status = *e.status;
+    if (e.change) t.change = *e.change;
     t.event_ids.push_back(e.id);
     t.bot = e.flags.bot;
     return t;
@@ -35,6 +38,7 @@ void add_plain_entries(Work& w, Timeline& out) {
         w.fate[i] = Fate::entry;
         TimelineEntry t = entry_from(w.events[i]);
         t.pinned = w.pinned[i];
+        t.lead_up = t.kind == EventKind::change && t.time < out.window.from;
         if (auto it = w.merged.find(i); it != w.merged.end())
             for (std::uint32_t m : it->second) {
                 if (w.fate[m] != Fate::merged) continue;

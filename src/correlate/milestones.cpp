@@ -100,7 +100,8 @@ void find_milestones(const Work& w, const CorrelateOptions& options, Timeline& o
 
     if (!pinned("started"))
         for (const TimelineEntry* e : f.entries)
-            if (e->precision != Precision::day && (e->kind == EventKind::alert || !e->bot)) {
+            if (e->precision != Precision::day && e->kind != EventKind::change &&
+                (e->kind == EventKind::alert || !e->bot)) {
                 f.add("started", e->time, f.ids(*e), "first signal");
                 break;
             }
@@ -155,10 +156,21 @@ void find_milestones(const Work& w, const CorrelateOptions& options, Timeline& o
             f.by_keyword("status_closed", since);
     }
     if (!pinned("mitigated")) {
+        // A rollback recorded inside the window, after the start, is a mitigation a change record stands
+        // behind; a deploy there only a candidate, after the keyword rules.
+        auto change_after_start = [&](auto&& wanted) -> const TimelineEntry* {
+            for (const TimelineEntry* e : f.entries)
+                if (e->change && !e->lead_up && (!since || e->time >= *since) && wanted(e->change->action)) return e;
+            return nullptr;
+        };
+        const TimelineEntry* rollback = change_after_start([](ChangeAction a) { return a == ChangeAction::rolled_back; });
+        const TimelineEntry* deploy = change_after_start([](ChangeAction a) { return a == ChangeAction::deployed; });
         if (monitoring_status)
             f.add("mitigated", monitoring_status->time, f.ids(*monitoring_status), "status update");
-        else
-            f.by_keyword("mitigated", since);
+        else if (rollback)
+            f.add("mitigated", rollback->time, f.ids(*rollback), "rollback recorded");
+        else if (!f.by_keyword("mitigated", since) && deploy)
+            f.add("mitigated", deploy->time, f.ids(*deploy), "deploy in the window, a candidate");
     }
     if (!pinned("resolved")) {
         // Every alert group resolved: the last resolution, when no group is left firing.

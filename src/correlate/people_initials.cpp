@@ -100,7 +100,7 @@ struct Resolver {
 };
 
 void count_participant(std::vector<Participant>& list, const TimelineEntry& e) {
-    if (e.initials.empty() || e.kind == EventKind::alert || e.bot) return;
+    if (e.initials.empty() || e.kind == EventKind::alert || e.bot || e.lead_up) return;
     for (auto& p : list)
         if (p.initials == e.initials) {
             ++p.entries;
@@ -119,6 +119,7 @@ void assign_initials(Timeline& out, const People& people) {
         for (auto& c : e.continuations)
             if (c.kind != EventKind::alert) c.initials = r.resolve(c);
     }
+    for (auto& c : out.changes) c.entry.initials = r.resolve(c.entry);
     for (const auto& e : out.entries) {
         count_participant(out.participants, e);
         for (const auto& c : e.continuations) count_participant(out.participants, c);

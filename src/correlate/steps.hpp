@@ -14,12 +14,13 @@
 namespace retro::correlation {
 
 // What became of one input event. Every event ends in exactly one fate; the ledger counts them.
-enum class Fate : std::uint8_t { pending, entry, merged, grouped, outside, noise };
+enum class Fate : std::uint8_t { pending, entry, merged, grouped, outside, noise, unnamed_change };
 
 // Ledger reasons, stable: scripts read them from `--stats` and the JSON ledger.
 inline constexpr std::string_view reason_merged = "merged into another record of the same happening";
 inline constexpr std::string_view reason_grouped = "grouped into an alert entry";
 inline constexpr std::string_view reason_outside = "outside the window";
+inline constexpr std::string_view reason_unnamed_change = "change nothing pointed at (lead-up or window)";
 
 struct Work {
     std::vector<Event> events;                             // stream order (StreamKey)
@@ -66,6 +67,14 @@ void merge_happenings(Work& w, std::chrono::minutes tolerance);
 void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diagnostics& diags);
 // Marks bot messages that are no alerts and fall after the window's core as noise (bot-chatter).
 void drop_bot_chatter(Work& w, const CorrelateOptions& options);
+
+// ---- changes.cpp ----
+// Weighs the changes of the lead-up (options.lead_up before the window) and of the window: the ones the
+// discussion names, the last one before the first signal, the window's deploys, rollbacks and merges, and
+// the newest few to a service the alerts or messages name become entries (fate pending); the rest are
+// counted (unnamed_change). A message naming a shown change within minutes of it is merged into it. Fills
+// out.changes.
+void weigh_changes(Work& w, const CorrelateOptions& options, Timeline& out);
 
 // ---- alert_groups.cpp ----
 // Groups the window's alert happenings per key and appends one entry per group to `out.entries`

@@ -95,8 +95,54 @@ std::string format_duration_words(std::chrono::seconds value) {
     return out;
 }
 
+namespace {
+
+constexpr std::size_t changes_listed = 10;
+
+// "Changes before the incident": the lead-up's candidate changes, newest first, each with why it is a
+// suspect and its link; at most ten, the rest counted.
+void write_changes(DraftContext& ctx, std::string& out) {
+    const Timeline& t = ctx.timeline();
+    std::vector<const ChangeCandidate*> before;
+    for (const ChangeCandidate& c : t.changes)
+        if (!c.in_window) before.push_back(&c);
+    if (before.empty()) return;
+    const TimeZone& tz = ctx.options().tz;
+    const std::string incident_day = format_local_date(t.window.from, tz);
+    out += "\nChanges before the incident, newest first:\n\n";
+    for (std::size_t k = 0; k < before.size() && k < changes_listed; ++k) {
+        const TimelineEntry& e = before[k]->entry;
+        std::string when = format_local_date(e.time, tz) == incident_day
+                               ? ctx.when(e.time)
+                               : format_day_heading(e.time, tz, ctx.spans_years()) + " " + format_hh_mm(e.time, tz);
+        std::string line = "* " + when;
+        if (!e.initials.empty()) line += " " + escape_inline(ctx.plain(e.initials), {}, LineStart::inline_text);
+        line += " " + escape_inline(ctx.plain(e.text.substr(0, e.text.find('\n'))), {}, LineStart::inline_text);
+        std::string reasons;
+        for (const std::string& r : before[k]->reasons) reasons += (reasons.empty() ? "" : "; ") + r;
+        line += " (" + escape_inline(ctx.plain(reasons), {}, LineStart::inline_text) + ")";
+        const std::string url = e.change ? ctx.plain(e.change->url) : std::string();
+        if (!url.empty()) {
+            std::vector<Span> spans{Span{0, url.size(), SpanType::link, url}};
+            line += " " + escape_inline(url, spans, LineStart::inline_text);
+        }
+        out += line + "\n";
+    }
+    if (before.size() > changes_listed) {
+        out += fmt::format("\n<!-- retro: {} more changes in the lead-up; `retro timeline --format json` lists them -->\n",
+                           before.size() - changes_listed);
+    }
+}
+
+}  // namespace
+
 void write_evidence(DraftContext& ctx, std::string& out) {
     const Timeline& t = ctx.timeline();
+    struct ChangesLast {
+        DraftContext& ctx;
+        std::string& out;
+        ~ChangesLast() { write_changes(ctx, out); }
+    } changes_last{ctx, out};
     std::vector<const Milestone*> milestones;
     for (const Milestone& m : t.milestones) milestones.push_back(&m);
     std::stable_sort(milestones.begin(), milestones.end(), [](const Milestone* a, const Milestone* b) {

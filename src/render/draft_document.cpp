@@ -2,6 +2,8 @@
 // `# Incident retro - <title>`, `**Incident from:**`, `**Incident until:**`, `**Retro held:**`, the table of
 // contents, then the sections written by draft_timeline.cpp and draft_analysis.cpp. The first line carries
 // retro::draft_marker so case-folder walks never read a draft back as a source.
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "render/draft.hpp"
@@ -25,13 +27,15 @@ void write_region(std::string& out, std::string_view name, std::string_view body
 
 // The incident's dates: the window's start and its last entry (the window itself runs on by a tail).
 std::pair<Instant, Instant> incident_span(const Timeline& t) {
-    if (t.entries.empty()) return {t.window.from, t.window.from};
-    Instant first = t.entries.front().time, last = t.entries.front().time;
+    // A change shown from the lead-up says what came before; the incident starts at the window.
+    std::optional<Instant> first, last;
     for (const TimelineEntry& e : t.entries) {
-        first = std::min(first, e.time);
-        last = std::max(last, e.time);
+        if (e.lead_up) continue;
+        first = first ? std::min(*first, e.time) : e.time;
+        last = last ? std::max(*last, e.time) : e.time;
     }
-    return {first, last};
+    if (!first) return {t.window.from, t.window.from};
+    return {*first, *last};
 }
 
 }  // namespace

@@ -48,14 +48,16 @@ public:
         const Timeline& t = m_ctx.timeline();
         const TimeZone& tz = m_ctx.options().tz;
         std::string day;
-        bool first_day = true;
+        bool linked = false;  // the discussion's link opens the incident's first day, after any lead-up changes
         for (const TimelineEntry& e : t.entries) {
             const std::string this_day = format_local_date(e.time, tz);
             if (this_day != day) {
                 day = this_day;
                 m_out += fmt::format("### {}\n\n", format_day_heading(e.time, tz, m_ctx.spans_years()));
-                if (first_day) write_discussion_link();
-                first_day = false;
+                if (!linked && !e.lead_up) {
+                    write_discussion_link();
+                    linked = true;
+                }
             }
             write_entry(e);
         }
@@ -173,8 +175,24 @@ private:
         append_entry(m_out, lines);
     }
 
+    // `18.21 GE merged #6583 Cardigan: fix the header (main) https://github.com/…/pull/6583`: the change's
+    // own line, then its link when the text does not hold it.
+    void write_change(const TimelineEntry& e) {
+        std::string head = time_prefix(e);
+        if (!e.initials.empty() && !head.empty()) head += initials_md(e) + " ";
+        const std::string text = m_ctx.plain(first_line(e.text));
+        std::string line = head + escape_inline(text, {}, head.empty() ? LineStart::block : LineStart::inline_text);
+        const std::string url = e.change ? m_ctx.plain(e.change->url) : std::string();
+        if (!url.empty() && text.find(url) == std::string::npos) {
+            std::vector<Span> spans{Span{0, url.size(), SpanType::link, url}};
+            line += " " + escape_inline(url, spans, LineStart::inline_text);
+        }
+        m_out += line + "\n\n";
+    }
+
     void write_entry(const TimelineEntry& e) {
         if (e.group || e.kind == EventKind::alert) return write_alert(e);
+        if (e.kind == EventKind::change) return write_change(e);
         if (e.kind == EventKind::email) return write_email(e);
         if (e.kind == EventKind::status) return write_status(e);
         write_message(e);

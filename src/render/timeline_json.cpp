@@ -1,6 +1,7 @@
 // `retro timeline --format json`: the timeline as one `retro.timeline/1` object, documented in
 // docs/timeline-json.md. Keys in a fixed order; empty strings, lists and objects are omitted as in
 // `retro.event/1`; instants are UTC with six fractional digits, `local` is HH.MM in the display zone.
+#include "core/change_json.hpp"
 #include "core/json_writer.hpp"
 #include "render/timeline_output.hpp"
 
@@ -67,6 +68,8 @@ void write_entry(json::Writer& w, const TimelineEntry& e, const TimeZone& tz) {
             .key("state")
             .value(e.status->state)
             .end_object();
+    if (e.change) write_change_part(w, *e.change);
+    if (e.lead_up) w.key("lead_up").value(true);
     if (e.pinned) w.key("pinned").value(true);
     if (e.bot) w.key("bot").value(true);
     string_list(w, "event_ids", e.event_ids);
@@ -108,6 +111,14 @@ std::string render_timeline_json(const Timeline& t, const TimeZone& tz) {
     w.end_array();
     w.key("groups").begin_array();
     for (const auto& g : t.groups) write_group(w, g);
+    w.end_array();
+    w.key("changes").begin_array();
+    for (const auto& c : t.changes) {
+        w.begin_object().key("entry");
+        write_entry(w, c.entry, tz);
+        string_list(w, "reasons", c.reasons);
+        w.key("shown").value(c.shown).key("in_window").value(c.in_window).end_object();
+    }
     w.end_array();
     w.key("milestones").begin_array();
     for (const auto& m : t.milestones) {

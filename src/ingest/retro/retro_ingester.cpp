@@ -160,7 +160,9 @@ private:
             e.actor.initials = entry.initials;
             if (auto person = m_context.options.people.find(entry.initials)) e.actor.name = person->name;
         }
-        if (!entry.time_url.empty()) e.links.push_back(entry.time_url);
+        // The time's link target is bytes as written: repaired as the text is, so a NUL or a broken
+        // sequence in it does not reach the stream (the reader would drop what the writer kept).
+        if (!entry.time_url.empty()) e.links.push_back(repair_utf8(entry.time_url));
         PlainText text = entry_plain_text(entry.lines);
         e.text = std::move(text.text);
         e.spans = std::move(text.spans);

@@ -77,6 +77,22 @@ inline Event status(std::string_view hh_mm, std::string state, std::string origi
     return e;
 }
 
+// A change record: `iso` is a full instant ("2024-07-24T16:05:00Z"), the actor a login.
+inline Event change(std::string_view iso, std::string login, std::string text, ChangeAction action,
+                    std::string repo = "acme/catalogue-api", std::uint64_t number = 0, std::string commit = "") {
+    Event e;
+    e.time = at(iso);
+    e.id = "github:" + repo + "/" + std::string(to_string(action)) + "/" + std::string(iso);
+    e.kind = EventKind::change;
+    e.source = {"github", "", Medium::change, "prs.json", 1};
+    e.actor.id = std::move(login);
+    e.text = std::move(text);
+    std::string url = number ? "https://github.com/" + repo + "/pull/" + std::to_string(number) : std::string();
+    if (!url.empty()) e.links.push_back(url);
+    e.change = ChangeInfo{"github", std::move(repo), "main", number, action, "", std::move(commit), std::move(url)};
+    return e;
+}
+
 inline Timeline run(std::vector<Event> events, const CorrelateOptions& options = {}) {
     Diagnostics diags;
     return correlate(std::move(events), options, {}, diags);

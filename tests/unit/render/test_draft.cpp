@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "../correlate/make_events.hpp"
 #include "draft_fixture.hpp"
 #include "lint/linter.hpp"
 #include "markdown_probe.hpp"
@@ -75,6 +76,27 @@ TEST_CASE("day headings carry the year when the incident spans years, times then
     render::DraftOptions o;
     o.retro_held = "2024-01-02";
     check_golden("spans_years.md", render::render_draft(t, o).markdown);
+}
+
+TEST_CASE("changes: the lead-up's line under its own day, the dates from the window, suspects in the analysis",
+          "[render][draft]") {
+    using namespace retro::test;
+    Event named = change("2024-07-24T09:00:00Z", "bob", "merged #6583 Cardigan", ChangeAction::merged, "acme/web", 6583);
+    Event quiet = change("2024-07-24T12:00:00Z", "cat", "merged #6590 Footer", ChangeAction::merged, "acme/web", 6590);
+    named.actor.name = "Bob Ray";
+    const Timeline t = run({named, quiet, message("10:00", "Nina Patel", "users cannot log in"),
+                            alert("10:14:03", "login-errors", "firing"),
+                            message("10:20", "Rachel Cooper", "could it be #6583?")});
+    const std::string md = render::render_draft(t, london_options()).markdown;
+    check_golden("changes.md", md);
+    CHECK(md.find("**Incident from:** 2024-07-25") != std::string::npos);
+    CHECK(md.find("### Wednesday 24 July\n\n10.00 BR merged #6583 Cardigan <https://github.com/acme/web/pull/6583>\n") !=
+          std::string::npos);
+    // The last change before the first signal is shown too, and both are listed with why.
+    CHECK(md.find("13.00 C merged #6590 Footer <https://github.com/acme/web/pull/6590>\n") != std::string::npos);
+    CHECK(md.find("* Wednesday 24 July 13.00 C merged #6590 Footer (22 hours before the first signal) "
+                  "<https://github.com/acme/web/pull/6590>\n* Wednesday 24 July 10.00 BR merged #6583 Cardigan "
+                  "(named in the discussion) <https://github.com/acme/web/pull/6583>\n") != std::string::npos);
 }
 
 TEST_CASE("an empty timeline still gives a complete, prompting draft", "[render][draft]") {

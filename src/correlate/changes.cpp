@@ -1,0 +1,225 @@
+// Issue 17: changes (merges, deploys, CI runs, commits) as suspects. Changes are no signals, so they never
+// shape the window; once it is chosen, the ones in the lead-up (options.lead_up before it) and in it are
+// weighed, each rule one sentence:
+// - a change the discussion names (its link, its number as `#N` or `pull/N`, its commit, its branch) is shown;
+// - the last merge, deploy, rollback or commit before the first signal is shown;
+// - inside the window, merges, deploys, failed deploys and rollbacks are shown (mitigation candidates);
+// - of the other merges, deploys, rollbacks and commits to a repository the alerts or messages name, the
+//   newest three are shown;
+// - runs are shown only when named; everything else is counted in the ledger, not shown.
+// A message naming a shown change, from 2 minutes before it to 15 minutes after, announces it: one happening
+// led by the change, with the message as evidence.
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "core/text_utf8.hpp"
+#include "correlate/steps.hpp"
+
+namespace retro::correlation {
+
+namespace {
+
+constexpr std::size_t same_service_shown = 3;
+constexpr auto announce_before = std::chrono::minutes(2);
+constexpr auto announce_after = std::chrono::minutes(15);
+
+bool is_word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+}
+
+// `needle` in `hay` (both lower case) with no letter or digit on either side.
+bool contains_word(std::string_view hay, std::string_view needle) {
+    if (needle.empty()) return false;
+    for (std::size_t at = hay.find(needle); at != std::string_view::npos; at = hay.find(needle, at + 1)) {
+        const bool starts = at == 0 || !is_word_char(hay[at - 1]);
+        const bool ends = at + needle.size() == hay.size() || !is_word_char(hay[at + needle.size()]);
+        if (starts && ends) return true;
+    }
+    return false;
+}
+
+bool is_run(const ChangeInfo& c) {
+    return c.action == ChangeAction::run_started || c.action == ChangeAction::run_finished ||
+           c.action == ChangeAction::run_failed;
+}
+
+bool is_window_action(const ChangeInfo& c) {
+    return c.action == ChangeAction::merged || c.action == ChangeAction::deployed ||
+           c.action == ChangeAction::deploy_failed || c.action == ChangeAction::rolled_back;
+}
+
+// The repository's own name, lower case: `wellcomecollection/catalogue-api.git` → `catalogue-api`. Empty
+// when shorter than four characters (too common a word to stand for a service).
+std::string service_name(const ChangeInfo& c) {
+    std::string_view repo = c.repo;
+    while (!repo.empty() && repo.back() == '/') repo.remove_suffix(1);
+    if (auto slash = repo.rfind('/'); slash != std::string_view::npos) repo.remove_prefix(slash + 1);
+    if (repo.ends_with(".git")) repo.remove_suffix(4);
+    return repo.size() >= 4 ? to_lower_ascii(repo) : std::string();
+}
+
+// A branch name specific enough to be named: not a default branch, and holding `-`, `/` or `_`.
+bool is_named_branch(std::string_view ref) {
+    static constexpr std::string_view defaults[] = {"main", "master", "trunk", "develop", "production", "head"};
+    if (ref.size() < 4 || ref.find_first_of("-/_") == std::string_view::npos) return false;
+    return std::none_of(std::begin(defaults), std::end(defaults), [&](std::string_view d) { return ref == d; });
+}
+
+// What the window's discussion says, lower case: the texts and links of its messages, e-mails, notes and
+// status updates; hexadecimal words of 7 or more digits (commit ids); alert keys and services.
+struct Discussion {
+    std::vector<std::pair<std::uint32_t, std::string>> texts;  // event → its lower-case text and links
+    std::vector<std::string> hex_words;
+    std::string alerts;  // alert keys and services, one per line
+
+    bool names(const ChangeInfo& c, std::string_view text) const {
+        if (!c.url.empty() && text.find(to_lower_ascii(c.url)) != std::string_view::npos) return true;
+        if (c.number > 0) {
+            const std::string n = std::to_string(c.number);
+            for (std::string_view prefix : {"#", "pull/", "merge_requests/", "pr "}) {
+                const std::string token = std::string(prefix) + n;
+                for (std::size_t at = text.find(token); at != std::string_view::npos; at = text.find(token, at + 1)) {
+                    const std::size_t end = at + token.size();
+                    if (end == text.size() || !std::isdigit(static_cast<unsigned char>(text[end]))) return true;
+                }
+            }
+        }
+        if (is_named_branch(c.ref) && contains_word(text, to_lower_ascii(c.ref))) return true;
+        return false;
+    }
+
+    bool names_commit(const ChangeInfo& c) const {
+        if (c.commit.size() < 7) return false;
+        const std::string commit = to_lower_ascii(c.commit);
+        return std::any_of(hex_words.begin(), hex_words.end(), [&](const std::string& w) {
+            return w.size() <= commit.size() && commit.compare(0, w.size(), w) == 0;
+        });
+    }
+};
+
+void collect_hex_words(std::string_view text, std::vector<std::string>& out) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!std::isxdigit(static_cast<unsigned char>(text[i]))) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && std::isxdigit(static_cast<unsigned char>(text[end]))) ++end;
+        const bool bounded = (i == 0 || !is_word_char(text[i - 1])) && (end == text.size() || !is_word_char(text[end]));
+        const bool has_digit = std::any_of(text.begin() + i, text.begin() + end, [](char c) { return c >= '0' && c <= '9'; });
+        if (bounded && has_digit && end - i >= 7 && end - i <= 40) out.emplace_back(text.substr(i, end - i));
+        i = end;
+    }
+}
+
+Discussion discussion_of(const Work& w) {
+    Discussion d;
+    for (std::uint32_t i = 0; i < w.events.size(); ++i) {
+        const Event& e = w.events[i];
+        if (e.kind == EventKind::change || !w.in_window[i] || w.fate[i] == Fate::noise) continue;
+        if (e.alert) {
+            d.alerts += to_lower_ascii(e.alert->key) + "\n" + to_lower_ascii(e.alert->service) + "\n";
+            continue;
+        }
+        std::string text = to_lower_ascii(e.text);
+        for (const auto& link : e.links) text += "\n" + to_lower_ascii(link);
+        collect_hex_words(text, d.hex_words);
+        d.texts.emplace_back(i, std::move(text));
+    }
+    return d;
+}
+
+struct Weighed {
+    std::uint32_t event = 0;
+    std::vector<std::string> reasons;
+    bool named = false, shown = false, in_window = false;
+};
+
+std::string before_first_signal(Instant change, Instant first_signal) {
+    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(first_signal - change).count();
+    if (minutes < 120) return fmt::format("{} minute{} before the first signal", minutes, minutes == 1 ? "" : "s");
+    return fmt::format("{} hours before the first signal", minutes / 60);
+}
+
+}  // namespace
+
+void weigh_changes(Work& w, const CorrelateOptions& options, Timeline& out) {
+    const Instant first_signal = out.window.from;
+    const Instant lead_up_from = first_signal - options.lead_up;
+    std::vector<Weighed> changes;
+    for (std::uint32_t i = 0; i < w.events.size(); ++i) {
+        const Event& e = w.events[i];
+        if (e.kind != EventKind::change || !e.change || !is_happening_lead(w, i)) continue;
+        if (e.time < lead_up_from || e.time >= out.window.until) continue;
+        changes.push_back({i, {}, false, false, e.time >= first_signal});
+    }
+    if (changes.empty()) return;
+    const Discussion d = discussion_of(w);
+    std::set<std::string> mentioned_services;
+
+    for (Weighed& c : changes) {
+        const ChangeInfo& info = *w.events[c.event].change;
+        c.named = d.names_commit(info) || std::any_of(d.texts.begin(), d.texts.end(), [&](const auto& t) {
+                      return d.names(info, t.second);
+                  });
+        if (c.named) c.reasons.emplace_back("named in the discussion");
+        const std::string service = service_name(info);
+        if (!service.empty() && !is_run(info)) {
+            if (contains_word(d.alerts, service)) {
+                c.reasons.push_back("same service as the alerts (" + service + ")");
+            } else if (std::any_of(d.texts.begin(), d.texts.end(),
+                                   [&](const auto& t) { return contains_word(t.second, service); })) {
+                c.reasons.push_back("same service as the messages (" + service + ")");
+            }
+        }
+        c.shown = c.named || (c.in_window && is_window_action(info));
+    }
+    // The last merge, deploy, rollback or commit before the first signal.
+    for (auto it = changes.rbegin(); it != changes.rend(); ++it) {
+        if (it->in_window || is_run(*w.events[it->event].change)) continue;
+        it->shown = true;
+        it->reasons.push_back(before_first_signal(w.events[it->event].time, first_signal));
+        break;
+    }
+    std::size_t same_service = 0;
+    for (auto it = changes.rbegin(); it != changes.rend(); ++it) {
+        const bool by_service = std::any_of(it->reasons.begin(), it->reasons.end(),
+                                            [](const std::string& r) { return r.starts_with("same service"); });
+        if (!by_service || it->shown) continue;
+        if (same_service++ < same_service_shown) it->shown = true;
+    }
+
+    for (const Weighed& c : changes) {
+        const Event& e = w.events[c.event];
+        if (c.shown) {
+            w.fate[c.event] = Fate::pending;
+            w.in_window[c.event] = true;
+            // Announcements: a message naming it shortly after is the same happening.
+            for (const auto& [i, text] : d.texts) {
+                const Event& m = w.events[i];
+                if (w.fate[i] != Fate::pending || m.kind == EventKind::change) continue;
+                if (m.time < e.time - announce_before || m.time > e.time + announce_after) continue;
+                if (!d.names(*e.change, text)) continue;
+                w.fate[i] = Fate::merged;
+                w.lead[i] = c.event;
+                w.merged[c.event].push_back(i);
+            }
+        } else {
+            w.fate[c.event] = Fate::unnamed_change;
+        }
+        // Runs nobody named are not suspects; everything else in the lead-up or the window is listed.
+        if (!c.shown && is_run(*e.change)) continue;
+        ChangeCandidate candidate{entry_from(e), c.reasons, c.shown, c.in_window};
+        candidate.entry.lead_up = !c.in_window;
+        if (candidate.reasons.empty()) candidate.reasons.emplace_back(c.in_window ? "in the window" : "in the lead-up");
+        out.changes.push_back(std::move(candidate));
+    }
+    std::stable_sort(out.changes.begin(), out.changes.end(),
+                     [](const ChangeCandidate& a, const ChangeCandidate& b) { return a.entry.time > b.entry.time; });
+}
+
+}  // namespace retro::correlation

@@ -1,0 +1,120 @@
+// Issue 17: changes in the lead-up and the window, weighed by what points at them (correlate/changes.cpp).
+#include <catch2/catch.hpp>
+
+#include "make_events.hpp"
+
+using namespace retro;
+using namespace retro::test;
+
+namespace {
+
+const ChangeCandidate* candidate(const Timeline& t, const Event& e) {
+    for (const auto& c : t.changes)
+        if (c.entry.event_ids.front() == e.id) return &c;
+    return nullptr;
+}
+
+const Milestone* milestone(const Timeline& t, std::string_view name) {
+    for (const auto& m : t.milestones)
+        if (m.name == name) return &m;
+    return nullptr;
+}
+
+std::uint64_t dropped(const Timeline& t, const std::string& reason) {
+    auto it = t.ledger.dropped.find(reason);
+    return it == t.ledger.dropped.end() ? 0 : it->second;
+}
+
+}  // namespace
+
+TEST_CASE("lead-up changes: the named one and the last one are shown, the rest listed and counted") {
+    Event old = change("2024-07-22T09:00:00Z", "ann", "merged #6500 Old work", ChangeAction::merged, "acme/web", 6500);
+    Event named = change("2024-07-24T09:00:00Z", "bob", "merged #6583 Cardigan", ChangeAction::merged, "acme/web", 6583);
+    Event quiet = change("2024-07-24T12:00:00Z", "cat", "merged #6590 Footer", ChangeAction::merged, "acme/web", 6590);
+    Event run_ok = change("2024-07-24T12:30:00Z", "ci", "run finished", ChangeAction::run_finished, "acme/web", 77);
+    Event last = change("2024-07-24T16:05:00Z", "dan", "merged #6601 Banner", ChangeAction::merged, "acme/web", 6601);
+    Event report = message("10:00", "Nina Patel", "users cannot log in");
+    Event fire = alert("10:14:03", "login-errors", "firing");
+    Event blame = message("10:20", "Rachel Cooper", "could it be #6583?");
+    auto t = run({old, named, quiet, run_ok, last, report, fire, blame});
+
+    CHECK(lines(t) == std::vector<std::string>{"09:00 B merged #6583 Cardigan", "16:05 D merged #6601 Banner",
+                                               "10:00 NP users cannot log in", "10:14 login-errors",
+                                               "10:20 RC could it be #6583?"});
+    REQUIRE(t.changes.size() == 3);  // newest first; the unnamed run is no suspect, the old one is before the lead-up
+    CHECK(t.changes[0].entry.event_ids.front() == last.id);
+    CHECK(t.changes[0].reasons == std::vector<std::string>{"17 hours before the first signal"});
+    CHECK(t.changes[1].entry.event_ids.front() == quiet.id);
+    CHECK_FALSE(t.changes[1].shown);
+    CHECK(t.changes[1].reasons == std::vector<std::string>{"in the lead-up"});
+    CHECK(t.changes[2].reasons == std::vector<std::string>{"named in the discussion"});
+    CHECK(t.changes[2].shown);
+    CHECK(t.entries[0].lead_up);
+    CHECK_FALSE(candidate(t, old));
+    // The changes shown do not start the incident, and take part in nothing.
+    REQUIRE(milestone(t, "started"));
+    CHECK(milestone(t, "started")->evidence == std::vector<std::string>{report.id});
+    CHECK(t.participants.size() == 2);
+    CHECK(dropped(t, "change nothing pointed at (lead-up or window)") == 2);  // the quiet merge, the run
+    CHECK(dropped(t, "outside the window") == 1);                             // before the lead-up
+    CHECK(t.ledger.balances());
+}
+
+TEST_CASE("a message naming a change minutes after it announces it: one happening led by the change") {
+    Event merge = change("2024-07-25T09:58:10Z", "rcooper", "merged #12 Revert the login form", ChangeAction::merged,
+                         "acme/web", 12);
+    Event announce = message("10:01", "Rachel Cooper", "merged https://github.com/acme/web/pull/12, watching");
+    Event later = message("10:30", "Nina Patel", "was it https://github.com/acme/web/pull/12?");
+    Event fire = alert("10:00:30", "login-errors", "firing");
+    auto t = run({merge, announce, later, fire});
+    REQUIRE(t.entries.size() == 3);
+    CHECK(t.entries[0].event_ids == std::vector<std::string>{merge.id, announce.id});
+    CHECK(t.entries[0].text == "merged #12 Revert the login form");
+    CHECK(t.entries[2].event_ids == std::vector<std::string>{later.id});  // 32 minutes later: its own line
+    CHECK(dropped(t, "merged into another record of the same happening") == 1);
+}
+
+TEST_CASE("a commit named by its short id, and the newest three changes to a service the alerts name") {
+    std::vector<Event> events;
+    for (int h = 1; h <= 5; ++h)
+        events.push_back(change("2024-07-24T0" + std::to_string(h) + ":00:00Z", "ann", "deploy " + std::to_string(h),
+                                ChangeAction::deployed, "acme/catalogue-api"));
+    events.push_back(change("2024-07-24T06:00:00Z", "bob", "tidy", ChangeAction::committed, "acme/docs", 0,
+                            "9f3e2d1c0b4a59687766554433221100ffeeddcc"));
+    events.push_back(change("2024-07-24T07:00:00Z", "cat", "unrelated", ChangeAction::merged, "acme/website", 40));
+    events.push_back(alert("10:14:03", "catalogue-api-prod-5xx-alarm", "firing"));
+    events.push_back(message("10:20", "Rachel Cooper", "9f3e2d1 changed the docs only, right?"));
+    auto t = run(events);
+    auto shown = [&](const Event& e) {
+        auto c = candidate(t, e);
+        return c && c->shown;
+    };
+    CHECK_FALSE(shown(events[0]));
+    CHECK_FALSE(shown(events[1]));
+    CHECK(shown(events[2]));
+    CHECK(shown(events[3]));
+    CHECK(shown(events[4]));
+    CHECK(candidate(t, events[4])->reasons ==
+          std::vector<std::string>{"same service as the alerts (catalogue-api)"});
+    CHECK(shown(events[5]));
+    CHECK(candidate(t, events[5])->reasons == std::vector<std::string>{"named in the discussion", "same service as the messages (docs)"});
+    CHECK(shown(events[6]));  // the last change before the first signal
+    CHECK(candidate(t, events[6])->reasons == std::vector<std::string>{"27 hours before the first signal"});
+}
+
+TEST_CASE("inside the window: deploys, merges and rollbacks are shown, a rollback is the mitigation") {
+    Event fire = alert("10:00:00", "login-errors", "firing");
+    Event report = message("10:02", "Nina Patel", "login is broken");
+    Event run_done = change("2024-07-25T10:05:00Z", "ci", "run finished", ChangeAction::run_finished, "acme/web", 9);
+    Event deploy = change("2024-07-25T10:10:00Z", "ann", "deploy to production", ChangeAction::deployed, "acme/web");
+    Event rollback = change("2024-07-25T10:20:00Z", "ann", "rolled back to v41", ChangeAction::rolled_back, "acme/web");
+    Event clear = alert("10:30:00", "login-errors", "resolved");
+    auto t = run({fire, report, run_done, deploy, rollback, clear});
+    CHECK(lines(t) == std::vector<std::string>{"10:00 login-errors", "10:02 NP login is broken",
+                                               "10:10 A deploy to production", "10:20 A rolled back to v41"});
+    REQUIRE(milestone(t, "mitigated"));
+    CHECK(milestone(t, "mitigated")->method == "rollback recorded");
+    CHECK(milestone(t, "mitigated")->evidence == std::vector<std::string>{rollback.id});
+    CHECK(dropped(t, "change nothing pointed at (lead-up or window)") == 1);
+    CHECK(t.ledger.balances());
+}
