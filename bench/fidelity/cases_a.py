@@ -82,7 +82,7 @@ def search_not_available_2021_07():
     c.msg("14.43", "JP", "I think we need to wait for the target groups to become healthy, no?", kw=["target groups"],
           opt=True, sec=45, why="JP: … target groups … (untimed)")
     inv = c.statuspage("14.44", "Investigating", "Searching the catalogue on wellcomecollection.org is not available. "
-                       "We are investigating.", "Search is not available", kw=["statuspage"],
+                       "We are investigating.", "Search is not available", kw=["statuspage", "status page"],
                        line="14.44 Statuspage alert sent")
     c.updown("14.44", UPDOWN_2021, up=True, minutes=7, kw=["alert up"], line="14.44 Updown alert UP for: (nine checks)")
     c.msg("14.45", "RK", "did the same for items and staging", kw=["items and staging"], opt=True,
@@ -91,7 +91,7 @@ def search_not_available_2021_07():
     c.msg("14.46", "RK", "because it never got scaled back down?", kw=["scaled back"], opt=True, sec=40,
           why="RK: because it never got scaled back down? (untimed)")
     c.statuspage("14.47", "Resolved", "This incident has been resolved.", "Search is not available",
-                 kw=["resolved"], line="14.47 Statuspage alert sent - issue resolved", earlier=[inv])
+                 kw=["resolved", "status page"], line="14.47 Statuspage alert sent - issue resolved", earlier=[inv])
     c.msg("14.47", "RK", "related discussion: https://wellcome.slack.com/archives/C3TQSF63C/p1625487082309500\n"
           "> I'm very tempted to remove the terraform script provisioner for the catalogue-api work, as I think there "
           "are some situations where it is dangerous.\nthat script should prevent you from dropping the old passwords "
