@@ -33,7 +33,7 @@ struct TimelineEntry {
     Instant time{};
     Precision precision = Precision::exact;
     EventKind kind = EventKind::message;
-    std::string source_kind;  // of the lead event, as provenance: slack, cloudwatch, mbox, notes…
+    std::string source_kind;           // of the lead event, as provenance: slack, cloudwatch, mbox, notes…
     Medium medium = Medium::document;  // of the lead event: what the correlator and renderers ask
     std::string channel;
     std::string initials;    // the actor's initials as rendered (told apart when two people share them)
@@ -42,13 +42,13 @@ struct TimelineEntry {
     std::vector<Span> spans;
     std::string thread;
     std::vector<std::string> links;
-    std::optional<AlertGroup> group;                  // set for alert entries
-    std::optional<StatusInfo> status;                 // set for status-page entries
-    std::optional<ChangeInfo> change;                 // set for change entries (merges, deploys, runs)
-    std::vector<TimelineEntry> continuations;         // same-minute alerts of one channel, drawn as one entry
-    std::vector<std::string> event_ids;               // every event this entry stands for
-    bool pinned = false;                              // kept whatever the noise rules say
-    bool bot = false;                                 // the lead event is a bot's post
+    std::optional<AlertGroup> group;           // set for alert entries
+    std::optional<StatusInfo> status;          // set for status-page entries
+    std::optional<ChangeInfo> change;          // set for change entries (merges, deploys, runs)
+    std::vector<TimelineEntry> continuations;  // same-minute alerts of one channel, drawn as one entry
+    std::vector<std::string> event_ids;        // every event this entry stands for
+    bool pinned = false;                       // kept whatever the noise rules say
+    bool bot = false;                          // the lead event is a bot's post
     bool lead_up = false;  // a change shown from before the window: it does not move the incident's start
 };
 
@@ -64,7 +64,7 @@ struct Milestone {
     std::string name;  // started, detected, reported, acknowledged, status_opened, status_closed, mitigated, resolved
     Instant time{};
     std::vector<std::string> evidence;  // event ids
-    std::string method;                 // how it was found: "first alert", "status update", "keyword rule: …", "config"
+    std::string method;  // how it was found: "first alert", "status update", "keyword rule: …", "config"
 };
 
 struct Metric {
@@ -127,19 +127,21 @@ struct CorrelateOptions {
     std::chrono::minutes tail{60};
     // How far before the first signal changes (merges, deploys, runs) are candidates for the cause.
     std::chrono::hours lead_up{48};
-    std::optional<Instant> from, until;    // --from/--until: the window, no clustering
-    std::optional<std::size_t> incident;   // --incident N (1-based, in cluster order)
+    std::optional<Instant> from, until;   // --from/--until: the window, no clustering
+    std::optional<std::size_t> incident;  // --incident N (1-based, in cluster order)
     std::vector<std::string> timeline_emoji{"pushpin"};
     std::map<std::string, Instant> pinned_milestones;  // [correlate] overrides
     // Alert key as one source names it → the key another uses for the same alert ("Catalogue API errors" →
     // "catalogue-api-prod-5xx-alarm"), so their records merge and group together.
     std::map<std::string, std::string> alert_aliases;
     People people;
-    // Noise rules in force: membership (joins, leaves), topic, emoji-only, one-word-ack, bot-chatter.
-    std::vector<std::string> noise_rules{"membership", "topic", "emoji-only", "one-word-ack", "bot-chatter"};
-    std::vector<std::string> ack_words{"ok",   "okay", "ack",    "acked", "thanks", "thx",  "ty",   "cheers",
-                                       "+1",   "lgtm", "yes",    "yep",   "yup",    "sure", "done", "noted",
-                                       "nice", "cool", "great",  "k",     "kk",     "ta",   "thank", "roger"};
+    // Noise rules in force: membership (joins, leaves), topic, emoji-only, one-word-ack, thanks-only,
+    // bot-chatter.
+    std::vector<std::string> noise_rules{"membership",   "topic",       "emoji-only",
+                                         "one-word-ack", "thanks-only", "bot-chatter"};
+    std::vector<std::string> ack_words{"ok",   "okay", "ack",   "acked", "thanks", "thx",  "ty",    "cheers",
+                                       "+1",   "lgtm", "yes",   "yep",   "yup",    "sure", "done",  "noted",
+                                       "nice", "cool", "great", "k",     "kk",     "ta",   "thank", "roger"};
     // Milestone → phrases (lower case, matched on word boundaries in human events): the keyword rules.
     std::map<std::string, std::vector<std::string>> milestone_keywords = default_milestone_keywords();
 };

@@ -126,6 +126,69 @@ bool is_emoji_only(std::string_view text) {
     return any;
 }
 
+namespace {
+
+// Words a thanks-only reply is made of (lower case): thanks itself, who is thanked, and the praise and filler
+// around it. A reply with any other word (a name, "fixed", "still", a link) says something and is kept.
+constexpr std::string_view thanks_words[] = {
+    "thanks",    "thank",     "thankyou",    "ty",         "thx",       "tysm",    "cheers", "ta",    "you",
+    "so",        "very",      "much",        "many",       "a",         "lot",     "lots",   "again", "all",
+    "everyone",  "everybody", "folks",       "team",       "guys",      "y'all",   "for",    "the",   "that",
+    "this",      "your",      "help",        "and",        "oh",        "ah",      "hi",     "hey",   "ok",
+    "okay",      "great",     "perfect",     "awesome",    "brilliant", "amazing", "nice",   "cool",  "lovely",
+    "excellent", "fab",       "fantastic",   "good",       "job",       "work",    "stuff",  "super", "really",
+    "wow",       "yay",       "appreciated", "appreciate", "it"};
+constexpr std::string_view gratitude[] = {"thanks", "thank",  "thankyou", "ty",          "thx",
+                                          "tysm",   "cheers", "ta",       "appreciated", "appreciate"};
+
+template <std::size_t N>
+bool among(std::string_view word, const std::string_view (&list)[N]) {
+    for (std::string_view w : list)
+        if (w == word) return true;
+    return false;
+}
+
+// "Thank you :pray:", "Okay great thank you!", "thanks all, much appreciated": every word thanks, praise or
+// filler (emoji and Slack short codes aside), at least one word of gratitude, at most 12 words.
+bool is_thanks_only(std::string_view text) {
+    bool thanked = false;
+    std::size_t words = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == ':') {  // a Slack short code such as ":pray:" is an emoji
+            std::size_t end = text.find(':', i + 1);
+            if (end != std::string_view::npos && end > i + 1 &&
+                text.substr(i + 1, end - i - 1).find(' ') == std::string_view::npos) {
+                i = end + 1;
+                continue;
+            }
+        }
+        if (std::isalpha(c) || c == '\'') {
+            std::size_t end = i;
+            while (end < text.size() && (std::isalpha(static_cast<unsigned char>(text[end])) || text[end] == '\''))
+                ++end;
+            const std::string word = to_lower_ascii(text.substr(i, end - i));
+            if (!among(word, thanks_words)) return false;
+            thanked = thanked || among(word, gratitude);
+            if (++words > 12) return false;
+            i = end;
+            continue;
+        }
+        if (c >= 0x80) {  // only emoji may stand beside the words
+            std::size_t at = i;
+            if (!is_emoji_code_point(next_code_point(text, at))) return false;
+            i = at;
+            continue;
+        }
+        if (std::isdigit(c) || c == '/' || c == '@' || c == '<' || c == '#') return false;
+        ++i;  // spaces and punctuation
+    }
+    return thanked;
+}
+
+}  // namespace
+
 std::string_view noise_rule_of(const Event& e, const std::vector<std::string>& ack_words) {
     if (e.kind != EventKind::message) return {};
     std::string_view text = e.text;
@@ -138,6 +201,7 @@ std::string_view noise_rule_of(const Event& e, const std::vector<std::string>& a
         if (!word.empty() && word.find(' ') == std::string_view::npos)
             for (const auto& a : ack_words)
                 if (equals_lowered(word, a)) return "one-word-ack";
+        if (is_thanks_only(text)) return "thanks-only";
     }
     return {};
 }

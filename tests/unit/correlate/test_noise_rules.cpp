@@ -37,6 +37,14 @@ TEST_CASE("noise rules drop joins, topic changes, emoji-only messages and one-wo
         {"ok", message("10:01", "Cid Moe", " ok "), "noise: one-word-ack"},
         {"two words are kept", message("10:01", "Cid Moe", "ok, reverting"), ""},
         {"a one-word message that is no ack is kept", message("10:01", "Cid Moe", "reverting"), ""},
+        // thanks-only: every word thanks, praise or filler, one of them gratitude.
+        {"thanks and an emoji", message("10:01", "Cid Moe", "Thank you :pray:"), "noise: thanks-only"},
+        {"thanks with praise", message("10:01", "Cid Moe", "Okay great thank you!"), "noise: thanks-only"},
+        {"thanks to everyone", message("10:01", "Cid Moe", "thanks all, much appreciated 🙏"), "noise: thanks-only"},
+        {"thanks with news is kept", message("10:01", "Cid Moe", "thanks, that's fixed it"), ""},
+        {"thanks to a named person is kept", message("10:01", "Cid Moe", "thanks Paul"), ""},
+        {"thanks with a link is kept", message("10:01", "Cid Moe", "thanks https://example.org/x"), ""},
+        {"praise without thanks is kept", message("10:01", "Cid Moe", "great job team"), ""},
     };
     for (auto& row : rows) {
         SECTION(row.what) {
