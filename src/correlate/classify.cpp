@@ -190,6 +190,7 @@ bool is_thanks_only(std::string_view text) {
 }  // namespace
 
 std::string_view noise_rule_of(const Event& e, const std::vector<std::string>& ack_words) {
+    if (e.kind == EventKind::email && e.flags.bot) return "robot-mail";
     if (e.kind != EventKind::message) return {};
     std::string_view text = e.text;
     if (e.flags.system == SystemMessage::membership) return "membership";

@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "core/text_utf8.hpp"
+#include "ingest/email/automated_mail.hpp"
 #include "ingest/email/mail_text.hpp"
 #include "ingest/email/mime_message.hpp"
 #include "ingest/email/statuspage_mail.hpp"
@@ -222,6 +223,7 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
         if (!status->update.empty()) event.text += " - " + status->update;
         if (!status->url.empty()) event.links.push_back(status->url);
     } else {
+        event.flags.bot = is_automated_mail(message);
         event.text = subject;
         std::string summary = summarize_body(body);
         if (!summary.empty()) event.text += (event.text.empty() ? "" : "\n") + summary;

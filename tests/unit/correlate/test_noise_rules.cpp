@@ -45,6 +45,14 @@ TEST_CASE("noise rules drop joins, topic changes, emoji-only messages and one-wo
         {"thanks to a named person is kept", message("10:01", "Cid Moe", "thanks Paul"), ""},
         {"thanks with a link is kept", message("10:01", "Cid Moe", "thanks https://example.org/x"), ""},
         {"praise without thanks is kept", message("10:01", "Cid Moe", "great job team"), ""},
+        // robot-mail: mail the ingester marked as a list's or a robot's.
+        {"robot mail", [] {
+             Event e = email("10:01", "Buildkite", "Build #1046 passed");
+             e.flags.bot = true;
+             return e;
+         }(),
+         "noise: robot-mail"},
+        {"a person's mail is kept", email("10:01", "Paul Butler", "The API is back"), ""},
     };
     for (auto& row : rows) {
         SECTION(row.what) {
