@@ -49,7 +49,7 @@ void read_deployment_status(json::Element status, const JsonText& text, std::str
     FieldReader r(ctx, text, kind);
     changes::ChangeRecord record;
     auto time = created_or_updated(r, status, path, record.time_raw);
-    const std::string id = r.scalar(status, path, "id");
+    const std::string id = id_field(r, status, path, "id");
     const std::string state = text_field(r, status, path, "state");
     const std::string deployment_url = text_field(r, status, path, "deployment_url");
     record.change.repo = repo_of(r, status, path);
@@ -88,7 +88,7 @@ void read_deployment(json::Element deployment, const JsonText& text, std::string
     changes::ChangeRecord record;
     record.change.action = ChangeAction::deploy_started;
     auto time = created_or_updated(r, deployment, path, record.time_raw);
-    const std::string id = r.scalar(deployment, path, "id");
+    const std::string id = id_field(r, deployment, path, "id");
     record.change.repo = repo_of(r, deployment, path);
     record.change.ref = text_field(r, deployment, path, "ref");
     record.change.commit = text_field(r, deployment, path, "sha");

@@ -39,6 +39,10 @@ std::string text_field(FieldReader& r, json::Element obj, std::string_view path,
     return alerts::clean_text(std::string(r.string(obj, path, key)));
 }
 
+std::string id_field(FieldReader& r, json::Element obj, std::string_view path, std::string_view key) {
+    return alerts::clean_text(r.scalar(obj, path, key));
+}
+
 std::uint64_t number_field(FieldReader& r, json::Element obj, std::string_view path, std::string_view key) {
     auto value = json::member(obj, key);
     if (!value) return 0;

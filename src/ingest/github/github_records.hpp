@@ -57,6 +57,8 @@ std::string join_id(std::string_view repo, std::string_view rest);
 
 // A string member with `\u0000` repaired (empty when absent or null; another type fails the record).
 std::string text_field(FieldReader& r, json::Element obj, std::string_view path, std::string_view key);
+// An id written as a string or a number, `\u0000` repaired (objects and arrays fail the record).
+std::string id_field(FieldReader& r, json::Element obj, std::string_view path, std::string_view key);
 // A positive integer member (a number or a decimal string); 0 when absent; anything else fails the record.
 std::uint64_t number_field(FieldReader& r, json::Element obj, std::string_view path, std::string_view key);
 // An ISO 8601 member; absent, null or Go's zero time `0001-01-01T00:00:00Z` (what gh prints for a time

@@ -56,7 +56,7 @@ void read_run(json::Element run, const JsonText& text, std::string_view path, Al
     } else {
         time = time_field(r, run, path, keys.updated, record.time_raw);
     }
-    const std::string id = r.scalar(run, path, keys.id);
+    const std::string id = id_field(r, run, path, keys.id);
     record.change.number = number_field(r, run, path, keys.number);
     record.change.ref = text_field(r, run, path, keys.branch);
     record.change.commit = text_field(r, run, path, keys.sha);
