@@ -1,6 +1,6 @@
 // The `github` ingester: frames JSON records (one document, an array, NDJSON of either), sends every
-// object (every element of a top-level array; every run of a `workflow_runs` page) to the reader of its
-// shape, and reports objects of no GitHub shape once per input, at the first of them.
+// object (every element of a top-level array, or of arrays of arrays; every run of a `workflow_runs` page)
+// to the reader of its shape, and reports objects of no GitHub shape once per input, at the first of them.
 #include <fmt/format.h>
 
 #include "core/text_utf8.hpp"
@@ -60,17 +60,19 @@ public:
         auto root = m_parser.parse(bytes, origin, diags, "github.bad-json");
         if (!root) return sink.drop("damaged record");
         AlertContext ctx{*m_options, diags, sink, *m_embedded};
-        const JsonText text(bytes, origin);
-        json::Array items;
-        if (root->get(items)) return dispatch(*root, text, "", ctx);
-        std::size_t i = 0;
-        for (json::Element item : items) dispatch(item, text, alerts::element_path("", i++), ctx);
+        dispatch(*root, JsonText(bytes, origin), "", ctx);
     }
 
     UnknownObjects take_extra() { return std::exchange(m_unknown, {}); }
 
 private:
+    // An array is a list of records: `gh pr list` prints one, `gh api --paginate --slurp` an array of pages.
     void dispatch(json::Element value, const JsonText& text, const std::string& path, AlertContext& ctx) {
+        if (json::Array items; !value.get(items)) {
+            std::size_t i = 0;
+            for (json::Element item : items) dispatch(item, text, alerts::element_path(path, i++), ctx);
+            return;
+        }
         switch (shape_of(value)) {
             case Shape::gh_pull: return read_gh_pull(value, text, path, ctx);
             case Shape::rest_pull: return read_rest_pull(value, text, path, ctx);
@@ -146,10 +148,13 @@ int detect_github(const Probe& probe) {
     json::DomParser parser;
     auto root = parser.parse(record.bytes, record.origin, quiet, "github.bad-json");
     if (!root) return detect_markers(head);
-    json::Array items;
-    if (root->get(items)) return shape_of(*root) == Shape::none ? 0 : 80;
-    for (json::Element item : items) return shape_of(item) == Shape::none ? 0 : 80;
-    return 0;
+    // The first object, inside arrays (of pages) as dispatch reads them.
+    json::Element first = *root;
+    for (json::Array items; !first.get(items);) {
+        if (items.begin() == items.end()) return 0;
+        first = *items.begin();
+    }
+    return shape_of(first) == Shape::none ? 0 : 80;
 }
 
 }  // namespace

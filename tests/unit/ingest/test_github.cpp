@@ -2,6 +2,9 @@
 // statuses, workflow runs, releases) to its events, drops and diagnostics; detection from content.
 #include <catch2/catch.hpp>
 
+#include <string_view>
+#include <utility>
+
 #include "github_test_support.hpp"
 #include "ingest/github/github_records.hpp"
 
@@ -217,6 +220,14 @@ TEST_CASE("releases: published ones are deployed at published_at, drafts dropped
     CHECK(run.dropped.at("release not published") == 1);
 }
 
+TEST_CASE("gh api --paginate --slurp: an array of pages is read page by page", "[github]") {
+    const auto run = run_github(R"([[{"number": 1, "mergedAt": "2024-01-02T03:04:05Z", "url": "https://github.com/a/b/pull/1"}],
+[{"number": 2, "mergedAt": null, "url": "https://github.com/a/b/pull/2"}, {"number": 3, "mergedAt": "2024-01-03T03:04:05Z", "url": "https://github.com/a/b/pull/3"}]])");
+    CHECK(run.diagnostics.empty());
+    CHECK(test::ids(run) == std::vector<std::string>{"github:a/b/pull/1#merged", "github:a/b/pull/3#merged"});
+    CHECK(run.dropped.at("pull request not merged") == 1);
+}
+
 TEST_CASE("objects of no GitHub shape are one warning at the first, with a count", "[github]") {
     const auto run = run_github("[{\"a\": 1}, 3,\n {\"number\": 1, \"mergedAt\": \"2024-01-02T03:04:05Z\"}, {\"b\": 2}]");
     CHECK(test::ids(run) == std::vector<std::string>{"github:pull/1#merged"});
@@ -235,16 +246,24 @@ TEST_CASE("github detection: each form, and JSON that is not GitHub's", "[github
     CHECK(test::github_score(R"([{"url": "https://api.github.com/repos/o/r/pulls/1", "merged_at": "2024-)") == 60);
     CHECK(test::github_score(R"([{"url": "https://example.com/", "merged_at": "2024-)") == 0);
     CHECK(test::github_score(R"([{"ts": "1.2", "text": "merged https://github.com/o/r/pull/1"}])") == 0);
+    CHECK(test::github_score(R"([[{"number": 1, "mergedAt": null}]])") == 80);
     CHECK(test::github_score("[]") == 0);
+    CHECK(test::github_score("[[], [{\"number\": 1, \"mergedAt\": null}]]") == 0);
     CHECK(test::github_score("merged_at github.com/") == 0);
 }
 
 TEST_CASE("repository names from GitHub and GitHub Enterprise urls", "[github]") {
-    using ingest::github::repo_from_url;
-    CHECK(repo_from_url("https://github.com/o/r/pull/1") == "o/r");
-    CHECK(repo_from_url("https://api.github.com/repos/o/r") == "o/r");
-    CHECK(repo_from_url("https://ghe.example.com/api/v3/repos/o/r/deployments/1") == "o/r");
-    CHECK(repo_from_url("https://github.com/o") == "");
-    CHECK(repo_from_url("https://github.com/o/") == "");
-    CHECK(repo_from_url("not a url") == "");
+    const std::pair<std::string_view, std::string_view> table[] = {
+        {"https://github.com/o/r/pull/1", "o/r"},
+        {"https://api.github.com/repos/o/r", "o/r"},
+        {"https://ghe.example.com/api/v3/repos/o/r/deployments/1", "o/r"},
+        {"https://github.com/o/r?tab=readme", "o/r"},
+        {"https://github.com/o", ""},
+        {"https://github.com/o/", ""},
+        {"not a url", ""},
+    };
+    for (const auto& [url, repo] : table) {
+        INFO(url);
+        CHECK(ingest::github::repo_from_url(url) == repo);
+    }
 }
