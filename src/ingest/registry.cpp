@@ -20,6 +20,7 @@ const std::vector<Ingester>& ingesters() {
                                     ingest::slackdump_ingester,
                                     ingest::retro_ingester,
                                     ingest::notes_ingester,
+                                    ingest::github_ingester,
                                 });
         return list;
     }();
