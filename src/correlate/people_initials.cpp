@@ -1,9 +1,12 @@
 // DESIGN.md "Correlation" (people): the initials an entry is drawn with. `[people]` decides when it names
 // the person; else the event's initials, else the name's. Two different people with the same initials
 // are told apart: the one who appears first keeps them, the next takes more letters of the last name
-// (Rachel Cooper RC, Robert Cole RCo). Initials with no name (a notes line "NP …") are the person who
+// (Rachel Cooper RC, Robert Cole RCo); two names of one person are not two people: the same name with or
+// without accents, or a first name beside the full name with the same initials (Slack's "Stefan" and
+// GitHub's "Stefan Brychta", both SB). Initials with no name (a notes line "NP …") are the person who
 // carries them. Initials are letters only (ASCII letters and any non-ASCII character): whatever else a name
 // or an event's own initials hold (`Ann <b>INJ`, a line break) is left out, so initials never carry markup.
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
@@ -65,10 +68,44 @@ std::string extended_initials(std::string_view name, std::size_t letters) {
     return out + tail;
 }
 
+// Letters U+00C0–U+017F without their accents ('*' for the two signs among them).
+constexpr std::string_view latin_base =
+    "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTsaaaaaaaceeeeiiiidnooooo*ouuuuytyAaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi"
+    "IiJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
+// A name's words, lower case with accents folded: "Zoë Núñez" → {"zoe", "nunez"}.
+std::vector<std::string> folded_words(std::string_view name) {
+    std::string folded;
+    for (std::size_t i = 0; i < name.size();) {
+        const auto b = static_cast<unsigned char>(name[i]);
+        if (b >= 0xC3 && b <= 0xC5 && i + 1 < name.size()) {
+            const unsigned cp = ((b & 0x1Fu) << 6) | (static_cast<unsigned char>(name[i + 1]) & 0x3Fu);
+            if (cp >= 0xC0 && cp < 0x180) {
+                folded += latin_base[cp - 0xC0];
+                i += 2;
+                continue;
+            }
+        }
+        folded += b < 0x80 ? static_cast<char>(std::tolower(b)) : static_cast<char>(b);
+        ++i;
+    }
+    return words_of(folded);
+}
+
+// Two names of one person: the same once accents and case are set aside, or one is the other's first words
+// ("Stefan" as Slack shows a person, "Stefan Brychta" as GitHub and mail do).
+bool same_person_names(std::string_view a, std::string_view b) {
+    auto x = folded_words(a), y = folded_words(b);
+    if (x.empty() || y.empty()) return false;
+    if (x.size() > y.size()) std::swap(x, y);
+    return std::equal(x.begin(), x.end(), y.begin());
+}
+
 struct Resolver {
     const People& people;
     std::map<std::string, std::string> of_name;  // lower-case name → initials given
     std::set<std::string> taken;                 // initials given to a named person
+    std::map<std::string, std::vector<std::string>> names_of;  // initials given → the names they were given to
 
     std::string resolve(const TimelineEntry& e) {
         if (e.actor_name.empty()) return letters_of(e.initials);
@@ -84,6 +121,12 @@ struct Resolver {
             if (initials.empty()) initials = letters_of(initials_of(e.actor_name));
         }
         if (!fixed && taken.contains(initials)) {
+            for (const std::string& holder : names_of[initials])
+                if (same_person_names(holder, e.actor_name)) {
+                    of_name.emplace(key, initials);
+                    names_of[initials].push_back(e.actor_name);
+                    return initials;
+                }
             for (std::size_t letters = 2;; ++letters) {
                 std::string longer = extended_initials(e.actor_name, letters);
                 if (longer.empty()) break;
@@ -94,6 +137,7 @@ struct Resolver {
             }
         }
         taken.insert(initials);
+        names_of[initials].push_back(e.actor_name);
         of_name.emplace(key, initials);
         return initials;
     }
@@ -113,7 +157,7 @@ void count_participant(std::vector<Participant>& list, const TimelineEntry& e) {
 }  // namespace
 
 void assign_initials(Timeline& out, const People& people) {
-    Resolver r{people, {}, {}};
+    Resolver r{people, {}, {}, {}};
     for (auto& e : out.entries) {
         if (e.kind != EventKind::alert) e.initials = r.resolve(e);
         for (auto& c : e.continuations)

@@ -20,6 +20,22 @@ TEST_CASE("two people with the same initials are told apart: RC, RCo") {
     CHECK(t.participants[2].initials == "RCoe");
 }
 
+TEST_CASE("two names of one person are one person: accents aside, a first name beside the full name") {
+    Event slack = message("10:00", "Stefan", "the API can't authenticate");  // Slack's display name
+    slack.actor.initials = "SB";                                          // from the profile's real name
+    Event mail = email("10:05", "Stefan Brychta", "Re: search errors");
+    Event zoe = message("10:06", "Zoë Núñez", "on it");
+    Event zoe_mail = email("10:07", "Zoe Nunez", "Re: search errors");
+    Event other = message("10:08", "Sara Blake", "here too");  // SB, and not Stefan: told apart
+    auto t = run({slack, mail, zoe, zoe_mail, other});
+    REQUIRE(t.entries.size() == 5);
+    CHECK(t.entries[0].initials == "SB");
+    CHECK(t.entries[1].initials == "SB");
+    CHECK(t.entries[2].initials == "ZN");
+    CHECK(t.entries[3].initials == "ZN");
+    CHECK(t.entries[4].initials == "SBl");
+}
+
 TEST_CASE("[people] initials are kept as given, events' own initials come before the name's") {
     CorrelateOptions o;
     o.people.add("Robert Cole", {"Robert Cole", "BC"});
