@@ -2,13 +2,17 @@
 // shape the window; once it is chosen, the ones in the lead-up (options.lead_up before it) and in it are
 // weighed, each rule one sentence:
 // - a change the discussion names (its link, its number as `#N` or `pull/N`, its commit, its branch) is shown;
+// - a change whose title holds two words in a row the discussion also says ("date picker"), neither of them a
+//   common word, is shown;
 // - the last merge, deploy, rollback or commit before the first signal is shown;
 // - inside the window, merges, deploys, failed deploys and rollbacks are shown (mitigation candidates);
 // - of the other merges, deploys, rollbacks and commits to a repository the alerts or messages name, the
 //   newest three are shown;
 // - runs are shown only when named; everything else is counted in the ledger, not shown.
 // A message naming a shown change, from 2 minutes before it to 15 minutes after, announces it: one happening
-// led by the change, with the message as evidence.
+// led by the change, with the message as evidence. So does a message in that span by the person who made the
+// change saying they did it ("I've reverted the last PR" beside their recorded revert). A change its author
+// announced is drawn in the author's words, with the change's link.
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -110,7 +114,8 @@ void collect_hex_words(std::string_view text, std::vector<std::string>& out) {
         std::size_t end = i;
         while (end < text.size() && std::isxdigit(static_cast<unsigned char>(text[end]))) ++end;
         const bool bounded = (i == 0 || !is_word_char(text[i - 1])) && (end == text.size() || !is_word_char(text[end]));
-        const bool has_digit = std::any_of(text.begin() + i, text.begin() + end, [](char c) { return c >= '0' && c <= '9'; });
+        const bool has_digit =
+            std::any_of(text.begin() + i, text.begin() + end, [](char c) { return c >= '0' && c <= '9'; });
         if (bounded && has_digit && end - i >= 7 && end - i <= 40) out.emplace_back(text.substr(i, end - i));
         i = end;
     }
@@ -139,6 +144,79 @@ struct Weighed {
     bool named = false, shown = false, in_window = false;
 };
 
+// Words a person uses for having made a change of this action.
+bool speaks_of(const ChangeInfo& c, std::string_view text) {
+    static constexpr std::string_view merge_words[] = {"merged",    "merge",     "merging", "reverted", "revert",
+                                                       "reverting", "reapplied", "reapply", "unrevert", "un-revert"};
+    static constexpr std::string_view deploy_words[] = {"deployed",  "deploy",  "deploying",  "released",   "release",
+                                                        "releasing", "shipped", "rolled out", "rolling out"};
+    static constexpr std::string_view rollback_words[] = {"rolled back", "rollback", "roll back", "reverted", "revert"};
+    auto any = [&](const auto& words) {
+        return std::any_of(std::begin(words), std::end(words),
+                           [&](std::string_view w) { return contains_word(text, w); });
+    };
+    switch (c.action) {
+        case ChangeAction::merged:
+        case ChangeAction::committed:
+            return any(merge_words);
+        case ChangeAction::deployed:
+        case ChangeAction::deploy_started:
+        case ChangeAction::deploy_failed:
+            return any(deploy_words);
+        case ChangeAction::rolled_back:
+            return any(rollback_words);
+        default:
+            return false;
+    }
+}
+
+// The same person in two sources: the same id, e-mail or name (case aside).
+bool same_person(const Actor& a, const Actor& b) {
+    auto equal = [](const std::string& x, const std::string& y) {
+        return !x.empty() && to_lower_ascii(x) == to_lower_ascii(y);
+    };
+    return equal(a.id, b.id) || equal(a.email, b.email) || equal(a.name, b.name);
+}
+
+// Two words in a row of `text` (lower case) that say what a change is about: letters only, three or more
+// each, neither a common word of titles or chat.
+std::vector<std::string> distinctive_pairs(std::string_view text) {
+    static constexpr std::string_view common[] = {
+        "the",     "and",      "for",    "from",    "with",    "into",   "this",    "that",      "when",   "not",
+        "are",     "was",      "has",    "have",    "our",     "new",    "add",     "adds",      "added",  "remove",
+        "removes", "removed",  "update", "updates", "updated", "fix",    "fixes",   "fixed",     "bump",   "use",
+        "make",    "move",     "all",    "can",     "get",     "set",    "merged",  "merge",     "revert", "reverted",
+        "reapply", "deployed", "deploy", "run",     "passed",  "failed", "started", "committed", "its",    "but",
+        "out",     "off",      "now",    "just",    "some",    "any",    "more",    "less",      "you",    "your",
+        "they",    "them",     "there",  "here",    "what",    "which",  "will",    "would",     "could",  "should"};
+    std::vector<std::string> words;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t end = i;
+        while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+        if (end == i) {
+            // A word broken by a digit or another sign is no word: it ends the run of pairs.
+            if (!words.empty() && !words.back().empty()) words.emplace_back();
+            ++i;
+            continue;
+        }
+        std::string word(text.substr(i, end - i));
+        const bool usable = word.size() >= 3 && std::none_of(std::begin(common), std::end(common),
+                                                             [&](std::string_view c) { return c == word; });
+        words.push_back(usable ? std::move(word) : std::string());
+        i = end;
+        // Only a single space joins two words into a pair.
+        if (i < text.size() && text[i] != ' ')
+            words.emplace_back();
+        else if (i < text.size())
+            ++i;
+    }
+    std::vector<std::string> pairs;
+    for (std::size_t k = 0; k + 1 < words.size(); ++k)
+        if (!words[k].empty() && !words[k + 1].empty()) pairs.push_back(words[k] + " " + words[k + 1]);
+    return pairs;
+}
+
 std::string before_first_signal(Instant change, Instant first_signal) {
     const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(first_signal - change).count();
     if (minutes < 120) return fmt::format("{} minute{} before the first signal", minutes, minutes == 1 ? "" : "s");
@@ -163,10 +241,19 @@ void weigh_changes(Work& w, const CorrelateOptions& options, Timeline& out) {
 
     for (Weighed& c : changes) {
         const ChangeInfo& info = *w.events[c.event].change;
-        c.named = d.names_commit(info) || std::any_of(d.texts.begin(), d.texts.end(), [&](const auto& t) {
-                      return d.names(info, t.second);
-                  });
+        c.named = d.names_commit(info) ||
+                  std::any_of(d.texts.begin(), d.texts.end(), [&](const auto& t) { return d.names(info, t.second); });
         if (c.named) c.reasons.emplace_back("named in the discussion");
+        if (!c.named && !is_run(info)) {
+            for (const std::string& pair : distinctive_pairs(to_lower_ascii(w.events[c.event].text))) {
+                if (std::none_of(d.texts.begin(), d.texts.end(),
+                                 [&](const auto& t) { return contains_word(t.second, pair); }))
+                    continue;
+                c.named = true;
+                c.reasons.push_back("its title matches the discussion (\"" + pair + "\")");
+                break;
+            }
+        }
         const std::string service = service_name(info);
         if (!service.empty() && !is_run(info)) {
             if (contains_word(d.alerts, service)) {
@@ -203,7 +290,9 @@ void weigh_changes(Work& w, const CorrelateOptions& options, Timeline& out) {
                 const Event& m = w.events[i];
                 if (w.fate[i] != Fate::pending || m.kind == EventKind::change) continue;
                 if (m.time < e.time - announce_before || m.time > e.time + announce_after) continue;
-                if (!d.names(*e.change, text)) continue;
+                const bool by_author = same_person(m.actor, e.actor);
+                if (!d.names(*e.change, text) && !(by_author && speaks_of(*e.change, text))) continue;
+                if (by_author) w.own_words.try_emplace(c.event, i);
                 w.fate[i] = Fate::merged;
                 w.lead[i] = c.event;
                 w.merged[c.event].push_back(i);

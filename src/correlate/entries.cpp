@@ -39,6 +39,11 @@ void add_plain_entries(Work& w, Timeline& out) {
         TimelineEntry t = entry_from(w.events[i]);
         t.pinned = w.pinned[i];
         t.lead_up = t.kind == EventKind::change && t.time < out.window.from;
+        if (auto words = w.own_words.find(i); words != w.own_words.end()) {
+            const Event& said = w.events[words->second];
+            t.text = said.text;
+            t.spans = said.spans;
+        }
         if (auto it = w.merged.find(i); it != w.merged.end())
             for (std::uint32_t m : it->second) {
                 if (w.fate[m] != Fate::merged) continue;

@@ -28,10 +28,12 @@ struct Work {
     std::map<std::uint32_t, std::string_view> noise_rule;  // event → the rule that dropped it (fate noise), a literal
     std::vector<std::uint32_t> lead;  // per event: the earliest record of its happening (itself if none)
     std::map<std::uint32_t, std::vector<std::uint32_t>> merged;  // lead → the other records of its happening
-    std::vector<bool> pinned;                                    // pinned or reacted with a timeline emoji
+    std::map<std::uint32_t, std::uint32_t>
+        own_words;             // change → its author's message announcing it (drawn in their words)
+    std::vector<bool> pinned;  // pinned or reacted with a timeline emoji
     std::vector<bool> in_window;
     std::vector<std::uint32_t> entry_lead;  // per out.entries: the event it was made from (its stream position)
-    Instant core_end{};                                       // the window's last signal or resolution, before the tail
+    Instant core_end{};                     // the window's last signal or resolution, before the tail
     std::map<std::string, std::string, std::less<>> aliases;  // normalised alert key → normalised canonical key
 };
 

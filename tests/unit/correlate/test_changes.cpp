@@ -74,6 +74,44 @@ TEST_CASE("a message naming a change minutes after it announces it: one happenin
     CHECK(dropped(t, "merged into another record of the same happening") == 1);
 }
 
+TEST_CASE("the person who made a change saying they did it announces it, without naming it") {
+    Event revert = change("2024-07-25T10:42:31Z", "rcooper", "merged #11052 Revert the sign-in form",
+                          ChangeAction::merged, "acme/web", 11052);
+    revert.actor.name = "Rachel Cooper";
+    Event fire = alert("10:30:00", "login-errors", "firing");
+    Event said = message("10:42", "Rachel Cooper", "I've reverted the last PR in case it affected the API errors");
+    Event other = message("10:43", "Nina Patel", "I reverted the CDN config too");        // not the change's author
+    Event off_topic = message("10:44", "Rachel Cooper", "looking at the logs now");        // no word of merging
+    Event late = message("11:10", "Rachel Cooper", "the revert did not help");              // 28 minutes after
+    auto t = run({fire, said, revert, other, off_topic, late});
+    REQUIRE(t.entries.size() == 5);
+    CHECK(t.entries[1].event_ids == std::vector<std::string>{revert.id, said.id});
+    CHECK(t.entries[1].text == said.text);  // in the author's words
+    REQUIRE(t.entries[1].change);
+    CHECK(t.entries[1].change->number == 11052);  // with the change's link
+    CHECK(dropped(t, "merged into another record of the same happening") == 1);
+    CHECK(t.ledger.balances());
+}
+
+TEST_CASE("a change whose title says what the discussion is about is a suspect; common words are not enough") {
+    Event cause = change("2024-07-25T07:07:00Z", "dana", "merged web#8249: Remove the toggle for the date picker",
+                         ChangeAction::merged, "acme/web", 8249);
+    Event common = change("2024-07-25T07:30:00Z", "gus", "merged web#8250: Fix the page for all users",
+                          ChangeAction::merged, "acme/web", 8250);
+    Event bump = change("2024-07-25T08:31:00Z", "jo", "merged web#8251: Bump next from 12.2.0 to 12.2.3",
+                        ChangeAction::merged, "acme/web", 8251);
+    Event report = message("10:00", "Nina Patel", "the date picker is broken, users cannot load the page");
+    auto t = run({cause, common, bump, report});
+    const ChangeCandidate* c = candidate(t, cause);
+    REQUIRE(c);
+    CHECK(c->shown);
+    CHECK(c->reasons == std::vector<std::string>{"its title matches the discussion (\"date picker\")"});
+    REQUIRE(candidate(t, common));
+    CHECK_FALSE(candidate(t, common)->shown);  // "page" and "users" are in both, but no two in a row
+    REQUIRE(candidate(t, bump));
+    CHECK(candidate(t, bump)->shown);  // the last change before the first signal
+}
+
 TEST_CASE("a commit named by its short id, and the newest three changes to a service the alerts name") {
     std::vector<Event> events;
     for (int h = 1; h <= 5; ++h)
