@@ -20,6 +20,8 @@ const std::vector<Ingester>& ingesters() {
                                     ingest::slackdump_ingester,
                                     ingest::retro_ingester,
                                     ingest::notes_ingester,
+                                    ingest::gitlab_ingester,
+                                    ingest::buildkite_ingester,
                                 });
         return list;
     }();
