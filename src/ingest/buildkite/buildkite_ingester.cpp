@@ -98,10 +98,8 @@ ChangeOutcome read_build(FieldReader& r, json::Element build, std::string_view p
     rec.change.action = *action;
     rec.change.repo = place.org.empty() || place.pipeline.empty() ? place.pipeline
                                                                   : fmt::format("{}/{}", place.org, place.pipeline);
-    auto time = changes::is_start(*action)
-                    ? changes::read_first_time(r, build, path, {".started_at", ".scheduled_at", ".created_at"},
-                                               "build", rec.time_raw)
-                    : changes::read_first_time(r, build, path, {".finished_at"}, "build", rec.time_raw);
+    auto time = changes::read_action_time(r, build, path, *action, {".started_at", ".scheduled_at", ".created_at"},
+                                          {".finished_at"}, "build", rec.time_raw);
     if (!time) return changes::dropped_without_time(r);
     rec.time = *time;
     rec.change.number = changes::positive_member(build, "number");
@@ -148,16 +146,8 @@ constexpr changes::ChangeShape shapes[] = {
 constexpr std::string_view markers[] = {"api.buildkite.com/v2/organizations/", "aws.partner/buildkite.com"};
 constexpr changes::ChangeFamily family{kind, shapes, markers};
 
-int detect_buildkite(const Probe& probe) {
-    return changes::detect_change_json(probe, family);
-}
-
-void ingest_buildkite(Input& input, const IngestContext& context) {
-    changes::ingest_change_json(input, context, family);
-}
-
 }  // namespace
 
-const Ingester buildkite_ingester{kind, detect_buildkite, ingest_buildkite};
+const Ingester buildkite_ingester{kind, changes::detect_family<family>, changes::ingest_family<family>};
 
 }  // namespace retro::ingest

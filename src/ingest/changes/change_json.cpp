@@ -93,6 +93,10 @@ std::optional<Instant> parse_change_time(std::string_view text) {
     return parse_iso8601(std::string(text.substr(0, text.size() - utc.size())) + "Z");
 }
 
+bool is_start(ChangeAction action) {
+    return action == ChangeAction::run_started || action == ChangeAction::deploy_started;
+}
+
 }  // namespace
 
 void ingest_change_json(Input& input, const IngestContext& context, const ChangeFamily& family) {
@@ -107,7 +111,7 @@ void ingest_change_json(Input& input, const IngestContext& context, const Change
     batches.read(input);
     if (unknown.count == 0) return;
     context.diags.warning(fmt::format("{}.unknown-shape", family.kind), unknown.first,
-                          fmt::format("not {} record: {} skipped (first here)", family.kind,
+                          fmt::format("not a {} record: {} skipped (first here)", family.kind,
                                       unknown.count == 1 ? std::string("1 value")
                                                          : fmt::format("{} values", unknown.count)));
     context.sink.drop(fmt::format("{}: unrecognised record", family.kind), unknown.count);
@@ -166,6 +170,13 @@ std::optional<Instant> read_first_time(FieldReader& reader, json::Element obj, s
     return std::nullopt;
 }
 
+std::optional<Instant> read_action_time(FieldReader& reader, json::Element obj, std::string_view path,
+                                        ChangeAction action, std::initializer_list<std::string_view> start_keys,
+                                        std::initializer_list<std::string_view> end_keys, std::string_view what,
+                                        std::string& raw) {
+    return read_first_time(reader, obj, path, is_start(action) ? start_keys : end_keys, what, raw);
+}
+
 ChangeOutcome dropped_without_time(const FieldReader& reader) {
     return ChangeOutcome{std::nullopt, fmt::format("{}: record without a time", reader.vendor())};
 }
@@ -182,10 +193,6 @@ std::optional<ChangeAction> action_for_status(FieldReader& reader, std::span<con
                   fmt::format("{} in status `{}`, which retro does not know; not emitted", what, status));
     outcome.drop = fmt::format("{}: unknown status", reader.vendor());
     return std::nullopt;
-}
-
-bool is_start(ChangeAction action) {
-    return action == ChangeAction::run_started || action == ChangeAction::deploy_started;
 }
 
 Actor actor_of(FieldReader& reader, json::Element user, std::string_view path) {

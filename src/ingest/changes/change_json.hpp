@@ -47,6 +47,16 @@ void ingest_change_json(Input& input, const IngestContext& context, const Change
 // shapes; 60 when that record is cut off by the head size and a marker shows in it; else 0.
 int detect_change_json(const Probe& probe, const ChangeFamily& family);
 
+// A family's registry row functions: `Ingester{kind, detect_family<F>, ingest_family<F>}`.
+template <const ChangeFamily& F>
+int detect_family(const Probe& probe) {
+    return detect_change_json(probe, F);
+}
+template <const ChangeFamily& F>
+void ingest_family(Input& input, const IngestContext& context) {
+    ingest_change_json(input, context, F);
+}
+
 // ---- Field helpers for the shapes ----
 
 // The first of `keys` (member paths such as `.finished_at`, `.deployable.finished_at`) that is present
@@ -56,6 +66,13 @@ int detect_change_json(const Probe& probe, const ChangeFamily& family);
 std::optional<Instant> read_first_time(FieldReader& reader, json::Element obj, std::string_view path,
                                        std::initializer_list<std::string_view> keys, std::string_view what,
                                        std::string& raw);
+
+// read_first_time with `start_keys` for the actions that stand at the start of something (run-started,
+// deploy-started), else `end_keys` (when it ended).
+std::optional<Instant> read_action_time(FieldReader& reader, json::Element obj, std::string_view path,
+                                        ChangeAction action, std::initializer_list<std::string_view> start_keys,
+                                        std::initializer_list<std::string_view> end_keys, std::string_view what,
+                                        std::string& raw);
 
 // The outcome for a record without a usable time: `KIND: record without a time`.
 ChangeOutcome dropped_without_time(const FieldReader& reader);
@@ -72,10 +89,6 @@ struct StatusAction {
 std::optional<ChangeAction> action_for_status(FieldReader& reader, std::span<const StatusAction> table,
                                               std::string_view status, std::string_view path,
                                               std::string_view what, ChangeOutcome& outcome);
-
-// True for the actions that stand at the start of something (run-started, deploy-started): their time is
-// when it started, the others' when it ended.
-bool is_start(ChangeAction action);
 
 // A person from a user object: `username` (else `login`) as id, `name`, `email`.
 Actor actor_of(FieldReader& reader, json::Element user, std::string_view path);

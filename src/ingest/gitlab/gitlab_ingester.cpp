@@ -154,12 +154,9 @@ ChangeOutcome read_deployment(FieldReader& r, json::Element d, std::string_view 
                                                    fmt::format("{}{}", path, status_path), "deployment", outcome);
     if (!action) return outcome;
     ChangeRecord rec = new_record(project_path(d, {".deployable.pipeline.web_url", ".deployable.web_url"}), *action);
-    auto time = changes::is_start(*action)
-                    ? changes::read_first_time(r, d, path, {".deployable.started_at", ".created_at"}, "deployment",
-                                               rec.time_raw)
-                    : changes::read_first_time(r, d, path,
-                                               {".finished_at", ".deployable.finished_at", ".updated_at", ".created_at"},
-                                               "deployment", rec.time_raw);
+    auto time = changes::read_action_time(r, d, path, *action, {".deployable.started_at", ".created_at"},
+                                          {".finished_at", ".deployable.finished_at", ".updated_at", ".created_at"},
+                                          "deployment", rec.time_raw);
     if (!time) return changes::dropped_without_time(r);
     rec.time = *time;
     rec.change.number = changes::positive_member(d, "iid");
@@ -198,11 +195,8 @@ ChangeOutcome read_run(FieldReader& r, json::Element run, std::string_view path,
                                                    fmt::format("{}.status", path), what, outcome);
     if (!action) return outcome;
     ChangeRecord rec = new_record(project_path(run, {".web_url"}), *action);
-    auto time = changes::is_start(*action)
-                    ? changes::read_first_time(r, run, path, {".started_at", ".created_at", ".updated_at"}, what,
-                                               rec.time_raw)
-                    : changes::read_first_time(r, run, path, {".finished_at", ".updated_at", ".created_at"}, what,
-                                               rec.time_raw);
+    auto time = changes::read_action_time(r, run, path, *action, {".started_at", ".created_at", ".updated_at"},
+                                          {".finished_at", ".updated_at", ".created_at"}, what, rec.time_raw);
     if (!time) return changes::dropped_without_time(r);
     rec.time = *time;
     rec.change.number = changes::positive_member(run, "id");
@@ -234,16 +228,8 @@ constexpr std::string_view markers[] = {R"("target_branch")", R"("source_branch"
                                         R"("detailed_status")"};
 constexpr changes::ChangeFamily family{kind, shapes, markers};
 
-int detect_gitlab(const Probe& probe) {
-    return changes::detect_change_json(probe, family);
-}
-
-void ingest_gitlab(Input& input, const IngestContext& context) {
-    changes::ingest_change_json(input, context, family);
-}
-
 }  // namespace
 
-const Ingester gitlab_ingester{kind, detect_gitlab, ingest_gitlab};
+const Ingester gitlab_ingester{kind, changes::detect_family<family>, changes::ingest_family<family>};
 
 }  // namespace retro::ingest

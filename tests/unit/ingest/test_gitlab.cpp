@@ -192,7 +192,7 @@ TEST_CASE("gitlab damage: bad times, wrong types, no time, bad JSON and foreign 
               "[gitlab.no-time]",
               "in.json:4:66: error: `name` is an array where a string was expected; record skipped [gitlab.bad-field]",
               "in.json:5:33: error: invalid JSON: unexpected end of input [gitlab.bad-json]",
-              "in.json:6:1: warning: not gitlab record: 1 value skipped (first here) [gitlab.unknown-shape]",
+              "in.json:6:1: warning: not a gitlab record: 1 value skipped (first here) [gitlab.unknown-shape]",
           });
     CHECK(run.dropped.at("gitlab: damaged record") == 3);
     CHECK(run.dropped.at("gitlab: record without a time") == 1);
