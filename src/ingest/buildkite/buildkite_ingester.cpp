@@ -110,8 +110,10 @@ ChangeOutcome read_build(FieldReader& r, json::Element build, std::string_view p
     if (rec.change.url.empty() && !place.org.empty() && !place.pipeline.empty() && rec.change.number)
         rec.change.url =
             fmt::format("https://buildkite.com/{}/{}/builds/{}", place.org, place.pipeline, rec.change.number);
-    rec.native_id = fmt::format("{}/builds/{}", rec.change.repo.empty() ? "?" : rec.change.repo,
-                                rec.change.number ? std::to_string(rec.change.number) : r.scalar(build, path, "id"));
+    // Without a pipeline, the build's own id (a UUID, unique across Buildkite).
+    rec.native_id = rec.change.repo.empty() || !rec.change.number
+                        ? fmt::format("builds/{}", r.scalar(build, path, "id"))
+                        : fmt::format("{}/builds/{}", rec.change.repo, rec.change.number);
     const std::string creator_path = fmt::format("{}.creator", path);
     if (auto creator = r.object(build, path, "creator")) rec.actor = changes::actor_of(r, *creator, creator_path);
     rec.title = std::string(changes::first_line(r.string(build, path, "message")));
