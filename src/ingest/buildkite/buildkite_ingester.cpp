@@ -110,10 +110,13 @@ ChangeOutcome read_build(FieldReader& r, json::Element build, std::string_view p
     if (rec.change.url.empty() && !place.org.empty() && !place.pipeline.empty() && rec.change.number)
         rec.change.url =
             fmt::format("https://buildkite.com/{}/{}/builds/{}", place.org, place.pipeline, rec.change.number);
-    // Without a pipeline, the build's own id (a UUID, unique across Buildkite).
-    rec.native_id = rec.change.repo.empty() || !rec.change.number
-                        ? fmt::format("builds/{}", r.scalar(build, path, "id"))
-                        : fmt::format("{}/builds/{}", rec.change.repo, rec.change.number);
+    // Without a pipeline, the build's own UUID (`id` in REST, `uuid` in EventBridge), unique across Buildkite.
+    if (rec.change.repo.empty() || !rec.change.number) {
+        const std::string id = r.scalar(build, path, "id");
+        rec.native_id = fmt::format("builds/{}", id.empty() ? r.scalar(build, path, "uuid") : id);
+    } else {
+        rec.native_id = fmt::format("{}/builds/{}", rec.change.repo, rec.change.number);
+    }
     const std::string creator_path = fmt::format("{}.creator", path);
     if (auto creator = r.object(build, path, "creator")) rec.actor = changes::actor_of(r, *creator, creator_path);
     rec.title = std::string(changes::first_line(r.string(build, path, "message")));

@@ -116,11 +116,9 @@ ChangeOutcome read_merge_request(FieldReader& r, json::Element mr, std::string_v
     const bool has_merged_at = json::member(mr, "merged_at").has_value();
     if (!has_merged_at && state != "merged") return {std::nullopt, "gitlab: merge request not merged"};
     ChangeRecord rec = new_record(project_path(mr, {".web_url"}), ChangeAction::merged);
-    if (rec.change.repo.empty()) {
-        const std::string_view full = alerts::string_at(mr, ".references.full");
-        rec.change.repo = std::string(full.substr(0, full.rfind('!')));
-        if (full.find('!') == std::string_view::npos) rec.change.repo.clear();
-    }
+    const std::string_view full = alerts::string_at(mr, ".references.full");  // `group/project!12`
+    if (const std::size_t bang = full.rfind('!'); rec.change.repo.empty() && bang != std::string_view::npos)
+        rec.change.repo = std::string(full.substr(0, bang));
     auto time = changes::read_first_time(r, mr, path, {has_merged_at ? ".merged_at" : ".updated_at"},
                                          "merged merge request", rec.time_raw);
     if (!time) return changes::dropped_without_time(r);
@@ -159,12 +157,13 @@ ChangeOutcome read_deployment(FieldReader& r, json::Element d, std::string_view 
                                           "deployment", rec.time_raw);
     if (!time) return changes::dropped_without_time(r);
     rec.time = *time;
-    rec.change.number = changes::positive_member(d, "iid");
     rec.change.ref = std::string(r.string(d, path, "ref"));
     rec.change.commit = commit_of(d, {".sha", ".deployable.commit.id"});
     rec.change.environment = std::string(alerts::string_at(d, ".environment.name"));
     rec.change.url = std::string(alerts::string_at(d, ".deployable.web_url"));
-    rec.native_id = native_id(d, rec.change.repo, "deployments", rec.change.number);
+    // The iid names the deployment in its id, not in `number`: a deployment is no MR or run a message
+    // would call `#2`.
+    rec.native_id = native_id(d, rec.change.repo, "deployments", changes::positive_member(d, "iid"));
     rec.actor = first_actor(r, d, path, {".user", ".deployable.user"});
     rec.title = std::string(changes::first_line(alerts::string_at(d, ".deployable.commit.title")));
     return {std::move(rec), {}};

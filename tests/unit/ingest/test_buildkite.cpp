@@ -101,6 +101,19 @@ TEST_CASE("buildkite webhooks: the build inside, the sender as actor when the bu
     CHECK(run.events[0].change->commit == "0123456789abcdef0123456789abcdef01234567");
 }
 
+TEST_CASE("buildkite EventBridge: a Build Running event naming no pipeline keeps the build's UUID", "[buildkite]") {
+    const std::string event =
+        R"j({"detail-type":"Build Running","source":"aws.partner/buildkite.com/acme/1","time":"2024-07-25T10:00:09Z",)j"
+        R"j("detail":{"version":1,"build":{"uuid":"8fcaa7b9","number":7,"commit":"HEAD","branch":"main",)j"
+        R"j("state":"running","started_at":"2024-07-25 10:00:05 UTC","finished_at":null}}})j";
+    const auto run = run_kind(event, "buildkite");
+    REQUIRE(run.events.size() == 1);
+    CHECK(run.events[0].id == "buildkite:builds/8fcaa7b9#run-started");
+    CHECK(format_utc(run.events[0].time) == "2024-07-25T10:00:05.000000Z");
+    CHECK(run.events[0].change->url.empty());
+    CHECK(run.events[0].text == "started run #7");
+}
+
 TEST_CASE("buildkite damage: a bad time and an unknown state are reported where they are", "[buildkite]") {
     const std::string input = "[" + build("passed", R"j("finished_at":"2024-07-25 10:04",)j") + ",\n" +
                               build("exploded") + ",\n" + build("passed", R"j("finished_at":"2024-07-25T10:04:00Z",)j") +
