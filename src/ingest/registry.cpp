@@ -21,6 +21,8 @@ const std::vector<Ingester>& ingesters() {
                                     ingest::retro_ingester,
                                     ingest::notes_ingester,
                                     ingest::github_ingester,
+                                    ingest::gitlab_ingester,
+                                    ingest::buildkite_ingester,
                                 });
         return list;
     }();

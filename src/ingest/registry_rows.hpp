@@ -20,5 +20,7 @@ extern const Ingester slackdump_ingester;   // slack/slack_ingesters.cpp: slackd
 extern const Ingester retro_ingester;   // retro/retro_ingester.cpp: a retro's timeline (Markdown)
 extern const Ingester notes_ingester;   // retro/retro_ingester.cpp: notes of timeline lines
 extern const Ingester github_ingester;  // github/github_ingester.cpp: gh and REST JSON change records
+extern const Ingester gitlab_ingester;     // gitlab/gitlab_ingester.cpp: GitLab MRs, deployments, pipelines, jobs
+extern const Ingester buildkite_ingester;  // buildkite/buildkite_ingester.cpp: Buildkite builds
 
 }  // namespace retro::ingest

@@ -86,9 +86,10 @@ std::string change_summary(const ChangeInfo& change, std::string_view title) {
         case ChangeAction::run_finished: out = "run " + subject + " passed"; break;
         case ChangeAction::run_failed: out = "run " + subject + " failed"; break;
     }
-    const std::string line = one_line(title);
-    append_part(out, ": ", line);
-    return out;
+    append_part(out, ": ", title);
+    // Folded once at the end: the title's newlines, and the double space an empty subject leaves (a GitLab
+    // deployment naming no project: `deployed master to production`).
+    return one_line(out);
 }
 
 Event change_event(std::string_view kind, const Origin& origin, std::uint64_t line, ChangeRecord record) {

@@ -93,7 +93,7 @@ TEST_CASE("the person who made a change saying they did it announces it, without
     CHECK(t.ledger.balances());
 }
 
-TEST_CASE("a change whose title says what the discussion is about is a suspect; common words are not enough") {
+TEST_CASE("a change whose title says what the discussion is about is a suspect, common words are not enough") {
     Event cause = change("2024-07-25T07:07:00Z", "dana", "merged web#8249: Remove the toggle for the date picker",
                          ChangeAction::merged, "acme/web", 8249);
     Event common = change("2024-07-25T07:30:00Z", "gus", "merged web#8250: Fix the page for all users",

@@ -30,6 +30,10 @@ TEST_CASE("change summaries name the repository's last component and the action"
     deployed.commit = "0123456789abcdef0123456789abcdef01234567";
     deployed.environment = "production";
     CHECK(change_summary(deployed, "") == "deployed api 0123456 to production");
+    auto unnamed = info(ChangeAction::deployed, "");
+    unnamed.ref = "master";
+    unnamed.environment = "production";
+    CHECK(change_summary(unnamed, "Merge branch 'x'\r") == "deployed master to production: Merge branch 'x'");
 
     auto failed = info(ChangeAction::deploy_failed, "org/api");
     failed.ref = "v1.2.3";
