@@ -20,6 +20,8 @@ const std::vector<Ingester>& ingesters() {
                                     ingest::slackdump_ingester,
                                     ingest::retro_ingester,
                                     ingest::notes_ingester,
+                                    ingest::argocd_ingester,
+                                    ingest::kubernetes_ingester,
                                 });
         return list;
     }();

@@ -19,5 +19,7 @@ extern const Ingester slack_api_ingester;   // slack/slack_ingesters.cpp: Web AP
 extern const Ingester slackdump_ingester;   // slack/slack_ingesters.cpp: slackdump per-channel dump
 extern const Ingester retro_ingester;   // retro/retro_ingester.cpp: a retro's timeline (Markdown)
 extern const Ingester notes_ingester;   // retro/retro_ingester.cpp: notes of timeline lines
+extern const Ingester argocd_ingester;      // argocd/argocd_ingester.cpp: Argo CD Applications (YAML/JSON)
+extern const Ingester kubernetes_ingester;  // kubernetes/kubernetes_ingester.cpp: Event lists (JSON/YAML)
 
 }  // namespace retro::ingest

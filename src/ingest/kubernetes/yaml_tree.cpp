@@ -1,0 +1,211 @@
+// The yaml-cpp adapter (yaml-cpp 0.7, Debian libyaml-cpp-dev): documents are split at `---` lines here and
+// each is loaded alone, so one damaged document costs only itself; the loaded nodes are copied into
+// YamlNode with a node budget (aliases can make a few bytes stand for exponentially many nodes) and a depth
+// limit (a recursive alias would never end).
+#include "ingest/kubernetes/yaml_tree.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+namespace retro::ingest::kubernetes {
+
+const YamlNode* YamlNode::find(std::string_view key) const {
+    if (type != Type::map) return nullptr;
+    const auto it = std::find(keys.begin(), keys.end(), key);
+    return it == keys.end() ? nullptr : &items[static_cast<std::size_t>(it - keys.begin())];
+}
+
+const YamlNode* YamlNode::at(std::initializer_list<std::string_view> path) const {
+    const YamlNode* node = this;
+    for (const std::string_view key : path)
+        if (!(node = node->find(key))) return nullptr;
+    return node;
+}
+
+std::string_view YamlNode::text(std::initializer_list<std::string_view> path) const {
+    const YamlNode* node = at(path);
+    return node && node->is_scalar() ? std::string_view(node->scalar) : std::string_view();
+}
+
+Location node_location(const Origin& origin, const YamlNode& node) {
+    if (node.line == 0) return {origin.name, 0, 0};
+    return {origin.name, origin.line + node.line - 1, node.column};
+}
+
+namespace {
+
+constexpr int max_depth = 256;
+
+class TooLarge {};
+
+// Copies a yaml-cpp node; positions are made absolute by adding the document's first line.
+class Converter {
+public:
+    Converter(std::uint64_t& budget, std::uint64_t first_line) : m_budget(budget), m_first_line(first_line) {}
+
+    void convert(const YAML::Node& in, YamlNode& out, int depth) {
+        if (m_budget == 0 || depth > max_depth) throw TooLarge{};
+        --m_budget;
+        const YAML::Mark mark = in.Mark();
+        if (mark.line >= 0) {
+            out.line = m_first_line + static_cast<std::uint64_t>(mark.line);
+            out.column = static_cast<std::uint64_t>(mark.column) + 1;
+        }
+        switch (in.Type()) {
+            case YAML::NodeType::Scalar:
+                out.type = YamlNode::Type::scalar;
+                out.scalar = in.Scalar();
+                break;
+            case YAML::NodeType::Sequence:
+                out.type = YamlNode::Type::sequence;
+                out.items.reserve(in.size());
+                for (const YAML::Node& item : in) convert(item, out.items.emplace_back(), depth + 1);
+                break;
+            case YAML::NodeType::Map:
+                out.type = YamlNode::Type::map;
+                for (const auto& member : in) {
+                    // Complex keys (a sequence as a key) name no field a resource has.
+                    if (!member.first.IsScalar()) continue;
+                    out.keys.push_back(member.first.Scalar());
+                    convert(member.second, out.items.emplace_back(), depth + 1);
+                }
+                break;
+            default: out.type = YamlNode::Type::null; break;
+        }
+    }
+
+private:
+    std::uint64_t& m_budget;  // shared by the documents of one input
+    std::uint64_t m_first_line;
+};
+
+bool is_document_marker(std::string_view line) {
+    return line.starts_with("---") && (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+}
+
+// [offset, line) of each document: a `---` line starts a new one (and stays in it: `--- !tag` or
+// `--- {…}` carry content).
+std::vector<std::pair<std::size_t, std::uint64_t>> document_starts(std::string_view bytes) {
+    std::vector<std::pair<std::size_t, std::uint64_t>> starts{{0, 1}};
+    std::uint64_t line = 1;
+    for (std::size_t at = 0; at < bytes.size();) {
+        const std::size_t end = std::min(bytes.find('\n', at), bytes.size());
+        if (at > 0 && is_document_marker(bytes.substr(at, end - at))) starts.emplace_back(at, line);
+        at = end + 1;
+        ++line;
+    }
+    return starts;
+}
+
+}  // namespace
+
+std::size_t read_yaml_documents(std::string_view bytes, const Origin& origin, Diagnostics& diags,
+                                std::string_view family, const std::function<void(const YamlDocument&)>& read) {
+    std::size_t damaged = 0;
+    const auto starts = document_starts(bytes);
+    const std::string code = fmt::format("{}.bad-yaml", family);
+    // Every node takes at least a byte of input unless an alias repeats it (the documents share this).
+    std::uint64_t budget = bytes.size() + 1024;
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        const auto [offset, line] = starts[i];
+        const std::size_t end = i + 1 < starts.size() ? starts[i + 1].first : bytes.size();
+        const std::string text(bytes.substr(offset, end - offset));
+        YamlDocument doc;
+        doc.line = line;
+        try {
+            const YAML::Node node = YAML::Load(text);
+            Converter converter(budget, line);
+            converter.convert(node, doc.root, 0);
+        } catch (const YAML::Exception& e) {
+            const std::uint64_t at_line = e.mark.line >= 0 ? line + static_cast<std::uint64_t>(e.mark.line) : line;
+            const std::uint64_t at_column = e.mark.column >= 0 ? static_cast<std::uint64_t>(e.mark.column) + 1 : 0;
+            diags.error(code, {origin.name, origin.line + at_line - 1, at_column},
+                        fmt::format("damaged YAML document: {}", e.msg));
+            ++damaged;
+            continue;
+        } catch (const TooLarge&) {
+            diags.error(code, {origin.name, origin.line + line - 1, 1},
+                        "YAML document expands past its size or nests deeper than 256 (aliases?)");
+            ++damaged;
+            continue;
+        }
+        if (doc.root.type != YamlNode::Type::null) read(doc);
+    }
+    return damaged;
+}
+
+std::vector<const YamlNode*> resource_items(const YamlNode& root) {
+    std::vector<const YamlNode*> out;
+    const YamlNode* list = &root;
+    if (const YamlNode* items = root.find("items"); items && items->type == YamlNode::Type::sequence) list = items;
+    if (list->type != YamlNode::Type::sequence) return {&root};
+    for (const YamlNode& item : list->items) out.push_back(&item);
+    return out;
+}
+
+std::optional<Instant> read_time(const YamlNode& obj, std::string_view key, const Origin& origin,
+                                 Diagnostics& diags, std::string_view family, bool& bad) {
+    const YamlNode* value = obj.find(key);
+    if (!value || value->type == YamlNode::Type::null) return std::nullopt;
+    if (value->is_scalar() && value->scalar.empty()) return std::nullopt;
+    if (value->is_scalar())
+        if (auto t = parse_iso8601(value->scalar)) return t;
+    diags.error(fmt::format("{}.bad-time", family), node_location(origin, *value),
+                value->is_scalar() ? fmt::format("`{}` is not an ISO 8601 time: \"{}\"", key, value->scalar)
+                                   : fmt::format("`{}` is not a time", key));
+    bad = true;
+    return std::nullopt;
+}
+
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+std::string_view skip_blanks(std::string_view s) {
+    while (!s.empty() && (is_blank(s.front()) || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
+    return s;
+}
+
+// After `"key"` in JSON: `: "value"`.
+bool json_value_follows(std::string_view rest, std::string_view value) {
+    rest = skip_blanks(rest);
+    if (rest.empty() || rest.front() != ':') return false;
+    rest = skip_blanks(rest.substr(1));
+    return rest.size() > value.size() + 1 && rest.front() == '"' && rest.substr(1, value.size()) == value &&
+           rest[value.size() + 1] == '"';
+}
+
+// After `key` in YAML: `: value`, `: "value"` or `: 'value'`, then the end of the line or a comment.
+bool yaml_value_follows(std::string_view rest, std::string_view value) {
+    if (rest.empty() || rest.front() != ':') return false;
+    rest.remove_prefix(1);
+    while (!rest.empty() && is_blank(rest.front())) rest.remove_prefix(1);
+    const char quote = !rest.empty() && (rest.front() == '"' || rest.front() == '\'') ? rest.front() : 0;
+    if (quote) rest.remove_prefix(1);
+    if (!rest.starts_with(value)) return false;
+    rest.remove_prefix(value.size());
+    if (quote) {
+        if (rest.empty() || rest.front() != quote) return false;
+        rest.remove_prefix(1);
+    }
+    return rest.empty() || rest.front() == '\n' || rest.front() == '\r' || is_blank(rest.front());
+}
+
+}  // namespace
+
+bool head_has_member(std::string_view head, std::string_view key, std::string_view value) {
+    for (std::size_t at = head.find(key); at != std::string_view::npos; at = head.find(key, at + 1)) {
+        const std::string_view rest = head.substr(at + key.size());
+        const char before = at == 0 ? '\n' : head[at - 1];
+        if (before == '"' && !rest.empty() && rest.front() == '"') {
+            if (json_value_follows(rest.substr(1), value)) return true;
+        } else if (before == '\n' || before == ' ' || before == '-') {
+            if (yaml_value_follows(rest, value)) return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace retro::ingest::kubernetes
