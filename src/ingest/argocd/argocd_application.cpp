@@ -44,9 +44,9 @@ bool is_commit(std::string_view s) {
 // What every event of one Application shares.
 struct Application {
     const YamlNode* node = nullptr;
-    std::string repo;         // `namespace/name` of the Application resource
-    std::string environment;  // the destination namespace, else its server or cluster name
-    std::string_view url;     // spec.source.repoURL
+    std::string repo;                     // `namespace/name` of the Application resource
+    std::string environment;              // the destination namespace, else its server or cluster name
+    std::string_view url;                 // spec.source.repoURL
     const YamlNode* operation = nullptr;  // status.operationState
 };
 
@@ -97,7 +97,8 @@ private:
     void emit(changes::ChangeRecord c, const YamlNode& at) {
         c.native_id = changes::one_line(c.native_id);
         c.actor.id = changes::one_line(c.actor.id);
-        m_ctx.sink.add(changes::change_event(kind, m_origin, kubernetes::node_location(m_origin, at).line, std::move(c)));
+        m_ctx.sink.add(
+            changes::change_event(kind, m_origin, kubernetes::node_location(m_origin, at).line, std::move(c)));
     }
 
     // Who started the sync that wrote `entry`: its own `initiatedBy` (Argo CD 2.9+), else the operation's

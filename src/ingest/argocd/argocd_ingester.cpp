@@ -1,8 +1,8 @@
 // The `argocd` row: Argo CD Application resources, YAML or JSON.
 #include "ingest/argocd/argocd_application.hpp"
+#include "ingest/kubernetes/whole_input.hpp"
 #include "ingest/kubernetes/yaml_tree.hpp"
 #include "ingest/registry_rows.hpp"
-#include "io/byte_streams.hpp"
 
 namespace retro::ingest {
 namespace {
@@ -19,14 +19,8 @@ int detect_argocd(const Probe& probe) {
     return 0;
 }
 
-void ingest_argocd(Input& input, const IngestContext& context) {
-    std::string bytes;
-    if (!io::read_all(input, bytes, context.options.limits.max_file_bytes, context.diags)) return;
-    argocd::parse_argocd_applications(bytes, Origin{input.name}, context);
-}
-
 }  // namespace
 
-const Ingester argocd_ingester{"argocd", detect_argocd, ingest_argocd};
+const Ingester argocd_ingester{"argocd", detect_argocd, kubernetes::ingest_whole<argocd::parse_argocd_applications>};
 
 }  // namespace retro::ingest

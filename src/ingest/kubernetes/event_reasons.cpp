@@ -11,20 +11,19 @@ namespace {
 
 // Normal events that still name trouble.
 constexpr std::array<std::string_view, 9> normal_trouble = {
-    "BackOff",       // "Back-off pulling image" is Normal, "Back-off restarting failed container" Warning
-    "OOMKilling",    // the node problem detector's kernel OOM kill
-    "Unhealthy",     "Evicted", "NodeNotReady", "Preempted", "ErrImagePull", "ImagePullBackOff",
-    "ContainerGCFailed",
+    "BackOff",     // "Back-off pulling image" is Normal, "Back-off restarting failed container" Warning
+    "OOMKilling",  // the node problem detector's kernel OOM kill
+    "Unhealthy",  "Evicted", "NodeNotReady", "Preempted", "ErrImagePull", "ImagePullBackOff", "ContainerGCFailed",
 };
 
 // Kinds whose events name the workload itself.
-constexpr std::array<std::string_view, 5> workload_kinds = {"Deployment", "StatefulSet", "DaemonSet", "Job",
-                                                            "CronJob"};
+constexpr std::array<std::string_view, 5> workload_kinds = {"Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"};
 
 // apimachinery's rand.String alphabet (no vowels, no look-alike digits): generated name suffixes and
 // pod-template hashes use only these.
 bool is_generated(std::string_view s, std::size_t min, std::size_t max) {
-    return s.size() >= min && s.size() <= max && s.find_first_not_of("bcdfghjklmnpqrstvwxz2456789") == std::string_view::npos;
+    return s.size() >= min && s.size() <= max &&
+           s.find_first_not_of("bcdfghjklmnpqrstvwxz2456789") == std::string_view::npos;
 }
 
 // `name` without a last `-suffix` of min..max generated characters, or "" when it has none.
@@ -50,8 +49,7 @@ EventMeaning classify_event(std::string_view reason, std::string_view type, std:
 }
 
 std::string owner_workload(std::string_view kind, std::string_view name) {
-    if (std::find(workload_kinds.begin(), workload_kinds.end(), kind) != workload_kinds.end())
-        return std::string(name);
+    if (std::find(workload_kinds.begin(), workload_kinds.end(), kind) != workload_kinds.end()) return std::string(name);
     // A pod-template hash is a uint32 in that alphabet: up to 10 characters (6 or more in practice).
     if (kind == "ReplicaSet") return std::string(strip_generated(name, 6, 10));
     if (kind != "Pod") return {};

@@ -131,18 +131,19 @@ void read_event(const YamlNode& node, const Origin& origin, const IngestContext&
     if (r.ns.empty()) r.ns = node.text({"metadata", "namespace"});
 
     bool bad = false;
-    auto time = first_time(node, {"firstTimestamp", "deprecatedFirstTimestamp", "eventTime"}, origin, ctx, bad,
-                           &r.time_raw);
+    auto time =
+        first_time(node, {"firstTimestamp", "deprecatedFirstTimestamp", "eventTime"}, origin, ctx, bad, &r.time_raw);
     if (const YamlNode* metadata = node.find("metadata"); !time && !bad && metadata)
         time = first_time(*metadata, {"creationTimestamp"}, origin, ctx, bad, &r.time_raw);
     const YamlNode* series = node.find("series");
-    auto last = bad ? std::nullopt
-                    : first_time(node, {"lastTimestamp", "deprecatedLastTimestamp"}, origin, ctx, bad, nullptr);
+    auto last =
+        bad ? std::nullopt : first_time(node, {"lastTimestamp", "deprecatedLastTimestamp"}, origin, ctx, bad, nullptr);
     if (!last && !bad && series) last = first_time(*series, {"lastObservedTime"}, origin, ctx, bad, nullptr);
     if (bad) return ctx.sink.drop("kubernetes: bad time");
     if (!time) return ctx.sink.drop("kubernetes: Event without a time");
     r.time = *time;
-    if (const std::uint64_t count = read_count(r, origin, ctx); count > 1) r.repeat = Repeat{count, last.value_or(r.time)};
+    if (const std::uint64_t count = read_count(r, origin, ctx); count > 1)
+        r.repeat = Repeat{count, last.value_or(r.time)};
 
     r.native_id = node.text({"metadata", "uid"});
     if (r.native_id.empty()) {
@@ -154,11 +155,19 @@ void read_event(const YamlNode& node, const Origin& origin, const IngestContext&
 
     Event e;
     switch (classify_event(r.reason, r.type, r.message)) {
-        case EventMeaning::deploy_started: e = change_of(r, ChangeAction::deploy_started, origin); break;
-        case EventMeaning::rolled_back: e = change_of(r, ChangeAction::rolled_back, origin); break;
-        case EventMeaning::alert: e = alert_event(r, origin); break;
-        case EventMeaning::scaled_down: return ctx.sink.drop("kubernetes: replica set scaled down");
-        case EventMeaning::routine: return ctx.sink.drop("kubernetes: routine Normal event");
+        case EventMeaning::deploy_started:
+            e = change_of(r, ChangeAction::deploy_started, origin);
+            break;
+        case EventMeaning::rolled_back:
+            e = change_of(r, ChangeAction::rolled_back, origin);
+            break;
+        case EventMeaning::alert:
+            e = alert_event(r, origin);
+            break;
+        case EventMeaning::scaled_down:
+            return ctx.sink.drop("kubernetes: replica set scaled down");
+        case EventMeaning::routine:
+            return ctx.sink.drop("kubernetes: routine Normal event");
     }
     if (r.repeat) e.repeat = *r.repeat;
     ctx.sink.add(std::move(e));

@@ -1,8 +1,8 @@
 // The `kubernetes` row: Event lists as kubectl or a troubleshoot support bundle writes them, JSON or YAML.
 #include "ingest/kubernetes/kubernetes_events.hpp"
+#include "ingest/kubernetes/whole_input.hpp"
 #include "ingest/kubernetes/yaml_tree.hpp"
 #include "ingest/registry_rows.hpp"
-#include "io/byte_streams.hpp"
 
 namespace retro::ingest {
 namespace {
@@ -13,21 +13,17 @@ int detect_kubernetes(const Probe& probe) {
     if (probe.tree) return 0;
     const std::string_view head = probe.head;
     if (kubernetes::head_has_member(head, "kind", "EventList")) return 90;
-    const bool has_object = head.find("involvedObject") != std::string_view::npos ||
-                            head.find("regarding") != std::string_view::npos;
-    if (kubernetes::head_has_member(head, "kind", "Event") && has_object && head.find("reason") != std::string_view::npos)
+    const bool has_object =
+        head.find("involvedObject") != std::string_view::npos || head.find("regarding") != std::string_view::npos;
+    if (kubernetes::head_has_member(head, "kind", "Event") && has_object &&
+        head.find("reason") != std::string_view::npos)
         return 80;
     return 0;
 }
 
-void ingest_kubernetes(Input& input, const IngestContext& context) {
-    std::string bytes;
-    if (!io::read_all(input, bytes, context.options.limits.max_file_bytes, context.diags)) return;
-    kubernetes::parse_kubernetes_events(bytes, Origin{input.name}, context);
-}
-
 }  // namespace
 
-const Ingester kubernetes_ingester{"kubernetes", detect_kubernetes, ingest_kubernetes};
+const Ingester kubernetes_ingester{"kubernetes", detect_kubernetes,
+                                   kubernetes::ingest_whole<kubernetes::parse_kubernetes_events>};
 
 }  // namespace retro::ingest

@@ -72,7 +72,9 @@ public:
                     convert(member.second, out.items.emplace_back(), depth + 1);
                 }
                 break;
-            default: out.type = YamlNode::Type::null; break;
+            default:
+                out.type = YamlNode::Type::null;
+                break;
         }
     }
 
@@ -145,8 +147,8 @@ std::vector<const YamlNode*> resource_items(const YamlNode& root) {
     return out;
 }
 
-std::optional<Instant> read_time(const YamlNode& obj, std::string_view key, const Origin& origin,
-                                 Diagnostics& diags, std::string_view family, bool& bad) {
+std::optional<Instant> read_time(const YamlNode& obj, std::string_view key, const Origin& origin, Diagnostics& diags,
+                                 std::string_view family, bool& bad) {
     const YamlNode* value = obj.find(key);
     if (!value || value->type == YamlNode::Type::null) return std::nullopt;
     if (value->is_scalar() && value->scalar.empty()) return std::nullopt;
@@ -161,7 +163,9 @@ std::optional<Instant> read_time(const YamlNode& obj, std::string_view key, cons
 
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_blank(char c) {
+    return c == ' ' || c == '\t';
+}
 
 std::string_view skip_blanks(std::string_view s) {
     while (!s.empty() && (is_blank(s.front()) || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);

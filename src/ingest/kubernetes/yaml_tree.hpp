@@ -20,9 +20,9 @@ namespace retro::ingest::kubernetes {
 struct YamlNode {
     enum class Type { null, scalar, sequence, map };
     Type type = Type::null;
-    std::string scalar;               // the scalar's value, unquoted and unescaped
-    std::vector<std::string> keys;    // map keys, parallel to `items`
-    std::vector<YamlNode> items;      // sequence items or map values
+    std::string scalar;                  // the scalar's value, unquoted and unescaped
+    std::vector<std::string> keys;       // map keys, parallel to `items`
+    std::vector<YamlNode> items;         // sequence items or map values
     std::uint64_t line = 0, column = 0;  // 1-based position in the input (0: unknown)
 
     bool is_map() const { return type == Type::map; }
@@ -57,8 +57,8 @@ std::vector<const YamlNode*> resource_items(const YamlNode& root);
 
 // A time member (`firstTimestamp`, `deployedAt`…) read as ISO 8601. Absent or null: std::nullopt quietly.
 // Unreadable: an error `<family>.bad-time` at the value, and `bad` is set.
-std::optional<Instant> read_time(const YamlNode& obj, std::string_view key, const Origin& origin,
-                                 Diagnostics& diags, std::string_view family, bool& bad);
+std::optional<Instant> read_time(const YamlNode& obj, std::string_view key, const Origin& origin, Diagnostics& diags,
+                                 std::string_view family, bool& bad);
 
 // Whether `head` (the first bytes of an input) holds a `key: value` line of YAML or a `"key": "value"`
 // member of JSON. For detection only: it says nothing of where in the document the member is.

@@ -137,7 +137,8 @@ kind: Application
     REQUIRE(run.diagnostics.size() == 3);
     CHECK(run.diagnostics[0] ==
           "app.yaml:15:17: error: `deployedAt` is not an ISO 8601 time: \"not a time\" [argocd.bad-time]");
-    CHECK(run.diagnostics[1] == "app.yaml:20:5: error: a `status.history` entry is not a map; skipped [argocd.bad-field]");
+    CHECK(run.diagnostics[1] ==
+          "app.yaml:20:5: error: a `status.history` entry is not a map; skipped [argocd.bad-field]");
     CHECK(run.diagnostics[2].starts_with("app.yaml:23:"));
     CHECK(run.diagnostics[2].ends_with("[argocd.bad-yaml]"));
     CHECK(texts(run) == std::vector<std::string>{"deployed api c to production"});
@@ -148,12 +149,13 @@ kind: Application
 }
 
 TEST_CASE("argocd corpus: every sample's history, with the operation's user where it is that sync", "[argocd]") {
-    const auto codefresh =
-        test::run_sources({test::corpus_path("third-party/argocd/codefresh-docs-restricted-git-source-application.yaml")});
+    const auto codefresh = test::run_sources(
+        {test::corpus_path("third-party/argocd/codefresh-docs-restricted-git-source-application.yaml")});
     CHECK(codefresh.diagnostics.empty());
     CHECK(texts(codefresh) == std::vector<std::string>{"deployed restricted-gs 50240d9 to marvel-team",
                                                        "deployed restricted-gs a656a33 to marvel-team"});
-    CHECK(test::times(codefresh) == std::vector<std::string>{"2023-09-26T11:52:50.000000Z", "2023-09-26T13:39:34.000000Z"});
+    CHECK(test::times(codefresh) ==
+          std::vector<std::string>{"2023-09-26T11:52:50.000000Z", "2023-09-26T13:39:34.000000Z"});
     CHECK(codefresh.events[0].actor.empty());
     CHECK(codefresh.events[1].actor.id == "admin");
     CHECK(codefresh.events[1].change->repo == "runtime/restricted-gs");
@@ -173,10 +175,10 @@ TEST_CASE("argocd corpus: every sample's history, with the operation's user wher
     const auto nemkovich =
         test::run_sources({test::corpus_path("third-party/argocd/sa-it-academy-nemkovich-jenkins-application.yaml")});
     CHECK(nemkovich.diagnostics.empty());
-    CHECK(texts(nemkovich) == std::vector<std::string>{
-                                  "deployed jenkins 0.9.0 to ci-cd", "deployed jenkins 0.9.0 to ci-cd",
-                                  "deployed jenkins 0.10.0 to ci-cd", "deployed jenkins 0.10.0 to ci-cd",
-                                  "deployed jenkins 0.11.0 to ci-cd"});
+    CHECK(texts(nemkovich) ==
+          std::vector<std::string>{"deployed jenkins 0.9.0 to ci-cd", "deployed jenkins 0.9.0 to ci-cd",
+                                   "deployed jenkins 0.10.0 to ci-cd", "deployed jenkins 0.10.0 to ci-cd",
+                                   "deployed jenkins 0.11.0 to ci-cd"});
     for (const Event& e : nemkovich.events) CHECK(e.actor.empty());
     CHECK(nemkovich.events.back().change->url == "https://ivan-nemkovich.github.io/helm-repo/");
 }
@@ -188,8 +190,12 @@ TEST_CASE("argocd: detection claims Applications, not Event lists about them, al
     CHECK(score(app_head) == 90);
     CHECK(score(R"({"apiVersion":"argoproj.io/v1alpha1","kind":"Application","metadata":{}})") == 90);
     CHECK(score("apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\n") == 0);
-    CHECK(score(R"({"kind": "EventList", "items": [{"kind": "Event", "involvedObject": {"apiVersion": "argoproj.io/v1alpha1", "kind": "Application"}}]})") == 0);
-    for (const char* path : {"alerts/sentry/sample_event_through_alert.json", "third-party/kubernetes/troubleshoot-message-image-pull-fail.json"}) {
+    CHECK(
+        score(
+            R"({"kind": "EventList", "items": [{"kind": "Event", "involvedObject": {"apiVersion": "argoproj.io/v1alpha1", "kind": "Application"}}]})") ==
+        0);
+    for (const char* path : {"alerts/sentry/sample_event_through_alert.json",
+                             "third-party/kubernetes/troubleshoot-message-image-pull-fail.json"}) {
         INFO(path);
         CHECK(score(test::read_file(test::corpus_path(path)).substr(0, 65536)) == 0);
     }

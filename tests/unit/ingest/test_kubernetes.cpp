@@ -23,9 +23,11 @@ test::AlertRun run_events(std::string_view bytes, std::string name = "events.jso
 }
 
 // One core/v1 Event as kubectl writes it.
-std::string event(std::string_view reason, std::string_view type, std::string_view message,
-                  std::string_view kind = "Pod", std::string_view name = "api-7c5ddbdf54-x2b9q",
-                  std::string_view times = R"("count": 1, "firstTimestamp": "2024-07-25T10:14:03Z", "lastTimestamp": "2024-07-25T10:14:03Z")") {
+std::string event(
+    std::string_view reason, std::string_view type, std::string_view message, std::string_view kind = "Pod",
+    std::string_view name = "api-7c5ddbdf54-x2b9q",
+    std::string_view times =
+        R"("count": 1, "firstTimestamp": "2024-07-25T10:14:03Z", "lastTimestamp": "2024-07-25T10:14:03Z")") {
     return fmt::format(
         R"({{"kind": "Event", "metadata": {{"name": "e.1", "namespace": "shop", "uid": "u-{}"}}, )"
         R"("involvedObject": {{"kind": "{}", "namespace": "shop", "name": "{}"}}, "reason": "{}", "type": "{}", )"
@@ -83,9 +85,9 @@ TEST_CASE("kubernetes: the owner workload of generated names", "[kubernetes]") {
 }
 
 TEST_CASE("kubernetes: an alert carries reason, object, severity, service and its repeat", "[kubernetes]") {
-    const auto run = run_events(list({event("BackOff", "Warning", "Back-off restarting failed container", "Pod",
-                                            "api-7c5ddbdf54-x2b9q",
-                                            R"("count": 111, "firstTimestamp": "2023-07-11T03:32:15Z", "lastTimestamp": "2023-07-11T03:56:47Z")")}));
+    const auto run = run_events(list(
+        {event("BackOff", "Warning", "Back-off restarting failed container", "Pod", "api-7c5ddbdf54-x2b9q",
+               R"("count": 111, "firstTimestamp": "2023-07-11T03:32:15Z", "lastTimestamp": "2023-07-11T03:56:47Z")")}));
     CHECK(run.diagnostics.empty());
     REQUIRE(run.events.size() == 1);
     const Event& e = run.events[0];
@@ -140,8 +142,7 @@ TEST_CASE("kubernetes: time falls back to eventTime, then creationTimestamp, non
         R"({"kind": "ConfigMap", "metadata": {"uid": "e"}})",
     }));
     CHECK(run.diagnostics.empty());
-    CHECK(test::times(run) ==
-          std::vector<std::string>{"2023-07-10T05:23:33.087153Z", "2023-07-10T06:00:00.000000Z"});
+    CHECK(test::times(run) == std::vector<std::string>{"2023-07-10T05:23:33.087153Z", "2023-07-10T06:00:00.000000Z"});
     CHECK(run.events[1].alert->key == "Evicted Pod/q");
     CHECK(run.dropped.at("kubernetes: Event without a time") == 1);
     CHECK(run.dropped.at("kubernetes: not an Event") == 1);
@@ -171,7 +172,8 @@ series: {count: 4, lastObservedTime: "2024-07-25T10:20:00.000000Z"}
 TEST_CASE("kubernetes: damage is reported where it is and the rest is read", "[kubernetes]") {
     const auto run = run_events(list({
         event("Unhealthy", "Warning", "probe", "Pod", "p", R"("firstTimestamp": "yesterday")"),
-        event("Unhealthy", "Warning", "probe", "Pod", "p", R"("firstTimestamp": "2024-07-25T10:14:03Z", "count": "many")"),
+        event("Unhealthy", "Warning", "probe", "Pod", "p",
+              R"("firstTimestamp": "2024-07-25T10:14:03Z", "count": "many")"),
     }));
     CHECK(run.diagnostics ==
           std::vector<std::string>{
@@ -202,7 +204,8 @@ TEST_CASE("kubernetes corpus: every sample reads to its alerts and rollouts", "[
     };
     for (const Sample& s : samples) {
         INFO(s.file);
-        const auto run = test::run_sources({test::corpus_path(std::string("third-party/kubernetes/") + std::string(s.file))});
+        const auto run =
+            test::run_sources({test::corpus_path(std::string("third-party/kubernetes/") + std::string(s.file))});
         CHECK(run.diagnostics.empty());
         std::size_t alerts = 0, changes = 0;
         for (const Event& e : run.events) {
@@ -218,15 +221,16 @@ TEST_CASE("kubernetes corpus: every sample reads to its alerts and rollouts", "[
 }
 
 TEST_CASE("kubernetes corpus: a FailedMount seen 324 times is one event at its first time", "[kubernetes]") {
-    const auto run =
-        test::run_sources({test::corpus_path("third-party/kubernetes/troubleshoot-message-pod-init-crashloop-backoff.json")});
+    const auto run = test::run_sources(
+        {test::corpus_path("third-party/kubernetes/troubleshoot-message-pod-init-crashloop-backoff.json")});
     const Event* mount = nullptr;
     for (const Event& e : run.events)
         if (e.repeat && e.repeat->count == 324) mount = &e;
     REQUIRE(mount);
     CHECK(format_utc(mount->time) == "2023-07-09T23:57:26.000000Z");
     CHECK(format_utc(mount->repeat->last) == "2023-07-11T03:27:03.000000Z");
-    CHECK(mount->alert->key == "FailedMount Pod/troubleshoot-copyfromhost-4m79m-psdjm (message-pod-init-crashloop-backoff)");
+    CHECK(mount->alert->key ==
+          "FailedMount Pod/troubleshoot-copyfromhost-4m79m-psdjm (message-pod-init-crashloop-backoff)");
     CHECK(mount->alert->service == "troubleshoot-copyfromhost-4m79m");
     CHECK(mount->alert->severity == "warning");
     // Its sibling (490 times, from 23:53:09) holds the earliest instant of the file.
@@ -240,9 +244,13 @@ TEST_CASE("kubernetes: detection claims Event lists, not alerts, Slack or Argo C
     auto score = [&](std::string_view head) { return row->detect(Probe{"x", head, nullptr}); };
     CHECK(score(list({event("BackOff", "Warning", "x")})) == 90);
     CHECK(score(event("BackOff", "Warning", "x")) == 80);
-    CHECK(score("apiVersion: v1\nitems:\n- involvedObject: {kind: Pod}\n  kind: Event\n  reason: BackOff\nkind: List\n") == 80);
+    CHECK(
+        score(
+            "apiVersion: v1\nitems:\n- involvedObject: {kind: Pod}\n  kind: Event\n  reason: BackOff\nkind: List\n") ==
+        80);
     CHECK(score(R"({"kind": "Event", "text": "no object"})") == 0);
-    for (const char* path : {"alerts/sentry/sample_event_through_alert.json", "third-party/argocd/sa-it-academy-nemkovich-jenkins-application.yaml"}) {
+    for (const char* path : {"alerts/sentry/sample_event_through_alert.json",
+                             "third-party/argocd/sa-it-academy-nemkovich-jenkins-application.yaml"}) {
         INFO(path);
         CHECK(score(test::read_file(test::corpus_path(path)).substr(0, 65536)) == 0);
     }

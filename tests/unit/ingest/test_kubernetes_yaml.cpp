@@ -59,8 +59,8 @@ TEST_CASE("yaml tree: JSON reads as YAML, escapes and nulls included", "[kuberne
 
 TEST_CASE("yaml tree: a damaged document is reported at its line and the next is read", "[kubernetes-yaml]") {
     auto diags = test::quiet_diagnostics();
-    const auto yaml = parse_yaml_documents("kind: A\n---\nkind: B\n  bad: [\n---\nkind: C\n", Origin{"in.yaml"}, diags,
-                                           "argocd");
+    const auto yaml =
+        parse_yaml_documents("kind: A\n---\nkind: B\n  bad: [\n---\nkind: C\n", Origin{"in.yaml"}, diags, "argocd");
     CHECK(yaml.damaged == 1);
     REQUIRE(yaml.documents.size() == 2);
     CHECK(yaml.documents[1].root.text({"kind"}) == "C");
@@ -86,8 +86,8 @@ TEST_CASE("yaml tree: an alias bomb is damage, not a blow-up", "[kubernetes-yaml
 
 TEST_CASE("yaml tree: deep nesting is damage", "[kubernetes-yaml]") {
     auto diags = test::quiet_diagnostics();
-    const auto yaml = parse_yaml_documents(std::string(5000, '[') + std::string(5000, ']'), Origin{"deep.json"},
-                                           diags, "kubernetes");
+    const auto yaml =
+        parse_yaml_documents(std::string(5000, '[') + std::string(5000, ']'), Origin{"deep.json"}, diags, "kubernetes");
     CHECK(yaml.documents.empty());
     CHECK(yaml.damaged == 1);
 }
