@@ -101,10 +101,11 @@ private:
             changes::change_event(kind, m_origin, kubernetes::node_location(m_origin, at).line, std::move(c)));
     }
 
-    // Who started the sync that wrote `entry`: its own `initiatedBy` (Argo CD 2.9+), else the operation's
-    // when the operation is that sync (same revision, same start). An automated sync names nobody.
+    // Who started the sync that wrote `entry`: its own `initiatedBy` when it has one (Argo CD 2.9+), else
+    // the operation's when the operation is that sync (same revision, same start). An automated sync names
+    // nobody.
     std::string_view initiator(const Application& app, const YamlNode& entry) const {
-        if (const std::string_view user = entry.text({"initiatedBy", "username"}); !user.empty()) return user;
+        if (const YamlNode* by = entry.find("initiatedBy")) return by->text({"username"});
         if (!app.operation) return {};
         const YamlNode* sync = app.operation->at({"syncResult"});
         const bool same = sync && revision_of(*sync) == revision_of(entry) &&

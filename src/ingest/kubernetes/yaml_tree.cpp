@@ -127,6 +127,11 @@ std::size_t read_yaml_documents(std::string_view bytes, const Origin& origin, Di
                         fmt::format("damaged YAML document: {}", e.msg));
             ++damaged;
             continue;
+        } catch (const std::exception& e) {  // yaml-cpp's own checks aside (bad_alloc, a conversion)
+            diags.error(code, {origin.name, origin.line + line - 1, 1},
+                        fmt::format("unreadable YAML document: {}", e.what()));
+            ++damaged;
+            continue;
         } catch (const TooLarge&) {
             diags.error(code, {origin.name, origin.line + line - 1, 1},
                         "YAML document expands past its size or nests deeper than 256 (aliases?)");

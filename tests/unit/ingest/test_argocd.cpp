@@ -107,6 +107,22 @@ TEST_CASE("argocd: a failed or running operation is a deploy failure or start, s
     CHECK(run_argocd(with_operation("Succeeded")).events.empty());
 }
 
+TEST_CASE("argocd: an entry's own initiatedBy wins over the operation's, automated names nobody", "[argocd]") {
+    const auto run = run_argocd(std::string(app_head) + R"(status:
+  history:
+  - {id: 1, revision: a, deployStartedAt: "2024-07-25T10:00:00Z", deployedAt: "2024-07-25T10:00:01Z"}
+  - {id: 2, revision: b, deployStartedAt: "2024-07-25T11:00:00Z", initiatedBy: {automated: true}}
+  operationState:
+    phase: Succeeded
+    startedAt: "2024-07-25T11:00:00Z"
+    operation: {initiatedBy: {username: carol}}
+    syncResult: {revision: b}
+)");
+    REQUIRE(run.events.size() == 2);
+    CHECK(run.events[0].actor.empty());  // not the operation's sync: another revision and start
+    CHECK(run.events[1].actor.empty());  // the operation's sync, but the entry says automated
+}
+
 TEST_CASE("argocd: a List, JSON, several documents, other kinds dropped", "[argocd]") {
     const std::string json =
         R"({"apiVersion": "v1", "kind": "List", "items": [{"apiVersion": "argoproj.io/v1alpha1", "kind": "Application", )"
