@@ -1,13 +1,20 @@
 // The yaml-cpp adapter (yaml-cpp 0.7, Debian libyaml-cpp-dev): documents are split at `---` lines here and
-// each is loaded alone, so one damaged document costs only itself; the loaded nodes are copied into
-// YamlNode with a node budget (aliases can make a few bytes stand for exponentially many nodes) and a depth
-// limit (a recursive alias would never end).
+// each is parsed alone, so one damaged document costs only itself; yaml-cpp's parser events build YamlNode
+// directly, with a node budget (aliases can make a few bytes stand for exponentially many nodes) and a
+// depth limit.
 #include "ingest/kubernetes/yaml_tree.hpp"
 
 #include <algorithm>
+#include <istream>
+#include <map>
+#include <optional>
+#include <streambuf>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
 
 namespace retro::ingest::kubernetes {
 
@@ -36,51 +43,121 @@ Location node_location(const Origin& origin, const YamlNode& node) {
 
 namespace {
 
-constexpr int max_depth = 256;
+constexpr std::size_t max_depth = 256;
 
 class TooLarge {};
 
-// Copies a yaml-cpp node; positions are made absolute by adding the document's first line.
-class Converter {
+// Builds the tree from yaml-cpp's parser events, without yaml-cpp's own node graph (which took ten times
+// the input's size): an explicit stack, so no recursion; positions made absolute by adding the document's
+// first line; anchors kept as copies for their aliases, each copy charged to the budget.
+class TreeBuilder final : public YAML::EventHandler {
 public:
-    Converter(std::uint64_t& budget, std::uint64_t first_line) : m_budget(budget), m_first_line(first_line) {}
+    TreeBuilder(YamlNode& root, std::uint64_t& budget, std::uint64_t first_line)
+        : m_root(root), m_budget(budget), m_first_line(first_line) {}
 
-    void convert(const YAML::Node& in, YamlNode& out, int depth) {
-        if (m_budget == 0 || depth > max_depth) throw TooLarge{};
-        --m_budget;
-        const YAML::Mark mark = in.Mark();
-        if (mark.line >= 0) {
-            out.line = m_first_line + static_cast<std::uint64_t>(mark.line);
-            out.column = static_cast<std::uint64_t>(mark.column) + 1;
-        }
-        switch (in.Type()) {
-            case YAML::NodeType::Scalar:
-                out.type = YamlNode::Type::scalar;
-                out.scalar = in.Scalar();
-                break;
-            case YAML::NodeType::Sequence:
-                out.type = YamlNode::Type::sequence;
-                out.items.reserve(in.size());
-                for (const YAML::Node& item : in) convert(item, out.items.emplace_back(), depth + 1);
-                break;
-            case YAML::NodeType::Map:
-                out.type = YamlNode::Type::map;
-                for (const auto& member : in) {
-                    // Complex keys (a sequence as a key) name no field a resource has.
-                    if (!member.first.IsScalar()) continue;
-                    out.keys.push_back(member.first.Scalar());
-                    convert(member.second, out.items.emplace_back(), depth + 1);
-                }
-                break;
-            default:
-                out.type = YamlNode::Type::null;
-                break;
-        }
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        finish(start(mark, YamlNode::Type::null), anchor, 1);
     }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        YamlNode node = start(mark, YamlNode::Type::scalar);
+        node.scalar = value;
+        finish(std::move(node), anchor, 1);
+    }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        // An alias to an anchor still open (`&a [*a]`) or unknown reads as null, so nothing is cyclic.
+        const auto it = m_anchors.find(anchor);
+        if (it == m_anchors.end()) return OnNull(mark, 0);
+        charge(it->second.second);
+        finish(YamlNode(it->second.first), 0, it->second.second);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        open(mark, YamlNode::Type::sequence, anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        open(mark, YamlNode::Type::map, anchor);
+    }
+    void OnMapEnd() override { close(); }
 
 private:
+    struct Open {
+        YamlNode node;
+        YAML::anchor_t anchor = 0;
+        std::uint64_t size = 1;          // nodes in this subtree so far
+        std::optional<std::string> key;  // a map's pending key (empty optional: the next node is a key)
+        bool skip_value = false;         // the pending key is complex or never read
+    };
+
+    void charge(std::uint64_t nodes) {
+        if (nodes > m_budget) throw TooLarge{};
+        m_budget -= nodes;
+    }
+
+    YamlNode start(const YAML::Mark& mark, YamlNode::Type type) {
+        charge(1);
+        YamlNode node;
+        node.type = type;
+        if (mark.line >= 0) {
+            node.line = m_first_line + static_cast<std::uint64_t>(mark.line);
+            node.column = static_cast<std::uint64_t>(mark.column) + 1;
+        }
+        return node;
+    }
+
+    void open(const YAML::Mark& mark, YamlNode::Type type, YAML::anchor_t anchor) {
+        if (m_stack.size() >= max_depth) throw TooLarge{};
+        m_stack.push_back(Open{start(mark, type), anchor});
+    }
+
+    void close() {
+        Open done = std::move(m_stack.back());
+        m_stack.pop_back();
+        finish(std::move(done.node), done.anchor, done.size);
+    }
+
+    // A complete node of `size` nodes: kept for its anchor, then placed in its parent.
+    void finish(YamlNode node, YAML::anchor_t anchor, std::uint64_t size) {
+        if (anchor != 0) m_anchors.insert_or_assign(anchor, std::make_pair(node, size));
+        if (m_stack.empty()) {
+            m_root = std::move(node);
+            return;
+        }
+        Open& parent = m_stack.back();
+        parent.size += size;
+        if (parent.node.type == YamlNode::Type::sequence) return parent.node.items.push_back(std::move(node));
+        if (!parent.key) {
+            // Complex keys (a sequence as a key) name no field a resource has; server-side apply's
+            // `managedFields`, often most of a resource's bytes, is never read.
+            parent.skip_value = !node.is_scalar() || node.scalar == "managedFields";
+            parent.key = std::move(node.scalar);
+            return;
+        }
+        if (!parent.skip_value) {
+            parent.node.keys.push_back(std::move(*parent.key));
+            parent.node.items.push_back(std::move(node));
+        }
+        parent.key.reset();
+    }
+
+    YamlNode& m_root;
     std::uint64_t& m_budget;  // shared by the documents of one input
     std::uint64_t m_first_line;
+    std::vector<Open> m_stack;
+    std::map<YAML::anchor_t, std::pair<YamlNode, std::uint64_t>> m_anchors;
+};
+
+// An istream over bytes already in memory, without copying them.
+class ViewBuffer final : public std::streambuf {
+public:
+    explicit ViewBuffer(std::string_view bytes) {
+        char* begin = const_cast<char*>(bytes.data());  // only ever read
+        setg(begin, begin, begin + bytes.size());
+    }
 };
 
 bool is_document_marker(std::string_view line) {
@@ -113,13 +190,14 @@ std::size_t read_yaml_documents(std::string_view bytes, const Origin& origin, Di
     for (std::size_t i = 0; i < starts.size(); ++i) {
         const auto [offset, line] = starts[i];
         const std::size_t end = i + 1 < starts.size() ? starts[i + 1].first : bytes.size();
-        const std::string text(bytes.substr(offset, end - offset));
+        ViewBuffer buffer(bytes.substr(offset, end - offset));
+        std::istream stream(&buffer);
         YamlDocument doc;
         doc.line = line;
         try {
-            const YAML::Node node = YAML::Load(text);
-            Converter converter(budget, line);
-            converter.convert(node, doc.root, 0);
+            YAML::Parser parser(stream);
+            TreeBuilder builder(doc.root, budget, line);
+            parser.HandleNextDocument(builder);
         } catch (const YAML::Exception& e) {
             const std::uint64_t at_line = e.mark.line >= 0 ? line + static_cast<std::uint64_t>(e.mark.line) : line;
             const std::uint64_t at_column = e.mark.column >= 0 ? static_cast<std::uint64_t>(e.mark.column) + 1 : 0;
