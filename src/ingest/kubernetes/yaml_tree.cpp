@@ -192,31 +192,31 @@ std::size_t read_yaml_documents(std::string_view bytes, const Origin& origin, Di
         const std::size_t end = i + 1 < starts.size() ? starts[i + 1].first : bytes.size();
         ViewBuffer buffer(bytes.substr(offset, end - offset));
         std::istream stream(&buffer);
-        YamlDocument doc;
-        doc.line = line;
         try {
+            // Documents ended by `...` rather than started by `---` follow in the same part.
             YAML::Parser parser(stream);
-            TreeBuilder builder(doc.root, budget, line);
-            parser.HandleNextDocument(builder);
+            for (;;) {
+                YamlDocument doc;
+                doc.line = line;
+                TreeBuilder builder(doc.root, budget, line);
+                if (!parser.HandleNextDocument(builder)) break;
+                if (doc.root.type != YamlNode::Type::null) read(doc);
+            }
         } catch (const YAML::Exception& e) {
             const std::uint64_t at_line = e.mark.line >= 0 ? line + static_cast<std::uint64_t>(e.mark.line) : line;
             const std::uint64_t at_column = e.mark.column >= 0 ? static_cast<std::uint64_t>(e.mark.column) + 1 : 0;
             diags.error(code, {origin.name, origin.line + at_line - 1, at_column},
                         fmt::format("damaged YAML document: {}", e.msg));
             ++damaged;
-            continue;
         } catch (const std::exception& e) {  // yaml-cpp's own checks aside (bad_alloc, a conversion)
             diags.error(code, {origin.name, origin.line + line - 1, 1},
                         fmt::format("unreadable YAML document: {}", e.what()));
             ++damaged;
-            continue;
         } catch (const TooLarge&) {
             diags.error(code, {origin.name, origin.line + line - 1, 1},
                         "YAML document expands past its size or nests deeper than 256 (aliases?)");
             ++damaged;
-            continue;
         }
-        if (doc.root.type != YamlNode::Type::null) read(doc);
     }
     return damaged;
 }

@@ -46,6 +46,14 @@ TEST_CASE("yaml tree: documents split at --- keep their positions", "[kubernetes
     CHECK(b.text({"n"}).empty());  // not a scalar
 }
 
+TEST_CASE("yaml tree: a document ended by ... is followed by the next", "[kubernetes-yaml]") {
+    auto diags = test::quiet_diagnostics();
+    const auto yaml = parse_yaml_documents("kind: A\n...\nkind: B\n", Origin{"in.yaml"}, diags, "argocd");
+    REQUIRE(yaml.documents.size() == 2);
+    CHECK(yaml.documents[1].root.text({"kind"}) == "B");
+    CHECK(yaml.documents[1].root.find("kind")->line == 3);
+}
+
 TEST_CASE("yaml tree: JSON reads as YAML, escapes and nulls included", "[kubernetes-yaml]") {
     auto diags = test::quiet_diagnostics();
     const auto yaml = parse_yaml_documents(R"({"a": {"b": "caf\u00e9 \/ \"q\""}, "c": null, "d": "null"})",
