@@ -8,6 +8,7 @@ find_package(nlohmann_json REQUIRED)       # nlohmann-json3-dev
 find_package(tomlplusplus REQUIRED)        # libtomlplusplus-dev
 find_package(ZLIB REQUIRED)                # zlib1g-dev
 find_package(LibArchive REQUIRED)          # libarchive-dev
+find_package(yaml-cpp REQUIRED)            # libyaml-cpp-dev
 # libzip-dev: its CMake package needs the zipcmp tools installed, so use pkg-config.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 

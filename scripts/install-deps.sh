@@ -11,6 +11,7 @@ packages=(
   libarchive-dev libzip-dev zlib1g-dev
   libgmime-3.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libtomlplusplus-dev libmimalloc-dev
+  libyaml-cpp-dev  # Argo CD Applications and Kubernetes resources as kubectl writes them (YAML)
   python3 python3-jsonschema jq libarchive-tools zip
   help2man  # the man page, generated from --help at build time (issue 8: the Debian package)
 )

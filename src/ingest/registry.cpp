@@ -23,6 +23,8 @@ const std::vector<Ingester>& ingesters() {
                                     ingest::github_ingester,
                                     ingest::gitlab_ingester,
                                     ingest::buildkite_ingester,
+                                    ingest::argocd_ingester,
+                                    ingest::kubernetes_ingester,
                                 });
         return list;
     }();

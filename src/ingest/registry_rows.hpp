@@ -22,5 +22,7 @@ extern const Ingester notes_ingester;   // retro/retro_ingester.cpp: notes of ti
 extern const Ingester github_ingester;  // github/github_ingester.cpp: gh and REST JSON change records
 extern const Ingester gitlab_ingester;     // gitlab/gitlab_ingester.cpp: GitLab MRs, deployments, pipelines, jobs
 extern const Ingester buildkite_ingester;  // buildkite/buildkite_ingester.cpp: Buildkite builds
+extern const Ingester argocd_ingester;      // argocd/argocd_ingester.cpp: Argo CD Applications (YAML/JSON)
+extern const Ingester kubernetes_ingester;  // kubernetes/kubernetes_ingester.cpp: Event lists (JSON/YAML)
 
 }  // namespace retro::ingest

@@ -18,7 +18,8 @@ std::string short_ref(const ChangeInfo& c) {
     return std::string(hex ? ref.substr(0, 7) : ref);
 }
 
-// Newlines, tabs and runs of spaces as one space; invalid UTF-8 repaired.
+}  // namespace
+
 std::string one_line(std::string_view text) {
     const std::string valid = repair_utf8(text);
     std::string out;
@@ -36,6 +37,8 @@ std::string one_line(std::string_view text) {
     }
     return out;
 }
+
+namespace {
 
 void append_part(std::string& out, std::string_view word, std::string_view value) {
     if (value.empty()) return;

@@ -20,6 +20,9 @@ struct ChangeRecord {
     std::string title;      // PR/MR title, commit subject, pipeline or workflow name; may be empty
 };
 
+// `text` as one line: newlines, tabs and runs of spaces as one space, ends trimmed, invalid UTF-8 repaired.
+std::string one_line(std::string_view text);
+
 // `repo#12` with the repository's last path component (`wellcomecollection.org#6583`), or that component
 // alone when there is no number.
 std::string change_subject(const ChangeInfo& change);

@@ -74,3 +74,10 @@ TEST_CASE("a change event carries kind, medium, id with its action and the chang
     CHECK(e.change->url == r.change.url);
     CHECK(e.time_raw == "2024-07-25T10:42:31Z");
 }
+
+TEST_CASE("one_line folds newlines, tabs and runs of spaces and trims the ends", "[change-event]") {
+    CHECK(one_line("Liveness probe failed: \n") == "Liveness probe failed:");
+    CHECK(one_line("  a\tb\r\n\n  c  ") == "a b c");
+    CHECK(one_line("bad \xff byte") == "bad \xEF\xBF\xBD byte");
+    CHECK(one_line("") == "");
+}
