@@ -36,6 +36,21 @@ int detect_git(const Probe& probe) {
     return bare ? 100 : 0;
 }
 
+// Why the history read stops short of the first commit, when it does.
+void report_walk_end(const git::WalkEnd& end, std::uint64_t commits, const std::string& name, Diagnostics& diags) {
+    if (end.missing_sha.empty()) return;
+    if (end.shallow)
+        diags.note("git.shallow", {name},
+                   fmt::format("a shallow clone: its first-parent history is read to where the clone cuts it ({} "
+                               "commits; the parent {} is not in it)",
+                               commits, end.missing_sha));
+    else
+        diags.error("git.bad-commit", {name},
+                    fmt::format("commit {} cannot be read ({}); the history from there back is not read ({} commits "
+                                "read)",
+                                end.missing_sha, end.error, commits));
+}
+
 void ingest_git(Input& input, const IngestContext& context) {
     if (input.path.empty())
         throw Error(fmt::format("{}: a git repository is a folder; it cannot be read from a stream", input.name));
@@ -57,11 +72,7 @@ void ingest_git(Input& input, const IngestContext& context) {
         if (window.contains(time)) context.sink.add(changes::change_event("git", origin, 0, std::move(record)));
         return window.go_on(time);
     });
-    if (!end.missing_sha.empty())
-        context.diags.warning("git.history-cut", {input.name},
-                              fmt::format("first-parent history ends at a commit not in the repository ({}; a shallow "
-                                          "clone?) after {} commits: {}",
-                                          end.missing_sha, commits, end.error));
+    report_walk_end(end, commits, input.name, context.diags);
     if (context.progress) context.progress->advance(0, 1);
 }
 

@@ -21,6 +21,15 @@ std::string last_error() {
     return e && e->message ? repair_utf8(e->message) : "unknown libgit2 error";
 }
 
+// libgit2's refusal of a repository owned by another user: GIT_EOWNER, or, before libgit2 1.6 (Debian 12
+// has 1.5.1), GIT_ENOTFOUND "config value 'safe.directory' was not found" when no safe.directory is set
+// (libgit2 pull request 6408).
+bool is_owner_refusal(int rc) {
+    if (rc == GIT_EOWNER) return true;
+    const git_error* e = git_error_last();
+    return rc == GIT_ENOTFOUND && e && e->message && std::string_view(e->message).find("'safe.directory'") != std::string_view::npos;
+}
+
 template <class T, void (*Free)(T*)>
 struct Owned {
     T* ptr = nullptr;
@@ -73,7 +82,7 @@ GitRepository GitRepository::open(const std::string& path, const std::string& na
     handle->name = name;
     // NO_SEARCH: the folder named is the repository, never a parent folder's.
     int rc = git_repository_open_ext(&handle->repo, path.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
-    if (rc == GIT_EOWNER) {
+    if (is_owner_refusal(rc)) {
         // A clone owned by another user (a CI checkout, a mounted volume). libgit2 refuses it as git does
         // (safe.directory) because git would run programs its config names; retro only reads objects and
         // runs nothing, so the check is turned off (process-wide) and the open retried.
@@ -126,7 +135,8 @@ WalkEnd GitRepository::walk_first_parent(const WalkStart& start, const std::func
     if (git_oid_fromstr(&oid, start.sha.c_str()) != 0) return {start.sha, last_error()};
     for (;;) {
         OwnedCommit commit;
-        if (git_commit_lookup(&commit.ptr, m_handle->repo, &oid) != 0) return {sha_of(&oid), last_error()};
+        if (git_commit_lookup(&commit.ptr, m_handle->repo, &oid) != 0)
+            return {sha_of(&oid), last_error(), git_repository_is_shallow(m_handle->repo) == 1};
         const std::string sha = sha_of(&oid);
         const char* message = git_commit_message(commit.ptr);
         const CommitData data{sha, git_commit_parentcount(commit.ptr), message ? message : "",

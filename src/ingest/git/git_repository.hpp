@@ -33,8 +33,9 @@ struct WalkStart {
 
 // Why a walk ended before the first commit of the history (empty when it reached it).
 struct WalkEnd {
-    std::string missing_sha;  // a parent not in the repository (a shallow clone's boundary)
+    std::string missing_sha;  // a commit that could not be read: not in the repository, or damaged
     std::string error;        // libgit2's message about it
+    bool shallow = false;     // the repository is a shallow clone (its history is cut on purpose)
 };
 
 class GitRepository {

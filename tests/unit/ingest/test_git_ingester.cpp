@@ -188,14 +188,41 @@ TEST_CASE("a repository that cannot be opened is an error naming it, an empty on
                                                          "read [git.no-commits]"});
 }
 
-TEST_CASE("a shallow clone: the history read up to its boundary, the cut said once", "[git]") {
+TEST_CASE("a shallow clone is read to its cut (a note), a missing commit elsewhere is an error", "[git]") {
     test::TempFolder temp;
     make_shop(temp.root);
     GitMaker{temp.root}.run("clone -q --depth 2 file://" + (temp.root / "shop").string() + " shallow");
     auto diags = test::quiet_diagnostics();
-    const auto events = read({(temp.root / "shallow").string()}, IngestOptions{}, diags);
-    CHECK(events.size() >= 2);
-    CHECK(diags.count("git.history-cut") <= 1);
+    const std::string shallow = (temp.root / "shallow").string();
+    auto events = read({shallow}, IngestOptions{}, diags);
+    CHECK(texts_of(events) == std::vector<std::string>{
+                                  "2024-07-25T11:42:31+01:00 merged shallow#12: Add a cart page",
+                                  "2024-07-25T12:25:00+01:00 merged shallow#13: Revert the login change",
+                              });
+    REQUIRE(test::texts(diags).size() == 1);
+    CHECK_THAT(test::texts(diags)[0],
+               Catch::StartsWith(shallow + ": note: a shallow clone: its first-parent history is read to where the "
+                                           "clone cuts it (2 commits; the parent ") &&
+                   Catch::EndsWith(" is not in it) [git.shallow]"));
+    // A full clone with its objects made loose, then one of them lost: the commit before the merge.
+    const fs::path damaged = temp.root / "damaged";
+    GitMaker{temp.root}.run("clone -q --no-local " + (temp.root / "shop").string() + " damaged");
+    const fs::path packs = damaged / ".git/objects/pack";
+    for (const auto& entry : fs::directory_iterator(packs))
+        if (entry.path().extension() == ".pack") fs::rename(entry.path(), temp.root / "objects.pack");
+    fs::remove_all(packs);
+    GitMaker{damaged}.run("unpack-objects -q < " + (temp.root / "objects.pack").string());
+    auto diags2 = test::quiet_diagnostics();
+    const auto before = read({damaged.string()}, IngestOptions{}, diags2);
+    REQUIRE(before.size() == 4);
+    const std::string lost = before[1].change->commit;  // Fix typo
+    fs::remove(damaged / ".git/objects" / lost.substr(0, 2) / lost.substr(2));
+    events = read({damaged.string()}, IngestOptions{}, diags2);
+    CHECK(events.size() == 2);
+    REQUIRE(test::texts(diags2).size() == 1);
+    CHECK_THAT(test::texts(diags2)[0],
+               Catch::StartsWith(damaged.string() + ": error: commit " + lost + " cannot be read (") &&
+                   Catch::EndsWith("); the history from there back is not read (2 commits read) [git.bad-commit]"));
 }
 
 TEST_CASE("the git row claims no corpus folder or file, nor the sample case folder", "[git]") {
