@@ -109,7 +109,7 @@ TEST_CASE("a working tree: the first-parent history of HEAD", "[git]") {
     CHECK(events[1].change->url == "https://github.com/acme/shop/commit/" + events[1].change->commit);
 }
 
-TEST_CASE("--git-ref, a bare clone, and a window", "[git]") {
+TEST_CASE("a ref (--git-ref), a bare clone, and a window", "[git]") {
     test::TempFolder temp;
     const fs::path shop = make_shop(temp.root);
     GitMaker{temp.root}.run("clone -q --bare shop shop.git");
