@@ -16,8 +16,6 @@ std::string github_login(std::string_view email) {
     return std::string(local);
 }
 
-Instant instant_of(std::int64_t seconds) { return Instant(std::chrono::seconds(seconds)); }
-
 }  // namespace
 
 RepoIdentity repo_identity(const std::optional<std::string>& origin_url, const std::string& folder_name,
@@ -46,7 +44,7 @@ changes::ChangeRecord commit_record(const CommitData& commit, const RepoIdentity
     CommitChange change = read_commit_message(commit.message, commit.parent_count);
     changes::ChangeRecord record;
     record.native_id = std::string(commit.sha);
-    record.time = instant_of(commit.committer.seconds);
+    record.time = commit_time(commit);
     record.time_raw =
         format_git_time(commit.committer.seconds, commit.committer.offset_minutes, commit.committer.negative_sign);
     record.actor = commit_actor(commit.author, people);

@@ -28,6 +28,9 @@ RepoIdentity repo_identity(const std::optional<std::string>& origin_url, const s
 // (by address, login, then name) when it knows them.
 Actor commit_actor(const Signature& author, const People& people);
 
+// When the commit landed: its committer time.
+inline Instant commit_time(const CommitData& commit) { return Instant(std::chrono::seconds(commit.committer.seconds)); }
+
 // The record: native id the full sha, at the committer's time with its offset, the action, number and
 // title its message gives (commit_message.hpp), the author as actor, system `git`.
 changes::ChangeRecord commit_record(const CommitData& commit, const RepoIdentity& identity, const People& people);

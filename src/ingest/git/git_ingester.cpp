@@ -67,9 +67,9 @@ void ingest_git(Input& input, const IngestContext& context) {
     std::uint64_t commits = 0;
     const git::WalkEnd end = repo.walk_first_parent(*start, [&](const git::CommitData& commit) {
         ++commits;
-        changes::ChangeRecord record = git::commit_record(commit, identity, options.people);
-        const Instant time = record.time;
-        if (window.contains(time)) context.sink.add(changes::change_event("git", origin, 0, std::move(record)));
+        const Instant time = git::commit_time(commit);
+        if (window.contains(time))
+            context.sink.add(changes::change_event("git", origin, 0, git::commit_record(commit, identity, options.people)));
         return window.go_on(time);
     });
     report_walk_end(end, commits, input.name, context.diags);
