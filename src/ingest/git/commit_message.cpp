@@ -156,11 +156,11 @@ std::string format_git_time(std::int64_t seconds, int offset_minutes, bool negat
     const sys_seconds local{std::chrono::seconds(seconds + std::int64_t{offset_minutes} * 60)};
     const sys_days day = floor<days>(local);
     const year_month_day date{day};
-    const hh_mm_ss clock{local - day};
+    const hh_mm_ss time_of_day{local - day};
     const int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
     return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", static_cast<int>(date.year()),
-                       static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), clock.hours().count(),
-                       clock.minutes().count(), clock.seconds().count(),
+                       static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), time_of_day.hours().count(),
+                       time_of_day.minutes().count(), time_of_day.seconds().count(),
                        offset_minutes < 0 || (offset_minutes == 0 && negative_sign) ? '-' : '+', magnitude / 60,
                        magnitude % 60);
 }
