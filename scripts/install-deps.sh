@@ -10,6 +10,7 @@ packages=(
   libhowardhinnant-date-dev tzdata catch2
   libarchive-dev libzip-dev zlib1g-dev
   libgmime-3.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libgit2-dev git  # git sources read through libgit2; the tests make their repositories with git
   libtomlplusplus-dev libmimalloc-dev
   libyaml-cpp-dev  # Argo CD Applications and Kubernetes resources as kubectl writes them (YAML)
   python3 python3-jsonschema jq libarchive-tools zip

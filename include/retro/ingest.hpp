@@ -34,6 +34,10 @@ struct IngestOptions {
     std::vector<std::string> channel_globs;            // --channel
     bool include_private = false;
     std::optional<Instant> from, until;  // from inclusive, until exclusive
+    // Where change sources that read a history (git) start: `from` less the lead-up for `timeline` and
+    // `draft`, whose correlator weighs the changes before the window; unset: `from`.
+    std::optional<Instant> history_from;
+    std::string git_ref;  // --git-ref: the branch, tag or commit whose first-parent history is read; "": HEAD
     std::optional<CalendarDate> day_hint;   // a notes file's day when it has no day heading
     FieldMap json_map;
     IngestLimits limits;
@@ -82,6 +86,7 @@ struct Probe {
     std::string_view name;  // path or `<stdin>`
     std::string_view head;  // first bytes of a stream (empty for a tree)
     Tree* tree = nullptr;   // set for folders and archives
+    std::string_view path;  // the file system path ("" for stdin), for detectors that look at a folder's names
 };
 
 // Which row of a family an input is (empty kind: none), with a confidence as `detect` gives.

@@ -158,6 +158,7 @@ void add_draft_command(CLI::App& app, CommonOptions& common, Runner& run) {
     cmd->add_option("--incident", options->incident, "Use incident cluster N (see retro timeline --list-incidents)")
         ->check(CLI::PositiveNumber);
     add_common_options(*cmd, common);
+    add_git_ref_option(*cmd, common);
     cmd->footer(R"(Examples:
   retro draft samples/2024-07-25-login/
   retro draft --tz Europe/London slack-export.zip alarm-history.json inbox.mbox -o retro.md

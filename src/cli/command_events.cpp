@@ -105,6 +105,7 @@ void add_events_command(CLI::App& app, CommonOptions& common, Runner& run) {
                   "Timesketch JSONL: keep tokens, passwords, e-mail addresses and phone numbers");
     cmd->add_flag("--unsorted", options->unsorted, "Stream events in input order, in constant memory");
     add_common_options(*cmd, common);
+    add_git_ref_option(*cmd, common);
     cmd->footer(R"(Examples:
   retro events samples/2024-07-25-login/events.ndjson
   aws cloudwatch describe-alarm-history --alarm-name X | retro events -

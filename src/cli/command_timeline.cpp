@@ -61,6 +61,7 @@ void add_timeline_command(CLI::App& app, CommonOptions& common, Runner& run) {
         ->check(CLI::PositiveNumber);
     cmd->add_flag("--no-redact", options->no_redact, "Keep tokens, passwords, e-mail addresses and phone numbers");
     add_common_options(*cmd, common);
+    add_git_ref_option(*cmd, common);
     cmd->footer(R"(Examples:
   retro timeline samples/2024-07-25-login/
   retro timeline --stats slack-export.zip alarm-history.json inbox.mbox

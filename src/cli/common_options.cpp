@@ -29,6 +29,11 @@ void add_common_options(CLI::App& c, CommonOptions& o) {
         ->check(CLI::IsMember({"text", "json"}));
 }
 
+void add_git_ref_option(CLI::App& c, CommonOptions& o) {
+    c.add_option("--git-ref", o.git_ref,
+                 "Read git repositories' first-parent history from this branch, tag or commit (default HEAD)");
+}
+
 CLI::Option* add_output_options(CLI::App& c, OutputOptions& o) {
     CLI::Option* output = c.add_option("-o,--output", o.path, "Write to FILE instead of stdout (an existing FILE needs --force)");
     c.add_flag("--force", o.force, "Replace the -o FILE if it exists (never a file the command reads)");
@@ -140,6 +145,7 @@ std::unique_ptr<Session> open_session(const CommonOptions& o, const std::vector<
     }
     if (!o.until.empty()) in.until = parse_time_option(o.until, session->tz, "--until");
     if (in.from && in.until && *in.until <= *in.from) throw Error("--until must be later than --from");
+    in.git_ref = o.git_ref;
     in.json_map = config.ingest.map;
     for (auto& entry : parse_maps(o.maps)) in.json_map.push_back(std::move(entry));
     if (config.ingest.max_record_bytes) in.limits.max_record_bytes = *config.ingest.max_record_bytes;

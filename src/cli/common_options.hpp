@@ -22,11 +22,14 @@ struct CommonOptions {
     std::vector<std::string> channels;
     bool include_private = false;
     std::vector<std::string> maps;
+    std::string git_ref;  // events, timeline, draft only (add_git_ref_option)
     bool strict = false;
     std::string diagnostics_format = "text";
 };
 
 void add_common_options(CLI::App& command, CommonOptions& options);
+// `--git-ref REF`, for the commands that read sources into events (events, timeline, draft).
+void add_git_ref_option(CLI::App& command, CommonOptions& options);
 
 // `-o FILE` and `--force`, the same on every command: an existing FILE is replaced only with --force.
 struct OutputOptions {

@@ -8,13 +8,17 @@
 namespace retro::cli {
 
 Timeline correlate_sources(const std::vector<std::string>& sources, Session& session, std::size_t incident) {
+    CorrelateOptions options = correlate_options(session, incident);
+    // Change sources that read a history (git) start at the lead-up before --from: the correlator weighs
+    // the changes made then.
+    if (session.ingest.from) session.ingest.history_from = *session.ingest.from - options.lead_up;
     ingest::EventCollector collector;
     read_sources(sources, {session.ingest, session.diags, collector});
     auto events = collector.take_sorted(&session.diags);  // counts the duplicates as it removes them
     auto not_events = collector.dropped();
     if (collector.duplicates()) not_events["duplicate id (the same record read twice)"] += collector.duplicates();
     // The window is the correlator's: --from/--until go to it, not to ingest, so events outside are counted.
-    return correlate(std::move(events), correlate_options(session, incident), not_events, session.diags);
+    return correlate(std::move(events), options, not_events, session.diags);
 }
 
 }  // namespace retro::cli

@@ -53,7 +53,7 @@ Input open_source(const std::string& path, const IngestContext& context) {
 }  // namespace
 
 const Ingester* detect_ingester(const Input& input) {
-    Probe probe{input.name, input.head, input.tree.get()};
+    Probe probe{input.name, input.head, input.tree.get(), input.path};
     const Ingester* best = nullptr;
     int best_score = 0;
     for (const auto& row : ingesters()) {
@@ -70,6 +70,9 @@ const Ingester* detect_ingester(const Input& input) {
             best = candidate;
             best_score = score;
         }
+        // A sure claim cannot be beaten (ties keep the earlier row): the rows after it are not asked, so a
+        // git working tree claimed by its `.git` is never listed whole by the folder detectors.
+        if (best_score >= 100) break;
     }
     return best;
 }

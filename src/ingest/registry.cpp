@@ -7,6 +7,7 @@ namespace retro {
 const std::vector<Ingester>& ingesters() {
     static const std::vector<Ingester> rows = [] {
         std::vector<Ingester> list = {
+            ingest::git_ingester,  // first: it looks at a folder's names only, and its sure claim ends detection
             ingest::events_ingester,
             ingest::eml_ingester,
             ingest::mbox_ingester,

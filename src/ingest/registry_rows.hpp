@@ -7,6 +7,7 @@
 
 namespace retro::ingest {
 
+extern const Ingester git_ingester;     // git/git_ingester.cpp: a repository's first-parent history
 extern const Ingester events_ingester;  // events/events_ingester.cpp: retro.event/1 NDJSON
 extern const Ingester eml_ingester;     // email/email_ingesters.cpp: one RFC 5322 message
 extern const Ingester mbox_ingester;    // email/email_ingesters.cpp: an mbox
