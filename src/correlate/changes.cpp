@@ -226,14 +226,20 @@ std::string before_first_signal(Instant change, Instant first_signal) {
 }  // namespace
 
 void weigh_changes(Work& w, const CorrelateOptions& options, Timeline& out) {
-    const Instant first_signal = out.window.from;
-    const Instant lead_up_from = first_signal - options.lead_up;
+    // The window starts at its first signal, unless --from set it: then the first signal inside it counts.
+    Instant first_signal = out.window.from;
+    for (std::uint32_t i = 0; i < w.events.size(); ++i)
+        if (w.in_window[i] && is_happening_lead(w, i) && is_signal(w.events[i])) {
+            first_signal = std::max(first_signal, w.events[i].time);
+            break;
+        }
+    const Instant lead_up_from = out.window.from - options.lead_up;
     std::vector<Weighed> changes;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         const Event& e = w.events[i];
         if (e.kind != EventKind::change || !e.change || !is_happening_lead(w, i)) continue;
         if (e.time < lead_up_from || e.time >= out.window.until) continue;
-        changes.push_back({i, {}, false, false, e.time >= first_signal});
+        changes.push_back({i, {}, false, false, e.time >= out.window.from});
     }
     if (changes.empty()) return;
     const Discussion d = discussion_of(w);

@@ -112,6 +112,18 @@ TEST_CASE("a change whose title says what the discussion is about is a suspect, 
     CHECK(candidate(t, bump)->shown);  // the last change before the first signal
 }
 
+TEST_CASE("with --from, the minutes before the first signal count from the first signal, not from --from") {
+    Event merge = change("2024-07-25T09:58:00Z", "rcooper", "merged #6583 Cardigan", ChangeAction::merged, "acme/web",
+                         6583);
+    Event fire = alert("10:14:00", "login-errors", "firing");
+    CorrelateOptions o;
+    o.from = at("2024-07-25T10:00:00Z");
+    o.until = at("2024-07-25T12:00:00Z");
+    auto t = run({merge, fire}, o);
+    REQUIRE(candidate(t, merge));
+    CHECK(candidate(t, merge)->reasons == std::vector<std::string>{"16 minutes before the first signal"});
+}
+
 TEST_CASE("a commit named by its short id, and the newest three changes to a service the alerts name") {
     std::vector<Event> events;
     for (int h = 1; h <= 5; ++h)
