@@ -189,6 +189,28 @@ bool is_thanks_only(std::string_view text) {
 
 }  // namespace
 
+bool opens_with_thanks(std::string_view text) {
+    static constexpr std::string_view interjections[] = {"ok",   "okay", "great", "perfect", "awesome", "brilliant",
+                                                         "cool", "nice", "wow",   "yay",     "hey",     "hi",
+                                                         "ah",   "ahh",  "oh",    "ooh",     "oohh",    "ohh"};
+    std::size_t i = 0, words = 0;
+    while (i < text.size() && words < 4) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (!std::isalpha(c)) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+        const std::string word = to_lower_ascii(text.substr(i, end - i));
+        if (among(word, gratitude)) return true;
+        if (!among(word, interjections)) return false;
+        ++words;
+        i = end;
+    }
+    return false;
+}
+
 std::string_view noise_rule_of(const Event& e, const std::vector<std::string>& ack_words) {
     if (e.kind == EventKind::email && e.flags.bot) return "robot-mail";
     if (e.kind != EventKind::message) return {};

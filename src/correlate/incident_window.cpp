@@ -3,7 +3,8 @@
 // cluster with the most alert and human events wins (ties: the latest, the incident people are asking
 // about), or `--incident N` picks one. The window runs from the cluster's first signal to its resolution
 // (the last resolution of an alert or status page still open at the cluster's end, found after it when
-// need be) plus `tail`, and keeps the rest of any thread already in it.
+// need be) plus `tail`, and keeps the rest of any thread already in it, but for thanks after its end (after
+// the incident).
 #include <algorithm>
 #include <set>
 
@@ -142,13 +143,20 @@ void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diag
         w.in_window[i] = overlaps(w.events[i], win.from, win.until);
         if (w.in_window[i] && whole_threads && !w.events[i].thread.empty()) threads.insert(thread_key(w.events[i]));
     }
+    // The rest of a thread joins the window, but thanks after it (the next morning's "thank you, it worked") is
+    // after the incident: it neither moves the incident's end nor becomes a line.
+    std::vector<bool> after(w.events.size(), false);
     if (!threads.empty())
         for (std::uint32_t i = 0; i < w.events.size(); ++i)
-            if (!w.in_window[i] && !w.events[i].thread.empty() && threads.contains(thread_key(w.events[i])))
-                w.in_window[i] = true;
+            if (!w.in_window[i] && !w.events[i].thread.empty() && threads.contains(thread_key(w.events[i]))) {
+                if (w.events[i].time < win.until || !opens_with_thanks(w.events[i].text))
+                    w.in_window[i] = true;
+                else
+                    after[i] = true;
+            }
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         bool inside = w.in_window[i] && (w.fate[i] != Fate::merged || w.in_window[w.lead[i]]);
-        if (!inside && w.fate[i] != Fate::noise) w.fate[i] = Fate::outside;
+        if (!inside && w.fate[i] != Fate::noise) w.fate[i] = after[i] ? Fate::after_incident : Fate::outside;
     }
 }
 

@@ -20,7 +20,7 @@ void fill_ledger(const Work& w, const Timeline& out,
                  const std::map<std::string, std::uint64_t, std::less<>>& not_events, Ledger& ledger) {
     ledger.input = w.events.size();
     // Counted per fate (and noise rule) first, then named: a reason appears only when it counts something.
-    std::uint64_t merged = 0, grouped = 0, outside = 0, pending = 0, unnamed_changes = 0;
+    std::uint64_t merged = 0, grouped = 0, outside = 0, after = 0, pending = 0, unnamed_changes = 0;
     std::map<std::string_view, std::uint64_t> noise;
     // The event itself is read only for what the timeline kept (most events fall outside the window).
     auto is_alert = [&](std::uint32_t i) { return w.events[i].kind == EventKind::alert; };
@@ -41,6 +41,9 @@ void fill_ledger(const Work& w, const Timeline& out,
             case Fate::outside:
                 ++outside;
                 break;
+            case Fate::after_incident:
+                ++after;
+                break;
             case Fate::noise: {
                 auto rule = w.noise_rule.find(i);
                 ++noise[rule == w.noise_rule.end() ? std::string_view() : rule->second];
@@ -60,6 +63,7 @@ void fill_ledger(const Work& w, const Timeline& out,
     count(std::string(reason_merged), merged);
     count(std::string(reason_grouped), grouped);
     count(std::string(reason_outside), outside);
+    count(std::string(reason_after), after);
     count(std::string(reason_unnamed_change), unnamed_changes);
     for (const auto& [rule, n] : noise) count(fmt::format("noise: {}", rule), n);
     count("not placed (correlator bug)", pending);

@@ -125,7 +125,8 @@ void find_milestones(const Work& w, const CorrelateOptions& options, Timeline& o
         bool found = false;
         for (std::uint32_t i = 0; i < w.events.size() && !found; ++i) {
             const Event& e = w.events[i];
-            if (e.alert && e.alert->state == "acknowledged" && w.fate[i] != Fate::outside && w.fate[i] != Fate::noise) {
+            if (e.alert && e.alert->state == "acknowledged" && w.fate[i] != Fate::outside &&
+                w.fate[i] != Fate::after_incident && w.fate[i] != Fate::noise) {
                 f.add("acknowledged", e.time, {e.id}, "alert state");
                 found = true;
             }
@@ -163,7 +164,8 @@ void find_milestones(const Work& w, const CorrelateOptions& options, Timeline& o
                 if (e->change && !e->lead_up && (!since || e->time >= *since) && wanted(e->change->action)) return e;
             return nullptr;
         };
-        const TimelineEntry* rollback = change_after_start([](ChangeAction a) { return a == ChangeAction::rolled_back; });
+        const TimelineEntry* rollback =
+            change_after_start([](ChangeAction a) { return a == ChangeAction::rolled_back; });
         const TimelineEntry* deploy = change_after_start([](ChangeAction a) { return a == ChangeAction::deployed; });
         if (monitoring_status)
             f.add("mitigated", monitoring_status->time, f.ids(*monitoring_status), "status update");

@@ -14,12 +14,13 @@
 namespace retro::correlation {
 
 // What became of one input event. Every event ends in exactly one fate; the ledger counts them.
-enum class Fate : std::uint8_t { pending, entry, merged, grouped, outside, noise, unnamed_change };
+enum class Fate : std::uint8_t { pending, entry, merged, grouped, outside, after_incident, noise, unnamed_change };
 
 // Ledger reasons, stable: scripts read them from `--stats` and the JSON ledger.
 inline constexpr std::string_view reason_merged = "merged into another record of the same happening";
 inline constexpr std::string_view reason_grouped = "grouped into an alert entry";
 inline constexpr std::string_view reason_outside = "outside the window";
+inline constexpr std::string_view reason_after = "after the incident (thanks in a thread after the window)";
 inline constexpr std::string_view reason_unnamed_change = "change nothing pointed at (lead-up or window)";
 
 struct Work {
@@ -56,6 +57,8 @@ bool is_pinned(const Event& e, const std::vector<std::string>& timeline_emoji);
 // literal. `ack_words` are the one-word acknowledgements (lower case).
 std::string_view noise_rule_of(const Event& e, const std::vector<std::string>& ack_words);
 bool is_emoji_only(std::string_view text);
+// "Thanks for helping me", "Oohh ok thank you.": thanks first, after at most a few interjections.
+bool opens_with_thanks(std::string_view text);
 // Trimmed, ASCII lower case, and without surrounding punctuation: how alert keys and ack words compare.
 std::string normalise_word(std::string_view text);
 

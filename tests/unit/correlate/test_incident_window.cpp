@@ -1,6 +1,7 @@
 // Correlation 4: clusters, the chosen cluster, resolution plus tail, whole threads, --incident, --from/--until.
 #include <catch2/catch.hpp>
 
+#include "correlate/steps.hpp"
 #include "make_events.hpp"
 
 using namespace retro;
@@ -86,6 +87,32 @@ TEST_CASE("threads already in the window are kept whole") {
     CHECK(lines(t) == std::vector<std::string>{"10:00 AL site is down", "10:05 BR checking logs", "10:10 AL still down",
                                                "14:00 BR postmortem notes in the doc"});
     CHECK(t.ledger.dropped.at("outside the window") == 1);
+}
+
+TEST_CASE("thanks in a thread after the window is after the incident, news in it is not") {
+    Event root = message("10:00", "Ann Lee", "site is down");
+    root.thread = "1721901600.000000";
+    Event thanks = message("23:14", "Bob Ray", "Oohh ok thank you.");  // the next morning in Slack's zone: late
+    thanks.thread = root.thread;
+    Event news = message("18:46", "Bob Ray", "reindex done, deployed the new index, the issues persist");
+    news.thread = root.thread;
+    Event inside = message("10:20", "Cid Moe", "thanks, that's fixed it");  // in the window: a confirmation
+    inside.thread = root.thread;
+    auto t = run({root, message("10:05", "Bob Ray", "checking logs"), inside, news, thanks});
+    CHECK(lines(t) == std::vector<std::string>{"10:00 AL site is down", "10:05 BR checking logs",
+                                               "10:20 CM thanks, that's fixed it",
+                                               "18:46 BR reindex done, deployed the new index, the issues persist"});
+    CHECK(t.ledger.dropped.at("after the incident (thanks in a thread after the window)") == 1);
+    CHECK(t.ledger.balances());
+}
+
+TEST_CASE("opening with thanks: after a few interjections, not after news") {
+    CHECK(retro::correlation::opens_with_thanks("Thanks for helping me"));
+    CHECK(retro::correlation::opens_with_thanks("thank you it worked :pray:"));
+    CHECK(retro::correlation::opens_with_thanks("Oohh ok thank you."));
+    CHECK_FALSE(retro::correlation::opens_with_thanks("it works now, thanks"));
+    CHECK_FALSE(retro::correlation::opens_with_thanks("thankfully it is back"));
+    CHECK_FALSE(retro::correlation::opens_with_thanks(""));
 }
 
 TEST_CASE("options from and until set the window: from inclusive, until exclusive, no clustering") {
