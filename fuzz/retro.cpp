@@ -10,8 +10,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes = retro::fuzz::as_text(data, size);
+    // Lines as CommonMark and markdownlint count them: LF, CR LF and a lone CR each end one.
     std::size_t lines = 1;
-    for (char c : bytes) lines += c == '\n';
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+        lines += bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n'));
     for (const auto& f : retro::lint::lint_retro(bytes, "fuzz.md", retro::LintConfig{})) {
         if (f.line > lines) std::abort();
     }
