@@ -9,9 +9,10 @@
 // - of the other merges, deploys, rollbacks and commits to a repository the alerts or messages name, the
 //   newest three are shown;
 // - runs are shown only when named; everything else is counted in the ledger, not shown.
-// A message naming a shown change, from 2 minutes before it to 15 minutes after, announces it: one happening
-// led by the change, with the message as evidence. So does a message in that span by the person who made the
-// change saying they did it ("I've reverted the last PR" beside their recorded revert). A change its author
+// A message from 2 minutes before a shown change to 15 minutes after it that says what the record says
+// (merged, reverted, deployed…) announces it when it names the change or its author wrote it ("I've reverted
+// the last PR" beside their recorded revert): one happening led by the change, with the message as evidence.
+// A message saying what came of it ("#8436 is deployed and fixed in stage" after the merge) is its own line. A change its author
 // announced is drawn in the author's words, with the change's link.
 #include <algorithm>
 #include <cctype>
@@ -297,7 +298,7 @@ void weigh_changes(Work& w, const CorrelateOptions& options, Timeline& out) {
                 if (w.fate[i] != Fate::pending || m.kind == EventKind::change) continue;
                 if (m.time < e.time - announce_before || m.time > e.time + announce_after) continue;
                 const bool by_author = same_person(m.actor, e.actor);
-                if (!d.names(*e.change, text) && !(by_author && speaks_of(*e.change, text))) continue;
+                if (!speaks_of(*e.change, text) || !(by_author || d.names(*e.change, text))) continue;
                 if (by_author) w.own_words.try_emplace(c.event, i);
                 w.fate[i] = Fate::merged;
                 w.lead[i] = c.event;

@@ -65,12 +65,14 @@ TEST_CASE("a message naming a change minutes after it announces it: one happenin
                          "acme/web", 12);
     Event announce = message("10:01", "Rachel Cooper", "merged https://github.com/acme/web/pull/12, watching");
     Event later = message("10:30", "Nina Patel", "was it https://github.com/acme/web/pull/12?");
+    Event outcome = message("10:05", "Nina Patel", "#12 is deployed and fixed in stage");  // what came of it
     Event fire = alert("10:00:30", "login-errors", "firing");
-    auto t = run({merge, announce, later, fire});
-    REQUIRE(t.entries.size() == 3);
+    auto t = run({merge, announce, later, fire, outcome});
+    REQUIRE(t.entries.size() == 4);
     CHECK(t.entries[0].event_ids == std::vector<std::string>{merge.id, announce.id});
     CHECK(t.entries[0].text == "merged #12 Revert the login form");
-    CHECK(t.entries[2].event_ids == std::vector<std::string>{later.id});  // 32 minutes later: its own line
+    CHECK(t.entries[2].event_ids == std::vector<std::string>{outcome.id});  // names it, but says no "merged"
+    CHECK(t.entries[3].event_ids == std::vector<std::string>{later.id});    // 32 minutes later: its own line
     CHECK(dropped(t, "merged into another record of the same happening") == 1);
 }
 
