@@ -136,9 +136,9 @@ struct CorrelateOptions {
     std::map<std::string, std::string> alert_aliases;
     People people;
     // Noise rules in force: membership (joins, leaves), topic, emoji-only, one-word-ack, thanks-only,
-    // bot-chatter, robot-mail (mail a list or a robot sent).
-    std::vector<std::string> noise_rules{"membership",   "topic",       "emoji-only",
-                                         "one-word-ack", "thanks-only", "bot-chatter", "robot-mail"};
+    // bot-chatter, robot-mail (mail a list or a robot sent), off-topic (chatter in another channel).
+    std::vector<std::string> noise_rules{"membership",  "topic",       "emoji-only", "one-word-ack",
+                                         "thanks-only", "bot-chatter", "robot-mail", "off-topic"};
     std::vector<std::string> ack_words{"ok",   "okay", "ack",   "acked", "thanks", "thx",  "ty",    "cheers",
                                        "+1",   "lgtm", "yes",   "yep",   "yup",    "sure", "done",  "noted",
                                        "nice", "cool", "great", "k",     "kk",     "ta",   "thank", "roger"};

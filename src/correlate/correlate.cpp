@@ -57,6 +57,7 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
     merge_happenings(w, options.merge_tolerance);  // 2
     choose_window(w, options, out, diags);         // 4
     if (rule_on("bot-chatter")) drop_bot_chatter(w, options);
+    if (rule_on("off-topic")) drop_off_topic(w);
     weigh_changes(w, options, out);
     group_alerts(w, options, out);  // 3
     add_plain_entries(w, out);

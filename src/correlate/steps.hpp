@@ -73,6 +73,11 @@ void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diag
 // Marks bot messages that are no alerts and fall after the window's core as noise (bot-chatter).
 void drop_bot_chatter(Work& w, const CorrelateOptions& options);
 
+// ---- relevance.cpp ----
+// Marks people's messages as noise (off-topic) when they are in neither the discussion channel nor an alert
+// channel, in no thread of the incident, and share no uncommon word with what the incident says.
+void drop_off_topic(Work& w);
+
 // ---- changes.cpp ----
 // Weighs the changes of the lead-up (options.lead_up before the window) and of the window: the ones the
 // discussion names, the last one before the first signal, the window's deploys, rollbacks and merges, and

@@ -37,7 +37,7 @@ def update_merges(tmp):
     out.write_text(mine)
     (case / "late.ndjson").write_text(
         '{"schema":"retro.event/1","id":"t:late","time":"2024-07-25T10:41:30.000000Z","kind":"message",'
-        '"source":{"kind":"slack"},"channel":"wc-incident","actor":{"name":"Ann Bee","initials":"AB"},'
+        '"source":{"kind":"slack"},"channel":"wc-digital-platform","actor":{"name":"Ann Bee","initials":"AB"},'
         '"text":"A late note from the helpdesk"}\n')
 
     diff = run("draft", "--update", str(out), "--diff", str(case))
@@ -87,7 +87,7 @@ def update_merges(tmp):
     quote = "<!-- retro:begin timeline -->\n<!-- retro:end timeline -->"
     (case / "quote.ndjson").write_text(json.dumps({
         "schema": "retro.event/1", "id": "t:quote", "time": "2024-07-25T10:43:00.000000Z", "kind": "message",
-        "source": {"kind": "slack"}, "channel": "wc-incident", "actor": {"name": "Ann Bee", "initials": "AB"},
+        "source": {"kind": "slack"}, "channel": "wc-digital-platform", "actor": {"name": "Ann Bee", "initials": "AB"},
         "text": "the draft says\n" + quote, "spans": [{"start": 15, "end": 15 + len(quote), "type": "pre"}]}) + "\n")
     fresh = tmp / "quote.md"
     q = run("draft", str(case), "-o", str(fresh))
@@ -158,7 +158,7 @@ def main():
         secret = tmp / "secret.ndjson"
         secret.write_bytes(SAMPLE.read_bytes() + (
             b'{"schema":"retro.event/1","id":"t:secret","time":"2024-07-25T11:50:00.000000Z","kind":"message",'
-            b'"source":{"kind":"slack"},"channel":"wc-incident","actor":{"name":"Ann Bee","initials":"AB"},'
+            b'"source":{"kind":"slack"},"channel":"wc-digital-platform","actor":{"name":"Ann Bee","initials":"AB"},'
             b'"text":"use xoxb-123456789012-1234567890123-abcdefghijABCDEFGHIJklmn now"}\n'))
         r6 = run("draft", str(secret))
         check("secret redacted", b"xoxb-" not in r6.stdout and b"[redacted: slack-token]" in r6.stdout.replace(b"\\", b""),
