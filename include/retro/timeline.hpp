@@ -65,6 +65,10 @@ struct Milestone {
     Instant time{};
     std::vector<std::string> evidence;  // event ids
     std::string method;  // how it was found: "first alert", "status update", "keyword rule: …", "config"
+    // A fact (an alert or status-page transition, a recorded rollback, the first signal, config) or a guess (a
+    // keyword in what people wrote, a deploy that may have been the fix): guesses are shown as prompts to
+    // check, and no metric is computed from them.
+    bool guess = false;
 };
 
 struct Metric {

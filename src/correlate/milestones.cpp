@@ -56,8 +56,8 @@ struct Finder {
             if (m.name == name) return m;
         return std::nullopt;
     }
-    void add(std::string name, Instant t, std::vector<std::string> evidence, std::string method) {
-        out.milestones.push_back({std::move(name), t, std::move(evidence), std::move(method)});
+    void add(std::string name, Instant t, std::vector<std::string> evidence, std::string method, bool guess = false) {
+        out.milestones.push_back({std::move(name), t, std::move(evidence), std::move(method), guess});
     }
     std::vector<std::string> ids(const TimelineEntry& e) const { return {e.event_ids.front()}; }
 
@@ -69,7 +69,7 @@ struct Finder {
             if (e->kind == EventKind::alert || e->kind == EventKind::status || e->bot) continue;
             if (after && e->time < *after) continue;
             if (auto phrase = find_phrase(e->text, rules->second); !phrase.empty()) {
-                add(name, e->time, ids(*e), "keyword rule: " + phrase);
+                add(name, e->time, ids(*e), "keyword rule: " + phrase, true);
                 return true;
             }
         }
@@ -172,7 +172,7 @@ void find_milestones(const Work& w, const CorrelateOptions& options, Timeline& o
         else if (rollback)
             f.add("mitigated", rollback->time, f.ids(*rollback), "rollback recorded");
         else if (!f.by_keyword("mitigated", since) && deploy)
-            f.add("mitigated", deploy->time, f.ids(*deploy), "deploy in the window, a candidate");
+            f.add("mitigated", deploy->time, f.ids(*deploy), "deploy in the window, a candidate", true);
     }
     if (!pinned("resolved")) {
         // Every alert group resolved: the last resolution, when no group is left firing.
@@ -208,9 +208,10 @@ void find_milestones(const Work& w, const CorrelateOptions& options, Timeline& o
 }
 
 void compute_metrics(Timeline& out) {
+    // Metrics are computed from facts only: a guessed milestone would make a guessed duration look measured.
     auto at = [&](std::string_view name) -> std::optional<Instant> {
         for (const auto& m : out.milestones)
-            if (m.name == name) return m.time;
+            if (m.name == name) return m.guess ? std::nullopt : std::optional<Instant>(m.time);
         return std::nullopt;
     };
     auto add = [&](std::string name, std::string from, std::string to) {

@@ -155,7 +155,9 @@ void write_evidence(DraftContext& ctx, std::string& out) {
     }
     out += "Milestones found in the sources:\n\n";
     for (const Milestone* m : milestones) {
-        std::string line = fmt::format("* {} at {}", label_of(m->name), ctx.when(m->time));
+        // A guess is a prompt: the person checks it, and keeps or deletes the line.
+        std::string line = m->guess ? fmt::format("* To check: {} at {}", label_of(m->name), ctx.when(m->time))
+                                    : fmt::format("* {} at {}", label_of(m->name), ctx.when(m->time));
         const std::string cited = citations(ctx, m->evidence);
         if (!cited.empty()) line += ", shown by " + cited;
         if (!m->method.empty()) line += " (" + escape_inline(ctx.plain(m->method), {}, LineStart::inline_text) + ")";

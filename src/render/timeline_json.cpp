@@ -126,7 +126,7 @@ std::string render_timeline_json(const Timeline& t, const TimeZone& tz) {
         w.key("local").value(format_hh_mm(m.time, tz));
         w.key("evidence").begin_array();
         for (const auto& id : m.evidence) w.value(id);
-        w.end_array().key("method").value(m.method).end_object();
+        w.end_array().key("method").value(m.method).key("confidence").value(m.guess ? "guess" : "fact").end_object();
     }
     w.end_array();
     w.key("metrics").begin_array();

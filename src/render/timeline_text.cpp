@@ -79,9 +79,9 @@ std::string render_timeline_text(const Timeline& t, const TimeZone& tz) {
     if (!t.milestones.empty()) {
         out += "\nMilestones\n\n";
         for (const auto& m : t.milestones)
-            out += fmt::format("{} {:<14} {} ({})\n", format_hh_mm(m.time, tz), m.name,
+            out += fmt::format("{} {:<14} {} ({}{})\n", format_hh_mm(m.time, tz), m.name,
                                escape_controls(m.evidence.empty() ? std::string("no evidence") : m.evidence.front()),
-                               escape_controls(m.method));
+                               escape_controls(m.method), m.guess ? "; a guess to check" : "");
     }
     if (!t.metrics.empty()) {
         out += "\nMetrics\n\n";
