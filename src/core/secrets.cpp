@@ -109,7 +109,9 @@ bool is_placeholder(std::string_view value) {
                                   "[redacted]", "********"}) {
         if (v == word) return true;
     }
-    return v.starts_with("[redacted") || v.starts_with("${") || v.starts_with("{{") || v.starts_with("<");
+    // `\[redacted: password\]` is the mark as a Markdown draft writes it, brackets escaped.
+    return v.starts_with("[redacted") || v.starts_with("\\[redacted") || v.starts_with("${") || v.starts_with("{{") ||
+           v.starts_with("<");
 }
 
 // Characters that make a match part of a longer identifier when they touch it.

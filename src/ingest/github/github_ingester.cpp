@@ -94,7 +94,10 @@ private:
     void read_run_list(json::Element page, const JsonText& text, const std::string& path, AlertContext& ctx) {
         const std::string runs_path = alerts::member_path(path, "workflow_runs");
         std::size_t i = 0;
-        for (json::Element run : *json::array_member(page, "workflow_runs")) {
+        // Held here: ranging over `*array_member(…)` would range over a temporary gone before the loop.
+        const auto runs = json::array_member(page, "workflow_runs");
+        if (!runs) return;
+        for (json::Element run : *runs) {
             const std::string run_path = alerts::element_path(runs_path, i++);
             if (run.is_object())
                 read_rest_run(run, text, run_path, ctx);
