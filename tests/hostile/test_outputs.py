@@ -203,6 +203,11 @@ def check_race(suite, tmp):
                             stderr=subprocess.PIPE, env=ENV)
     slow.stdin.write(event_line("slow:1", text="the slow run"))
     slow.stdin.flush()
+    # The slow run must be past its start (its temporary file made) before the other publishes; on a busy
+    # machine it may not be yet, and would then refuse at the start ("already exists"), not at the end.
+    deadline = time.monotonic() + 30
+    while not temp_files_in(tmp) and time.monotonic() < deadline:
+        time.sleep(0.02)
     code, _, err = run("events", source, "-o", target)
     suite.check("race: the first run to finish writes the file", code == 0 and b"good one" in target.read_bytes(), err)
     _, slow_err = slow.communicate(timeout=60)

@@ -30,14 +30,6 @@ struct UnknownShapes {
     Location first;
 };
 
-// Strings from JSON are valid UTF-8 but may hold `\u0000`, which no event field keeps.
-void clean_record(ChangeRecord& rec) {
-    for (std::string* field : {&rec.native_id, &rec.time_raw, &rec.actor.id, &rec.actor.name, &rec.actor.email,
-                               &rec.change.repo, &rec.change.ref, &rec.change.environment, &rec.change.commit,
-                               &rec.change.url, &rec.title})
-        *field = alerts::clean_text(std::move(*field));
-}
-
 // One worker's reader (RecordBatchReader's Worker): parses a framed record and reads its objects.
 class ChangeJsonParser {
 public:
@@ -70,7 +62,6 @@ private:
         ChangeOutcome outcome = shape->read(reader, value, path);
         if (reader.failed()) return ctx.sink.drop(fmt::format("{}: damaged record", m_family->kind));
         if (!outcome.record) return ctx.sink.drop(outcome.drop);
-        clean_record(*outcome.record);
         // Each element of an array stands at its own line.
         const Location where = text.at_path(path, suffix);
         ctx.sink.add(change_event(m_family->kind, text.origin(), where.line, std::move(*outcome.record)));

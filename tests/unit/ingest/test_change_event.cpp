@@ -81,3 +81,16 @@ TEST_CASE("one_line folds newlines, tabs and runs of spaces and trims the ends",
     CHECK(one_line("bad \xff byte") == "bad \xEF\xBF\xBD byte");
     CHECK(one_line("") == "");
 }
+
+TEST_CASE("a change event's strings are valid UTF-8 without NULs, whatever the source gave", "[change-event]") {
+    ChangeRecord r;
+    r.native_id = "0123456";
+    r.change = info(ChangeAction::committed, std::string("X\0me/cart", 9));
+    r.change.url = std::string("https://github.com/X\0me/cart", 28);
+    r.actor.name = "Ren\xe9" "e";  // Latin-1, as an old commit may hold
+    const Event e = change_event("git", Origin{"repo"}, 0, r);
+    REQUIRE(e.change);
+    CHECK(e.change->repo == "Xme/cart");
+    CHECK(e.change->url == "https://github.com/Xme/cart");
+    CHECK(e.actor.name == "Ren\xEF\xBF\xBD" "e");
+}
