@@ -49,7 +49,7 @@ void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out) {
             if (!joins) {
                 AlertGroup fresh;
                 fresh.key = e.alert->key;
-                fresh.channel = e.channel.empty() ? e.source.vendor : e.channel;
+                fresh.channel = e.channel;  // the alert ingesters name the alert system there when nothing else
                 fresh.first = fresh.last = e.time;
                 out.groups.push_back(std::move(fresh));
                 made.push_back({out.groups.size() - 1, i, e.time, {}});
