@@ -12,8 +12,8 @@
 // A message from 2 minutes before a shown change to 15 minutes after it that says what the record says
 // (merged, reverted, deployed…) announces it when it names the change or its author wrote it ("I've reverted
 // the last PR" beside their recorded revert): one happening led by the change, with the message as evidence.
-// A message saying what came of it ("#8436 is deployed and fixed in stage" after the merge) is its own line. A change its author
-// announced is drawn in the author's words, with the change's link.
+// A message saying what came of it ("#8436 is deployed and fixed in stage" after the merge) is its own line. A change
+// its author announced is drawn in the author's words, with the change's link.
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -106,20 +106,16 @@ struct Discussion {
 };
 
 void collect_hex_words(std::string_view text, std::vector<std::string>& out) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (!std::isxdigit(static_cast<unsigned char>(text[i]))) {
-            ++i;
-            continue;
-        }
-        std::size_t end = i;
-        while (end < text.size() && std::isxdigit(static_cast<unsigned char>(text[end]))) ++end;
-        const bool bounded = (i == 0 || !is_word_char(text[i - 1])) && (end == text.size() || !is_word_char(text[end]));
-        const bool has_digit =
-            std::any_of(text.begin() + i, text.begin() + end, [](char c) { return c >= '0' && c <= '9'; });
-        if (bounded && has_digit && end - i >= 7 && end - i <= 40) out.emplace_back(text.substr(i, end - i));
-        i = end;
-    }
+    for_each_run(
+        text, [](unsigned char c) { return std::isxdigit(c) != 0; },
+        [&](std::size_t i, std::size_t end) {
+            const bool bounded =
+                (i == 0 || !is_word_char(text[i - 1])) && (end == text.size() || !is_word_char(text[end]));
+            const bool has_digit =
+                std::any_of(text.begin() + i, text.begin() + end, [](char c) { return c >= '0' && c <= '9'; });
+            if (bounded && has_digit && end - i >= 7 && end - i <= 40) out.emplace_back(text.substr(i, end - i));
+            return true;
+        });
 }
 
 Discussion discussion_of(const Work& w) {

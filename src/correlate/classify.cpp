@@ -193,22 +193,16 @@ bool opens_with_thanks(std::string_view text) {
     static constexpr std::string_view interjections[] = {"ok",   "okay", "great", "perfect", "awesome", "brilliant",
                                                          "cool", "nice", "wow",   "yay",     "hey",     "hi",
                                                          "ah",   "ahh",  "oh",    "ooh",     "oohh",    "ohh"};
-    std::size_t i = 0, words = 0;
-    while (i < text.size() && words < 4) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (!std::isalpha(c)) {
-            ++i;
-            continue;
-        }
-        std::size_t end = i;
-        while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
-        const std::string word = to_lower_ascii(text.substr(i, end - i));
-        if (among(word, gratitude)) return true;
-        if (!among(word, interjections)) return false;
-        ++words;
-        i = end;
-    }
-    return false;
+    bool thanks = false;
+    std::size_t words = 0;
+    for_each_run(
+        text, [](unsigned char c) { return std::isalpha(c) != 0; },
+        [&](std::size_t i, std::size_t end) {
+            const std::string word = to_lower_ascii(text.substr(i, end - i));
+            thanks = among(word, gratitude);
+            return !thanks && among(word, interjections) && ++words < 4;
+        });
+    return thanks;
 }
 
 std::string_view noise_rule_of(const Event& e, const std::vector<std::string>& ack_words) {

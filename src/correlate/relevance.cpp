@@ -35,20 +35,15 @@ bool is_common(std::string_view w) {
 // word's forms meet ("deploy", "deployment"; "error", "erroring").
 template <class Out>
 void content_words(std::string_view text, Out&& out) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (!std::isalpha(static_cast<unsigned char>(text[i]))) {
-            ++i;
-            continue;
-        }
-        std::size_t end = i;
-        while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
-        if (end - i >= 4) {
-            std::string word = to_lower_ascii(text.substr(i, end - i));
-            if (!is_common(word)) out(word.substr(0, 5));
-        }
-        i = end;
-    }
+    for_each_run(
+        text, [](unsigned char c) { return std::isalpha(c) != 0; },
+        [&](std::size_t i, std::size_t end) {
+            if (end - i >= 4) {
+                std::string word = to_lower_ascii(text.substr(i, end - i));
+                if (!is_common(word)) out(word.substr(0, 5));
+            }
+            return true;
+        });
 }
 
 bool counts(const Work& w, std::uint32_t i) {

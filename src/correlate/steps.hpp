@@ -48,6 +48,23 @@ inline bool is_happening_lead(const Work& w, std::uint32_t i) {
     return w.fate[i] != Fate::merged && w.fate[i] != Fate::noise;
 }
 
+// Calls `fn(begin, end)` for each maximal run of bytes of `text` that `in_run` accepts (a word, a hex number),
+// in order; `fn` returns false to stop.
+template <class InRun, class Fn>
+void for_each_run(std::string_view text, InRun in_run, Fn fn) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!in_run(static_cast<unsigned char>(text[i]))) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && in_run(static_cast<unsigned char>(text[end]))) ++end;
+        if (!fn(i, end)) return;
+        i = end;
+    }
+}
+
 // ---- classify.cpp ----
 bool is_human(const Event& e);   // a person wrote it: non-bot message, note, e-mail
 bool is_signal(const Event& e);  // alerts, human events, status updates (timed ones)
