@@ -27,4 +27,5 @@ echo "== clang 14 build with AddressSanitizer + UndefinedBehaviorSanitizer"
 CXX=clang++-14 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DRETRO_WERROR=ON -DRETRO_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
   ctest --test-dir build-asan -j"$jobs" --output-on-failure --timeout 900
