@@ -140,9 +140,10 @@ struct CorrelateOptions {
     std::map<std::string, std::string> alert_aliases;
     People people;
     // Noise rules in force: membership (joins, leaves), topic, emoji-only, one-word-ack, thanks-only,
-    // bot-chatter, robot-mail (mail a list or a robot sent), off-topic (chatter in another channel).
+    // bot-chatter, robot-mail (mail a list or a robot sent), off-topic (chatter in another channel),
+    // edge-chatter (unrelated messages at the start or end of the incident's cluster).
     std::vector<std::string> noise_rules{"membership",  "topic",       "emoji-only", "one-word-ack",
-                                         "thanks-only", "bot-chatter", "robot-mail", "off-topic"};
+                                         "thanks-only", "bot-chatter", "robot-mail", "off-topic", "edge-chatter"};
     std::vector<std::string> ack_words{"ok",   "okay", "ack",   "acked", "thanks", "thx",  "ty",    "cheers",
                                        "+1",   "lgtm", "yes",   "yep",   "yup",    "sure", "done",  "noted",
                                        "nice", "cool", "great", "k",     "kk",     "ta",   "thank", "roger"};

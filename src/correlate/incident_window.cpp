@@ -6,10 +6,13 @@
 // need be) plus `tail`, and keeps the rest of any thread already in it, but for thanks after its end (after
 // the incident).
 #include <algorithm>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
+#include "core/text_utf8.hpp"
 #include "correlate/steps.hpp"
 
 namespace retro::correlation {
@@ -17,6 +20,12 @@ namespace retro::correlation {
 namespace {
 
 constexpr std::chrono::microseconds one_us{1};
+
+// A thread is its channel and its root; views into the events, so no string is built per event.
+using ThreadKey = std::pair<std::string_view, std::string_view>;
+ThreadKey thread_key(const Event& e) {
+    return {e.channel, e.thread};
+}
 
 std::vector<std::pair<std::size_t, std::size_t>> cluster_ranges(const Work& w,
                                                                 const std::vector<std::uint32_t>& signals,
@@ -69,15 +78,75 @@ std::optional<Instant> resolution_of(const Work& w, const std::vector<std::uint3
     return resolved;
 }
 
+// Issue 18, relevance: "A message before the incident's first related signal or after its last, sharing no word
+// with it, is chatter, not its start or end." The core of the chosen cluster [b, e) of `signals` is its busiest
+// burst (gaps of at most `core_gap`, three people's messages or alerts at least); from either edge, people's messages and e-mails outside the core that share
+// no uncommon word (content_words; an e-mail's subject) with the core and are in no thread with another signal
+// are marked noise `edge-chatter`, until an alert, a status update, a note, a pinned or a related message. The
+// new range is returned.
+std::pair<std::size_t, std::size_t> trim_edge_chatter(Work& w, const std::vector<std::uint32_t>& signals, std::size_t b,
+                                                      std::size_t e, std::chrono::minutes core_gap) {
+    auto ranges = cluster_ranges(w, std::vector<std::uint32_t>(signals.begin() + static_cast<std::ptrdiff_t>(b),
+                                                               signals.begin() + static_cast<std::ptrdiff_t>(e)),
+                                 core_gap);
+    auto weight = [&](std::pair<std::size_t, std::size_t> r) {
+        std::size_t n = 0;
+        for (std::size_t k = r.first; k < r.second; ++k)
+            n += is_human(w.events[signals[b + k]]) || w.events[signals[b + k]].kind == EventKind::alert;
+        return n;
+    };
+    auto core = *std::max_element(ranges.begin(), ranges.end(),
+                                  [&](const auto& x, const auto& y) { return weight(x) < weight(y); });
+    const std::size_t core_b = b + core.first, core_e = b + core.second;
+    if (weight(core) < 3) return {b, e};  // a burst of one or two says too little to tell chatter from it
+
+    auto words_of = [&](const Event& ev, const std::function<void(std::string)>& out) {
+        std::string_view text = ev.text;
+        if (ev.kind == EventKind::email) text = text.substr(0, text.find('\n'));
+        content_words(text, out);
+        if (ev.alert) content_words(ev.alert->key, out);
+    };
+    std::set<std::string> said;
+    std::set<std::string> keys;  // the core's alert keys, lower case: a message saying one ("api") is related
+    std::set<ThreadKey> threads;
+    for (std::size_t k = core_b; k < core_e; ++k) {
+        const Event& ev = w.events[signals[k]];
+        words_of(ev, [&](std::string word) { said.insert(std::move(word)); });
+        if (ev.alert && ev.alert->key.size() >= 3) keys.insert(to_lower_ascii(ev.alert->key));
+        if (!ev.thread.empty()) threads.insert(thread_key(ev));
+    }
+    if (said.empty() && keys.empty()) return {b, e};  // a core that says nothing cannot tell chatter
+    std::map<ThreadKey, std::uint32_t> thread_size;
+    for (std::size_t k = b; k < e; ++k)
+        if (!w.events[signals[k]].thread.empty()) ++thread_size[thread_key(w.events[signals[k]])];
+
+    auto chatter = [&](std::size_t k) {
+        std::uint32_t i = signals[k];
+        const Event& ev = w.events[i];
+        if (k >= core_b && k < core_e) return false;
+        if (w.pinned[i] || !is_human(ev) || ev.kind == EventKind::note) return false;
+        if (!ev.thread.empty() && (threads.contains(thread_key(ev)) || thread_size[thread_key(ev)] > 1)) return false;
+        bool related = false;
+        words_of(ev, [&](std::string word) { related = related || said.contains(word); });
+        const std::string lower = to_lower_ascii(ev.text);
+        related = related || std::any_of(keys.begin(), keys.end(), [&](const std::string& key) {
+                      return lower.find(key) != std::string::npos;
+                  });
+        return !related;
+    };
+    auto drop = [&](std::size_t k) {
+        w.fate[signals[k]] = Fate::noise;
+        w.noise_rule[signals[k]] = "edge-chatter";
+    };
+    std::size_t first = b, last = e;
+    while (first < core_b && chatter(first)) drop(first++);
+    while (last > core_e && chatter(last - 1)) drop(--last);
+    return {first, last};
+}
+
 bool overlaps(const Event& e, Instant from, Instant until) {
     if (e.precision == Precision::day) return e.time < until && e.time + std::chrono::hours(24) > from;
     return e.time >= from && e.time < until;
-}
-
-// A thread is its channel and its root; views into the events, so no string is built per event.
-using ThreadKey = std::pair<std::string_view, std::string_view>;
-ThreadKey thread_key(const Event& e) {
-    return {e.channel, e.thread};
 }
 
 }  // namespace
@@ -128,10 +197,13 @@ void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diag
                 if (c.alerts + c.human >= best.alerts + best.human) pick = k;  // ≥: ties go to the latest
             }
         }
-        const IncidentCluster& c = out.clusters[pick];
-        auto resolved = resolution_of(w, signals, ranges[pick].first, ranges[pick].second);
-        w.core_end = resolved ? std::max(c.last, *resolved) : c.last;
-        win.from = c.first;
+        auto [b, e] = ranges[pick];
+        if (std::find(options.noise_rules.begin(), options.noise_rules.end(), "edge-chatter") != options.noise_rules.end())
+            std::tie(b, e) = trim_edge_chatter(w, signals, b, e, std::chrono::minutes{15});
+        const Instant first = w.events[signals[b]].time, last = w.events[signals[e - 1]].time;
+        auto resolved = resolution_of(w, signals, b, e);
+        w.core_end = resolved ? std::max(last, *resolved) : last;
+        win.from = first;
         win.until = w.core_end + options.tail + one_us;
         win.chosen_by = fmt::format("cluster {} of {}", pick + 1, ranges.size());
         win.cluster = pick + 1;

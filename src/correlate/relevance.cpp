@@ -3,48 +3,14 @@
 // any other channel, in no thread of the incident, sharing no word with what the incident's alerts, status
 // updates and discussion say, is left out as noise `off-topic` ("anyone for lunch?" in #random).
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
-#include "core/text_utf8.hpp"
 #include "correlate/steps.hpp"
 
 namespace retro::correlation {
 
 namespace {
-
-// Words too common to relate two messages (four letters or more; shorter words never count).
-constexpr std::string_view common_words[] = {
-    "that",  "this",    "with",   "have",    "just",      "what",     "from",      "there",  "they",   "would",
-    "about", "will",    "your",   "been",    "when",      "like",     "does",      "anyone", "know",   "some",
-    "also",  "here",    "into",   "them",    "then",      "than",     "only",      "more",   "very",   "sure",
-    "think", "need",    "want",   "look",    "looks",     "thanks",   "thank",     "please", "could",  "should",
-    "seems", "because", "before", "after",   "again",     "other",    "same",      "each",   "where",  "which",
-    "while", "were",    "their",  "these",   "those",     "being",    "doing",     "done",   "going",  "good",
-    "great", "okay",    "right",  "today",   "someone",   "everyone", "something", "thing",  "things", "really",
-    "maybe", "might",   "must",   "much",    "many",      "most",     "over",      "such",   "well",   "make",
-    "made",  "said",    "says",   "else",    "even",      "ever",     "every",     "first",  "last",   "next",
-    "still", "yeah",    "hello",  "morning", "afternoon", "evening",  "team",      "guys",   "folks",  "people"};
-
-bool is_common(std::string_view w) {
-    return std::any_of(std::begin(common_words), std::end(common_words), [&](std::string_view c) { return c == w; });
-}
-
-// Lower-case words of four letters or more, common ones left out, cut to their first five letters so that a
-// word's forms meet ("deploy", "deployment"; "error", "erroring").
-template <class Out>
-void content_words(std::string_view text, Out&& out) {
-    for_each_run(
-        text, [](unsigned char c) { return std::isalpha(c) != 0; },
-        [&](std::size_t i, std::size_t end) {
-            if (end - i >= 4) {
-                std::string word = to_lower_ascii(text.substr(i, end - i));
-                if (!is_common(word)) out(word.substr(0, 5));
-            }
-            return true;
-        });
-}
 
 bool counts(const Work& w, std::uint32_t i) {
     return w.in_window[i] && is_happening_lead(w, i) && w.fate[i] != Fate::outside && w.fate[i] != Fate::after_incident;
@@ -71,31 +37,36 @@ void drop_off_topic(Work& w) {
                                 return a.second < b.second;
                             })->first;
 
-    // What the incident says: its alerts and status updates, and its discussion; and the threads it is in.
+    // What the incident says: its alerts, status updates, mail, notes and discussion; and the threads it is in.
     std::set<std::string> said;
+    auto say = [&](std::string_view text) { content_words(text, [&](std::string word) { said.insert(std::move(word)); }); };
     std::set<std::pair<std::string_view, std::string_view>> threads;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         if (!counts(w, i)) continue;
         const Event& e = w.events[i];
         const bool incident = e.kind == EventKind::alert || e.kind == EventKind::status || e.kind == EventKind::email ||
-                              e.kind == EventKind::note || e.channel == discussion ||
-                              alert_channels.contains(e.channel);
+                              e.kind == EventKind::note || e.channel == discussion || alert_channels.contains(e.channel);
         if (!incident) continue;
-        content_words(e.text, [&](std::string word) { said.insert(std::move(word)); });
-        if (e.alert) content_words(e.alert->key, [&](std::string word) { said.insert(std::move(word)); });
+        say(e.text);
+        if (e.alert) say(e.alert->key);
         if (!e.thread.empty()) threads.insert({e.channel, e.thread});
     }
+    auto related = [&](std::string_view text) {
+        bool found = false;
+        content_words(text, [&](std::string word) { found = found || said.contains(word); });
+        return found;
+    };
+    auto drop = [&](std::uint32_t i) {
+        w.fate[i] = Fate::noise;
+        w.noise_rule[i] = "off-topic";
+    };
 
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         const Event& e = w.events[i];
         if (w.fate[i] != Fate::pending || w.pinned[i] || !w.in_window[i] || !is_chat(e)) continue;
         if (e.channel == discussion || alert_channels.contains(e.channel)) continue;
         if (!e.thread.empty() && threads.contains({e.channel, e.thread})) continue;
-        bool related = false;
-        content_words(e.text, [&](std::string word) { related = related || said.contains(word); });
-        if (related) continue;
-        w.fate[i] = Fate::noise;
-        w.noise_rule[i] = "off-topic";
+        if (!related(e.text)) drop(i);
     }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -89,6 +90,11 @@ void merge_happenings(Work& w, std::chrono::minutes tolerance);
 void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diagnostics& diags);
 // Marks bot messages that are no alerts and fall after the window's core as noise (bot-chatter).
 void drop_bot_chatter(Work& w, const CorrelateOptions& options);
+
+// ---- incident_words.cpp ----
+// Calls `out` with each word of `text` that can relate two messages: lower case, four letters or more, common
+// words left out, cut to the first five letters so that a word's forms meet ("deploy", "deployment").
+void content_words(std::string_view text, const std::function<void(std::string)>& out);
 
 // ---- relevance.cpp ----
 // Marks people's messages as noise (off-topic) when they are in neither the discussion channel nor an alert

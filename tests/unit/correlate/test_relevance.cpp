@@ -43,3 +43,29 @@ TEST_CASE("with one chat channel nothing is off-topic, and the rule can be turne
                    o);
     CHECK(off.entries.size() == 3);
 }
+
+TEST_CASE("chatter before or after the incident's busiest burst, sharing no word with it, does not start or end it") {
+    std::vector<Event> events{
+        message("08:30", "Cid Moe", "sudo snap install curl"),
+        message("09:10", "Dee Fox", "anyone going downtown to the meeting?"),
+        message("09:40", "Eve Gil", "the homepage felt slow earlier"),  // says "homepage": the incident starts here
+        message("10:00", "Ann Lee", "the homepage is down"),
+        message("10:03", "Bob Ray", "502 on the homepage for me too"),
+        message("10:05", "Ann Lee", "rolling back the deploy"),
+        message("10:12", "Bob Ray", "homepage is back"),
+        message("10:50", "Cid Moe", "I may have succeeded with the installation, how do I know?"),
+    };
+    auto t = run(events);
+    CHECK(lines(t).front() == "09:40 EG the homepage felt slow earlier");
+    CHECK(lines(t).back() == "10:12 BR homepage is back");
+    CHECK(t.ledger.dropped.at("noise: edge-chatter") == 3);
+    CHECK(t.ledger.balances());
+
+    // A burst of two says too little to tell chatter from it; the rule can be turned off.
+    auto small = run({message("09:10", "Dee Fox", "anyone going downtown?"), message("10:00", "Ann Lee", "site is down"),
+                      message("10:03", "Bob Ray", "back up")});
+    CHECK(lines(small).size() == 3);
+    CorrelateOptions o;
+    o.noise_rules = {"membership"};
+    CHECK(lines(run(events, o)).size() == events.size());
+}
