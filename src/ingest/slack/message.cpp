@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/text_utf8.hpp"
+#include "ingest/changes/ci_post.hpp"
 #include "ingest/slack/alerts.hpp"
 #include "ingest/slack/blocks.hpp"
 #include "ingest/slack/slack_ts.hpp"
@@ -336,7 +337,13 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
             ev.source.vendor = a.vendor;
             ev.alert = AlertInfo{a.key, {}, a.state, a.severity, {}};
         };
-        if (alerts.size() == 1) {
+        if (alerts.empty()) {
+            // A CI robot's post of a build or deploy is a change record (src/ingest/changes/ci_post.hpp).
+            if (auto change = changes::change_from_ci_post(e.text)) {
+                e.kind = EventKind::change;
+                e.change = std::move(*change);
+            }
+        } else if (alerts.size() == 1) {
             as_alert(e, alerts.front().first);
         } else if (alerts.size() > 1) {
             for (std::size_t i = 0; i < alerts.size(); ++i) {

@@ -372,3 +372,24 @@ TEST_CASE("content after the day's array is an error, not passed over by the per
     CHECK(spaced.diagnostics.empty());
     CHECK(spaced.events.size() == 1);
 }
+
+TEST_CASE("a CI robot's post of a build is a change, a person's post of the same link is not", "[slack][changes]") {
+    Run run = parse(R"~([
+ {"type":"message","subtype":"bot_message","bot_id":"B01BUILDK01","username":"Buildkite","ts":"1623159885.234044",
+  "text":"experience-deploy-prod build #110 passed (main): <https://buildkite.com/wellcomecollection/experience-deploy-prod/builds/110>"},
+ {"type":"message","user":"U1","ts":"1623159900.000100",
+  "text":"passed: <https://buildkite.com/wellcomecollection/experience-deploy-prod/builds/110>"}])~");
+    REQUIRE(run.diagnostics.empty());
+    REQUIRE(run.events.size() == 2);
+    const Event& post = run.events[0];
+    CHECK(post.kind == EventKind::change);
+    CHECK(post.flags.bot);
+    REQUIRE(post.change);
+    CHECK(post.change->system == "buildkite");
+    CHECK(post.change->repo == "experience-deploy-prod");
+    CHECK(post.change->number == 110);
+    CHECK(post.change->action == ChangeAction::deployed);
+    CHECK(post.change->url == "https://buildkite.com/wellcomecollection/experience-deploy-prod/builds/110");
+    CHECK(post.id == "slack:C01FBFSDLUA/1623159885.234044");  // the post's own id: one record, one event
+    CHECK(run.events[1].kind == EventKind::message);
+}
