@@ -4,10 +4,12 @@
 // - a change the discussion names (its link, its number as `#N` or `pull/N`, its commit, its branch) is shown;
 // - a change whose title holds two words in a row the discussion also says ("date picker"), neither of them a
 //   common word, is shown;
-// - the last merge, deploy, rollback or commit before the first signal is shown;
+// - the last merge, deploy, rollback or commit before the first signal is shown, unless the discussion named a
+//   change of the lead-up; when it is a deploy, so is the last merge before it (what the deploy shipped);
 // - inside the window, merges, deploys, failed deploys and rollbacks are shown (mitigation candidates);
-// - of the other merges, deploys, rollbacks and commits to a repository the alerts or messages name, the
-//   newest three are shown;
+// - changes to a repository the alerts or messages name (in words, not inside a link or a host name) are listed
+//   with that reason, not shown: a service's every merge is no suspect;
+// - a change a later revert names by its title (`Revert "<title>"`) counts as named;
 // - runs are shown only when named; everything else is counted in the ledger, not shown.
 // A message from 2 minutes before a shown change to 15 minutes after it that says what the record says
 // (merged, reverted, deployed…) announces it when it names the change or its author wrote it ("I've reverted
@@ -27,7 +29,6 @@ namespace retro::correlation {
 
 namespace {
 
-constexpr std::size_t same_service_shown = 3;
 constexpr auto announce_before = std::chrono::minutes(2);
 constexpr auto announce_after = std::chrono::minutes(15);
 
@@ -49,6 +50,11 @@ bool contains_word(std::string_view hay, std::string_view needle) {
 bool is_run(const ChangeInfo& c) {
     return c.action == ChangeAction::run_started || c.action == ChangeAction::run_finished ||
            c.action == ChangeAction::run_failed;
+}
+
+bool is_deploy(const ChangeInfo& c) {
+    return c.action == ChangeAction::deployed || c.action == ChangeAction::deploy_started ||
+           c.action == ChangeAction::deploy_failed;
 }
 
 bool is_window_action(const ChangeInfo& c) {
@@ -79,6 +85,20 @@ struct Discussion {
     std::vector<std::pair<std::uint32_t, std::string>> texts;  // event → its lower-case text and links
     std::vector<std::string> hex_words;
     std::string alerts;  // alert keys and services, one per line
+    std::string prose;   // the texts without their links, one per line: where a service is named in words
+
+    // The service's name as a word of its own: not a part of a host name or a path (`api.example.org` names
+    // the API, not `example.org`).
+    bool says_service(std::string_view service) const {
+        auto joins = [](char c) { return is_word_char(c) || c == '.' || c == '-' || c == '/' || c == '@' || c == '_'; };
+        for (std::size_t at = prose.find(service); at != std::string::npos; at = prose.find(service, at + 1)) {
+            const std::size_t end = at + service.size();
+            if ((at == 0 || !joins(prose[at - 1])) && (end == prose.size() || !joins(prose[end]) ||
+                                                       (prose[end] == '.' && (end + 1 == prose.size() || !joins(prose[end + 1])))))
+                return true;
+        }
+        return false;
+    }
 
     bool names(const ChangeInfo& c, std::string_view text) const {
         if (!c.url.empty() && text.find(to_lower_ascii(c.url)) != std::string_view::npos) return true;
@@ -118,6 +138,19 @@ void collect_hex_words(std::string_view text, std::vector<std::string>& out) {
         });
 }
 
+// `text` with every word holding "://" (a link) left out, and a newline, appended to `out`: a site's domain in
+// every pasted page link does not name the service.
+void append_without_links(std::string_view text, std::string& out) {
+    for_each_run(
+        text, [](unsigned char c) { return !std::isspace(c); },
+        [&](std::size_t i, std::size_t end) {
+            std::string_view word = text.substr(i, end - i);
+            if (word.find("://") == std::string_view::npos) out.append(word).push_back(' ');
+            return true;
+        });
+    out.push_back('\n');
+}
+
 Discussion discussion_of(const Work& w) {
     Discussion d;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
@@ -128,11 +161,25 @@ Discussion discussion_of(const Work& w) {
             continue;
         }
         std::string text = to_lower_ascii(e.text);
+        append_without_links(text, d.prose);
         for (const auto& link : e.links) text += "\n" + to_lower_ascii(link);
         collect_hex_words(text, d.hex_words);
         d.texts.emplace_back(i, std::move(text));
     }
     return d;
+}
+
+// A change's title: its summary after the subject (`merged web#12: <title>`), or the whole summary.
+std::string_view title_of(std::string_view summary) {
+    const std::size_t colon = summary.find(": ");
+    return colon == std::string_view::npos ? summary : summary.substr(colon + 2);
+}
+
+// The title a revert names (`Revert "Move the sign-in form…"`), or "" when the change is no revert.
+std::string_view reverted_title(std::string_view summary) {
+    std::string_view title = title_of(summary);
+    if (!title.starts_with("Revert \"") || !title.ends_with('"') || title.size() < 10) return {};
+    return title.substr(8, title.size() - 9);
 }
 
 struct Weighed {
@@ -261,28 +308,45 @@ void weigh_changes(Work& w, const CorrelateOptions& options, Timeline& out) {
         if (!service.empty() && !is_run(info)) {
             if (contains_word(d.alerts, service)) {
                 c.reasons.push_back("same service as the alerts (" + service + ")");
-            } else if (std::any_of(d.texts.begin(), d.texts.end(),
-                                   [&](const auto& t) { return contains_word(t.second, service); })) {
+            } else if (d.says_service(service)) {
                 c.reasons.push_back("same service as the messages (" + service + ")");
             }
         }
         c.shown = c.named || (c.in_window && is_window_action(info));
     }
-    // The last merge, deploy, rollback or commit before the first signal.
-    for (auto it = changes.rbegin(); it != changes.rend(); ++it) {
+    // A change a revert in the lead-up or the window reverts: `Revert "<its title>"`.
+    for (const Weighed& r : changes) {
+        const std::string_view reverted = reverted_title(w.events[r.event].text);
+        if (reverted.empty()) continue;
+        for (Weighed& c : changes) {
+            if (&c == &r || c.named || w.events[c.event].time >= w.events[r.event].time) continue;
+            if (title_of(w.events[c.event].text) != reverted) continue;
+            c.named = c.shown = true;
+            const std::uint64_t by = w.events[r.event].change->number;
+            c.reasons.push_back(by ? fmt::format("reverted by #{}", by) : std::string("reverted later"));
+        }
+    }
+    // The last merge, deploy, rollback or commit before the first signal, unless the discussion named one of the
+    // lead-up's changes: then that one is the suspect.
+    const bool named_lead_up =
+        std::any_of(changes.begin(), changes.end(), [](const Weighed& c) { return c.named && !c.in_window; });
+    for (auto it = changes.rbegin(); it != changes.rend() && !named_lead_up; ++it) {
         if (it->in_window || is_run(*w.events[it->event].change)) continue;
         it->shown = true;
         it->reasons.push_back(before_first_signal(w.events[it->event].time, first_signal));
+        // A deploy ships the merges before it: the last of them is a suspect too.
+        if (is_deploy(*w.events[it->event].change)) {
+            auto merge = std::find_if(std::next(it), changes.rend(), [&](const Weighed& c) {
+                const ChangeAction a = w.events[c.event].change->action;
+                return a == ChangeAction::merged || a == ChangeAction::committed;
+            });
+            if (merge != changes.rend()) {
+                merge->shown = true;
+                merge->reasons.emplace_back("the last merge before that deploy");
+            }
+        }
         break;
     }
-    std::size_t same_service = 0;
-    for (auto it = changes.rbegin(); it != changes.rend(); ++it) {
-        const bool by_service = std::any_of(it->reasons.begin(), it->reasons.end(),
-                                            [](const std::string& r) { return r.starts_with("same service"); });
-        if (!by_service || it->shown) continue;
-        if (same_service++ < same_service_shown) it->shown = true;
-    }
-
     for (const Weighed& c : changes) {
         const Event& e = w.events[c.event];
         if (c.shown) {
