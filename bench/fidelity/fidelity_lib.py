@@ -112,7 +112,8 @@ def notmuch_messages():
         body = m.get_payload(decode=True).decode("utf-8", "replace")
         if len(body) > 2500:
             continue
-        out.append({"from": m["From"], "subject": " ".join(str(m["Subject"]).split()), "body": body,
+        out.append({"from": m["From"], "to": " ".join(str(m["To"] or "").split()),
+                    "subject": " ".join(str(m["Subject"]).split()), "body": body,
                     "origin": "third-party/email/notmuch-default-maildir/cur/" + os.path.basename(path)})
     return out
 

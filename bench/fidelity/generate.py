@@ -96,7 +96,9 @@ def add_noise(c, pool, mails, first, last, parent=None, next_day=None, quiet_peo
     c.provenance.append({"noise": "CI notification e-mail (invented, Buildkite's subject form)", "date": d1})
     for k, (date, hhmm) in enumerate(((d0, "%02d.%02d" % (max(h0 - 2, 0), 47)), (d1, "%02d.%02d" % (min(h1 + 2, 23), 26)))):
         m = mails[crc(c.id, "mail", k) % len(mails)]
-        c.mail(hhmm, m["from"], "digital@wellcomecollection.org", m["subject"], m["body"], date=date, noise=True)
+        # As the list delivered it: to the list's address, as the original says (the team subscribes to it).
+        c.mail(hhmm, m["from"], m["to"] or "digital@wellcomecollection.org", m["subject"], m["body"], date=date,
+               noise=True)
         c.provenance.append({"noise": "mailing-list e-mail (real, re-dated)", "date": date, "time": hhmm,
                              "from": m["origin"], "subject": m["subject"]})
 

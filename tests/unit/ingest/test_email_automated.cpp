@@ -48,3 +48,32 @@ TEST_CASE("automated mail is marked bot, a person's is not", "[email][automated]
         }
     }
 }
+
+TEST_CASE("a subject tagged with the name of the list it was sent to is list mail", "[email][automated]") {
+    auto sent = [](std::string to, std::string subject) {
+        return "From: \"Carl Worth\" <cworth@cworth.org>\nTo: " + to + "\nSubject: " + subject +
+               "\nDate: Tue, 17 Nov 2009 18:04:31 -0800\nMessage-ID: <2@example.org>\n\nA patch.\n";
+    };
+    struct Row {
+        const char* what;
+        std::string bytes;
+        bool bot;
+    };
+    const std::vector<Row> rows = {
+        {"Mailman's prefix, as notmuch's list mail has it",
+         sent("notmuch@notmuchmail.org", "[notmuch] [PATCH 1/2] Close message file"), true},
+        {"a reply keeps the prefix after Re:", sent("Notmuch@notmuchmail.org", "Re: [NotMuch] archive"), true},
+        {"a tag that is no recipient's name", sent("team@example.org", "[EXTERNAL] the API is down"), false},
+        {"a tag not at the start", sent("notmuch@notmuchmail.org", "about [notmuch] archive"), false},
+        {"an empty tag", sent("notmuch@notmuchmail.org", "[] archive"), false},
+        {"an unclosed tag", sent("notmuch@notmuchmail.org", "[notmuch archive"), false},
+    };
+    for (const Row& row : rows) {
+        SECTION(row.what) {
+            Diagnostics diags;
+            auto e = parse(row.bytes, diags);
+            REQUIRE(e);
+            CHECK(e->flags.bot == row.bot);
+        }
+    }
+}
