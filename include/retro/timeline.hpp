@@ -131,6 +131,9 @@ struct CorrelateOptions {
     std::chrono::minutes tail{60};
     // How far before the first signal changes (merges, deploys, runs) are candidates for the cause.
     std::chrono::hours lead_up{48};
+    // How near a time a message names ("at ~5pm yesterday") an alert must be to be brought into the window.
+    std::chrono::minutes dated_reach{30};
+    TimeZone tz = TimeZone::utc();  // the zone people's "5pm" is read in (--tz)
     std::optional<Instant> from, until;   // --from/--until: the window, no clustering
     std::optional<std::size_t> incident;  // --incident N (1-based, in cluster order)
     std::vector<std::string> timeline_emoji{"pushpin"};

@@ -19,7 +19,9 @@ CorrelateOptions correlate_options(const Session& session, std::size_t incident)
     o.merge_tolerance = minutes_or(c.merge_tolerance_minutes, o.merge_tolerance);
     o.cluster_gap = minutes_or(c.cluster_gap_minutes, o.cluster_gap);
     o.tail = minutes_or(c.tail_minutes, o.tail);
+    o.dated_reach = minutes_or(c.dated_reach_minutes, o.dated_reach);
     if (c.lead_up_hours) o.lead_up = std::chrono::hours(*c.lead_up_hours);
+    o.tz = session.tz;
     o.from = session.ingest.from;
     o.until = session.ingest.until;
     if (incident) o.incident = incident;

@@ -138,13 +138,14 @@ private:
 
     void read_correlate(const toml::table& t, CorrelateConfig& c) {
         check_keys(t, "correlate", {"group_interval_minutes", "merge_tolerance_minutes", "cluster_gap_minutes",
-                                    "tail_minutes", "lead_up_hours", "timeline_emoji", "noise_rules", "ack_words", "keywords",
+                                    "tail_minutes", "lead_up_hours", "dated_reach_minutes", "timeline_emoji", "noise_rules", "ack_words", "keywords",
                                     "milestones", "alert_aliases"});
         c.group_interval_minutes = get_int(t, "group_interval_minutes");
         c.merge_tolerance_minutes = get_int(t, "merge_tolerance_minutes");
         c.cluster_gap_minutes = get_int(t, "cluster_gap_minutes");
         c.tail_minutes = get_int(t, "tail_minutes");
         c.lead_up_hours = get_int(t, "lead_up_hours");
+        c.dated_reach_minutes = get_int(t, "dated_reach_minutes");
         c.timeline_emoji = get_strings(t, "timeline_emoji");
         if (t.get("noise_rules")) c.noise_rules = get_strings(t, "noise_rules");
         if (t.get("ack_words")) c.ack_words = get_strings(t, "ack_words");

@@ -28,6 +28,7 @@ struct CorrelateConfig {
     std::optional<std::int64_t> cluster_gap_minutes;
     std::optional<std::int64_t> tail_minutes;
     std::optional<std::int64_t> lead_up_hours;  // changes this long before the first signal are candidates
+    std::optional<std::int64_t> dated_reach_minutes;  // alerts this near a time a message names join the window
     std::vector<std::string> timeline_emoji;
     std::optional<std::vector<std::string>> noise_rules;  // rules in force (an empty list turns all off)
     std::optional<std::vector<std::string>> ack_words;    // one-word acknowledgements

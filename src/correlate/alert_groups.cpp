@@ -7,13 +7,30 @@
 // through `[correlate.alert_aliases]`, for a chat post that names an alarm by its description. Alerts of one
 // channel in the same minute are then drawn as one entry with continuation lines (the seed's 11.14).
 #include <algorithm>
+#include <cctype>
 #include <map>
 
+#include "core/text_utf8.hpp"
 #include "correlate/steps.hpp"
 
 namespace retro::correlation {
 
 namespace {
+
+// "Updown alert UP: …", "Recovery for: …": a monitor's post that the checks are back, which people write down
+// as the moment the site came back (the Wellcome retros' "14.44 Updown alert UP for:"), unlike an alarm's OK.
+bool says_back_up(const Event& e) {
+    if (e.source.medium != Medium::chat) return false;
+    bool up = false;
+    for_each_run(
+        e.text, [](unsigned char c) { return std::isalpha(c) != 0; },
+        [&](std::size_t i, std::size_t end) {
+            const std::string word = to_lower_ascii(std::string_view(e.text).substr(i, end - i));
+            up = word == "up" || word.starts_with("recover");
+            return !up && end < 80;  // the post's opening words
+        });
+    return up;
+}
 
 struct OpenGroup {
     std::size_t index;   // into out.groups
@@ -56,6 +73,10 @@ void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out) {
                 current = made.size() - 1;
                 g = &made.back();
                 group = &out.groups.back();
+            } else if (state == "resolved" && says_back_up(e)) {
+                group->resolved = group->resolved.value_or(e.time);  // closes it, and is a line of its own
+                g->last_activity = e.time;
+                continue;
             } else {
                 w.fate[i] = Fate::grouped;
             }
@@ -119,7 +140,7 @@ void fold_same_minute_alerts(std::vector<TimelineEntry>& entries) {
     std::vector<bool> folded(entries.size(), false);
     for (std::size_t k = 0; k < entries.size(); ++k) {
         TimelineEntry& e = entries[k];
-        if (!e.group || e.precision != Precision::exact) continue;
+        if ((!e.group && e.kind != EventKind::alert) || e.precision != Precision::exact) continue;
         auto minute = std::chrono::floor<std::chrono::minutes>(e.time).time_since_epoch().count();
         auto [it, fresh] = lead_of.try_emplace({e.channel, minute}, k);
         if (fresh) continue;

@@ -226,6 +226,7 @@ void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diag
                 else
                     after[i] = true;
             }
+    if (whole_threads) bring_in_dated_alerts(w, options, win);
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         bool inside = w.in_window[i] && (w.fate[i] != Fate::merged || w.in_window[w.lead[i]]);
         if (!inside && w.fate[i] != Fate::noise) w.fate[i] = after[i] ? Fate::after_incident : Fate::outside;

@@ -91,6 +91,14 @@ void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diag
 // Marks bot messages that are no alerts and fall after the window's core as noise (bot-chatter).
 void drop_bot_chatter(Work& w, const CorrelateOptions& options);
 
+// ---- dated_impact.cpp ----
+// The instants a sentence said at `said` names ("5pm yesterday", "at 14.00", "1:30am"), read in `tz`; none
+// for a sentence about what is to come.
+std::vector<Instant> times_a_sentence_names(std::string_view sentence, Instant said, const TimeZone& tz);
+// Brings into the window the alerts near a time that a person's message in it names (options.dated_reach),
+// when the sentence names the alert or its key is already in the window; moves win.from to the earliest.
+void bring_in_dated_alerts(Work& w, const CorrelateOptions& options, IncidentWindow& win);
+
 // ---- incident_words.cpp ----
 // Calls `out` with each word of `text` that can relate two messages: lower case, four letters or more, common
 // words left out, cut to the first five letters so that a word's forms meet ("deploy", "deployment").

@@ -3,6 +3,9 @@
 // `HH.MM INITIALS text` with `\` at the end of every line that continues, alert groups as
 // `HH.MM #channel: NAME until last at HH.MM (N times)`, same-minute alerts of one channel as one entry with
 // continuation lines (the seed's 11.14), e-mails naming the sender, status-page updates.
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "core/text_utf8.hpp"
@@ -38,6 +41,40 @@ void append_entry(std::string& out, const std::vector<MarkdownLine>& lines) {
         if (line.is_code && next_is_text) out += '\n';  // a code line before text is a closing fence
     }
     out += '\n';
+}
+
+// A chat post's leading emoji codes (":x: ", ":white_check_mark: ") say nothing a line of text can show.
+std::string_view without_leading_emoji(std::string_view s) {
+    for (;;) {
+        s = trim(s);
+        if (s.size() < 3 || s[0] != ':') return s;
+        std::size_t end = 1;
+        while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '_' || s[end] == '+' ||
+                                  s[end] == '-'))
+            ++end;
+        if (end == 1 || end >= s.size() || s[end] != ':' || end + 1 >= s.size() || s[end + 1] != ' ') return s;
+        s.remove_prefix(end + 1);
+    }
+}
+
+// What an alert entry is called: a chat post by its first line, an alert system's group by its key.
+std::string alert_name(const TimelineEntry& e) {
+    std::string name(without_leading_emoji(first_line(e.text)));
+    if (e.group && (e.medium != Medium::chat || name.empty())) name = e.group->key;
+    return name.empty() ? std::string("alert") : name;
+}
+
+// The length of the phrase up to the first ": " when every name opens with it and none is only that (0 if
+// not): "Updown alert DOWN: ", never reaching into the names themselves ("Experience: Content: Homepage").
+std::size_t shared_phrase(const std::vector<std::string>& names) {
+    const std::string& first = names.front();
+    const std::size_t colon = first.find(": ");
+    if (colon == std::string::npos) return 0;
+    const std::size_t len = colon + 2;
+    bool all = std::all_of(names.begin(), names.end(), [&](const std::string& n) {
+        return n.size() > len && n.compare(0, len, first, 0, len) == 0;
+    });
+    return all ? len : 0;
 }
 
 class TimelineWriter {
@@ -94,12 +131,10 @@ private:
         return (is_chat_channel(e) ? "#" : "") + name + ":";
     }
 
-    // NAME [until last at HH.MM] [(N times)] for an alert entry, escaped for a Markdown line start.
-    std::string alert_line(const TimelineEntry& e, LineStart start) {
-        std::string name = first_line(e.text);
-        if (e.group && (e.medium != Medium::chat || name.empty())) name = e.group->key;
-        if (name.empty()) name = "alert";
-        std::string md = escape_inline(m_ctx.plain(name), {}, start);
+    // NAME [until last at HH.MM] [(N times)] for an alert entry, escaped for a Markdown line start; `shared` is
+    // the leading phrase its head line already says.
+    std::string alert_line(const TimelineEntry& e, LineStart start, std::size_t shared = 0) {
+        std::string md = escape_inline(m_ctx.plain(std::string_view(alert_name(e)).substr(shared)), {}, start);
         if (e.group && e.group->count == 0 && e.group->resolved) {
             md += " resolved";  // only the resolution fell inside the window
         } else if (e.group && e.group->count > 1) {
@@ -113,6 +148,8 @@ private:
         return md;
     }
 
+    // Same-minute alerts of one channel are one entry, headed as people write it: the phrase every line opens
+    // with ("Updown alert DOWN:"), each line then naming what it is about; with no such phrase, how many.
     void write_alert(const TimelineEntry& e) {
         std::string head = time_prefix(e) + channel_label(e);
         if (e.continuations.empty()) {
@@ -120,10 +157,18 @@ private:
                      alert_line(e, head.empty() ? LineStart::block : LineStart::inline_text) + "\n\n";
             return;
         }
+        std::vector<std::string> names{alert_name(e)};
+        for (const TimelineEntry& c : e.continuations) names.push_back(alert_name(c));
+        const std::size_t shared = shared_phrase(names);
+        const std::string phrase = shared ? std::string(trim(std::string_view(names.front()).substr(0, shared)))
+                                          : fmt::format("{} alerts:", names.size());
+        if (!head.empty() && head.back() != ' ') head += ' ';
         std::vector<MarkdownLine> lines;
-        lines.push_back({head.empty() ? alert_line(e, LineStart::block) : head, false});
-        if (!head.empty()) lines.push_back({alert_line(e, LineStart::block), false});
-        for (const TimelineEntry& c : e.continuations) lines.push_back({alert_line(c, LineStart::block), false});
+        lines.push_back({head + escape_inline(m_ctx.plain(phrase), {}, head.empty() ? LineStart::block
+                                                                                      : LineStart::inline_text),
+                         false});
+        lines.push_back({alert_line(e, LineStart::block, shared), false});
+        for (const TimelineEntry& c : e.continuations) lines.push_back({alert_line(c, LineStart::block, shared), false});
         append_entry(m_out, lines);
     }
 

@@ -46,6 +46,28 @@ std::string unquote(std::string_view s) {
     return std::string(s);
 }
 
+// "<Monitor> alert <STATE>[ for]: <name>[ (<link>)][ is down…| recovered…]": an uptime monitor's post (updown's,
+// as the Wellcome retros quote it). The monitor's one-word name is the vendor; the check's name is the key.
+std::optional<PostedAlert> monitor_alert(std::string_view line) {
+    const std::string lower = to_lower_ascii(line.substr(0, std::min<std::size_t>(line.size(), 48)));
+    const std::size_t at = lower.find(" alert ");
+    if (at == std::string::npos || at == 0 || lower.substr(0, at).find(' ') != std::string::npos) return std::nullopt;
+    std::string_view rest = line.substr(at + 7);
+    const std::size_t colon = rest.find(':');
+    if (colon == std::string_view::npos || colon > 16) return std::nullopt;
+    std::string_view word = trim(rest.substr(0, colon));
+    if (word.size() > 4 && to_lower_ascii(word.substr(word.size() - 4)) == " for")
+        word = trim(word.substr(0, word.size() - 4));
+    std::string state = state_from_word(word);
+    if (state.empty()) return std::nullopt;
+    std::string_view name = trim(rest.substr(colon + 1));
+    for (std::string_view end : {" (http", " <http", " is down", " is up", " recovered", " has recovered"})
+        if (auto cut = name.find(end); cut != std::string_view::npos) name = name.substr(0, cut);
+    name = trim(name);
+    if (name.empty()) return std::nullopt;
+    return PostedAlert{std::string(name), state, to_lower_ascii(line.substr(0, at)), ""};
+}
+
 // Title patterns, tried in order on one line.
 std::optional<PostedAlert> alert_from_title(std::string_view line) {
     line = trim(line);
@@ -86,6 +108,8 @@ std::optional<PostedAlert> alert_from_title(std::string_view line) {
             }
         }
     }
+    // A monitor's "<Monitor> alert DOWN: name (link) is down: 502", "… alert UP for: name (link) recovered…".
+    if (auto a = monitor_alert(line)) return a;
     // PagerDuty / generic: "Triggered: name", "Resolved: name", "Acknowledged: name", "DOWN: name".
     auto colon = line.find(": ");
     if (colon != std::string_view::npos && colon <= 16) {

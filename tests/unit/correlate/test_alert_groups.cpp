@@ -128,3 +128,33 @@ TEST_CASE("alert aliases join a Slack post naming an alarm by its description to
     CHECK(t.ledger.dropped.at("merged into another record of the same happening") == 2);
     CHECK(run(events).groups.size() == 2);  // without the alias: two alerts
 }
+
+TEST_CASE("a monitor's post that the checks are up again is a line of its own, an alarm's OK is not") {
+    // The Wellcome retros' "14.44 Updown alert UP for: …": nine checks down at 14.37 and up at 14.44.
+    auto posted = [](std::string hh_mm_ss, std::string key, std::string state, std::string text) {
+        Event e = alert(std::move(hh_mm_ss), std::move(key), std::move(state), "export.zip!/alerts/2024-07-25.json",
+                        "slack");
+        e.text = std::move(text);
+        return e;
+    };
+    auto t = run({posted("13:37:02", "Works API", "firing", ":x: Updown alert DOWN: Works API is down: 502"),
+                  posted("13:37:04", "Images API", "firing", ":x: Updown alert DOWN: Images API is down: 502"),
+                  posted("13:44:01", "Works API", "resolved", ":white_check_mark: Updown alert UP: Works API recovered"),
+                  posted("13:44:03", "Images API", "resolved", ":white_check_mark: Updown alert UP: Images API recovered"),
+                  posted("13:40:00", "api-5xx", "firing", "ALARM: api-5xx"),
+                  posted("13:45:00", "api-5xx", "resolved", "OK: api-5xx Threshold no longer crossed")});
+    REQUIRE(t.entries.size() == 3);
+    CHECK(t.entries[0].group->key == "Works API");
+    CHECK(t.entries[0].continuations.size() == 1);
+    CHECK(t.entries[1].group->key == "api-5xx");
+    CHECK(!t.entries[2].group);  // the recovery: its own line, the two posts of one minute folded
+    CHECK(t.entries[2].text == ":white_check_mark: Updown alert UP: Works API recovered");
+    REQUIRE(t.entries[2].continuations.size() == 1);
+    // The groups are closed by the recoveries all the same.
+    REQUIRE(t.groups.size() == 3);
+    CHECK(t.groups[0].key == "Works API");
+    CHECK(format_utc(*t.groups[0].resolved) == "2024-07-25T13:44:01.000000Z");
+    CHECK(t.ledger.in_timeline == 5);  // the OK joined its group, behind the api-5xx line
+    CHECK(t.ledger.dropped.at("grouped into an alert entry") == 1);
+    CHECK(t.ledger.balances());
+}

@@ -201,6 +201,16 @@ TEST_CASE("alert shapes posted into Slack", "[slack][alerts]") {
             "attachments":[{"text":"An incident has been triggered.","title":"Triggered: Production XDB Cluster",
             "id":1,"ts":2016,"color":"FF0000","fallback":"Incident Triggered"}]})~",
          "Production XDB Cluster", "firing", ""},
+        // An uptime monitor's posts, as updown writes them in the Wellcome channels: named by the check.
+        {R"~({"type":"message","subtype":"bot_message","bot_id":"B6","username":"updown.io","ts":"1.000006",
+            "text":":x: Updown alert DOWN: Works API Search (<https://updown.io/817c>) is down: 502 Bad Gateway"})~",
+         "Works API Search", "firing", "updown"},
+        {R"~({"type":"message","subtype":"bot_message","bot_id":"B6","username":"updown.io","ts":"1.000007",
+            "text":":white_check_mark: Updown alert UP: Front End Works Search (Origin) (<https://updown.io/34bb>) recovered after 7 minutes down"})~",
+         "Front End Works Search (Origin)", "resolved", "updown"},
+        {R"~({"type":"message","subtype":"bot_message","bot_id":"B6","ts":"1.000008",
+            "text":"Pingdom alert DOWN for: Checkout page"})~",
+         "Checkout page", "firing", "pingdom"},
     };
     for (const Case& c : cases) {
         INFO(c.message);
@@ -217,6 +227,9 @@ TEST_CASE("alert shapes posted into Slack", "[slack][alerts]") {
     Run human = parse(R"~([{"type":"message","user":"U1","text":"OK: \"done\" in prod","ts":"1.000005"}])~");
     CHECK(human.events.at(0).kind == EventKind::message);
     CHECK_FALSE(human.events.at(0).alert);
+    // Nor is a person's "the alert went DOWN: …" in prose.
+    Run prose = parse(R"~([{"type":"message","user":"U1","text":"so the alert DOWN: search","ts":"1.000009"}])~");
+    CHECK_FALSE(prose.events.at(0).alert);
 }
 
 TEST_CASE("subtypes, files and empty text", "[slack][day]") {

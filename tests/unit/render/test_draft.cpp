@@ -161,3 +161,31 @@ TEST_CASE("with redaction off (--no-redact) secrets stay as written", "[render][
     CHECK(draft.markdown.find("10.00 AB call +44 20 7611 2222\n") != std::string::npos);
     CHECK(draft.redacted.total() == 0);
 }
+
+TEST_CASE("same-minute alerts are headed by the phrase they share, or by how many they are", "[render][draft]") {
+    auto posted = [](const char* time, const char* text) {
+        TimelineEntry e;
+        e.time = utc(time);
+        e.kind = EventKind::alert;
+        e.medium = Medium::chat;
+        e.channel = "alerts";
+        e.text = text;
+        e.event_ids = {text};
+        return e;
+    };
+    Timeline t;
+    TimelineEntry down = posted("2024-07-25T13:37:02Z", ":x: Updown alert DOWN: Works API is down: 502");
+    down.continuations.push_back(posted("2024-07-25T13:37:04Z", ":x: Updown alert DOWN: Images API is down: 502"));
+    TimelineEntry mixed = posted("2024-07-25T13:40:00Z", "disk-full");
+    mixed.continuations.push_back(posted("2024-07-25T13:40:10Z", "api-5xx: Threshold crossed"));
+    TimelineEntry one = posted("2024-07-25T13:44:01Z", ":white_check_mark: Updown alert UP: Works API recovered");
+    t.entries = {down, mixed, one};
+    render::DraftOptions o = test::london_options();
+    o.retro_held = "2024-07-26";
+    const std::string md = render::render_draft(t, o).markdown;
+    CHECK(md.find("14.37 #alerts: Updown alert DOWN:\\\nWorks API is down: 502\\\nImages API is down: 502\n") !=
+          std::string::npos);
+    CHECK(md.find("14.40 #alerts: 2 alerts:\\\ndisk-full\\\napi-5xx: Threshold crossed\n") != std::string::npos);
+    CHECK(md.find("14.44 #alerts: Updown alert UP: Works API recovered\n") != std::string::npos);
+    CHECK(md.find("#alerts:\\\n") == std::string::npos);  // never an empty `HH.MM #channel:` line
+}
