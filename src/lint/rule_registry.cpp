@@ -46,7 +46,8 @@ const std::vector<Rule>& rules() {
          "Timeline days are headed like `### Thursday 25 July` (the year comes from `Incident from` when not "
          "written). A heading in the timeline that is not a date, a date that does not exist, a weekday that "
          "does not match the date, and days that do not ascend are errors. A day outside `Incident from` … "
-         "`Incident until` is a warning: follow-ups happen.",
+         "`Incident until` is a warning: follow-ups happen. A day before the incident holding only merges, "
+         "deploys and reverts (`16.12 RC merged …`) is its lead-up and no warning.",
          check_day_headings},
         {"RETRO008", "time-order", Severity::error, "timeline times are valid and do not go backwards within a day",
          "Timeline entries start with a local time, `HH.MM` or `HH:MM`. A time that is not a time of day "

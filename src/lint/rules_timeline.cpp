@@ -1,7 +1,11 @@
 // RETRO007 day-heading and RETRO008 time-order: the timeline as the retro reader sees it. A day heading
 // without a year takes the year of `Incident from` by the rule the `retro` ingester uses (date_in_timeline).
 
+#include <algorithm>
+
 #include <fmt/format.h>
+
+#include "core/text_utf8.hpp"
 
 #include "lint/rule.hpp"
 #include "retro/time.hpp"
@@ -13,6 +17,26 @@ namespace {
 std::optional<CalendarDate> metadata_date(const retrodoc::RetroDocument& doc, std::initializer_list<std::string_view> keys) {
     const retrodoc::RetroMetadata* md = find_metadata(doc, keys);
     return md ? parse_iso_date(md->value) : std::nullopt;
+}
+
+// What a change line of the draft opens with, after the initials: "16.12 RC merged wellcomecollection.org#11041".
+constexpr std::string_view change_verbs[] = {"merged ", "deployed ", "reverted ", "rolled back ", "released ",
+                                             "pushed ", "committed "};
+
+// "A day before the incident that holds only merges, deploys and reverts is its lead-up, not a misdated day"
+// (the draft writes the change that set the incident up under its own day).
+bool holds_only_changes(const retrodoc::RetroDay& day) {
+    bool any = false;
+    for (const auto& entry : day.entries) {
+        if (!entry.is_timed) continue;
+        if (entry.lines.empty()) return false;
+        const std::string first = to_lower_ascii(entry.lines.front().text.substr(0, 24));
+        const bool change = std::any_of(std::begin(change_verbs), std::end(change_verbs),
+                                        [&](std::string_view verb) { return first.starts_with(verb); });
+        if (!change) return false;
+        any = true;
+    }
+    return any;
 }
 
 }  // namespace
@@ -62,7 +86,8 @@ void check_day_headings(RuleContext& context) {
                            fmt::format("day `{}` does not come after `{}` (line {}): days ascend", day.text,
                                        previous_text, previous_line),
                            std::nullopt);
-        } else if ((from && date < *from) || (until && *until < date && !(from && *until < *from))) {
+        } else if ((from && date < *from && !holds_only_changes(day)) ||
+                   (until && *until < date && !(from && *until < *from))) {
             context.report(
                 day.line, day.column,
                 fmt::format("day `{}` ({}) is outside the incident ({} to {})", day.text, format_iso_date(date),

@@ -157,6 +157,17 @@ TEST_CASE("RETRO007 day-heading") {
             "[RETRO007 day-heading]"});
 }
 
+TEST_CASE("RETRO007: a day before the incident holding only changes is its lead-up") {
+    const std::string lead_up = "### Tuesday 23 July\n\n16.12 RC merged example#11041: Move the sign-in form\n\n"
+                                "17.02 deployed web 1.4.2\n\n### Thursday 25 July";
+    CHECK(run_lint(replace(clean, "### Thursday 25 July", lead_up)).empty());
+    // A person's line on that day makes it a day of the incident again, outside the dates given.
+    CHECK(run_lint(replace(clean, "### Thursday 25 July",
+                           "### Tuesday 23 July\n\n16.12 RC noticed slow logins\n\n### Thursday 25 July")) ==
+          Lines{"15:5: warning: day `Tuesday 23 July` (2024-07-23) is outside the incident (2024-07-25 to "
+                "2024-07-25) [RETRO007 day-heading]"});
+}
+
 TEST_CASE("RETRO007: a plain day line that is not a date") {
     CHECK(run_lint(replace(clean, "### Thursday 25 July", "25 July July 2024")) ==
           Lines{"15:1: error: `25 July July 2024` reads like a day but is not a date (write e.g. `25 July 2024`) "
