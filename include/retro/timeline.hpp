@@ -89,6 +89,14 @@ struct IncidentWindow {
     std::size_t cluster = 0;  // 1-based index into Timeline::clusters of the chosen one; 0 when none
 };
 
+// A person's event the judgement left out of the window's timeline, as `retro timeline --stats` shows it.
+struct LeftOut {
+    Instant time{};
+    std::string who;     // the actor's name or address
+    std::string text;    // its first line, cut short
+    std::string reason;  // the ledger's reason ("noise: off-topic")
+};
+
 // Every input event is in the timeline or counted under a named reason.
 struct Ledger {
     std::uint64_t input = 0;
@@ -96,6 +104,9 @@ struct Ledger {
     std::map<std::string, std::uint64_t> dropped;     // reason → events ("outside the window", "noise: join"…)
     std::uint64_t raw_alerts = 0, alert_groups = 0;   // "N raw alerts → K groups"
     std::map<std::string, std::uint64_t> not_events;  // records that never became events (ingest drops)
+    // The first few events of each judgement reason (noise rules, after the incident), in stream order: what a
+    // person checks before trusting the draft's cuts.
+    std::vector<LeftOut> left_out;
     bool balances() const;
 };
 

@@ -16,6 +16,41 @@ bool Ledger::balances() const {
 
 namespace correlation {
 
+namespace {
+
+constexpr std::size_t left_out_per_reason = 5;
+
+// The first line of `text`, cut to about 80 bytes on a character boundary.
+std::string gist(std::string_view text) {
+    text = text.substr(0, text.find('\n'));
+    if (text.size() <= 80) return std::string(text);
+    std::size_t cut = 80;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(text.substr(0, cut)) + "…";
+}
+
+// The first events of each judgement call (noise rules, after the incident), for `retro timeline --stats`.
+void list_left_out(const Work& w, Ledger& ledger) {
+    std::map<std::string, std::size_t> listed;
+    for (std::uint32_t i = 0; i < w.events.size(); ++i) {
+        std::string reason;
+        if (w.fate[i] == Fate::after_incident) {
+            reason = reason_after;
+        } else if (w.fate[i] == Fate::noise) {
+            auto rule = w.noise_rule.find(i);
+            reason = fmt::format("noise: {}", rule == w.noise_rule.end() ? std::string_view() : rule->second);
+        } else {
+            continue;
+        }
+        if (listed[reason]++ >= left_out_per_reason) continue;
+        const Event& e = w.events[i];
+        ledger.left_out.push_back(
+            {e.time, !e.actor.name.empty() ? e.actor.name : e.actor.email, gist(e.text), std::move(reason)});
+    }
+}
+
+}  // namespace
+
 void fill_ledger(const Work& w, const Timeline& out,
                  const std::map<std::string, std::uint64_t, std::less<>>& not_events, Ledger& ledger) {
     ledger.input = w.events.size();
@@ -69,6 +104,7 @@ void fill_ledger(const Work& w, const Timeline& out,
     count("not placed (correlator bug)", pending);
     ledger.alert_groups = out.groups.size();
     for (const auto& [reason, n] : not_events) ledger.not_events[reason] += n;
+    list_left_out(w, ledger);
 }
 
 }  // namespace correlation

@@ -12,7 +12,7 @@ namespace {
 std::string render_text(const Timeline& timeline, const TimelineRenderOptions& options) {
     if (options.list_incidents) return render_incidents_text(timeline, options.tz);
     std::string out = render_timeline_text(timeline, options.tz);
-    if (options.stats) out += "\nLedger\n\n" + render_stats_text(timeline);
+    if (options.stats) out += "\nLedger\n\n" + render_stats_text(timeline, options.tz);
     return out;
 }
 

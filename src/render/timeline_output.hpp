@@ -13,7 +13,7 @@ namespace retro::render {
 std::string render_timeline_text(const Timeline& timeline, const TimeZone& tz);
 
 // The ledger, the alert count ("N raw alerts → K groups") and the ingest-stage drops, for `--stats`.
-std::string render_stats_text(const Timeline& timeline);
+std::string render_stats_text(const Timeline& timeline, const TimeZone& tz);
 
 // One line per incident cluster, numbered as `--incident N` takes them, the chosen one marked.
 std::string render_incidents_text(const Timeline& timeline, const TimeZone& tz);

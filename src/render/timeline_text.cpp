@@ -91,7 +91,7 @@ std::string render_timeline_text(const Timeline& t, const TimeZone& tz) {
     return out;
 }
 
-std::string render_stats_text(const Timeline& t) {
+std::string render_stats_text(const Timeline& t, const TimeZone& tz) {
     const Ledger& l = t.ledger;
     std::string out = fmt::format("{} input events\n", l.input);
     out += fmt::format("{:>8}  in the timeline\n", l.in_timeline);
@@ -101,6 +101,13 @@ std::string render_stats_text(const Timeline& t) {
     if (!l.not_events.empty()) {
         out += "records that never became events:\n";
         for (const auto& [reason, n] : l.not_events) out += fmt::format("{:>8}  {}\n", n, escape_controls(reason));
+    }
+    if (!l.left_out.empty()) {
+        out += "left out by judgement (the first 5 of each reason):\n";
+        for (const LeftOut& o : l.left_out)
+            out += fmt::format("  {} {} {}: {}  [{}]\n", format_local_date(o.time, tz), format_hh_mm(o.time, tz),
+                               escape_controls(o.who.empty() ? std::string("?") : o.who), escape_controls(o.text),
+                               escape_controls(o.reason));
     }
     return out;
 }

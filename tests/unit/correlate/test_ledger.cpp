@@ -3,6 +3,8 @@
 
 #include <numeric>
 
+#include <fmt/format.h>
+
 #include "make_events.hpp"
 
 using namespace retro;
@@ -70,4 +72,20 @@ TEST_CASE("the discussion link is the channel's first pinned message when there 
     auto t = run({first, pinned, message("10:05", "Bob Ray", "checking")});
     CHECK(t.discussion_link == "https://example.slack.com/archives/C1/p1721901780000000");
     CHECK(t.title_hint == "users report login errors");
+}
+
+TEST_CASE("the ledger names the first events of each judgement call, five per reason") {
+    std::vector<Event> events{message("10:00", "Ann Lee", "site is down"), alert("10:05:00", "api", "firing")};
+    for (int k = 0; k < 7; ++k)
+        events.push_back(message(fmt::format("10:1{}", k), "Bob Ray", "thanks!"));
+    events.push_back(message("10:20", "Cy Dee", ":+1:"));
+    auto t = run(events);
+    REQUIRE(t.ledger.dropped.at("noise: one-word-ack") == 7);
+    std::vector<std::string> listed;
+    for (const LeftOut& o : t.ledger.left_out)
+        listed.push_back(format_utc(o.time).substr(11, 5) + " " + o.who + " " + o.text + " [" + o.reason + "]");
+    CHECK(listed == std::vector<std::string>{
+                        "10:10 Bob Ray thanks! [noise: one-word-ack]", "10:11 Bob Ray thanks! [noise: one-word-ack]",
+                        "10:12 Bob Ray thanks! [noise: one-word-ack]", "10:13 Bob Ray thanks! [noise: one-word-ack]",
+                        "10:14 Bob Ray thanks! [noise: one-word-ack]", "10:20 Cy Dee :+1: [noise: emoji-only]"});
 }

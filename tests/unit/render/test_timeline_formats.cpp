@@ -25,7 +25,7 @@ TEST_CASE("timeline formats: text follows --list-incidents and --stats, JSON is 
     const TimelineFormat& json = *find_format(timeline_formats(), "json");
 
     CHECK(text.render(t, {tz, false, false}) == render_timeline_text(t, tz));
-    CHECK(text.render(t, {tz, false, true}) == render_timeline_text(t, tz) + "\nLedger\n\n" + render_stats_text(t));
+    CHECK(text.render(t, {tz, false, true}) == render_timeline_text(t, tz) + "\nLedger\n\n" + render_stats_text(t, tz));
     CHECK(text.render(t, {tz, true, true}) == render_incidents_text(t, tz));
     for (const bool list_incidents : {false, true}) {
         for (const bool stats : {false, true}) CHECK(json.render(t, {tz, list_incidents, stats}) == render_timeline_json(t, tz));
