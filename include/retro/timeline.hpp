@@ -137,6 +137,8 @@ std::map<std::string, std::vector<std::string>> default_milestone_keywords();
 
 struct CorrelateOptions {
     std::chrono::minutes group_interval{10};
+    // A group flapping with at most this many firings is listed line by line; more is a storm, one line.
+    std::uint64_t flap_lines = 2;
     std::chrono::minutes merge_tolerance{2};
     std::chrono::minutes cluster_gap{60};
     std::chrono::minutes tail{60};

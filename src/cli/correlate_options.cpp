@@ -16,6 +16,7 @@ CorrelateOptions correlate_options(const Session& session, std::size_t incident)
     const CorrelateConfig& c = session.config.correlate;
     CorrelateOptions o;
     o.group_interval = minutes_or(c.group_interval_minutes, o.group_interval);
+    if (c.flap_lines && *c.flap_lines >= 0) o.flap_lines = static_cast<std::uint64_t>(*c.flap_lines);
     o.merge_tolerance = minutes_or(c.merge_tolerance_minutes, o.merge_tolerance);
     o.cluster_gap = minutes_or(c.cluster_gap_minutes, o.cluster_gap);
     o.tail = minutes_or(c.tail_minutes, o.tail);

@@ -137,10 +137,11 @@ private:
     }
 
     void read_correlate(const toml::table& t, CorrelateConfig& c) {
-        check_keys(t, "correlate", {"group_interval_minutes", "merge_tolerance_minutes", "cluster_gap_minutes",
+        check_keys(t, "correlate", {"group_interval_minutes", "flap_lines", "merge_tolerance_minutes", "cluster_gap_minutes",
                                     "tail_minutes", "lead_up_hours", "dated_reach_minutes", "timeline_emoji", "noise_rules", "ack_words", "keywords",
                                     "milestones", "alert_aliases"});
         c.group_interval_minutes = get_int(t, "group_interval_minutes");
+        c.flap_lines = get_int(t, "flap_lines");
         c.merge_tolerance_minutes = get_int(t, "merge_tolerance_minutes");
         c.cluster_gap_minutes = get_int(t, "cluster_gap_minutes");
         c.tail_minutes = get_int(t, "tail_minutes");

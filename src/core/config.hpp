@@ -24,6 +24,7 @@ struct IngestConfig {
 
 struct CorrelateConfig {
     std::optional<std::int64_t> group_interval_minutes;
+    std::optional<std::int64_t> flap_lines;  // a flapping group with at most this many firings: line by line
     std::optional<std::int64_t> merge_tolerance_minutes;
     std::optional<std::int64_t> cluster_gap_minutes;
     std::optional<std::int64_t> tail_minutes;

@@ -39,6 +39,49 @@ struct OpenGroup {
     std::vector<std::uint32_t> happenings;
 };
 
+// "A short flap is listed line by line, as people write it; a longer one is a storm" (options.flap_lines): each
+// firing of the group is an entry of its own, standing for itself and the resolution after it.
+void list_flap_line_by_line(Work& w, const std::vector<std::uint32_t>& happenings, const AlertGroup& group,
+                            Timeline& out) {
+    for (std::size_t k = 0; k < happenings.size(); ++k) {
+        const std::uint32_t h = happenings[k];
+        if (w.events[h].alert->state != "firing") continue;
+        w.fate[h] = Fate::entry;
+        TimelineEntry entry = entry_from(w.events[h]);
+        entry.channel = group.channel;
+        AlertGroup one = group;
+        one.first = one.last = w.events[h].time;
+        one.count = 1;
+        one.flaps = 0;
+        one.resolved.reset();
+        one.event_ids.clear();
+        entry.links.clear();
+        auto record = [&](std::uint32_t i) {
+            one.event_ids.push_back(w.events[i].id);
+            for (const auto& link : w.events[i].links)
+                if (std::find(entry.links.begin(), entry.links.end(), link) == entry.links.end())
+                    entry.links.push_back(link);
+        };
+        auto add = [&](std::uint32_t i) {  // a happening and the other records merged into it
+            record(i);
+            if (auto it = w.merged.find(i); it != w.merged.end())
+                for (std::uint32_t m : it->second)
+                    if (w.fate[m] == Fate::merged) record(m);
+        };
+        add(h);
+        for (std::size_t r = k + 1; r < happenings.size() && w.events[happenings[r]].alert->state != "firing"; ++r) {
+            if (w.events[happenings[r]].alert->state == "resolved" && !one.resolved)
+                one.resolved = w.events[happenings[r]].time;
+            add(happenings[r]);
+        }
+        entry.event_ids = one.event_ids;
+        entry.pinned = w.pinned[h];
+        entry.group = std::move(one);
+        out.entries.push_back(std::move(entry));
+        w.entry_lead.push_back(h);
+    }
+}
+
 }  // namespace
 
 void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out) {
@@ -119,6 +162,10 @@ void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out) {
         // Shown as people saw it: the channel and name of its chat post, when it was posted.
         if (!chat_channel.empty()) group.channel = chat_channel;
         if (!chat_key.empty()) group.key = chat_key;
+        if (group.flaps > 0 && group.count <= options.flap_lines) {
+            list_flap_line_by_line(w, g.happenings, group, out);
+            continue;
+        }
         w.fate[g.lead] = Fate::entry;
         TimelineEntry entry = entry_from(w.events[g.lead]);
         entry.channel = group.channel;

@@ -158,3 +158,29 @@ TEST_CASE("a monitor's post that the checks are up again is a line of its own, a
     CHECK(t.ledger.dropped.at("grouped into an alert entry") == 1);
     CHECK(t.ledger.balances());
 }
+
+TEST_CASE("a short flap is listed line by line, a longer one is a storm of one line") {
+    // Down, up, down again within the interval: two firings, each its own line with the resolution after it.
+    auto t = run({alert("10:00:00", "api", "firing"), alert("10:02:00", "api", "resolved"),
+                  alert("10:05:00", "api", "firing"), alert("10:07:00", "api", "resolved"),
+                  message("10:03", "Ann Lee", "api flapping")});
+    CHECK(lines(t) == std::vector<std::string>{"10:00 api", "10:03 AL api flapping", "10:05 api"});
+    REQUIRE(t.entries.front().group);
+    CHECK(t.entries.front().group->count == 1);
+    CHECK(format_utc(*t.entries.front().group->resolved) == "2024-07-25T10:02:00.000000Z");
+    CHECK(groups_of(t) == std::vector<Expect>{{"10:00:00", "10:05:00", 2, 1, "10:07:00"}});  // one group all the same
+    CHECK(t.ledger.in_timeline == 3);
+    CHECK(t.ledger.balances());
+    // Three firings: a storm, one line (the default `flap_lines` is 2).
+    auto storm = run({alert("10:00:00", "api", "firing"), alert("10:02:00", "api", "resolved"),
+                      alert("10:05:00", "api", "firing"), alert("10:07:00", "api", "resolved"),
+                      alert("10:09:00", "api", "firing")});
+    CHECK(lines(storm) == std::vector<std::string>{"10:00 api"});
+    CorrelateOptions o;
+    o.flap_lines = 3;
+    CHECK(lines(run({alert("10:00:00", "api", "firing"), alert("10:02:00", "api", "resolved"),
+                     alert("10:05:00", "api", "firing"), alert("10:07:00", "api", "resolved"),
+                     alert("10:09:00", "api", "firing")},
+                    o))
+              .size() == 3);
+}
