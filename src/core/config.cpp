@@ -139,7 +139,7 @@ private:
     void read_correlate(const toml::table& t, CorrelateConfig& c) {
         check_keys(t, "correlate", {"group_interval_minutes", "merge_tolerance_minutes", "cluster_gap_minutes",
                                     "tail_minutes", "lead_up_hours", "timeline_emoji", "noise_rules", "ack_words", "keywords",
-                                    "milestones", "alert_aliases"});
+                                    "milestones", "alert_aliases", "cause_words", "cause_quotes"});
         c.group_interval_minutes = get_int(t, "group_interval_minutes");
         c.merge_tolerance_minutes = get_int(t, "merge_tolerance_minutes");
         c.cluster_gap_minutes = get_int(t, "cluster_gap_minutes");
@@ -148,6 +148,8 @@ private:
         c.timeline_emoji = get_strings(t, "timeline_emoji");
         if (t.get("noise_rules")) c.noise_rules = get_strings(t, "noise_rules");
         if (t.get("ack_words")) c.ack_words = get_strings(t, "ack_words");
+        if (t.get("cause_words")) c.cause_words = get_strings(t, "cause_words");
+        c.cause_quotes = get_int(t, "cause_quotes");
         if (auto keywords = table(t, "keywords"))
             for (const auto& [key, node] : *keywords)
                 c.keywords[std::string(key.str())] = get_strings(*keywords, key.str());
