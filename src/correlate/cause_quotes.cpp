@@ -6,7 +6,6 @@
 // counts: quoted replies, greetings, signatures (split_sentences), code blocks and an e-mail's subject are
 // left out, and a sentence said twice is quoted once, from whoever said it first.
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
@@ -59,8 +58,7 @@ std::vector<Sentence> own_sentences(const TimelineEntry& e) {
 std::string sameness_key(std::string_view s) {
     std::string key;
     for (char c : to_lower_ascii(s)) {
-        const bool word = std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
-        if (word)
+        if (is_word_byte(c))
             key.push_back(c);
         else if (!key.empty() && key.back() != ' ')
             key.push_back(' ');

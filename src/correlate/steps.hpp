@@ -77,6 +77,8 @@ std::string_view noise_rule_of(const Event& e, const std::vector<std::string>& a
 bool is_emoji_only(std::string_view text);
 // "Thanks for helping me", "Oohh ok thank you.": thanks first, after at most a few interjections.
 bool opens_with_thanks(std::string_view text);
+// A byte of a word: an ASCII letter or digit, or a byte of a UTF-8 sequence.
+bool is_word_byte(char c);
 // True when `lower_text` (ASCII lower case) holds `phrase` (lower case) between word boundaries: "due to" in
 // "it was due to the firewall", not in "overdue to".
 bool holds_phrase(std::string_view lower_text, std::string_view phrase);
