@@ -71,6 +71,20 @@ struct Milestone {
     bool guess = false;
 };
 
+// A sentence a colleague or supplier wrote that says why it happened ("… it appears that III needed to restart
+// the API junction …"), quoted in the draft's analysis with who said it and when.
+struct CauseQuote {
+    std::string text;               // the sentence as written, whitespace collapsed, no quotation marks around it
+    std::vector<std::string> cues;  // the cause words it holds, in `cause_words` order
+    Instant time{};
+    EventKind kind = EventKind::message;  // email or message: how the draft says where it was said
+    std::string channel;                  // the chat channel (messages)
+    std::string initials;                 // the sender's, as the timeline shows them
+    std::string actor_name;               // the sender's name, or a team's for e-mail
+    std::string event_id;                 // the event it was said in: the lead event of its entry
+    std::size_t start = 0, end = 0;       // the sentence's bytes in that event's text, to redact it in context
+};
+
 struct Metric {
     std::string name;  // time_to_detect, time_to_acknowledge, time_to_mitigate, time_to_resolve, alert_after_report
     std::chrono::seconds value{};
@@ -124,6 +138,7 @@ struct Timeline {
     IncidentWindow window;
     std::vector<Milestone> milestones;
     std::vector<Metric> metrics;
+    std::vector<CauseQuote> cause_quotes;   // the strongest first (most cause words, then most incident words)
     std::vector<Participant> participants;  // people with entries, in order of first entry
     std::string discussion_channel;         // the channel where the incident was discussed most
     std::string discussion_link;            // permalink of its first pinned message, else its first, in the window
@@ -134,6 +149,9 @@ struct Timeline {
 // The keyword rules used when no alert state or status update tells a milestone: acknowledged,
 // status_opened, status_closed, mitigated, resolved.
 std::map<std::string, std::vector<std::string>> default_milestone_keywords();
+
+// The phrases that say why something happened ("caused by", "due to", "knock-on"…): `[correlate] cause_words`.
+std::vector<std::string> default_cause_words();
 
 struct CorrelateOptions {
     std::chrono::minutes group_interval{10};
@@ -165,6 +183,10 @@ struct CorrelateOptions {
                                        "nice", "cool", "great", "k",     "kk",     "ta",   "thank", "roger"};
     // Milestone → phrases (lower case, matched on word boundaries in human events): the keyword rules.
     std::map<std::string, std::vector<std::string>> milestone_keywords = default_milestone_keywords();
+    // Phrases (matched ASCII case-insensitively, on word boundaries) that mark a sentence as saying why it
+    // happened, and how many such sentences the analysis quotes at most.
+    std::vector<std::string> cause_words = default_cause_words();
+    std::size_t cause_quotes = 3;
 };
 
 // Correlates a sorted, de-duplicated event stream (EventCollector::take_sorted()). `not_events` are the

@@ -29,6 +29,8 @@ CorrelateOptions correlate_options(const Session& session, std::size_t incident)
     if (!c.timeline_emoji.empty()) o.timeline_emoji = c.timeline_emoji;
     if (c.noise_rules) o.noise_rules = *c.noise_rules;
     if (c.ack_words) o.ack_words = *c.ack_words;
+    if (c.cause_words) o.cause_words = *c.cause_words;
+    if (c.cause_quotes) o.cause_quotes = static_cast<std::size_t>(*c.cause_quotes);
     for (const auto& [milestone, phrases] : c.keywords) o.milestone_keywords[milestone] = phrases;
     for (const auto& [milestone, text] : c.milestones) {
         o.pinned_milestones[milestone] =

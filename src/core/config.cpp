@@ -138,8 +138,8 @@ private:
 
     void read_correlate(const toml::table& t, CorrelateConfig& c) {
         check_keys(t, "correlate", {"group_interval_minutes", "flap_lines", "merge_tolerance_minutes", "cluster_gap_minutes",
-                                    "tail_minutes", "lead_up_hours", "dated_reach_minutes", "timeline_emoji", "noise_rules", "ack_words", "keywords",
-                                    "milestones", "alert_aliases"});
+                                    "tail_minutes", "lead_up_hours", "dated_reach_minutes", "timeline_emoji", "noise_rules",
+                                    "ack_words", "keywords", "milestones", "alert_aliases", "cause_words", "cause_quotes"});
         c.group_interval_minutes = get_int(t, "group_interval_minutes");
         c.flap_lines = get_int(t, "flap_lines");
         c.merge_tolerance_minutes = get_int(t, "merge_tolerance_minutes");
@@ -150,6 +150,8 @@ private:
         c.timeline_emoji = get_strings(t, "timeline_emoji");
         if (t.get("noise_rules")) c.noise_rules = get_strings(t, "noise_rules");
         if (t.get("ack_words")) c.ack_words = get_strings(t, "ack_words");
+        if (t.get("cause_words")) c.cause_words = get_strings(t, "cause_words");
+        c.cause_quotes = get_int(t, "cause_quotes");
         if (auto keywords = table(t, "keywords"))
             for (const auto& [key, node] : *keywords)
                 c.keywords[std::string(key.str())] = get_strings(*keywords, key.str());

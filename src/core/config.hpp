@@ -33,6 +33,8 @@ struct CorrelateConfig {
     std::vector<std::string> timeline_emoji;
     std::optional<std::vector<std::string>> noise_rules;  // rules in force (an empty list turns all off)
     std::optional<std::vector<std::string>> ack_words;    // one-word acknowledgements
+    std::optional<std::vector<std::string>> cause_words;  // phrases that say why it happened
+    std::optional<std::int64_t> cause_quotes;             // how many sentences saying why the analysis quotes
     std::map<std::string, std::vector<std::string>> keywords;  // [correlate.keywords] milestone → phrases
     std::map<std::string, std::string> milestones;        // [correlate.milestones] name → time (pins)
     std::map<std::string, std::string> alert_aliases;     // [correlate.alert_aliases] alias → alert key

@@ -32,21 +32,6 @@ namespace {
 constexpr auto announce_before = std::chrono::minutes(2);
 constexpr auto announce_after = std::chrono::minutes(15);
 
-bool is_word_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
-}
-
-// `needle` in `hay` (both lower case) with no letter or digit on either side.
-bool contains_word(std::string_view hay, std::string_view needle) {
-    if (needle.empty()) return false;
-    for (std::size_t at = hay.find(needle); at != std::string_view::npos; at = hay.find(needle, at + 1)) {
-        const bool starts = at == 0 || !is_word_char(hay[at - 1]);
-        const bool ends = at + needle.size() == hay.size() || !is_word_char(hay[at + needle.size()]);
-        if (starts && ends) return true;
-    }
-    return false;
-}
-
 bool is_run(const ChangeInfo& c) {
     return c.action == ChangeAction::run_started || c.action == ChangeAction::run_finished ||
            c.action == ChangeAction::run_failed;
@@ -90,7 +75,7 @@ struct Discussion {
     // The service's name as a word of its own: not a part of a host name or a path (`api.example.org` names
     // the API, not `example.org`).
     bool says_service(std::string_view service) const {
-        auto joins = [](char c) { return is_word_char(c) || c == '.' || c == '-' || c == '/' || c == '@' || c == '_'; };
+        auto joins = [](char c) { return is_word_byte(c) || c == '.' || c == '-' || c == '/' || c == '@' || c == '_'; };
         for (std::size_t at = prose.find(service); at != std::string::npos; at = prose.find(service, at + 1)) {
             const std::size_t end = at + service.size();
             if ((at == 0 || !joins(prose[at - 1])) && (end == prose.size() || !joins(prose[end]) ||
@@ -112,7 +97,7 @@ struct Discussion {
                 }
             }
         }
-        if (is_named_branch(c.ref) && contains_word(text, to_lower_ascii(c.ref))) return true;
+        if (is_named_branch(c.ref) && holds_phrase(text, to_lower_ascii(c.ref))) return true;
         return false;
     }
 
@@ -130,7 +115,7 @@ void collect_hex_words(std::string_view text, std::vector<std::string>& out) {
         text, [](unsigned char c) { return std::isxdigit(c) != 0; },
         [&](std::size_t i, std::size_t end) {
             const bool bounded =
-                (i == 0 || !is_word_char(text[i - 1])) && (end == text.size() || !is_word_char(text[end]));
+                (i == 0 || !is_word_byte(text[i - 1])) && (end == text.size() || !is_word_byte(text[end]));
             const bool has_digit =
                 std::any_of(text.begin() + i, text.begin() + end, [](char c) { return c >= '0' && c <= '9'; });
             if (bounded && has_digit && end - i >= 7 && end - i <= 40) out.emplace_back(text.substr(i, end - i));
@@ -197,7 +182,7 @@ bool speaks_of(const ChangeInfo& c, std::string_view text) {
     static constexpr std::string_view rollback_words[] = {"rolled back", "rollback", "roll back", "reverted", "revert"};
     auto any = [&](const auto& words) {
         return std::any_of(std::begin(words), std::end(words),
-                           [&](std::string_view w) { return contains_word(text, w); });
+                           [&](std::string_view w) { return holds_phrase(text, w); });
     };
     switch (c.action) {
         case ChangeAction::merged:
@@ -297,7 +282,7 @@ void weigh_changes(Work& w, const CorrelateOptions& options, Timeline& out) {
         if (!c.named && !is_run(info)) {
             for (const std::string& pair : distinctive_pairs(to_lower_ascii(w.events[c.event].text))) {
                 if (std::none_of(d.texts.begin(), d.texts.end(),
-                                 [&](const auto& t) { return contains_word(t.second, pair); }))
+                                 [&](const auto& t) { return holds_phrase(t.second, pair); }))
                     continue;
                 c.named = true;
                 c.reasons.push_back("its title matches the discussion (\"" + pair + "\")");
@@ -306,7 +291,7 @@ void weigh_changes(Work& w, const CorrelateOptions& options, Timeline& out) {
         }
         const std::string service = service_name(info);
         if (!service.empty() && !is_run(info)) {
-            if (contains_word(d.alerts, service)) {
+            if (holds_phrase(d.alerts, service)) {
                 c.reasons.push_back("same service as the alerts (" + service + ")");
             } else if (d.says_service(service)) {
                 c.reasons.push_back("same service as the messages (" + service + ")");

@@ -34,6 +34,20 @@ bool is_pinned(const Event& e, const std::vector<std::string>& timeline_emoji) {
     return false;
 }
 
+bool is_word_byte(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+}
+
+bool holds_phrase(std::string_view lower_text, std::string_view phrase) {
+    if (phrase.empty()) return false;
+    for (std::size_t at = lower_text.find(phrase); at != std::string_view::npos; at = lower_text.find(phrase, at + 1)) {
+        const bool starts = at == 0 || !is_word_byte(lower_text[at - 1]);
+        const bool ends = at + phrase.size() == lower_text.size() || !is_word_byte(lower_text[at + phrase.size()]);
+        if (starts && ends) return true;
+    }
+    return false;
+}
+
 std::string canonical_key(const Work& w, std::string_view key) {
     std::string k;
     append_canonical_key(w, key, k);

@@ -66,6 +66,7 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
     assign_initials(out, options.people);
     find_milestones(w, options, out);  // 5
     compute_metrics(out);
+    quote_causes(options, out);
     summarise(out);
     fill_ledger(w, out, not_events, out.ledger);  // 7
     return out;

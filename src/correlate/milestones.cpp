@@ -3,7 +3,6 @@
 // update, then a keyword rule over what people wrote ("keyword rule: <phrase>"). started is the first
 // signal, detected the first alert firing, reported the first human event.
 #include <algorithm>
-#include <cctype>
 
 #include "core/text_utf8.hpp"
 #include "correlate/steps.hpp"
@@ -28,21 +27,11 @@ namespace correlation {
 
 namespace {
 
-bool is_word_byte(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
-}
-
 // The first phrase found in `text` on word boundaries (ASCII case-insensitive), or "".
 std::string find_phrase(std::string_view text, const std::vector<std::string>& phrases) {
     std::string lower = to_lower_ascii(text);
-    for (const auto& p : phrases) {
-        if (p.empty()) continue;
-        for (std::size_t at = lower.find(p); at != std::string::npos; at = lower.find(p, at + 1)) {
-            bool starts = at == 0 || !is_word_byte(lower[at - 1]);
-            bool ends = at + p.size() == lower.size() || !is_word_byte(lower[at + p.size()]);
-            if (starts && ends) return p;
-        }
-    }
+    for (const auto& p : phrases)
+        if (holds_phrase(lower, p)) return p;
     return {};
 }
 

@@ -77,6 +77,11 @@ std::string_view noise_rule_of(const Event& e, const std::vector<std::string>& a
 bool is_emoji_only(std::string_view text);
 // "Thanks for helping me", "Oohh ok thank you.": thanks first, after at most a few interjections.
 bool opens_with_thanks(std::string_view text);
+// A byte of a word: an ASCII letter or digit, or a byte of a UTF-8 sequence.
+bool is_word_byte(char c);
+// True when `lower_text` (ASCII lower case) holds `phrase` (lower case) between word boundaries: "due to" in
+// "it was due to the firewall", not in "overdue to".
+bool holds_phrase(std::string_view lower_text, std::string_view phrase);
 // Trimmed, ASCII lower case, and without surrounding punctuation: how alert keys and ack words compare.
 std::string normalise_word(std::string_view text);
 
@@ -137,6 +142,12 @@ void assign_initials(Timeline& out, const People& people);
 // ---- milestones.cpp ----
 void find_milestones(const Work& w, const CorrelateOptions& options, Timeline& out);
 void compute_metrics(Timeline& out);
+
+// ---- cause_quotes.cpp ----
+// Quotes the sentences of people's messages and e-mails in the timeline that say why it happened (they hold
+// one of options.cause_words), the ones with the most cause words first, then the ones sharing the most words
+// with the rest of the incident; at most options.cause_quotes. Needs the initials. Fills out.cause_quotes.
+void quote_causes(const CorrelateOptions& options, Timeline& out);
 
 // ---- summary.cpp ----
 // The discussion channel and its permalink, and the title hint.

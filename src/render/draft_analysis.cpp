@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "core/sentences.hpp"
 #include "render/draft_sections.hpp"
 #include "render/markdown_escape.hpp"
 
@@ -134,10 +135,40 @@ void write_changes(DraftContext& ctx, std::string& out) {
     }
 }
 
+constexpr std::size_t quote_bytes = 400;
+
+// "Explanations found in the sources": each sentence that says why, as written, with who said it, where and
+// when: `* “…” — CSS (Collections Systems Support), e-mail at 12.37`.
+void write_cause_quotes(DraftContext& ctx, std::string& out) {
+    const Timeline& t = ctx.timeline();
+    if (t.cause_quotes.empty()) return;
+    out += "Explanations found in the sources:\n\n";
+    for (const CauseQuote& q : t.cause_quotes) {
+        std::string line = "* \u201C" +
+                           escape_inline(cut_at_word(ctx.quote_words(q), quote_bytes), {}, LineStart::inline_text) +
+                           "\u201D \u2014 ";
+        std::string who = q.initials.empty() ? q.actor_name : q.initials;
+        if (!q.actor_name.empty() && q.actor_name != who) who += " (" + q.actor_name + ")";
+        if (!who.empty()) line += escape_inline(ctx.plain(who), {}, LineStart::inline_text) + ", ";
+        const TimelineEntry* entry = ctx.entry_of(q.event_id);
+        if (q.kind == EventKind::email) {
+            line += "e-mail at ";
+        } else if (!q.channel.empty()) {
+            const std::string channel = (entry && is_chat_channel(*entry) ? "#" : "") + ctx.plain(q.channel);
+            line += "in " + escape_inline(channel, {}, LineStart::inline_text) + " at ";
+        } else {
+            line += "at ";
+        }
+        out += line + ctx.when(q.time) + "\n";
+    }
+    out += "\n";
+}
+
 }  // namespace
 
 void write_evidence(DraftContext& ctx, std::string& out) {
     const Timeline& t = ctx.timeline();
+    write_cause_quotes(ctx, out);
     struct ChangesLast {
         DraftContext& ctx;
         std::string& out;

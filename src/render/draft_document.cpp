@@ -62,6 +62,12 @@ std::string DraftContext::plain(std::string_view text) {
     return redact_plain(text, m_options.people, m_counts);
 }
 
+std::string DraftContext::quote_words(const CauseQuote& quote) {
+    if (!m_options.redact) return quote.text;
+    const TimelineEntry* said_in = entry_of(quote.event_id);
+    return redact_quote(quote, said_in ? std::string_view(said_in->text) : std::string_view(), m_options.people);
+}
+
 const TimelineEntry* DraftContext::entry_of(std::string_view event_id) const {
     for (const TimelineEntry& e : m_timeline.entries) {
         for (const std::string& id : e.event_ids) {

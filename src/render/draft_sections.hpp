@@ -27,6 +27,8 @@ public:
     // Text with spans, redacted unless --no-redact.
     RedactedText text(std::string_view text, const std::vector<Span>& spans);
     std::string plain(std::string_view text);
+    // A cause quote's words, redacted in the context of the entry it was said in unless --no-redact.
+    std::string quote_words(const CauseQuote& quote);
 
     // "10.00 NP", "11.14 #wc-platform-alerts": how the entry holding event `id` is cited as evidence;
     // empty when no entry holds it.

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/sentences.hpp"
 #include "core/text_utf8.hpp"
 #include "render/draft_sections.hpp"
 #include "render/markdown_escape.hpp"
@@ -23,6 +24,25 @@ std::string first_line(std::string_view text) {
         const std::string_view line = trim(text.substr(start, nl - start));
         if (!line.empty()) return std::string(line);
         start = nl + 1;
+    }
+    return {};
+}
+
+constexpr std::size_t gist_bytes = 200;
+
+// The gist of an e-mail whose text is its subject, then its body's first paragraphs: the body's first sentence
+// that says something (three words or more, not a lead-in ending in ':'), cut at a word; "" when none, or when
+// it only repeats the subject.
+std::string mail_gist(std::string_view text, std::string_view subject) {
+    const std::size_t nl = text.find('\n');
+    if (nl == std::string_view::npos) return {};
+    for (const Sentence& s : split_sentences(text.substr(nl + 1))) {
+        const std::string& sentence = s.text;
+        if (sentence.back() == ':' || std::count(sentence.begin(), sentence.end(), ' ') < 2) continue;
+        std::string_view bare = sentence;
+        while (!bare.empty() && (bare.back() == '.' || bare.back() == '!')) bare.remove_suffix(1);
+        if (iequals_ascii(bare, subject)) return {};
+        return cut_at_word(sentence, gist_bytes);
     }
     return {};
 }
@@ -172,15 +192,21 @@ private:
         append_entry(m_out, lines);
     }
 
-    // `10.14 Email from Collections Systems Support: subject`, or with the sender's initials as the seed
-    // writes them, `11.24 CSS email from Collections Systems Support: subject`.
+    // `10.14 Email from Collections Systems Support: subject — gist`, or with the sender's initials as the
+    // seed writes them, `11.24 CSS email from Collections Systems Support: subject — gist`: the gist is the
+    // body's first sentence that says something (mail_gist).
     void write_email(const TimelineEntry& e) {
         const std::string from = e.actor_name.empty() ? std::string() : m_ctx.plain(e.actor_name);
         std::string head = time_prefix(e);
         head += !e.initials.empty() && !head.empty() ? initials_md(e) + " email" : std::string("Email");
         if (!from.empty() && from != e.initials) head += " from " + escape_inline(from, {}, LineStart::inline_text);
-        const std::string subject = m_ctx.plain(first_line(e.text));
+        const std::string text = m_ctx.plain(e.text);  // whole: a secret is known by what stands around it
+        const std::string subject = first_line(text);
+        const std::string gist = mail_gist(text, subject);
         if (!subject.empty()) head += ": " + escape_inline(subject, {}, LineStart::inline_text);
+        if (!gist.empty()) {
+            head += (subject.empty() ? ": " : " \u2014 ") + escape_inline(gist, {}, LineStart::inline_text);
+        }
         m_out += head + "\n\n";
     }
 

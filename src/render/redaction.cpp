@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/secrets.hpp"
+#include "core/sentences.hpp"
 
 namespace retro::render {
 namespace {
@@ -116,6 +117,14 @@ void redact_entry(TimelineEntry& e, const People& people, RedactionCounts& count
 
 }  // namespace
 
+std::string redact_quote(const CauseQuote& quote, std::string_view said_in, const People& people) {
+    RedactionCounts again;  // counted where the text it was said in is rendered
+    if (quote.start >= quote.end || quote.end > said_in.size()) return redact_plain(quote.text, people, again);
+    const RedactedText r = redact_text(said_in, {Span{quote.start, quote.end, SpanType::italic, {}}}, people, again);
+    if (r.spans.empty()) return {};
+    return quotable(std::string_view(r.text).substr(r.spans[0].start, r.spans[0].end - r.spans[0].start));
+}
+
 Event redact_event(Event event, const People& people, RedactionCounts& counts) {
     redact_in_place(event.text, event.spans, people, counts);
     redact_in_place(event.channel, people, counts);
@@ -128,8 +137,16 @@ Event redact_event(Event event, const People& people, RedactionCounts& counts) {
 }
 
 Timeline redact_timeline(Timeline timeline, const People& people, RedactionCounts& counts) {
+    RedactionCounts again;  // the groups and quotes repeat what their entries hold: counted there
+    for (CauseQuote& q : timeline.cause_quotes) {
+        std::string_view said_in;
+        for (const TimelineEntry& e : timeline.entries)
+            if (!e.event_ids.empty() && e.event_ids.front() == q.event_id) said_in = e.text;
+        q.text = redact_quote(q, said_in, people);
+        redact_in_place(q.channel, people, again);
+        redact_in_place(q.actor_name, people, again);
+    }
     for (TimelineEntry& e : timeline.entries) redact_entry(e, people, counts);
-    RedactionCounts again;  // the groups repeat what their entries hold: counted there
     for (AlertGroup& g : timeline.groups) redact_group(g, people, again);
     for (Participant& p : timeline.participants) redact_in_place(p.name, people, counts);
     redact_in_place(timeline.discussion_channel, people, counts);

@@ -34,13 +34,18 @@ RedactedText redact_text(std::string_view text, const std::vector<Span>& spans, 
 // Plain text only (titles, channel names).
 std::string redact_plain(std::string_view text, const People& people, RedactionCounts& counts);
 
+// A cause quote's words redacted with the whole text it was said in as context (`said_in`: its event's text),
+// so a secret known by what stands around it (a `SessionToken` value, a key block's lines) is found. Counts
+// nothing: rendering that text counts what it holds. Without its bytes in `said_in`, the quote's text alone.
+std::string redact_quote(const CauseQuote& quote, std::string_view said_in, const People& people);
+
 // The event with every field a person reads redacted: text (spans moved), channel, actor name and e-mail,
 // alert key, status page, links. Ids, times and the source are kept. For `retro events --format timesketch`;
 // the retro.event/1 NDJSON stays the unredacted data.
 Event redact_event(Event event, const People& people, RedactionCounts& counts);
 
 // The timeline with the same fields of every entry (and continuation) redacted, and the alert groups' keys and
-// channels, participants' names, the title hint and the discussion link. For `retro timeline`.
+// channels, participants' names, the title hint, the discussion link and the cause quotes. For `retro timeline`.
 Timeline redact_timeline(Timeline timeline, const People& people, RedactionCounts& counts);
 
 // "retro: redacted 3 items (2 email, 1 slack-token); --no-redact keeps them", or empty when nothing was.

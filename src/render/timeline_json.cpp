@@ -142,6 +142,18 @@ std::string render_timeline_json(const Timeline& t, const TimeZone& tz) {
             .value(m.to)
             .end_object();
     w.end_array();
+    w.key("cause_quotes").begin_array();
+    for (const auto& q : t.cause_quotes) {
+        w.begin_object().key("text").value(q.text);
+        string_list(w, "cues", q.cues);
+        w.key("time").value(format_utc(q.time)).key("local").value(format_hh_mm(q.time, tz));
+        w.key("kind").value(to_string(q.kind));
+        opt_string(w, "channel", q.channel);
+        opt_string(w, "initials", q.initials);
+        opt_string(w, "actor", q.actor_name);
+        w.key("event_id").value(q.event_id).end_object();
+    }
+    w.end_array();
     w.key("participants").begin_array();
     for (const auto& p : t.participants) {
         w.begin_object().key("initials").value(p.initials);

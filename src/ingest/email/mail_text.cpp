@@ -1,12 +1,12 @@
 // Mail text helpers: reply-prefix normalisation (input-formats.md §5.1), HTML to text, body summaries.
 #include "ingest/email/mail_text.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
 #include <vector>
 
+#include "core/message_lines.hpp"
 #include "core/text_utf8.hpp"
 
 namespace retro::ingest::email {
@@ -64,47 +64,6 @@ bool strip_one_prefix(std::string_view& s) {
         }
     }
     return false;
-}
-
-bool ieq_prefix_word(std::string_view line, std::string_view word) {
-    if (!starts_with_icase(line, word)) return false;
-    return line.size() == word.size() || !std::isalpha(static_cast<unsigned char>(line[word.size()]));
-}
-
-bool is_greeting(std::string_view line) {
-    static constexpr std::array<std::string_view, 9> words = {
-        "hi", "hello", "dear", "hey", "good morning", "good afternoon", "good evening", "greetings", "all,"};
-    if (line.size() > 60) return false;
-    for (auto word : words) {
-        if (!ieq_prefix_word(line, word)) continue;
-        char last = line.back();
-        auto words_in_line = 1 + std::count(line.begin(), line.end(), ' ');
-        return last == ',' || last == '!' || (words_in_line <= 3 && last != '.');
-    }
-    return false;
-}
-
-bool is_sign_off(std::string_view line) {
-    static constexpr std::array<std::string_view, 12> words = {
-        "thanks",      "thank you", "many thanks", "regards",   "kind regards", "best regards",
-        "best wishes", "best",      "cheers",      "sincerely", "warm regards", "with thanks"};
-    std::string_view core = line;
-    while (!core.empty() && (core.back() == ',' || core.back() == '.' || core.back() == '!')) core.remove_suffix(1);
-    for (auto word : words)
-        if (iequals_ascii(core, word)) return true;
-    return false;
-}
-
-// Where the meaningful part of a body ends: quotes, quote headers, signatures.
-bool ends_content(std::string_view line, bool have_content) {
-    if (line == "--" || line == "-- " || line == "—") return true;
-    if (line.starts_with(">")) return true;
-    if (line.find("-----Original Message-----") != std::string_view::npos) return true;
-    if (line.size() >= 20 && line.find_first_not_of('_') == std::string_view::npos) return true;
-    std::string_view t = trim(line);
-    if (t.ends_with("wrote:") || t.ends_with("a écrit :") || t.ends_with("schrieb:")) return true;
-    if (have_content && (line.starts_with("From: ") || line.starts_with("Sent from my "))) return true;
-    return have_content && is_sign_off(t);
 }
 
 void append_entity(std::string& out, std::string_view name) {
@@ -243,16 +202,15 @@ std::string summarize_body(std::string_view body, std::size_t max_paragraphs, st
         if (nl == std::string_view::npos) nl = body.size();
         std::string_view raw = body.substr(start, nl - start);
         start = nl + 1;
-        if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+        if (ends_own_words(raw, have_content)) break;
         std::string_view line = trim(raw);
-        if (ends_content(raw, have_content) || ends_content(line, have_content)) break;
         if (line.empty()) {
             if (!current.empty()) paragraphs.push_back(std::move(current));
             current.clear();
             continue;
         }
-        if (!have_content && is_greeting(line)) continue;
-        if (line.starts_with("---------- Forwarded message") || line.starts_with("Begin forwarded message")) continue;
+        if (!have_content && is_greeting_line(line)) continue;
+        if (is_forward_header_line(line)) continue;
         have_content = true;
         std::string collapsed = collapse_spaces(line);
         if (!current.empty()) current.push_back(' ');

@@ -38,6 +38,16 @@ TimelineEntry message(const char* time, const char* initials, const char* name, 
     return e;
 }
 
+// A later e-mail from the sender of `first`, with the initials [people] gives them.
+TimelineEntry css_mail(const TimelineEntry& first, const char* time, std::string text, const char* id) {
+    TimelineEntry e = first;
+    e.time = utc(time);
+    e.initials = "CSS";
+    e.text = std::move(text);
+    e.event_ids = {id};
+    return e;
+}
+
 TimelineEntry alert(const char* time, const char* text, const char* id) {
     TimelineEntry e;
     e.time = utc(time);
@@ -100,17 +110,18 @@ Timeline seed_like_timeline() {
     api.group->event_ids.push_back("slack:C02/1721906260.000100");
     t.entries.push_back(api);
 
-    TimelineEntry update = mail;
-    update.time = utc("2024-07-25T10:24:00Z");
-    update.initials = "CSS";
-    update.text = "Still working on the Sierra desktop client; the browser version works";
-    update.event_ids = {"email:<css-2@wellcome.example>"};
-    t.entries.push_back(update);
+    t.entries.push_back(css_mail(mail, "2024-07-25T10:24:00Z",
+                                 "RE: Restart laptops if you cannot reach Sierra\nWe are still working on the Sierra "
+                                 "desktop client issue. In the meantime users can log in to the browser version.",
+                                 "email:<css-2@wellcome.example>"));
 
     t.entries.push_back(message("2024-07-25T10:36:12Z", "RC", "Rachel Cooper",
                                 "@weco_devs starting a chat here; Logging in is down, and we're having issues with "
                                 "the Catalogue API",
                                 "slack:C01/1721903772.000000"));
+
+    const std::string logging = "We're fixing the logging issue, it's probably caused by the cluster running out of storage.";
+    t.entries.push_back(message("2024-07-25T10:44:00Z", "SB", "Sam Brown", logging, "slack:C01/1721904240.000000"));
 
     TimelineEntry status;
     status.time = utc("2024-07-25T10:45:00Z");
@@ -130,8 +141,26 @@ Timeline seed_like_timeline() {
     rc.spans = {Span{pre, debug.size(), SpanType::pre, ""}};
     t.entries.push_back(rc);
 
+    const TimelineEntry resolved =
+        css_mail(mail, "2024-07-25T11:37:00Z",
+                 "Sierra API issue resolved\nThe API issue appears to be resolved.\nFrom the supplier: \"D&T Networks "
+                 "made a change on the network, and it appears that III needed to restart the API junction.\"",
+                 "email:<css-3@wellcome.example>");
+    t.entries.push_back(resolved);
+
     t.entries.push_back(message("2024-07-25T12:06:00Z", "SB", "Sam Brown", "Logging cluster is back up and running",
                                 "slack:C01/1721909160.000000"));
+
+    // As the correlator quotes them: the sentence's bytes in its entry's text, the quotation marks left out.
+    const std::size_t supplier = resolved.text.find("\"D&T");
+    t.cause_quotes = {
+        CauseQuote{"D&T Networks made a change on the network, and it appears that III needed to restart the API "
+                   "junction.",
+                   {"made a change", "needed to restart", "appears that"}, resolved.time, EventKind::email, "", "CSS",
+                   "Collections Systems Support", resolved.event_ids.front(), supplier, resolved.text.size()},
+        CauseQuote{logging, {"caused by"}, utc("2024-07-25T10:44:00Z"), EventKind::message, "wc-incident", "SB",
+                   "Sam Brown", "slack:C01/1721904240.000000", 0, logging.size()},
+    };
 
     for (const TimelineEntry& e : t.entries) {
         if (e.group) t.groups.push_back(*e.group);

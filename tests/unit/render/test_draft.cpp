@@ -189,3 +189,36 @@ TEST_CASE("same-minute alerts are headed by the phrase they share, or by how man
     CHECK(md.find("14.44 #alerts: Updown alert UP: Works API recovered\n") != std::string::npos);
     CHECK(md.find("#alerts:\\\n") == std::string::npos);  // never an empty `HH.MM #channel:` line
 }
+
+TEST_CASE("a cause quote is redacted in the context it was said in, and cut at a word", "[render][draft][redact]") {
+    const std::string token = "IQoJb3JpZ2luX2VjEJr//////////wEaCWV1LXdlc3QtMSJHMEUCIQDk7x0pbBs2k9yZ+Wq3nS1vR0f5tL8uH2cA4eN6mJ0p";
+    TimelineEntry e;
+    e.time = utc("2024-07-25T10:00:00Z");
+    e.kind = EventKind::message;
+    e.channel = "ops";
+    e.initials = "AB";
+    e.actor_name = "Ann Bee";
+    e.text = "It broke due to this: {\"SessionToken\": \"" + token + "\"}";
+    e.event_ids = {"x:1"};
+    Timeline t;
+    t.entries = {e};
+    // The value alone does not say it is a session token; the text around it does.
+    const std::size_t value = e.text.find("\"" + token);
+    t.cause_quotes = {CauseQuote{"\"" + token + "\"}", {"due to"}, e.time, EventKind::message, "ops", "AB", "Ann Bee",
+                                 "x:1", value, e.text.size()}};
+    render::DraftOptions o;
+    o.retro_held = "2024-07-26";
+    render::Draft draft = render::render_draft(t, o);
+    CHECK(draft.markdown.find(token.substr(20)) == std::string::npos);
+    CHECK(draft.markdown.find("\\[redacted: aws-key\\]") != std::string::npos);
+    CHECK(draft.redacted.by_kind == std::map<std::string, std::uint64_t>{{"aws-key", 1}});  // counted once, in its entry
+    o.redact = false;
+    draft = render::render_draft(t, o);
+    CHECK(draft.markdown.find("* \u201C\"" + token + "\"}\u201D \u2014 AB (Ann Bee), in ops at 10.00\n") !=
+          std::string::npos);
+
+    t.cause_quotes[0].text = std::string(300, 'x') + " " + std::string(300, 'y');
+    t.cause_quotes[0].end = 0;  // no bytes in its entry: its own text, redacted alone
+    draft = render::render_draft(t, o);
+    CHECK(draft.markdown.find("* \u201C" + std::string(300, 'x') + "\u2026\u201D") != std::string::npos);
+}

@@ -53,3 +53,25 @@ TEST_CASE("spans move with the text and link URLs are redacted too", "[render][r
           "retro: redacted 2 items (1 phone, 1 url-token); --no-redact keeps them");
     CHECK(render::redaction_summary(RedactionCounts{}).empty());
 }
+
+TEST_CASE("a cause quote is redacted with the text it was said in around it, counted once", "[render][redact]") {
+    const std::string token =
+        "IQoJb3JpZ2luX2VjEJr//////////wEaCWV1LXdlc3QtMSJHMEUCIQDk7x0pbBs2k9yZ+Wq3nS1vR0f5tL8uH2cA4eN6mJ0p";
+    TimelineEntry e;
+    e.text = "It broke due to this: {\"SessionToken\": \"" + token + "\"}";
+    e.event_ids = {"x:1"};
+    Timeline t;
+    t.entries = {e};
+    const std::size_t value = e.text.find("\"" + token);
+    // Alone, the value does not say it is a session token: the text around it does.
+    t.cause_quotes = {CauseQuote{"\"" + token + "\"}", {"due to"}, {}, EventKind::message, "ops", "AB", "Ann Bee",
+                                 "x:1", value, e.text.size()}};
+    RedactionCounts counts;
+    const Timeline redacted = redact_timeline(t, People{}, counts);
+    CHECK(redacted.cause_quotes[0].text == "\"[redacted: aws-key]\"}");
+    CHECK(counts.by_kind == std::map<std::string, std::uint64_t>{{"aws-key", 1}});
+    // Without its bytes in the text (a timeline made elsewhere), the quote is redacted alone.
+    t.cause_quotes[0].text = "call +44 20 7611 2222";
+    t.cause_quotes[0].end = 0;
+    CHECK(redact_timeline(t, People{}, counts).cause_quotes[0].text == "call [redacted: phone]");
+}
