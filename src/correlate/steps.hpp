@@ -71,7 +71,8 @@ bool is_human(const Event& e);   // a person wrote it: non-bot message, note, e-
 bool is_signal(const Event& e);  // alerts, human events, status updates (timed ones)
 // True when `e` is pinned or carries one of the timeline emoji as a reaction.
 bool is_pinned(const Event& e, const std::vector<std::string>& timeline_emoji);
-// The noise rule `e` falls under (membership, topic, emoji-only, one-word-ack), or "" for none: a string
+// The noise rule `e` falls under (membership, topic, no-text, emoji-only, one-word-ack, thanks-only, robot-mail),
+// or "" for none: a string
 // literal. `ack_words` are the one-word acknowledgements (lower case).
 std::string_view noise_rule_of(const Event& e, const std::vector<std::string>& ack_words);
 bool is_emoji_only(std::string_view text);
