@@ -67,6 +67,7 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
     find_milestones(w, options, out);  // 5
     compute_metrics(out);
     summarise(out);
+    name_incident(w, out);
     fill_ledger(w, out, not_events, out.ledger);  // 7
     return out;
 }

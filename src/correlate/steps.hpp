@@ -132,8 +132,14 @@ void find_milestones(const Work& w, const CorrelateOptions& options, Timeline& o
 void compute_metrics(Timeline& out);
 
 // ---- summary.cpp ----
-// The discussion channel and its permalink, and the title hint.
+// The discussion channel and its permalink.
 void summarise(Timeline& out);
+
+// ---- incident_title.cpp ----
+// The title hint (incident_title.hpp): the status page incident, else the first report by a person saying what
+// users see, else the alert whose key reads most like words, else the discussion channel's topic, else none.
+// Runs after summarise() (it reads the discussion channel).
+void name_incident(const Work& w, Timeline& out);
 
 // ---- ledger.cpp ----
 void fill_ledger(const Work& w, const Timeline& out,
