@@ -134,6 +134,18 @@ TEST_CASE("Actions: an owner for each person who took part, none for mail-only s
     CHECK(actions.find("**D**") == std::string::npos);    // a robot
 }
 
+TEST_CASE("Retro held is a prompt until someone gives the date, and lint warns of it", "[render][draft]") {
+    render::DraftOptions o;
+    o.tz = *TimeZone::find("Europe/London");
+    const std::string md = render::render_draft(test::seed_like_timeline(), o).markdown;
+    CHECK(md.find("\n**Retro held:** <!-- retro: the date of the retro meeting, YYYY-MM-DD -->\n") !=
+          std::string::npos);
+    std::vector<std::string> findings;
+    for (const lint::Finding& f : lint::lint_retro(md, "draft.md", LintConfig{}))
+        findings.push_back(std::string(to_string(f.severity)) + " " + f.rule_id);
+    CHECK(findings == std::vector<std::string>{"warning RETRO002"});
+}
+
 TEST_CASE("hostile text and secrets in entries are escaped and redacted", "[render][draft][redact]") {
     Timeline t;
     auto add = [&](const char* time, const char* initials, std::string text) {
