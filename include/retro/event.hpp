@@ -19,7 +19,10 @@ inline constexpr std::string_view event_schema = "retro.event/1";
 
 enum class EventKind { message, alert, email, status, note, change };
 enum class Precision { exact, minute, day };
-enum class SpanType { code, pre, link, mention, bold, italic };
+// `attachment`: the title of a file attached to the message, on a line of the text that names the file and
+// nothing else ("file: items 403 (items-403.png)"); its `url` is the file's https permalink when the source has
+// one (src/core/attachment_lines.hpp).
+enum class SpanType { code, pre, link, mention, bold, italic, attachment };
 // What an event came through. Later stages ask this, never the source kind or vendor, so a new source of a
 // known medium (Teams is chat, Buildkite is change) is handled as its medium is.
 enum class Medium { chat, alerting, mail, document, change };
@@ -72,7 +75,7 @@ struct Actor {
 struct Span {
     std::size_t start = 0, end = 0;
     SpanType type = SpanType::link;
-    std::string url;  // links only
+    std::string url;  // links, and attachments the source gives a permalink for
     friend bool operator==(const Span&, const Span&) = default;
 };
 

@@ -142,7 +142,7 @@ struct Timeline {
     std::vector<Participant> participants;  // people with entries, in order of first entry
     std::string discussion_channel;         // the channel where the incident was discussed most
     std::string discussion_link;            // permalink of its first pinned message, else its first, in the window
-    std::string title_hint;                 // what best names the incident (an alert, a thread's first line)
+    std::string title_hint;  // what best names the incident: the draft's title unless --title; may be empty
     Ledger ledger;
 };
 
@@ -173,11 +173,12 @@ struct CorrelateOptions {
     // "catalogue-api-prod-5xx-alarm"), so their records merge and group together.
     std::map<std::string, std::string> alert_aliases;
     People people;
-    // Noise rules in force: membership (joins, leaves), topic, emoji-only, one-word-ack, thanks-only,
-    // bot-chatter, robot-mail (mail a list or a robot sent), off-topic (chatter in another channel),
-    // edge-chatter (unrelated messages at the start or end of the incident's cluster).
-    std::vector<std::string> noise_rules{"membership",  "topic",       "emoji-only", "one-word-ack",
-                                         "thanks-only", "bot-chatter", "robot-mail", "off-topic", "edge-chatter"};
+    // Noise rules in force: membership (joins, leaves), topic, no-text (a message with no text, or only files
+    // with no https permalink), emoji-only, one-word-ack, thanks-only, bot-chatter, robot-mail (mail a list or a
+    // robot sent), off-topic (chatter in another channel), edge-chatter (unrelated messages at the start or end
+    // of the incident's cluster).
+    std::vector<std::string> noise_rules{"membership",  "topic",       "no-text",    "emoji-only", "one-word-ack",
+                                         "thanks-only", "bot-chatter", "robot-mail", "off-topic",  "edge-chatter"};
     std::vector<std::string> ack_words{"ok",   "okay", "ack",   "acked", "thanks", "thx",  "ty",    "cheers",
                                        "+1",   "lgtm", "yes",   "yep",   "yup",    "sure", "done",  "noted",
                                        "nice", "cool", "great", "k",     "kk",     "ta",   "thank", "roger"};

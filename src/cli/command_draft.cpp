@@ -2,7 +2,6 @@
 // "The retro document"). `--update FILE` merges the machine-written regions of an existing draft with a fresh
 // one (`--diff` shows the change instead); `-o FILE` refuses to replace a file without `--force`. What was redacted is
 // summarised on stderr.
-#include <chrono>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -33,8 +32,8 @@ struct DraftCommandOptions {
     std::size_t incident = 0;
 };
 
-// --retro-held as written (a date), else SOURCE_DATE_EPOCH's local date, else today's (DESIGN.md
-// "Determinism").
+// --retro-held as written (a date), else SOURCE_DATE_EPOCH's local date (DESIGN.md "Determinism"), else "":
+// the draft then holds a prompt, since the retro meeting has not been held when the draft is written.
 std::string retro_held_date(const std::string& option, const TimeZone& tz) {
     if (!option.empty()) {
         const std::optional<LocalDateTime> d = parse_iso8601_local(option);
@@ -47,8 +46,7 @@ std::string retro_held_date(const std::string& option, const TimeZone& tz) {
         if (!t) throw Error(fmt::format("SOURCE_DATE_EPOCH={}: expected whole seconds since 1970", epoch));
         return format_local_date(*t, tz);
     }
-    const auto now = std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
-    return format_local_date(Instant(now.time_since_epoch()), tz);
+    return {};
 }
 
 std::string read_draft(const std::string& path, Diagnostics& diags) {
@@ -153,7 +151,7 @@ void add_draft_command(CLI::App& app, CommonOptions& common, Runner& run) {
         ->excludes(output);
     cmd->add_option("--title", options->title, "The incident's title (default: named from its alerts or thread)");
     cmd->add_option("--retro-held", options->retro_held,
-                    "The date of the retro meeting (default: SOURCE_DATE_EPOCH's date, else today)");
+                    "The date of the retro meeting (default: SOURCE_DATE_EPOCH's date, else a prompt to fill in)");
     cmd->add_flag("--no-redact", options->no_redact, "Keep tokens, passwords, e-mail addresses and phone numbers");
     cmd->add_option("--incident", options->incident, "Use incident cluster N (see retro timeline --list-incidents)")
         ->check(CLI::PositiveNumber);

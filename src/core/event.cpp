@@ -9,7 +9,7 @@ namespace {
 
 constexpr std::array<std::string_view, 6> kind_names{"message", "alert", "email", "status", "note", "change"};
 constexpr std::array<std::string_view, 3> precision_names{"exact", "minute", "day"};
-constexpr std::array<std::string_view, 6> span_names{"code", "pre", "link", "mention", "bold", "italic"};
+constexpr std::array<std::string_view, 7> span_names{"code", "pre", "link", "mention", "bold", "italic", "attachment"};
 constexpr std::array<std::string_view, 5> medium_names{"chat", "alerting", "mail", "document", "change"};
 constexpr std::array<std::string_view, 4> system_names{"", "membership", "topic", "other"};
 constexpr std::array<std::string_view, 9> action_names{"merged",      "deployed",     "deploy-started",

@@ -1,9 +1,11 @@
 // Event classes the correlator reasons with (DESIGN.md "Correlation" 4 and 6): signals, human events,
 // pinned events, and the content noise rules. Joins, leaves and topic changes are told by the event's
 // `flags.system`, which the ingester set from the platform's own markers (Slack's `subtype`), never by
-// their text, which is in the platform's language.
+// their text, which is in the platform's language. A message with no text, or only files nobody could open
+// (no https permalink), is `no-text`: a draft would draw it as a bare `HH.MM XX`.
 #include <cctype>
 
+#include "core/attachment_lines.hpp"
 #include "core/text_utf8.hpp"
 #include "correlate/steps.hpp"
 
@@ -225,6 +227,7 @@ std::string_view noise_rule_of(const Event& e, const std::vector<std::string>& a
     std::string_view text = e.text;
     if (e.flags.system == SystemMessage::membership) return "membership";
     if (e.flags.system == SystemMessage::topic) return "topic";
+    if (says_nothing_shown(text, e.spans)) return "no-text";
     if (is_emoji_only(text)) return "emoji-only";
     if (!e.flags.bot) {
         // normalise_word(text) compared with each word, without building it: this runs on every message.

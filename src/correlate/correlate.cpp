@@ -68,6 +68,7 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
     compute_metrics(out);
     quote_causes(options, out);
     summarise(out);
+    name_incident(w, out);
     fill_ledger(w, out, not_events, out.ledger);  // 7
     return out;
 }

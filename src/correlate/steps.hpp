@@ -71,7 +71,8 @@ bool is_human(const Event& e);   // a person wrote it: non-bot message, note, e-
 bool is_signal(const Event& e);  // alerts, human events, status updates (timed ones)
 // True when `e` is pinned or carries one of the timeline emoji as a reaction.
 bool is_pinned(const Event& e, const std::vector<std::string>& timeline_emoji);
-// The noise rule `e` falls under (membership, topic, emoji-only, one-word-ack), or "" for none: a string
+// The noise rule `e` falls under (membership, topic, no-text, emoji-only, one-word-ack, thanks-only, robot-mail),
+// or "" for none: a string
 // literal. `ack_words` are the one-word acknowledgements (lower case).
 std::string_view noise_rule_of(const Event& e, const std::vector<std::string>& ack_words);
 bool is_emoji_only(std::string_view text);
@@ -150,8 +151,14 @@ void compute_metrics(Timeline& out);
 void quote_causes(const CorrelateOptions& options, Timeline& out);
 
 // ---- summary.cpp ----
-// The discussion channel and its permalink, and the title hint.
+// The discussion channel and its permalink.
 void summarise(Timeline& out);
+
+// ---- incident_title.cpp ----
+// The title hint (incident_title.hpp): the status page incident, else the first report by a person saying what
+// users see, else the alert whose key reads most like words, else the discussion channel's topic, else none.
+// Runs after summarise() (it reads the discussion channel).
+void name_incident(const Work& w, Timeline& out);
 
 // ---- ledger.cpp ----
 void fill_ledger(const Work& w, const Timeline& out,

@@ -1,10 +1,9 @@
 // What the draft's header needs from the timeline: the channel where the incident was discussed (the
-// chat channel with the most human entries in the window; ties: the one whose talk started first), the
+// chat channel with the most human entries in the window; ties: the one whose talk started first) and the
 // permalink of its first pinned message (where people pin "the incident chat starts here"), else of its
-// first message, and a title hint (the first message's first line, else the first alert).
+// first message. The title is incident_title.cpp's.
 #include <map>
 
-#include "core/text_utf8.hpp"
 #include "correlate/steps.hpp"
 
 namespace retro::correlation {
@@ -13,10 +12,6 @@ namespace {
 
 bool is_discussion(const TimelineEntry& e) {
     return e.kind == EventKind::message && !e.bot && e.medium == Medium::chat && !e.channel.empty();
-}
-
-std::string first_line(std::string_view text) {
-    return std::string(trim(text.substr(0, text.find('\n'))));
 }
 
 }  // namespace
@@ -47,15 +42,7 @@ void summarise(Timeline& out) {
                 break;
             }
         if (!linked->links.empty()) out.discussion_link = linked->links.front();
-        out.title_hint = first_line(chosen->text);
     }
-    if (out.title_hint.empty() && !out.groups.empty()) out.title_hint = out.groups.front().key;
-    if (out.title_hint.empty())
-        for (const auto& e : out.entries)
-            if (e.precision != Precision::day && !first_line(e.text).empty()) {
-                out.title_hint = first_line(e.text);
-                break;
-            }
 }
 
 }  // namespace retro::correlation

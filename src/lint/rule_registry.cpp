@@ -18,8 +18,9 @@ const std::vector<Rule>& rules() {
          "`Incident from`, `Incident until` and `Retro held` are present and are dates",
          "The three metadata lines under the title, `**Incident from:** YYYY-MM-DD`, `**Incident until:** "
          "YYYY-MM-DD` (or `till`) and `**Retro held:** YYYY-MM-DD`, date the incident and its review. Each "
-         "must be present and hold an ISO 8601 calendar date that exists (no 2024-02-30). The names are "
-         "configurable with `required_metadata` in `[lint]`.",
+         "must be present and hold an ISO 8601 calendar date that exists (no 2024-02-30). A `Retro held` that is "
+         "still a draft's prompt (`<!-- retro: the date of the retro meeting, YYYY-MM-DD -->`) is a warning: the "
+         "retro has not been held yet. The names are configurable with `required_metadata` in `[lint]`.",
          check_metadata},
         {"RETRO003", "date-order", Severity::error, "from <= until; the retro is held after the incident",
          "An incident cannot end before it starts, and its retro cannot be held before it started: both are "

@@ -18,7 +18,7 @@ namespace retro::render {
 
 struct DraftOptions {
     std::string title;       // --title; empty: the timeline's title hint
-    std::string retro_held;  // "2024-07-26" (--retro-held, else SOURCE_DATE_EPOCH's date, else today)
+    std::string retro_held;  // "2024-07-26" (--retro-held, else SOURCE_DATE_EPOCH's date); empty: a prompt
     TimeZone tz = TimeZone::utc();
     bool redact = true;  // --no-redact turns it off
     People people;       // names for redacted e-mail addresses

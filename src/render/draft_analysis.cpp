@@ -1,7 +1,6 @@
-// The draft's `## Analysis of causes` facts and `## Actions` headings. Only what the timeline can stand
-// behind is written, each fact citing the entries it rests on ("The first alert fired at 11.14, 74 minutes
-// after the first report at 10.00"); everything else is a prompt for people (`<!-- retro: … -->`). Actions
-// are never invented: one heading per participant, to fill in.
+// The draft's `## Analysis of causes` facts. Only what the timeline can stand behind is written, each fact
+// citing the entries it rests on ("The first alert fired at 11.14, 74 minutes after the first report at
+// 10.00"); everything else is a prompt for people (`<!-- retro: … -->`).
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -252,26 +251,6 @@ void write_safeguards(DraftContext& ctx, std::string& out) {
         return;
     }
     for (const std::string& f : facts) out += "* " + f + "\n";
-}
-
-// One bold heading per participant with a prompt comment where their actions go; never an invented action.
-// Lint's RETRO009 accepts an owner whose only content is such a prompt, so the draft stays lint-clean.
-void write_actions(DraftContext& ctx, std::string& out) {
-    const Timeline& t = ctx.timeline();
-    if (t.participants.empty()) {
-        out += "<!-- retro: no participants were found in the sources; one bold heading per owner, then one "
-               "bullet per action people agreed on -->\n\n";
-        return;
-    }
-    for (const Participant& p : t.participants) {
-        const std::string who = p.initials.empty() ? p.name : p.initials;
-        if (who.empty()) continue;
-        out += "**" + escape_inline(ctx.plain(who), {}, LineStart::inline_text) + "**\n\n";
-        const std::string name =
-            p.name.empty() || p.name == who ? std::string() : " (" + comment_safe(ctx.plain(p.name)) + ")";
-        out += "<!-- retro: actions for " + comment_safe(ctx.plain(who)) + name +
-               ", one bullet each, as agreed in the retro; remove this owner if there are none -->\n\n";
-    }
 }
 
 }  // namespace retro::render

@@ -55,7 +55,8 @@ void write_timeline(DraftContext& context, std::string& out);
 void write_evidence(DraftContext& context, std::string& out);
 void write_safeguards(DraftContext& context, std::string& out);
 
-// `## Actions`: a prompt holding one bold heading per participant, ready to fill and move out.
+// `## Actions` (draft_actions.cpp): one bold heading and prompt per person who took part (wrote in chat or a
+// note, or made a change, in the window), ready to fill in; a prompt when there is none.
 void write_actions(DraftContext& context, std::string& out);
 
 // "74 minutes", "2 hours 5 minutes", "1 day 3 hours".

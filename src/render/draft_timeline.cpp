@@ -2,7 +2,7 @@
 // heading per local day, `See <permalink>` for the channel where the incident was discussed, then entries
 // `HH.MM INITIALS text` with `\` at the end of every line that continues, alert groups as
 // `HH.MM #channel: NAME until last at HH.MM (N times)`, same-minute alerts of one channel as one entry with
-// continuation lines (the seed's 11.14), e-mails naming the sender, status-page updates.
+// continuation lines (the seed's 11.14), e-mails naming the sender, status-page updates, a file as a link to it.
 #include <algorithm>
 #include <cctype>
 
@@ -10,6 +10,7 @@
 
 #include "core/sentences.hpp"
 #include "core/text_utf8.hpp"
+#include "render/attachment_links.hpp"
 #include "render/draft_sections.hpp"
 #include "render/markdown_escape.hpp"
 
@@ -227,7 +228,7 @@ private:
     }
 
     void write_message(const TimelineEntry& e) {
-        const RedactedText body = m_ctx.text(e.text, e.spans);
+        const RedactedText body = show_attachments(m_ctx.text(e.text, e.spans));
         std::string head = time_prefix(e);
         LineStart start = head.empty() ? LineStart::block : LineStart::after_time;
         if (!e.initials.empty() && !head.empty()) {

@@ -1,6 +1,6 @@
 // Slack message → events (input-formats.md §1.3–1.7, §2e; DESIGN.md). Text comes from `text`, then the
 // attachments (pretext, title, text, fields, else fallback), then `blocks` when `text` is empty, then file
-// titles; never from a file's token-bearing `url_private`.
+// titles (with the file's permalink); never from a file's token-bearing `url_private`.
 #include "ingest/slack/message.hpp"
 
 #include <algorithm>
@@ -71,13 +71,20 @@ void append_attachment(json::Element att, const NameLookup& names, RichText& out
     }
 }
 
+// `file: TITLE (NAME)` on a line of its own, the title an attachment span carrying the file's `permalink` when
+// it is https (the page in the workspace where people open it; never `url_private`, which bears a token).
 void append_file(json::Element file, RichText& out) {
     std::string_view title = trim(str(file, "title"));
     std::string_view name = trim(str(file, "name"));
     if (title.empty()) title = name;
     if (title.empty()) return;
     out.break_line();
-    out.text += "file: " + clean_text(title);
+    out.text += "file: ";
+    const std::size_t start = out.text.size();
+    out.text += clean_text(title);
+    std::string_view permalink = trim(str(file, "permalink"));
+    if (!permalink.starts_with("https://")) permalink = {};
+    out.spans.push_back(Span{start, out.text.size(), SpanType::attachment, clean_text(permalink)});
     if (!name.empty() && name != title) out.text += " (" + clean_text(name) + ")";
 }
 

@@ -45,6 +45,21 @@ TEST_CASE("noise rules drop joins, topic changes, emoji-only messages and one-wo
         {"thanks to a named person is kept", message("10:01", "Cid Moe", "thanks Paul"), ""},
         {"thanks with a link is kept", message("10:01", "Cid Moe", "thanks https://example.org/x"), ""},
         {"praise without thanks is kept", message("10:01", "Cid Moe", "great job team"), ""},
+        // no-text: nothing a draft could draw but `HH.MM XX`.
+        {"empty message", message("10:01", "Cid Moe", ""), "noise: no-text"},
+        {"blank message", message("10:01", "Cid Moe", " \n\t"), "noise: no-text"},
+        {"a file with no permalink", [] {
+             Event e = message("10:01", "Cid Moe", "file: items 403 (items-403.png)");
+             e.spans.push_back(Span{6, 15, SpanType::attachment, ""});
+             return e;
+         }(),
+         "noise: no-text"},
+        {"a file with a permalink is kept", [] {
+             Event e = message("10:01", "Cid Moe", "file: items 403 (items-403.png)");
+             e.spans.push_back(Span{6, 15, SpanType::attachment, "https://example.slack.com/files/U1/F1/x.png"});
+             return e;
+         }(),
+         ""},
         // robot-mail: mail the ingester marked as a list's or a robot's.
         {"robot mail", [] {
              Event e = email("10:01", "Buildkite", "Build #1046 passed");

@@ -261,6 +261,9 @@ TEST_CASE("subtypes, files and empty text", "[slack][day]") {
     CHECK(run.events[4].actor.name == "Sam Brown");
     CHECK_FALSE(run.events[4].flags.edited);
     CHECK(run.events[1].text == "file: Kibana down (kibana.png)");
+    // The title is an attachment span carrying the file's https permalink, never the token-bearing url_private.
+    CHECK(run.events[1].spans ==
+          std::vector<Span>{{6, 17, SpanType::attachment, "https://wellcome.slack.com/files/U1/F1/kibana.png"}});
     CHECK(run.events[2].text == "from blocks < raw");
     for (const Event& e : run.events) CHECK(to_json_line(e).find("xoxe") == std::string::npos);
 }

@@ -113,6 +113,19 @@ TEST_CASE("RETRO002 metadata and RETRO003 date-order") {
           Lines{"7:17: error: `Retro held` 2024-07-20 is before `Incident from` 2024-07-25 [RETRO003 date-order]"});
 }
 
+TEST_CASE("RETRO002: a Retro held still the draft's prompt is a warning, any other non-date an error") {
+    const std::string prompt = "<!-- retro: the date of the retro meeting, YYYY-MM-DD -->";
+    CHECK(run_lint(replace(clean, "2024-07-26", prompt)) ==
+          Lines{"7:17: warning: `Retro held` is still a prompt: write the date of the retro meeting (YYYY-MM-DD) "
+                "[RETRO002 metadata]"});
+    CHECK(run_lint(replace(clean, "2024-07-26", prompt + " 2024-07-26")) ==
+          Lines{"7:17: error: `Retro held` is `" + prompt + " 2024-07-26`, not a date that exists in the form "
+                "YYYY-MM-DD [RETRO002 metadata]"});
+    CHECK(run_lint(replace(clean, "**Incident until:** 2024-07-25", "**Incident until:** " + prompt)) ==
+          Lines{"5:21: error: `Incident until` is `" + prompt + "`, not a date that exists in the form YYYY-MM-DD "
+                "[RETRO002 metadata]"});
+}
+
 TEST_CASE("RETRO004 filename-date") {
     CHECK(run_lint(clean, "incident_retros/2024-07-26_search.md") ==
           Lines{"3:20: warning: the file name starts with 2024-07-26 but `Incident from` is 2024-07-25 "

@@ -107,6 +107,45 @@ TEST_CASE("an empty timeline still gives a complete, prompting draft", "[render]
     check_golden("empty.md", render::render_draft(t, o).markdown);
 }
 
+TEST_CASE("Actions: an owner for each person who took part, none for mail-only senders, robots or alerts",
+          "[render][draft][actions]") {
+    using namespace retro::test;
+    Event merge =
+        change("2024-07-25T10:10:00Z", "bob", "merged #7 Revert the login form", ChangeAction::merged, "acme/web", 7);
+    merge.actor.name = "Bob Ray";
+    Event before = change("2024-07-24T09:00:00Z", "cat", "merged #6 Login form", ChangeAction::merged, "acme/web", 6);
+    before.actor.name = "Cat Dee";
+    Event mail = email("10:05", "Collections Systems Support", "Sierra API issue - users cannot log in");
+    Event note = message("10:20", "Gil Ho", "reverted the form");
+    note.kind = EventKind::note;
+    note.source = {"notes", "", Medium::document, "notes.md", 3};
+    note.channel.clear();
+    const Timeline t =
+        run({before, message("10:00", "Nina Patel", "users cannot log in"), mail,
+             alert("10:06:00", "login-errors", "firing"), merge, bot_message("10:12", "deploy of web v7 finished"),
+             note, message("10:15", "Nina Patel", "could it be #6?")});
+    const std::string md = render::render_draft(t, london_options()).markdown;
+    const std::string actions = md.substr(md.find("## Actions"));
+    CHECK(actions.find("**NP**") != std::string::npos);
+    CHECK(actions.find("**BR**") != std::string::npos);   // a merge in the window
+    CHECK(actions.find("**GH**") != std::string::npos);   // a note
+    CHECK(actions.find("**CSS**") == std::string::npos);  // e-mail only: a supplier
+    CHECK(actions.find("**CD**") == std::string::npos);   // a change from before the incident
+    CHECK(actions.find("**D**") == std::string::npos);    // a robot
+}
+
+TEST_CASE("Retro held is a prompt until someone gives the date, and lint warns of it", "[render][draft]") {
+    render::DraftOptions o;
+    o.tz = *TimeZone::find("Europe/London");
+    const std::string md = render::render_draft(test::seed_like_timeline(), o).markdown;
+    CHECK(md.find("\n**Retro held:** <!-- retro: the date of the retro meeting, YYYY-MM-DD -->\n") !=
+          std::string::npos);
+    std::vector<std::string> findings;
+    for (const lint::Finding& f : lint::lint_retro(md, "draft.md", LintConfig{}))
+        findings.push_back(std::string(to_string(f.severity)) + " " + f.rule_id);
+    CHECK(findings == std::vector<std::string>{"warning RETRO002"});
+}
+
 TEST_CASE("hostile text and secrets in entries are escaped and redacted", "[render][draft][redact]") {
     Timeline t;
     auto add = [&](const char* time, const char* initials, std::string text) {

@@ -61,6 +61,20 @@ TEST_CASE("an update rewrites the timeline and keeps human edits", "[render][upd
     CHECK(render::update_draft(first, second).text == second);
 }
 
+TEST_CASE("an update keeps the Retro held date a person wrote over the prompt", "[render][update]") {
+    render::DraftOptions o;  // no --retro-held, no SOURCE_DATE_EPOCH: the prompt
+    const std::string prompt = "**Retro held:** <!-- retro: the date of the retro meeting, YYYY-MM-DD -->";
+    const std::string first = render::render_draft(test::seed_like_timeline(), o).markdown;
+    const std::string filled = replace_once(first, prompt, "**Retro held:** 2024-07-30");
+    const render::DraftUpdate u = render::update_draft(filled, first);
+    CHECK(u.conflicts.empty());
+    CHECK(u.text == filled);
+    // With a date given on the update (--retro-held, SOURCE_DATE_EPOCH) the prompt becomes that date.
+    o.retro_held = "2024-07-29";
+    const std::string dated = render::render_draft(test::seed_like_timeline(), o).markdown;
+    CHECK(render::update_draft(first, dated).text.find("**Retro held:** 2024-07-29\n") != std::string::npos);
+}
+
 TEST_CASE("an update leaves out regions people deleted and refuses unbalanced markers", "[render][update]") {
     render::DraftOptions o;
     o.retro_held = "2024-07-26";
