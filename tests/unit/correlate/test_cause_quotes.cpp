@@ -45,7 +45,8 @@ TEST_CASE("the sentences that say why are quoted, the most cause words first, wi
     CHECK(q.event_id == "email:<11:37@example.org>");
     CHECK(t.cause_quotes[1].channel == "incident");
     // The bytes of the sentence in the event's text, quotation marks and all: the renderer redacts it there.
-    const Event& mail = login_incident()[3];
+    const std::vector<Event> incident = login_incident();
+    const Event& mail = incident[3];
     CHECK(mail.text.substr(q.start, q.end - q.start).starts_with("\"D&T Networks"));
     CHECK(mail.text.substr(q.start, q.end - q.start).ends_with("the change.\""));
 }
