@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "core/sentences.hpp"
 #include "core/text_utf8.hpp"
 #include "correlate/steps.hpp"
 
@@ -24,21 +25,12 @@ constexpr std::string_view weekday_words[] = {"sunday", "monday",   "tuesday", "
 bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
-bool has_word(std::string_view lower, std::string_view word) {
-    for (std::size_t at = lower.find(word); at != std::string_view::npos; at = lower.find(word, at + 1)) {
-        bool starts = at == 0 || !is_alpha(lower[at - 1]);
-        bool ends = at + word.size() >= lower.size() || !is_alpha(lower[at + word.size()]);
-        if (starts && ends) return true;
-    }
-    return false;
-}
-
 // Days back from the message's day that the sentence names: "yesterday" 1, a weekday its latest past one
 // (today's own name 0), none: nullopt.
 std::optional<int> days_back(std::string_view lower, unsigned today_weekday) {
-    if (has_word(lower, "yesterday") || lower.find("last night") != std::string_view::npos) return 1;
+    if (holds_phrase(lower, "yesterday") || holds_phrase(lower, "last night")) return 1;
     for (unsigned d = 0; d < 7; ++d)
-        if (has_word(lower, weekday_words[d])) return static_cast<int>((today_weekday + 7 - d) % 7);
+        if (holds_phrase(lower, weekday_words[d])) return static_cast<int>((today_weekday + 7 - d) % 7);
     return std::nullopt;
 }
 
@@ -88,24 +80,10 @@ std::optional<unsigned> clock_at(std::string_view s, std::size_t at, std::size_t
     return std::nullopt;
 }
 
-// The sentences of a message: lines, and ". " within them (a time's "14.00" has no space after its dot).
-std::vector<std::string_view> sentences_of(std::string_view text) {
-    std::vector<std::string_view> out;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-        bool cut = i == text.size() || text[i] == '\n' || (text[i] == '.' && i + 1 < text.size() && text[i + 1] == ' ') ||
-                   text[i] == '?' || text[i] == '!';
-        if (!cut) continue;
-        if (i > start) out.push_back(text.substr(start, i - start));
-        start = i + 1;
-    }
-    return out;
-}
-
 // A sentence about what is still to come ("retro tomorrow at 2pm") dates nothing that happened.
 bool looks_ahead(std::string_view lower) {
-    return has_word(lower, "tomorrow") || has_word(lower, "retro") || has_word(lower, "meeting") ||
-           has_word(lower, "will") || has_word(lower, "next");
+    return holds_phrase(lower, "tomorrow") || holds_phrase(lower, "retro") || holds_phrase(lower, "meeting") ||
+           holds_phrase(lower, "will") || holds_phrase(lower, "next");
 }
 
 }  // namespace
@@ -149,11 +127,11 @@ void bring_in_dated_alerts(Work& w, const CorrelateOptions& options, IncidentWin
     for (std::uint32_t m = 0; m < w.events.size(); ++m) {
         const Event& said = w.events[m];
         if (!w.in_window[m] || !is_happening_lead(w, m) || !is_human(said)) continue;
-        for (std::string_view sentence : sentences_of(said.text)) {
-            const auto times = times_a_sentence_names(sentence, said.time, options.tz);
+        for (const Sentence& sentence : split_sentences(said.text)) {
+            const auto times = times_a_sentence_names(sentence.text, said.time, options.tz);
             if (times.empty()) continue;
             std::set<std::string> words;
-            content_words(sentence, [&](std::string word) { words.insert(std::move(word)); });
+            content_words(sentence.text, [&](std::string word) { words.insert(std::move(word)); });
             for (std::uint32_t i = 0; i < w.events.size(); ++i) {
                 const Event& e = w.events[i];
                 if (w.in_window[i] || w.lead[i] != i || e.kind != EventKind::alert || !e.alert || e.time >= win.from)

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/sentences.hpp"
 #include "correlate/steps.hpp"
 
 namespace retro {
@@ -20,15 +21,6 @@ namespace {
 
 constexpr std::size_t left_out_per_reason = 5;
 
-// The first line of `text`, cut to about 80 bytes on a character boundary.
-std::string gist(std::string_view text) {
-    text = text.substr(0, text.find('\n'));
-    if (text.size() <= 80) return std::string(text);
-    std::size_t cut = 80;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return std::string(text.substr(0, cut)) + "…";
-}
-
 // The first events of each judgement call (noise rules, after the incident), for `retro timeline --stats`.
 void list_left_out(const Work& w, Ledger& ledger) {
     std::map<std::string, std::size_t> listed;
@@ -44,8 +36,9 @@ void list_left_out(const Work& w, Ledger& ledger) {
         }
         if (listed[reason]++ >= left_out_per_reason) continue;
         const Event& e = w.events[i];
-        ledger.left_out.push_back(
-            {e.time, !e.actor.name.empty() ? e.actor.name : e.actor.email, gist(e.text), std::move(reason)});
+        const std::string_view first_line = std::string_view(e.text).substr(0, e.text.find('\n'));
+        ledger.left_out.push_back({e.time, !e.actor.name.empty() ? e.actor.name : e.actor.email,
+                                   cut_at_word(first_line, 80), std::move(reason)});
     }
 }
 
