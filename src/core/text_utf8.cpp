@@ -1,4 +1,5 @@
 // UTF-8 validation and repair (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF).
+#include <cctype>
 #include "core/text_utf8.hpp"
 
 #include <algorithm>
@@ -146,6 +147,21 @@ std::string escape_controls(std::string_view text) {
 std::string_view trim(std::string_view text) {
     while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
     while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+std::size_t short_code_end(std::string_view text, std::size_t at) {
+    if (at >= text.size() || text[at] != ':') return at;
+    std::size_t end = at + 1;
+    while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_' ||
+                                 text[end] == '-' || text[end] == '+'))
+        ++end;
+    return end > at + 1 && end < text.size() && text[end] == ':' ? end + 1 : at;
+}
+
+std::string_view without_leading_short_codes(std::string_view text) {
+    for (text = trim(text); short_code_end(text, 0) > 0; text = trim(text.substr(short_code_end(text, 0)))) {
+    }
     return text;
 }
 

@@ -23,6 +23,12 @@ void append_utf8(std::string& out, char32_t code_point);
 // Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 
+// Where a chat short code (":x:", ":white_check_mark:", ":+1:") that starts at `at` ends (one past its closing
+// colon), or `at` when none starts there.
+std::size_t short_code_end(std::string_view text, std::size_t at);
+// `text` trimmed and without the short codes it opens with (":x: Updown alert DOWN" → "Updown alert DOWN").
+std::string_view without_leading_short_codes(std::string_view text);
+
 // ASCII lower case.
 std::string to_lower_ascii(std::string_view text);
 

@@ -125,16 +125,11 @@ bool is_emoji_only(std::string_view text) {
             continue;
         }
         if (c == ':') {  // a Slack short code that was not turned into a character: ":+1:", ":tada::skin-tone-2:"
-            std::size_t end = i + 1;
-            while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_' ||
-                                         text[end] == '-' || text[end] == '+'))
-                ++end;
-            if (end < text.size() && text[end] == ':' && end > i + 1) {
-                i = end + 1;
-                any = true;
-                continue;
-            }
-            return false;
+            const std::size_t end = short_code_end(text, i);
+            if (end == i) return false;
+            i = end;
+            any = true;
+            continue;
         }
         if (!is_emoji_code_point(next_code_point(text, i))) return false;
         any = true;

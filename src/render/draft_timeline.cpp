@@ -64,23 +64,9 @@ void append_entry(std::string& out, const std::vector<MarkdownLine>& lines) {
     out += '\n';
 }
 
-// A chat post's leading emoji codes (":x: ", ":white_check_mark: ") say nothing a line of text can show.
-std::string_view without_leading_emoji(std::string_view s) {
-    for (;;) {
-        s = trim(s);
-        if (s.size() < 3 || s[0] != ':') return s;
-        std::size_t end = 1;
-        while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '_' || s[end] == '+' ||
-                                  s[end] == '-'))
-            ++end;
-        if (end == 1 || end >= s.size() || s[end] != ':' || end + 1 >= s.size() || s[end + 1] != ' ') return s;
-        s.remove_prefix(end + 1);
-    }
-}
-
 // What an alert entry is called: a chat post by its first line, an alert system's group by its key.
 std::string alert_name(const TimelineEntry& e) {
-    std::string name(without_leading_emoji(first_line(e.text)));
+    std::string name(without_leading_short_codes(first_line(e.text)));
     if (e.group && (e.medium != Medium::chat || name.empty())) name = e.group->key;
     return name.empty() ? std::string("alert") : name;
 }

@@ -70,13 +70,7 @@ std::optional<PostedAlert> monitor_alert(std::string_view line) {
 
 // Title patterns, tried in order on one line.
 std::optional<PostedAlert> alert_from_title(std::string_view line) {
-    line = trim(line);
-    // Leading emoji codes such as ":rotating_light: " are decoration.
-    while (line.starts_with(':')) {
-        auto end = line.find(':', 1);
-        if (end == std::string_view::npos || line.substr(1, end - 1).find(' ') != std::string_view::npos) break;
-        line = trim(line.substr(end + 1));
-    }
+    line = without_leading_short_codes(line);  // ":rotating_light: " is decoration
     // AWS Chatbot: "CloudWatch Alarm | name | region | Account: id" (state elsewhere).
     if (starts_with_icase(line, "CloudWatch Alarm |")) {
         std::string_view rest = line.substr(18);

@@ -49,3 +49,16 @@ TEST_CASE("escape_controls quotes control characters as ls -b and git do") {
     CHECK(escape_controls("csi \xc2\x9b" "31m, nbsp \xc2\xa0") == "csi \\u009b31m, nbsp \xc2\xa0");
     CHECK(escape_controls("bad \xff") == "bad \xef\xbf\xbd");
 }
+
+TEST_CASE("chat short codes at the start of a text") {
+    CHECK(retro::short_code_end(":x: down", 0) == 3);
+    CHECK(retro::short_code_end(":white_check_mark: up", 0) == 18);
+    CHECK(retro::short_code_end(":+1:", 0) == 4);
+    CHECK(retro::short_code_end("a :x:", 2) == 5);
+    CHECK(retro::short_code_end("::", 0) == 0);             // no name
+    CHECK(retro::short_code_end(":not a code:", 0) == 0);   // spaces
+    CHECK(retro::short_code_end("10:30 went down", 2) == 2);
+    CHECK(retro::without_leading_short_codes(" :x: :fire: Updown alert DOWN: a") == "Updown alert DOWN: a");
+    CHECK(retro::without_leading_short_codes("OK: \"api\"") == "OK: \"api\"");
+    CHECK(retro::without_leading_short_codes(":x:") == "");
+}
