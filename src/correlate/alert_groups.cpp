@@ -39,6 +39,20 @@ struct OpenGroup {
     std::vector<std::uint32_t> happenings;
 };
 
+// Calls `fn` with happening `h` and each record merged into it.
+template <class Fn>
+void for_each_record(const Work& w, std::uint32_t h, Fn fn) {
+    fn(h);
+    if (auto it = w.merged.find(h); it != w.merged.end())
+        for (std::uint32_t m : it->second)
+            if (w.fate[m] == Fate::merged) fn(m);
+}
+
+void add_links(const Event& e, std::vector<std::string>& links) {
+    for (const auto& link : e.links)
+        if (std::find(links.begin(), links.end(), link) == links.end()) links.push_back(link);
+}
+
 // "A short flap is listed line by line, as people write it; a longer one is a storm" (options.flap_lines): each
 // firing of the group is an entry of its own, standing for itself and the resolution after it.
 void list_flap_line_by_line(Work& w, const std::vector<std::uint32_t>& happenings, const AlertGroup& group,
@@ -56,23 +70,15 @@ void list_flap_line_by_line(Work& w, const std::vector<std::uint32_t>& happening
         one.resolved.reset();
         one.event_ids.clear();
         entry.links.clear();
-        auto record = [&](std::uint32_t i) {
+        auto add = [&](std::uint32_t i) {
             one.event_ids.push_back(w.events[i].id);
-            for (const auto& link : w.events[i].links)
-                if (std::find(entry.links.begin(), entry.links.end(), link) == entry.links.end())
-                    entry.links.push_back(link);
+            add_links(w.events[i], entry.links);
         };
-        auto add = [&](std::uint32_t i) {  // a happening and the other records merged into it
-            record(i);
-            if (auto it = w.merged.find(i); it != w.merged.end())
-                for (std::uint32_t m : it->second)
-                    if (w.fate[m] == Fate::merged) record(m);
-        };
-        add(h);
+        for_each_record(w, h, add);
         for (std::size_t r = k + 1; r < happenings.size() && w.events[happenings[r]].alert->state != "firing"; ++r) {
             if (w.events[happenings[r]].alert->state == "resolved" && !one.resolved)
                 one.resolved = w.events[happenings[r]].time;
-            add(happenings[r]);
+            for_each_record(w, happenings[r], add);
         }
         entry.event_ids = one.event_ids;
         entry.pinned = w.pinned[h];
@@ -143,21 +149,16 @@ void group_alerts(Work& w, const CorrelateOptions& options, Timeline& out) {
         std::string chat_channel, chat_key;
         std::vector<std::string> links;
         for (std::uint32_t h : g.happenings) {
-            auto add = [&](std::uint32_t i) {
+            for_each_record(w, h, [&](std::uint32_t i) {
                 group.event_ids.push_back(w.events[i].id);
-                for (const auto& link : w.events[i].links)
-                    if (std::find(links.begin(), links.end(), link) == links.end()) links.push_back(link);
+                add_links(w.events[i], links);
                 if (w.events[i].source.medium != Medium::chat) return;
                 group.posted_in_chat = true;
                 if (chat_channel.empty()) {
                     chat_channel = w.events[i].channel;
                     chat_key = w.events[i].alert ? w.events[i].alert->key : std::string();
                 }
-            };
-            add(h);
-            if (auto it = w.merged.find(h); it != w.merged.end())
-                for (std::uint32_t m : it->second)
-                    if (w.fate[m] == Fate::merged) add(m);
+            });
         }
         // Shown as people saw it: the channel and name of its chat post, when it was posted.
         if (!chat_channel.empty()) group.channel = chat_channel;

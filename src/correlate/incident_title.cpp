@@ -32,7 +32,8 @@ bool is_blank(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-bool is_word_byte(char c) {
+// A letter, digit, apostrophe or UTF-8 byte: a title word keeps "can't" whole (unlike is_word_byte).
+bool is_title_word_byte(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' ||
            static_cast<unsigned char>(c) >= 0x80;
 }
@@ -50,7 +51,7 @@ std::vector<std::string> words_of(std::string_view text) {
     }
     std::vector<std::string> words;
     for_each_run(
-        plain, [](unsigned char c) { return is_word_byte(static_cast<char>(c)); },
+        plain, [](unsigned char c) { return is_title_word_byte(static_cast<char>(c)); },
         [&](std::size_t begin, std::size_t end) {
             words.push_back(to_lower_ascii(std::string_view(plain).substr(begin, end - begin)));
             return true;
@@ -106,7 +107,7 @@ std::string_view drop_openers(std::string_view s) {
             }
         }
         for (std::string_view g : greetings) {
-            if (starts_with_icase(s, g) && (s.size() == g.size() || !is_word_byte(s[g.size()]))) {
+            if (starts_with_icase(s, g) && (s.size() == g.size() || !is_title_word_byte(s[g.size()]))) {
                 s.remove_prefix(g.size());
                 changed = true;
                 break;
