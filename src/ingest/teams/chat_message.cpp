@@ -210,13 +210,8 @@ void learn_message(json::Element message, MessageBook& book) {
         learn_channel_name(*detail, book);
         learn_members(*detail, book.names);
     }
-    if (std::string parent = scalar_field(message, "replyToId"); !parent.empty()) book.replied_to.insert(parent);
-    if (auto replies = array_field(message, "replies")) {
-        if (replies->size() > 0) book.replied_to.insert(scalar_field(message, "id"));
+    if (auto replies = array_field(message, "replies"))
         for (json::Element reply : *replies) learn_message(reply, book);
-    }
-    if (auto count = field(message, "replies@odata.count"); count && json::integer_of(*count).value_or(0) > 0)
-        book.replied_to.insert(scalar_field(message, "id"));
 }
 
 void read_message(json::Element message, const MessageSite& site, std::string_view parent, const MessageBook& book,
@@ -257,19 +252,20 @@ void read_message(json::Element message, const MessageSite& site, std::string_vi
         e.source.line = site.origin.line;
         e.channel = place.name;
 
+        const bool is_system = is_system_message(message);
         std::string reply_to = scalar_field(message, "replyToId");
         if (reply_to.empty()) reply_to = std::string(parent);
         if (!reply_to.empty()) {
             e.thread = std::move(reply_to);
-        } else if (!id.empty() && book.replied_to.contains(id)) {
-            e.thread = id;
+        } else if (!id.empty() && !is_system && string_field(message, "chatId").empty()) {
+            e.thread = id;  // a channel post starts a conversation of its own (chats have no threads)
         }
         if (std::string_view url = trim(string_field(message, "webUrl")); !url.empty()) e.links.emplace_back(url);
         e.flags.edited = is_edited(message);
         e.flags.reactions = reactions_of(message);
 
         std::optional<json::Element> who = object_field(message, "from");
-        if (is_system_message(message)) {
+        if (is_system) {
             SystemEvent system = read_system_event(object_field(message, "eventDetail"), book.names);
             e.flags.system = system.kind;
             e.text = std::move(system.text);

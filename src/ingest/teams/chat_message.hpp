@@ -2,7 +2,7 @@
 // nested in it by `$expand=replies`, to retro events (docs/sources/teams.md).
 #pragma once
 
-#include <set>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -17,11 +17,10 @@ namespace retro::ingest::teams {
 struct MessageBook {
     NameBook names;                                   // person and app ids → display names
     std::map<std::string, std::string, std::less<>> channel_names;  // channel ids → names (channelAdded…)
-    std::set<std::string, std::less<>> replied_to;    // ids of messages that replies in the input answer
     std::string fallback_channel;                     // from the file's name, for messages naming none
 };
 
-// Adds what `message` (and its nested replies) tells about people, channels and threads to `book`.
+// Adds what `message` (and its nested replies) tells about people and channels to `book`.
 void learn_message(json::Element message, MessageBook& book);
 
 // Where a message is: its JSON text (for positions) and where that text starts.

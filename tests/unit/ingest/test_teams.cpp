@@ -108,7 +108,7 @@ TEST_CASE("teams messages: actor, time, thread, edits, reactions, links, deleted
     const Event& r = run.events[0];
     CHECK(r.id == "teams:19:abc@thread.tacv2/1721902000000");
     CHECK(r.text == "Incident\nAPI is down");  // the subject on a line of its own
-    CHECK(r.thread == "1721902000000");          // a reply in the input answers it
+    CHECK(r.thread == "1721902000000");          // a channel post starts a conversation
     CHECK(r.actor == Actor{"u-rc", "Rachel Cooper", "RC", ""});
     CHECK(r.links == std::vector<std::string>{"https://teams.microsoft.com/l/message/19%3Aabc%40thread.tacv2/1721902000000"});
     CHECK_FALSE(r.flags.edited);
@@ -125,6 +125,7 @@ TEST_CASE("teams messages: actor, time, thread, edits, reactions, links, deleted
     CHECK(b.channel == "19:meeting_x@thread.v2");  // a chat, not a channel
     CHECK(b.text == "Incident #42 triggered\n  on api");  // contentType text: as written, trimmed
     CHECK(b.links.empty());
+    CHECK(b.thread.empty());  // chats have no reply threads
 }
 
 TEST_CASE("teams system events: membership, topic, other, in Graph's form and the export's", "[teams]") {

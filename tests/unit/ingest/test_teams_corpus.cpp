@@ -46,6 +46,7 @@ TEST_CASE("teams corpus: Graph's top-3 page is a mention, two hosted images and 
     CHECK(system.text == "changed the team description to: Team for Microsoft Teams members");
     CHECK(system.actor.id == "1fb8890f-423e-4154-8fbf-db6809bc8756");  // the initiator, named nowhere in the file
     CHECK(system.actor.name.empty());
+    CHECK(system.thread.empty());
     // Two pasted images: Graph's hostedContents need a token, so their lines carry no URL.
     const Event& images = run.events[1];
     CHECK(images.actor == Actor{"8ea0e38b-efb3-4757-924a-5f94061cf8c2", "Robin Kline", "RK", ""});
@@ -55,7 +56,7 @@ TEST_CASE("teams corpus: Graph's top-3 page is a mention, two hosted images and 
     const Event& mention = run.events[2];
     CHECK(mention.text == "Hello World @Jane Smith");
     CHECK(mention.spans == std::vector<Span>{{12, 23, SpanType::mention, ""}});
-    CHECK(mention.thread.empty());
+    CHECK(mention.thread == "1616965872395");  // a channel post starts its own conversation
 }
 
 TEST_CASE("teams corpus: $expand=replies is one root and its three replies, one thread", "[teams]") {
@@ -66,7 +67,7 @@ TEST_CASE("teams corpus: $expand=replies is one root and its three replies, one 
                                                        "2021-03-29T03:49:10.004000Z", "2021-03-29T03:49:13.153000Z"});
     CHECK(test::texts_of(run) == std::vector<std::string>{"image\nimage", "Reply1", "Reply2", "Reply3"});
     for (const Event& e : run.events) {
-        CHECK(e.thread == "1616963377068");  // the root too: its replies are in the input
+        CHECK(e.thread == "1616963377068");  // the root too: a channel post starts a conversation
         CHECK(e.actor.name == "Robin Kline");
     }
     CHECK(run.events[1].id == "teams:" + std::string(graph_channel) + "/1616989747416");
