@@ -26,7 +26,13 @@ void BodyBuilder::put(std::string_view bytes) {
         }
     }
     m_space = m_break = false;
-    m_text += bytes;
+    // A `\u0000` escape in the JSON: never part of the text.
+    if (bytes.find('\0') == std::string_view::npos) {
+        m_text += bytes;
+    } else {
+        for (char c : bytes)
+            if (c != '\0') m_text += c;
+    }
 }
 
 void BodyBuilder::text(std::string_view s) {
@@ -88,7 +94,10 @@ void BodyBuilder::attachment_line(std::string_view label, std::string_view title
 void BodyBuilder::close_span(std::size_t start, SpanType type, std::string url) {
     while (start < m_text.size() && (m_text[start] == ' ' || m_text[start] == '\n')) ++start;
     if (start >= m_text.size()) return;
-    m_spans.push_back(Span{start, m_text.size(), type, std::move(url)});
+    Span span{start, m_text.size(), type, std::move(url)};
+    // `<b><b>x</b></b>` is one bold span: nested copies close one after the other.
+    if (!m_spans.empty() && m_spans.back() == span) return;
+    m_spans.push_back(std::move(span));
 }
 
 BodyText BodyBuilder::take() {

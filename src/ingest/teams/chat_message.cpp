@@ -175,6 +175,21 @@ Place place_of(json::Element message, const MessageBook& book) {
     return Place{book.fallback_channel, book.fallback_channel};
 }
 
+// Strings from the JSON are valid UTF-8 (the parser checks), but a `\u0000` escape puts a NUL in them, which
+// the event's text fields never hold.
+void scrub(std::string& s) {
+    if (s.find('\0') != std::string::npos) s = alerts::clean_text(std::move(s));
+}
+
+void scrub(Event& e) {
+    for (std::string* s : {&e.id, &e.time_raw, &e.channel, &e.actor.id, &e.actor.name, &e.actor.initials, &e.thread})
+        scrub(*s);
+    for (std::string& link : e.links) scrub(link);
+    for (std::string& reaction : e.flags.reactions) scrub(reaction);
+    for (Span& span : e.spans) scrub(span.url);
+    if (e.spans.empty()) scrub(e.text);  // a system message's text; a body's went through BodyBuilder
+}
+
 void read_replies(json::Element message, const MessageSite& site, std::string_view id, const MessageBook& book,
                   const IngestOptions& options, Diagnostics& diags, EventSink& sink) {
     auto replies = array_field(message, "replies");
@@ -276,6 +291,7 @@ void read_message(json::Element message, const MessageSite& site, std::string_vi
             e.spans = std::move(body.spans);
         }
         if (who) e.actor = actor_of(*who, book, options.people, e.flags.bot);
+        scrub(e);
         sink.add(std::move(e));
     }
     read_replies(message, site, id, book, options, diags, sink);
