@@ -62,9 +62,6 @@ std::optional<json::Element> object_field(json::Element e, std::string_view key)
     return std::nullopt;
 }
 
-}  // namespace retro::ingest::teams
-
-namespace retro::ingest::teams {
 
 bool has_key(json::Element e, std::string_view key) {
     json::Object object;

@@ -27,10 +27,6 @@ std::optional<json::Array> array_field(json::Element e, std::string_view key);
 // An object member, when it is one.
 std::optional<json::Element> object_field(json::Element e, std::string_view key);
 
-}  // namespace retro::ingest::teams
-
-namespace retro::ingest::teams {
-
 // True when `e` is an object with a member `key` in any case, null or not (`"replyToId": null` still says
 // the object is a chat message).
 bool has_key(json::Element e, std::string_view key);
