@@ -19,6 +19,7 @@ const std::vector<Ingester>& ingesters() {
                                     ingest::slack_ingester,
                                     ingest::slack_api_ingester,
                                     ingest::slackdump_ingester,
+                                    ingest::teams_ingester,
                                     ingest::retro_ingester,
                                     ingest::notes_ingester,
                                     ingest::github_ingester,

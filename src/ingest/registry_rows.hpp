@@ -18,6 +18,7 @@ std::span<const Ingester> alert_ingesters();
 extern const Ingester slack_ingester;       // slack/slack_ingesters.cpp: official export, folder or ZIP
 extern const Ingester slack_api_ingester;   // slack/slack_ingesters.cpp: Web API JSON
 extern const Ingester slackdump_ingester;   // slack/slack_ingesters.cpp: slackdump per-channel dump
+extern const Ingester teams_ingester;       // teams/teams_ingester.cpp: Microsoft Graph chatMessage JSON
 extern const Ingester retro_ingester;   // retro/retro_ingester.cpp: a retro's timeline (Markdown)
 extern const Ingester notes_ingester;   // retro/retro_ingester.cpp: notes of timeline lines
 extern const Ingester github_ingester;  // github/github_ingester.cpp: gh and REST JSON change records
