@@ -26,6 +26,7 @@ const std::vector<Ingester>& ingesters() {
                                     ingest::buildkite_ingester,
                                     ingest::argocd_ingester,
                                     ingest::kubernetes_ingester,
+                                    ingest::mattermost_ingester,
                                 });
         return list;
     }();
