@@ -27,6 +27,7 @@ const std::vector<Ingester>& ingesters() {
                                     ingest::argocd_ingester,
                                     ingest::kubernetes_ingester,
                                     ingest::mattermost_ingester,
+                                    ingest::discord_ingester,
                                 });
         return list;
     }();
