@@ -61,7 +61,7 @@ std::string replied_to(json::Element message, std::string_view channel_id) {
     const auto target = json::scalar_member_text(*reference, "messageId");
     const auto in = json::scalar_member_text(*reference, "channelId");
     if (!target || target->empty() || (in && *in != channel_id)) return {};
-    return *target;
+    return alerts::clean_text(*target);
 }
 
 // The thread key of every message of a plain channel (see the top of this file), by position.
@@ -69,7 +69,7 @@ std::vector<std::string> reply_threads(json::Array messages, std::string_view ch
     std::map<std::string, std::string, std::less<>> parent;  // message id → the message it replies to
     std::vector<std::string> ids, targets;
     for (json::Element m : messages) {
-        ids.push_back(json::scalar_member_text(m, "id").value_or(""));
+        ids.push_back(alerts::clean_text(json::scalar_member_text(m, "id").value_or("")));
         targets.push_back(m.is_object() ? replied_to(m, channel_id) : std::string());
         if (!ids.back().empty() && !targets.back().empty()) parent.emplace(ids.back(), targets.back());
     }
@@ -117,11 +117,11 @@ void parse_discord_export(std::string_view bytes, const Origin& origin, const In
     }
 
     ExportChannel where;
-    if (guild) where.guild_id = r.scalar(*guild, ".guild", "id");
-    where.id = r.scalar(*channel, ".channel", "id");
+    if (guild) where.guild_id = alerts::clean_text(r.scalar(*guild, ".guild", "id"));
+    where.id = alerts::clean_text(r.scalar(*channel, ".channel", "id"));
     const std::string name = alerts::clean_text(std::string(trim(r.string(*channel, ".channel", "name"))));
     const bool is_thread = is_thread_channel(r.string(*channel, ".channel", "type"));
-    const std::string parent_id = r.scalar(*channel, ".channel", "categoryId");
+    const std::string parent_id = alerts::clean_text(r.scalar(*channel, ".channel", "categoryId"));
     const std::string parent = alerts::clean_text(std::string(trim(r.string(*channel, ".channel", "category"))));
     if (r.failed()) {
         context.sink.drop("discord: damaged record");
@@ -148,7 +148,7 @@ void parse_discord_export(std::string_view bytes, const Origin& origin, const In
         if (json::scalar_member_text(m, "type").value_or("") == "ThreadCreated")
             if (auto reference = json::member(m, "reference"))
                 if (auto started = json::scalar_member_text(*reference, "channelId"); started && !started->empty())
-                    thread = fmt::format("discord:{}/{}", where.id, *started);
+                    thread = fmt::format("discord:{}/{}", where.id, alerts::clean_text(*started));
         auto event = read_message(message_reader, m, path, line, where, std::move(thread), context.options.people);
         if (event)
             context.sink.add(std::move(*event));

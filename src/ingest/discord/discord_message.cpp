@@ -139,7 +139,7 @@ void add_mentions(Event& e, std::size_t content_end, json::Array mentions) {
 
 Actor actor_of(json::Element author, const People& people) {
     Actor a;
-    a.id = json::scalar_member_text(author, "id").value_or("");
+    a.id = text_of(json::scalar_member_text(author, "id").value_or(""));
     const std::string_view nickname = trim(str(author, "nickname")), name = trim(str(author, "name"));
     a.name = text_of(!nickname.empty() ? nickname : name);
     a.initials = initials_of(a.name);
@@ -158,7 +158,7 @@ Actor actor_of(json::Element author, const People& people) {
 std::optional<Event> read_message(alerts::FieldReader& r, json::Element m, std::string_view path,
                                   std::uint64_t line, const ExportChannel& channel, std::string thread,
                                   const People& people) {
-    const std::string id = r.scalar(m, path, "id");
+    const std::string id = text_of(r.scalar(m, path, "id"));
     const std::string type = r.scalar(m, path, "type");
     std::string time_raw;
     const auto time = r.iso_time(m, path, "timestamp", &time_raw);

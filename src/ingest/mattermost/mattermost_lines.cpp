@@ -95,19 +95,19 @@ void ExportReader::read_line(std::string_view line, const Origin& origin) {
     if (type == "post" || type == "direct_post") {
         read_thread(r, o, path, type == "direct_post", origin, line);
     } else if (type == "team") {
-        const std::string name(r.string(o, path, "name"));
+        const std::string name = text_of(r.string(o, path, "name"));
         const std::string display = text_of(r.string(o, path, "display_name"));
         if (!r.failed() && !name.empty()) m_teams.insert_or_assign(name, display);
     } else if (type == "channel") {
         Channel c;
-        c.team = std::string(r.string(o, path, "team"));
-        c.name = std::string(r.string(o, path, "name"));
+        c.team = text_of(r.string(o, path, "team"));
+        c.name = text_of(r.string(o, path, "name"));
         c.display_name = text_of(r.string(o, path, "display_name"));
         c.is_private = r.string(o, path, "type") == "P";
         if (!r.failed() && !c.name.empty()) m_channels.push_back(std::move(c));
     } else {  // user, bot
         User u;
-        const std::string username(r.string(o, path, "username"));
+        const std::string username = text_of(r.string(o, path, "username"));
         u.first_name = text_of(r.string(o, path, "first_name"));
         u.last_name = text_of(r.string(o, path, "last_name"));
         u.nickname = text_of(r.string(o, path, "nickname"));
@@ -119,9 +119,9 @@ void ExportReader::read_line(std::string_view line, const Origin& origin) {
 }
 
 bool ExportReader::read_message(alerts::FieldReader& r, json::Element o, std::string_view path, Message& m) {
-    m.user = std::string(r.string(o, path, "user"));
+    m.user = text_of(r.string(o, path, "user"));
     m.message = alerts::clean_text(std::string(r.string(o, path, "message")));
-    m.type = std::string(r.string(o, path, "type"));
+    m.type = text_of(r.string(o, path, "type"));
     auto time = r.epoch_time(o, path, "create_at", EpochUnit::milliseconds, &m.time_raw);
     if (r.failed()) return false;
     if (!time) {
@@ -159,14 +159,14 @@ void ExportReader::read_thread(alerts::FieldReader& r, json::Element o, std::str
         if (auto members = r.array(o, path, "channel_members")) {
             for (json::Element member : *members) {
                 std::string_view name;
-                if (!member.get(name) && !trim(name).empty()) t.members.emplace_back(trim(name));
+                if (!member.get(name) && !trim(name).empty()) t.members.push_back(text_of(name));
             }
         }
         std::sort(t.members.begin(), t.members.end());
         t.members.erase(std::unique(t.members.begin(), t.members.end()), t.members.end());
     } else {
-        t.team = std::string(r.string(o, path, "team"));
-        t.channel = std::string(r.string(o, path, "channel"));
+        t.team = text_of(r.string(o, path, "team"));
+        t.channel = text_of(r.string(o, path, "channel"));
         t.channel_at = json::locate_key(origin, line, "channel");
     }
     if (r.failed() || !read_message(r, o, path, t.root)) {
