@@ -43,12 +43,12 @@ std::string message(std::string_view id, std::string_view type, std::string_view
                        {"stickers", "[]"},
                        {"reactions", "[]"},
                        {"mentions", "[]"}};
-    for (const auto& [name, value] : changes) {
-        auto it = std::find_if(members.begin(), members.end(), [&](const auto& m) { return m.first == name; });
+    for (const auto& change : changes) {
+        auto it = std::find_if(members.begin(), members.end(), [&](const auto& m) { return m.first == change.first; });
         if (it != members.end())
-            it->second = value;
+            it->second = change.second;
         else
-            members.emplace_back(name, value);
+            members.push_back(change);
     }
     std::string out = "{";
     for (const auto& [name, value] : members) out += fmt::format(R"({}"{}":{})", out.size() > 1 ? "," : "", name, value);
