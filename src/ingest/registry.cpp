@@ -27,6 +27,8 @@ const std::vector<Ingester>& ingesters() {
                                     ingest::buildkite_ingester,
                                     ingest::argocd_ingester,
                                     ingest::kubernetes_ingester,
+                                    ingest::mattermost_ingester,
+                                    ingest::discord_ingester,
                                 });
         return list;
     }();

@@ -26,5 +26,7 @@ extern const Ingester gitlab_ingester;     // gitlab/gitlab_ingester.cpp: GitLab
 extern const Ingester buildkite_ingester;  // buildkite/buildkite_ingester.cpp: Buildkite builds
 extern const Ingester argocd_ingester;      // argocd/argocd_ingester.cpp: Argo CD Applications (YAML/JSON)
 extern const Ingester kubernetes_ingester;  // kubernetes/kubernetes_ingester.cpp: Event lists (JSON/YAML)
+extern const Ingester mattermost_ingester;  // mattermost/mattermost_ingester.cpp: bulk export JSONL
+extern const Ingester discord_ingester;     // discord/discord_ingester.cpp: DiscordChatExporter JSON
 
 }  // namespace retro::ingest
