@@ -91,6 +91,10 @@ std::optional<LocalDateTime> parse_iso8601_local(std::string_view text);
 // Exactly `YYYY-MM-DD` naming a real date, surrounding blanks ignored ("2024-07-25").
 std::optional<CalendarDate> parse_iso_date(std::string_view text);
 
+// The fixed offset from UTC of a zone abbreviation (UT, GMT, UTC, Z, EST…PDT, and the common non-RFC ones
+// parse_rfc5322_date also reads: CET, BST, IST as India…), any case; std::nullopt when not in that table.
+std::optional<int> zone_name_offset_minutes(std::string_view name);
+
 // Unit of an epoch number.
 enum class EpochUnit { seconds, milliseconds, microseconds, nanoseconds };
 

@@ -348,6 +348,12 @@ bool all_epoch_chars(std::string_view text) {
 
 }  // namespace
 
+std::optional<int> zone_name_offset_minutes(std::string_view name) {
+    for (const NamedZone& named : zone_names)
+        if (iequals(name, named.name)) return named.offset_minutes;
+    return std::nullopt;
+}
+
 std::optional<Instant> parse_iso8601(std::string_view text) {
     Scanner s{text};
     LocalDateTime f;

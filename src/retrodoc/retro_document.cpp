@@ -8,70 +8,14 @@
 #include <cctype>
 
 #include "core/text_utf8.hpp"
-#include "retrodoc/house_style.hpp"
+#include "retrodoc/entry_start.hpp"
+#include "retrodoc/markdown_lines.hpp"
 
 namespace retro::retrodoc {
 namespace {
 
 bool is_blank(std::string_view s) {
     return trim(s).empty();
-}
-
-// Lines end at LF, CRLF or a lone CR, as in CommonMark (so line numbers agree with cmark-gfm's and a file
-// saved with old Mac line ends is not read as one long line).
-std::vector<std::string_view> split_lines(std::string_view bytes) {
-    std::vector<std::string_view> lines;
-    std::size_t start = 0;
-    while (start < bytes.size()) {
-        std::size_t end = bytes.find_first_of("\r\n", start);
-        if (end == std::string_view::npos) end = bytes.size();
-        lines.push_back(bytes.substr(start, end - start));
-        start = end + 1;
-        if (end + 1 < bytes.size() && bytes[end] == '\r' && bytes[end + 1] == '\n') ++start;
-    }
-    return lines;
-}
-
-std::size_t leading_spaces(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    return i;
-}
-
-// Removes a hard-break marker (`\`, `<br>`, `<br/>`) and trailing spaces from the end of a line.
-std::string_view strip_line_end(std::string_view s) {
-    while (true) {
-        std::size_t before = s.size();
-        while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-        std::size_t backslashes = 0;
-        while (backslashes < s.size() && s[s.size() - 1 - backslashes] == '\\') ++backslashes;
-        if (backslashes % 2 == 1) s.remove_suffix(1);
-        for (std::string_view tag : {"<br>", "<br/>", "<br />"}) {
-            if (s.size() >= tag.size() && iequals_ascii(s.substr(s.size() - tag.size()), tag)) {
-                s.remove_suffix(tag.size());
-                break;
-            }
-        }
-        if (s.size() == before) return s;
-    }
-}
-
-// A list marker (`- `, `* `, `+ `, `12. `, `3) `) at the start of `s`: its length including the space.
-std::size_t list_marker_length(std::string_view s) {
-    if (s.size() >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && (s[1] == ' ' || s[1] == '\t')) {
-        // `**bold**` is not a list marker, and neither is `* * *` (a thematic break, handled elsewhere).
-        return 2 + leading_spaces(s.substr(2));
-    }
-    std::size_t i = 0;
-    while (i < s.size() && i < 9 && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-    if (i > 0 && i + 1 < s.size() && (s[i] == '.' || s[i] == ')') && (s[i + 1] == ' ' || s[i + 1] == '\t')) {
-        return i + 2 + leading_spaces(s.substr(i + 2));
-    }
-    return 0;
-}
-
-bool is_upper(char c) {
-    return c >= 'A' && c <= 'Z';
 }
 
 // Untimed timeline lines that start an entry of their own ("Morning", "Thursday eve", "Evening:").
@@ -381,53 +325,8 @@ private:
 
             // Times are also written bold (`**14.21 DB identifies…**`, the bold kept for the text) or as a
             // link to the Slack message (`[10.41](https://…/p1715074860…) DM: …`).
-            int hour = -1, minute = -1;
-            std::size_t time_at = 0, len = 0, after_time = 0;
-            std::string prefix, time_url;
-            if (content.starts_with("**") && (len = match_line_time(content.substr(2), hour, minute)) > 0) {
-                time_at = 2;
-                after_time = 2 + len;
-                prefix = "**";
-            } else if (content.starts_with('[') && (len = match_line_time(content.substr(1), hour, minute)) > 0 &&
-                       content.substr(1 + len).starts_with("](")) {
-                const std::size_t close = content.find(')', 1 + len);
-                if (close == std::string_view::npos) {
-                    len = 0;
-                } else {
-                    time_at = 1;
-                    after_time = close + 1;
-                    time_url = std::string(content.substr(len + 3, close - len - 3));
-                }
-            } else {
-                len = match_line_time(content, hour, minute);
-                after_time = len;
-            }
-            if (len > 0) {
-                RetroEntry e;
-                e.is_timed = true;
-                e.line = l;
-                e.column = static_cast<std::uint32_t>(col + time_at + 1);
-                e.time_text = std::string(content.substr(time_at, len));
-                e.time_url = std::move(time_url);
-                e.hour = hour;
-                e.minute = minute;
-                std::size_t at = after_time;
-                if (at < content.size() && content[at] == ':') ++at;
-                at += leading_spaces(content.substr(at));
-                std::size_t k = at;
-                while (k < content.size() && is_upper(content[k])) ++k;
-                const std::size_t n = k - at;
-                const bool ends_word = k == content.size() || content[k] == ' ' || content[k] == ':';
-                if (n >= 2 && n <= 3 && ends_word && !is_common_acronym(content.substr(at, n))) {
-                    e.initials = std::string(content.substr(at, n));
-                    e.initials_column = static_cast<std::uint32_t>(col + at + 1);
-                    at = k;
-                    if (at < content.size() && content[at] == ':') ++at;
-                    at += leading_spaces(content.substr(at));
-                }
-                e.lines.push_back(RetroLine{l, static_cast<std::uint32_t>(col + at + 1),
-                                            prefix + std::string(content.substr(at)), false});
-                current_day().entries.push_back(std::move(e));
+            if (std::optional<RetroEntry> timed = read_timed_entry_start(content, l, col, false)) {
+                current_day().entries.push_back(std::move(*timed));
                 m_timed_day = m_doc.days.size() - 1;
                 m_in_entry = true;
                 after_break = false;

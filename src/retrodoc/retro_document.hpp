@@ -42,6 +42,10 @@ struct RetroEntry {
     std::string time_url;                // `[10.41](https://…/p1715074860)`: the time's link (a permalink)
     std::string initials;                // "RC", or empty
     std::uint32_t initials_column = 0;
+    int second = -1;                          // written seconds (`10:23:45`), else -1
+    std::optional<CalendarDate> date;         // a date written on the line (`2023-06-06 10:23`)
+    std::optional<int> utc_offset_minutes;    // a zone written beside the time (`21:17 UTC`): it wins over --tz
+    std::string actor_name;                   // documents: a person the line opens with (`[QuietMisdreavus]`)
     std::vector<RetroLine> lines;  // the text after time and initials, then continuation lines
 };
 

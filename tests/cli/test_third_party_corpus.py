@@ -70,7 +70,7 @@ EXPECTED = {
     "markdown/rust-blog-crates-io-incident-report.md":
         (17, "2020-02-20T21:17:00.000000Z", ["Sean deletes the affected versions"], ["--tz", "UTC"]),
     "markdown/rust-blog-crates-io-postmortem.md":
-        (17, "2023-07-19T12:32:00.000000Z", ["The deployment was rolled back"], ["--tz", "UTC"]),
+        (16, "2023-07-19T12:32:00.000000Z", ["The deployment was rolled back"], ["--tz", "UTC"]),
     "markdown/moj-cloud-platform-2023-06-06-user-services-down.md":
         (12, "2023-06-06T10:23:00.000000Z", ["production pods are deleted all at once"], ["--tz", "UTC"]),
     "markdown/moj-cloud-platform-2020-08-14-ingress-controllers-crashlooping.md":

@@ -43,6 +43,15 @@ def retro_text(body):
     return build
 
 
+def notes_document(body):
+    """A postmortem read by the `notes` kind (forced), its body `body(size)` after a title."""
+    def build(folder: Path, size):
+        path = folder / "postmortem.md"
+        path.write_text("# Outage on 2024-03-05\n\n" + body(size))
+        return [f"notes:{path}"]
+    return build
+
+
 def backtick_runs(size):
     """Runs of backticks of every length 1, 2, 3, … (none closes another): CommonMark's slow case for code
     spans."""
@@ -86,6 +95,14 @@ PATTERNS = {
     "retro-backtick-runs": retro_text(lambda size: "10.00 AB " + backtick_runs(size) + "\n"),
     "retro-url-parens": retro_line("http://a" + ")" * 64),
     "notes-untimed-lines": retro_text(lambda size: "10.00 AB first\n\n" + repeat("untimed line\n\n", size)),
+    "notes-document-headings": notes_document(lambda size: repeat("## Section\n\nprose\n\n", size) + "- 10:00 x\n"),
+    "notes-document-brackets": notes_document(lambda size: "## Timeline\n\n- 10:00 UTC: " + repeat("[", size) + "\n"),
+    "notes-document-references": notes_document(
+        lambda size: "## Timeline\n\n- 10:00 UTC: " + repeat("[a] ", size) + "\n\n[a]: https://example.org\n"),
+    "notes-document-key-event": notes_document(lambda size: "- First " + repeat("1 ", size) + "\n- 10:00 x\n"),
+    "notes-document-table": notes_document(lambda size: "| Time | What |\n|---|---|\n" + repeat("| 10:00 | x |\n", size)),
+    "notes-document-continuation": notes_document(lambda size: "- **10:00 UTC: a\n" + repeat("  more ** b\n", size)),
+    "notes-document-prose": notes_document(lambda size: repeat("On the 25th of July words ", size) + "\n\n- 10:00 x\n"),
     "mail-folded-header": mail(lambda size: b"X-Folded: a" + repeat(b"\n a", size) + b"\n"),
     "mail-quoted-printable": mail(lambda size: b"MIME-Version: 1.0\nContent-Type: text/plain\n"
                                                b"Content-Transfer-Encoding: quoted-printable\n",
