@@ -23,6 +23,7 @@ target_compile_definitions(retro_date_tz INTERFACE USE_OS_TZDB=1 HAS_REMOTE_API=
 pkg_check_modules(GMIME REQUIRED IMPORTED_TARGET gmime-3.0)        # libgmime-3.0-dev
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)       # libgit2-dev
 pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)  # libcmark-gfm-dev
+pkg_check_modules(LIBGSF REQUIRED IMPORTED_TARGET libgsf-1)      # libgsf-1-dev: Outlook .msg (OLE2)
 # The extensions library ships no pkg-config file of its own (libcmark-gfm-extensions-dev).
 find_library(CMARK_GFM_EXTENSIONS_LIBRARY NAMES cmark-gfm-extensions REQUIRED)
 
