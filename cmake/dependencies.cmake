@@ -24,6 +24,7 @@ pkg_check_modules(GMIME REQUIRED IMPORTED_TARGET gmime-3.0)        # libgmime-3.
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)       # libgit2-dev
 pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)  # libcmark-gfm-dev
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)            # libgumbo-dev: Teams message bodies (HTML)
+pkg_check_modules(LIBGSF REQUIRED IMPORTED_TARGET libgsf-1)      # libgsf-1-dev: Outlook .msg (OLE2)
 # The extensions library ships no pkg-config file of its own (libcmark-gfm-extensions-dev).
 find_library(CMARK_GFM_EXTENSIONS_LIBRARY NAMES cmark-gfm-extensions REQUIRED)
 

@@ -13,6 +13,7 @@ packages=(
   libgit2-dev git  # git sources read through libgit2; the tests make their repositories with git
   libtomlplusplus-dev libmimalloc-dev
   libgumbo-dev  # Teams message bodies are HTML: read by an HTML5 parser, not patterns
+  libgsf-1-dev  # Outlook .msg files: the OLE2 compound document read by libgsf, not by hand
   libyaml-cpp-dev  # Argo CD Applications and Kubernetes resources as kubectl writes them (YAML)
   python3 python3-jsonschema jq libarchive-tools zip
   help2man  # the man page, generated from --help at build time (issue 8: the Debian package)

@@ -12,6 +12,7 @@ const std::vector<Ingester>& ingesters() {
             ingest::eml_ingester,
             ingest::mbox_ingester,
             ingest::maildir_ingester,
+            ingest::msg_ingester,
         };
         const auto alerts = ingest::alert_ingesters();  // alerts/alert_vendor_rows.cpp: one per vendor
         list.insert(list.end(), alerts.begin(), alerts.end());

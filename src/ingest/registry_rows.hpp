@@ -12,6 +12,7 @@ extern const Ingester events_ingester;  // events/events_ingester.cpp: retro.eve
 extern const Ingester eml_ingester;     // email/email_ingesters.cpp: one RFC 5322 message
 extern const Ingester mbox_ingester;    // email/email_ingesters.cpp: an mbox
 extern const Ingester maildir_ingester; // email/email_ingesters.cpp: a Maildir folder
+extern const Ingester msg_ingester;     // email/msg_ingester.cpp: an Outlook .msg (OLE2 compound document)
 // alerts/alert_vendor_rows.cpp: alert JSON, one row per vendor (one shape dispatcher; each object goes to
 // its vendor), detected together
 std::span<const Ingester> alert_ingesters();

@@ -1,9 +1,14 @@
 // AWS CloudWatch alarm state changes (input-formats.md §2): the SNS notification (alarm JSON inside the
 // `Message` string), the Lambda form `Records[].Sns`, EventBridge "CloudWatch Alarm State Change", the
 // Lambda alarm action (`alarmData`) and `aws cloudwatch describe-alarm-history` output (CLI v1 `Z` and v2
-// `+00:00` times; only `StateUpdate` items are transitions, the others are counted). One event per
+// `+00:00` times; only `StateUpdate` items are transitions, the others are counted). EventBridge envelopes
+// whose body is under `alarmData` (a Lambda alarm action forwarded as is) read like `detail`; AWS's
+// documentation samples write `12: 36: 15.490+0000` (spaces after the colons), read with a warning
+// (aws_spaced_time). One event per
 // transition, id `cloudwatch:<alarm>/<new state>@<instant to the ms>` (DESIGN.md), so the same transition
 // read from SNS and from the history gets the same id.
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "core/text_utf8.hpp"
@@ -20,6 +25,47 @@ std::string_view map_state(std::string_view value) {
     if (value == "ALARM") return "firing";
     if (value == "OK") return "resolved";
     return "unknown";
+}
+
+// `2023-08-04T12: 36: 15.490+0000` → `2023-08-04T12:36:15.490+0000`: AWS's documentation samples (and
+// fixtures copied from them) put a space after each colon of the time. Only that form is repaired: a date,
+// `T`, then `HH: MM: SS` with one space after each colon; anything else is std::nullopt. The instant is
+// unambiguous, so the vendor reads it, with a warning; core time parsing stays strict for everyone else.
+std::optional<std::string> aws_spaced_time(std::string_view text) {
+    const std::size_t t = text.find('T');
+    if (t != 10 || text.size() < t + 11) return std::nullopt;
+    const auto digits = [&](std::size_t at) {
+        return std::isdigit(static_cast<unsigned char>(text[at])) && std::isdigit(static_cast<unsigned char>(text[at + 1]));
+    };
+    const std::size_t h = t + 1;  // HH: MM: SS
+    if (!digits(h) || text.substr(h + 2, 2) != ": " || !digits(h + 4) || text.substr(h + 6, 2) != ": " ||
+        !digits(h + 8))
+        return std::nullopt;
+    std::string repaired(text.substr(0, h + 2));
+    repaired += ':';
+    repaired += text.substr(h + 4, 2);
+    repaired += ':';
+    repaired += text.substr(h + 8);
+    return repaired;
+}
+
+// `key` of `obj` as an ISO 8601 time (FieldReader::iso_time), or AWS's documentation form with spaces
+// inside the time, read with a `cloudwatch.spaced-time` warning at the field.
+std::optional<Instant> read_time(FieldReader& r, json::Element obj, std::string_view obj_path, std::string_view key,
+                                 std::string* raw) {
+    if (auto text = json::string_member(obj, key)) {
+        if (auto repaired = aws_spaced_time(*text)) {
+            if (auto instant = parse_iso8601(*repaired)) {
+                r.report(Severity::warning, "spaced-time", member_path(obj_path, key),
+                         fmt::format("`{}` holds `{}`, with spaces inside the time (as AWS's documentation samples "
+                                     "write it); read as `{}`",
+                                     key, *text, *repaired));
+                if (raw) *raw = std::string(*text);
+                return instant;
+            }
+        }
+    }
+    return r.iso_time(obj, obj_path, key, raw);
 }
 
 struct Transition {
@@ -61,7 +107,7 @@ void parse_alarm_message(json::Element alarm, const JsonText& text, std::string_
     t.name = r.string(alarm, path, "AlarmName");
     t.state = r.string(alarm, path, "NewStateValue");
     t.reason = r.string(alarm, path, "NewStateReason");
-    auto time = r.iso_time(alarm, path, "StateChangeTime", &t.raw);
+    auto time = read_time(r, alarm, path, "StateChangeTime", &t.raw);
     if (r.failed()) return ctx.sink.drop("cloudwatch: damaged record");
     if (t.name.empty() || t.state.empty() || !time) {
         r.report(Severity::warning, "incomplete", path,
@@ -85,7 +131,7 @@ void parse_alarm_detail(json::Element detail, const JsonText& text, std::string_
     if (state) {
         t.state = r.string(*state, state_path, "value");
         t.reason = r.string(*state, state_path, "reason");
-        time = r.iso_time(*state, state_path, "timestamp", &t.raw);
+        time = read_time(r, *state, state_path, "timestamp", &t.raw);
         const std::string_view reason_data = r.string(*state, state_path, "reasonData");
         if (!r.failed() && !reason_data.empty()) {
             const JsonText inner(reason_data, text, member_path(state_path, "reasonData"), "reasonData");
@@ -107,13 +153,17 @@ void parse_eventbridge(json::Element event, const JsonText& text, std::string_vi
     const std::string_view type = r.string(event, path, "detail-type");
     if (r.failed()) return ctx.sink.drop("cloudwatch: damaged record");
     if (type != "CloudWatch Alarm State Change") return ctx.sink.drop(fmt::format("cloudwatch: {}", type));
-    auto detail = r.object(event, path, "detail");
+    // The body is `detail`; an alarm action's payload forwarded in the envelope keeps it under `alarmData`.
+    const std::string_view body = json::member(event, "detail") || !json::member(event, "alarmData") ? "detail"
+                                                                                                      : "alarmData";
+    auto detail = r.object(event, path, body);
     if (r.failed()) return ctx.sink.drop("cloudwatch: damaged record");
     if (!detail) {
-        r.report(Severity::warning, "incomplete", path, "EventBridge alarm event without `detail`; not emitted");
+        r.report(Severity::warning, "incomplete", path,
+                 "EventBridge alarm event without `detail` or `alarmData`; not emitted");
         return ctx.sink.drop("cloudwatch: no usable time or state");
     }
-    parse_alarm_detail(*detail, text, member_path(path, "detail"), ctx, depth);
+    parse_alarm_detail(*detail, text, member_path(path, body), ctx, depth);
 }
 
 // `ALARM: "name" in Region`: what an SNS notification says when its Message is damaged.
@@ -173,7 +223,7 @@ void parse_history_item(json::Element item, const JsonText& text, std::string_vi
     t.name = r.string(item, path, "AlarmName");
     const std::string_view summary = r.string(item, path, "HistorySummary");
     const std::string_view data = r.string(item, path, "HistoryData");
-    auto time = r.iso_time(item, path, "Timestamp", &t.raw);
+    auto time = read_time(r, item, path, "Timestamp", &t.raw);
     if (r.failed()) return ctx.sink.drop("cloudwatch: damaged record");
     const JsonText inner(data, text, member_path(path, "HistoryData"), "HistoryData");
     if (!data.empty()) {

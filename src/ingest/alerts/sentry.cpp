@@ -1,8 +1,11 @@
-// Sentry webhooks (input-formats.md §4.6). Issue alerts (`event_alert`, `data.event`) and the legacy
-// WebHooks plugin (flat, top-level `event`): one event per issue event, time `datetime` else the float
-// `timestamp`, id `sentry:<event_id>`. Issue webhooks (`data.issue`): `created` is timed by the issue's
-// `firstSeen`; other actions (resolved, assigned…) carry no time of their own, so they are a warning and a
-// ledger count, never a made-up time.
+// Sentry webhooks (input-formats.md §4.6). Issue alerts (`event_alert`, `data.event`), error webhooks
+// (`error.created`, `data.error`) and the legacy WebHooks plugin (flat, top-level `event`): one event per
+// issue event, time `datetime` else the float `timestamp`, id `sentry:<event_id>` (the same error told by
+// an issue alert and an error webhook is one event). Issue webhooks (`data.issue`): `created` is timed by
+// the issue's `firstSeen`; other actions (resolved, assigned…) carry no time of their own, so they are a
+// warning and a ledger count, never a made-up time. Metric alert webhooks (`data.metric_alert`, actions
+// critical, warning, resolved): the alert rule's incident, started at `date_started`, and its resolution
+// at `date_closed` when the payload has one; a resolved payload without it dates no resolution (a warning).
 #include <fmt/format.h>
 
 #include "ingest/alerts/alert_vendors.hpp"
@@ -14,6 +17,7 @@ constexpr std::string_view vendor_name = "sentry";
 
 struct SentryEvent {
     std::string id, fingerprint, time_raw, title, level, service, link, state = "firing", actor;
+    std::string text;  // when it says more than the title
     Instant time{};
 };
 
@@ -22,7 +26,7 @@ void emit(const SentryEvent& s, const JsonText& text, AlertContext& ctx) {
     e.id = "sentry:" + s.id;
     e.time = s.time;
     e.time_raw = s.time_raw;
-    e.text = clean_text(s.title);
+    e.text = clean_text(s.text.empty() ? s.title : s.text);
     e.actor.name = s.actor;
     e.alert = AlertInfo{s.title, s.fingerprint, s.state, s.level, s.service};
     if (!s.link.empty()) e.links.push_back(s.link);
@@ -85,11 +89,61 @@ void parse_issue(json::Element root, json::Element issue, const JsonText& text, 
     emit(s, text, ctx);
 }
 
+// The metric alert incident `alert` of a `metric_alert` webhook. Every payload of one incident (warning,
+// critical, resolved) repeats its start, so the start's id and alert part do not depend on the action:
+// the collector keeps one. The action is only in the text.
+void parse_metric_alert(json::Element data, json::Element alert, const JsonText& text, std::string_view path,
+                        AlertContext& ctx, std::string_view action) {
+    FieldReader r(ctx, text, vendor_name);
+    const std::string id = r.scalar(alert, path, "id");
+    std::string raw_started, raw_closed;
+    auto started = r.iso_time(alert, path, "date_started", &raw_started);
+    auto closed = r.iso_time(alert, path, "date_closed", &raw_closed);
+    SentryEvent s;
+    s.title = std::string(string_at(alert, ".alert_rule.name"));
+    if (s.title.empty()) s.title = std::string(r.string(alert, path, "title"));
+    const auto rule_object = object_element(alert, "alert_rule");
+    const std::string rule = rule_object ? json::scalar_member_text(*rule_object, "id").value_or("") : "";
+    s.fingerprint = "alert_rule/" + (rule.empty() ? id : rule);
+    s.link = std::string(string_at(data, ".web_url"));
+    if (auto projects = json::array_member(alert, "projects")) {
+        for (json::Element project : *projects) {
+            std::string_view name;
+            if (!project.get(name)) s.service += (s.service.empty() ? "" : ",") + std::string(name);
+        }
+    }
+    if (r.failed()) return ctx.sink.drop("sentry: damaged record");
+    if (id.empty() || !started) {
+        r.report(Severity::warning, "incomplete", path, "metric alert without `id` or `date_started`; not emitted");
+        return ctx.sink.drop("sentry: event without an id or time");
+    }
+    s.id = "metric_alert/" + id + "#started";
+    s.time = *started;
+    s.time_raw = raw_started;
+    if (!action.empty() && action != "resolved") s.text = fmt::format("{} ({})", s.title, action);
+    emit(s, text, ctx);
+    if (closed) {
+        s.id = "metric_alert/" + id + "#closed";
+        s.time = *closed;
+        s.time_raw = raw_closed;
+        s.text.clear();
+        s.state = "resolved";
+        return emit(s, text, ctx);
+    }
+    if (action == "resolved") {
+        r.report(Severity::warning, "no-time", path,
+                 "resolved metric alert without `date_closed`: its resolution has no time; only its start is "
+                 "emitted");
+        ctx.sink.drop("sentry: metric alert resolution without a time");
+    }
+}
+
 bool is_sentry_shape(json::Element v, const IngestOptions& /*options*/) {
     if (json::member(v, "project_name") && object_element(v, "event")) return true;
     auto data = object_element(v, "data");
     return data && json::member(v, "action") &&
-           (json::member(v, "installation") || object_element(*data, "event") || object_element(*data, "issue"));
+           (json::member(v, "installation") || object_element(*data, "event") || object_element(*data, "issue") ||
+            object_element(*data, "error") || object_element(*data, "metric_alert"));
 }
 
 void parse_sentry(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx) {
@@ -106,10 +160,14 @@ void parse_sentry(json::Element value, const JsonText& text, std::string_view pa
     if (auto event = object_element(*data, "event"))
         return parse_issue_event(*event, text, member_path(dp, "event"), ctx, *event,
                                  string_at(*data, ".triggered_rule"));
+    if (auto error = object_element(*data, "error"))
+        return parse_issue_event(*error, text, member_path(dp, "error"), ctx, *error, {});
     if (auto issue = object_element(*data, "issue"))
         return parse_issue(value, *issue, text, member_path(dp, "issue"), ctx, action);
+    if (auto alert = object_element(*data, "metric_alert"))
+        return parse_metric_alert(*data, *alert, text, member_path(dp, "metric_alert"), ctx, action);
     r.report(Severity::warning, "unsupported", path,
-             fmt::format("Sentry `{}` webhook without an event or issue; not emitted", action));
+             fmt::format("Sentry `{}` webhook without an event, error, issue or metric alert; not emitted", action));
     ctx.sink.drop("sentry: unsupported webhook");
 }
 

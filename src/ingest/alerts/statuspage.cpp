@@ -1,7 +1,9 @@
 // Atlassian Statuspage webhooks (input-formats.md §5.5) → `kind: status`. Incident payloads repeat every
 // earlier update (newest first): one event per `incident_updates[].id`, timed by the update's
 // `created_at`, so the same update read from several payloads keeps one id (`retro events` drops the
-// copies). Component payloads give one event per `component_update.id`, with no incident state.
+// copies). Component payloads give one event per `component_update.id`, with no incident state. The REST
+// API's incident list (a bare array of incidents, or the public `incidents.json` object `{page,
+// incidents}`) reads the same way: one event per update of every incident, the page from `page_id`.
 #include <fmt/format.h>
 
 #include "ingest/alerts/alert_vendors.hpp"
@@ -86,14 +88,45 @@ void parse_component(json::Element value, const JsonText& text, std::string_view
     ctx.sink.add(std::move(e));
 }
 
+// An incident on its own, as the REST API lists them: its id and name beside the update array.
+bool is_incident(json::Element v) {
+    return json::array_member(v, "incident_updates") && json::member(v, "id") && json::string_member(v, "name");
+}
+
 bool is_statuspage_shape(json::Element v, const IngestOptions& /*options*/) {
-    return object_element(v, "page") && (json::member(v, "incident") || json::member(v, "component_update"));
+    if (is_incident(v)) return true;
+    if (!object_element(v, "page")) return false;
+    return json::member(v, "incident") || json::member(v, "component_update") || json::array_member(v, "incidents");
+}
+
+// `{page, incidents: [...]}` (the public status API's incidents.json).
+void parse_incident_list(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx,
+                         std::string_view page) {
+    FieldReader r(ctx, text, vendor_name);
+    auto incidents = r.array(value, path, "incidents");
+    if (!incidents) return ctx.sink.drop("statuspage: damaged record");
+    const std::string ap = member_path(path, "incidents");
+    std::size_t i = 0;
+    for (json::Element incident : *incidents) {
+        const std::string ip = element_path(ap, i++);
+        if (!incident.is_object()) {
+            r.report(Severity::error, "bad-field", ip,
+                     fmt::format("incident is {} where an object was expected; skipped", describe_type(incident)));
+            ctx.sink.drop("statuspage: damaged record");
+            continue;
+        }
+        const std::string_view own_page = string_at(incident, ".page_id");
+        parse_incident(incident, text, ip, ctx, own_page.empty() ? page : own_page);
+    }
 }
 
 void parse_statuspage(json::Element value, const JsonText& text, std::string_view path, AlertContext& ctx) {
     FieldReader r(ctx, text, vendor_name);
+    if (is_incident(value)) return parse_incident(value, text, path, ctx, string_at(value, ".page_id"));
     std::string_view page = string_at(value, ".page.id");
     if (json::member(value, "component_update")) return parse_component(value, text, path, ctx, page);
+    if (!json::member(value, "incident") && json::member(value, "incidents"))
+        return parse_incident_list(value, text, path, ctx, page);
     auto incident = r.object(value, path, "incident");
     if (!incident) return ctx.sink.drop("statuspage: damaged record");
     parse_incident(*incident, text, member_path(path, "incident"), ctx, page);

@@ -1,6 +1,7 @@
 // E-mail → event (DESIGN.md; input-formats.md §5.1–5.2 and 5.5). Time: `Date`, else the topmost
-// `Received` header's date, else the mbox `From ` line, else the Maildir file name's epoch, the fallback
-// recorded in provenance.time_fallback with a warning. Id: `email:<Message-ID>` (brackets kept), else
+// `Received` header's date, else the mbox `From ` line, else the Maildir file name's epoch (a container's
+// stored times, Outlook's, come before `Received`), the fallback recorded in provenance.time_fallback with
+// a warning. Id: `email:<Message-ID>` (brackets kept), else
 // `email:hash-<16 hex>` of Date, From, Subject and body.
 #include "ingest/email/email_event.hpp"
 
@@ -23,6 +24,7 @@ struct TimeChoice {
     std::string fallback;  // empty when `Date` gave the time
     bool zone_missing = false;
     bool zone_ambiguous = false;
+    std::string described;  // the fallback, for the warning
 };
 
 std::optional<TimeChoice> from_rfc5322(std::string_view text, const IngestOptions& options) {
@@ -41,7 +43,10 @@ std::optional<TimeChoice> from_received(const MailMessage& message, const Ingest
     for (char& c : date)
         if (c == '\t') c = ' ';
     auto choice = from_rfc5322(date, options);
-    if (choice) choice->fallback = "received";
+    if (choice) {
+        choice->fallback = "received";
+        choice->described = "the first Received header";
+    }
     return choice;
 }
 
@@ -55,7 +60,8 @@ std::optional<TimeChoice> from_envelope(std::string_view envelope, const IngestO
     if (auto remote = date.find(" remote from "); remote != std::string_view::npos) date = date.substr(0, remote);
     auto parsed = parse_asctime(date, options.assume_tz);
     if (!parsed) return std::nullopt;
-    return TimeChoice{parsed->instant, std::string(date), "mbox-from", parsed->zone_missing, false};
+    return TimeChoice{parsed->instant, std::string(date), "mbox-from", parsed->zone_missing, false,
+                      "the mbox From line"};
 }
 
 // `1721903759.M1234P567.host,S=2048:2,S`: the delivery time in epoch seconds.
@@ -65,7 +71,8 @@ std::optional<TimeChoice> from_maildir_name(std::string_view name) {
     if (digits == 0 || digits > 11) return std::nullopt;
     auto instant = parse_epoch(name.substr(0, digits), EpochUnit::seconds);
     if (!instant) return std::nullopt;
-    return TimeChoice{*instant, std::string(name.substr(0, digits)), "maildir-name", false, false};
+    return TimeChoice{*instant, std::string(name.substr(0, digits)), "maildir-name", false, false,
+                      "the Maildir file name"};
 }
 
 std::string fnv1a_hex(std::initializer_list<std::string_view> parts) {
@@ -109,6 +116,10 @@ Location where_in(const Origin& origin, std::string_view bytes, std::size_t offs
 
 }  // namespace
 
+Location MailBytes::at(std::size_t offset) const {
+    return has_lines ? where_in(origin, bytes, offset) : Location{origin.name};
+}
+
 std::string MailboxIndex::unique_id(const std::string& id, const std::string& fingerprint) {
     auto& seen = m_ids[id];
     auto it = std::find(seen.begin(), seen.end(), fingerprint);
@@ -134,9 +145,16 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
         if (drop_reason) *drop_reason = "damaged record";
         return std::nullopt;
     }
-    const MailMessage& message = *parsed;
+    return make_email_event(*parsed, MailBytes{bytes, origin}, envelope, threads, options, diags, drop_reason);
+}
+
+std::optional<Event> make_email_event(const MailMessage& message, const MailBytes& source,
+                                      const MailEnvelope& envelope, MailboxIndex& threads,
+                                      const IngestOptions& options, Diagnostics& diags, std::string* drop_reason) {
+    const std::string_view bytes = source.bytes;
+    const Origin& origin = source.origin;
     for (const auto& problem : message.problems)
-        diags.report({problem.severity, problem.code, where_in(origin, bytes, problem.offset), problem.message});
+        diags.report({problem.severity, problem.code, source.at(problem.offset), problem.message});
 
     // Time, with its fallbacks.
     const MailHeader* date = message.header("Date");
@@ -145,8 +163,12 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
     if (!time) {
         std::string why = date ? "unparsable Date \"" + date->value + "\"" : std::string("no Date header");
         std::string code = date ? "email.bad-date" : "email.no-date";
-        Location at = where_in(origin, bytes, date ? date->offset : 0);
-        time = from_received(message, options);
+        Location at = source.at(date ? date->offset : 0);
+        if (!envelope.stored_times.empty()) {
+            const StoredMailTime& stored = envelope.stored_times.front();
+            time = TimeChoice{stored.instant, stored.raw, stored.fallback, false, false, stored.described};
+        }
+        if (!time) time = from_received(message, options);
         if (!time && !envelope.mbox_from.empty()) time = from_envelope(envelope.mbox_from, options);
         if (!time && !envelope.maildir_name.empty()) time = from_maildir_name(envelope.maildir_name);
         if (!time) {
@@ -154,14 +176,10 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
             if (drop_reason) *drop_reason = "no usable time";
             return std::nullopt;
         }
-        static const std::map<std::string, std::string, std::less<>> described = {
-            {"received", "the first Received header"},
-            {"mbox-from", "the mbox From line"},
-            {"maildir-name", "the Maildir file name"}};
-        diags.warning(code, at, why + "; time taken from " + described.at(time->fallback));
+        diags.warning(code, at, why + "; time taken from " + time->described);
     }
     if (time->zone_ambiguous && date)
-        diags.warning("email.ambiguous-zone", where_in(origin, bytes, date->offset),
+        diags.warning("email.ambiguous-zone", source.at(date->offset),
                       "ambiguous zone abbreviation in Date \"" + date->value + "\"");
 
     Event event;
@@ -185,7 +203,7 @@ std::optional<Event> parse_email_message(std::string_view bytes, const Origin& o
         std::string unique = threads.unique_id(event.id, fnv1a_hex({bytes}));
         if (unique != event.id) {
             const MailHeader* id_header = message.header("Message-ID");
-            diags.warning("email.duplicate-message-id", where_in(origin, bytes, id_header ? id_header->offset : 0),
+            diags.warning("email.duplicate-message-id", source.at(id_header ? id_header->offset : 0),
                           "Message-ID <" + message.message_id +
                               "> already names a different message in this "
                               "mailbox; this one is " +

@@ -15,13 +15,35 @@
 
 namespace retro::ingest::email {
 
+// A time the container records for a message (Outlook's client submit and delivery times).
+struct StoredMailTime {
+    Instant instant{};
+    std::string raw;        // as the event's time_raw
+    std::string fallback;   // provenance.time_fallback: `client-submit-time`
+    std::string described;  // for the warning: "the client submit time (PR_CLIENT_SUBMIT_TIME)"
+};
+
 // What the container knows about a message besides its bytes.
 struct MailEnvelope {
-    std::string source_kind;        // `eml`, `mbox` or `maildir`
+    std::string source_kind;        // `eml`, `mbox`, `maildir` or `msg`
     std::string channel;            // the mailbox name
     std::string mbox_from;          // the mbox `From ` line after "From " (time fallback)
     std::string maildir_name;       // the Maildir file name (time fallback: its leading epoch seconds)
     std::uint64_t record_line = 0;  // where the record starts when before the bytes (the mbox `From ` line)
+    // Times the container stores, tried in order after `Date` and before `Received`.
+    std::vector<StoredMailTime> stored_times;
+};
+
+struct MailMessage;
+
+// The message's bytes as read: hashed for duplicate Message-IDs and, when `has_lines`, located for
+// diagnostics (header offsets). A binary container (an Outlook .msg) has no lines: diagnostics name the file.
+struct MailBytes {
+    std::string_view bytes;
+    Origin origin;
+    bool has_lines = true;
+
+    Location at(std::size_t offset) const;
 };
 
 // What one mailbox remembers across its messages: thread roots by normalised subject (for messages without
@@ -46,6 +68,13 @@ private:
 std::optional<Event> parse_email_message(std::string_view bytes, const Origin& origin, const MailEnvelope& envelope,
                                          MailboxIndex& threads, const IngestOptions& options, Diagnostics& diags,
                                          std::string* drop_reason = nullptr);
+
+// The event of an already parsed message (parse_email_message after GMime; the .msg reader, whose
+// MailMessage comes from MAPI properties). Same diagnostics, bar `email.unparsable`.
+std::optional<Event> make_email_event(const MailMessage& message, const MailBytes& source,
+                                      const MailEnvelope& envelope, MailboxIndex& threads,
+                                      const IngestOptions& options, Diagnostics& diags,
+                                      std::string* drop_reason = nullptr);
 
 // parse_email_message, with the event added to the sink or the failure counted in its ledger.
 void ingest_email_message(std::string_view bytes, const Origin& origin, const MailEnvelope& envelope,

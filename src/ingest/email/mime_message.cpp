@@ -149,9 +149,10 @@ GMimeMessagePart* find_message_part(GMimeObject* object) {
     return nullptr;
 }
 
-// Converts `raw` from `charset` to UTF-8 with iconv (through GMime's charset-name mapping), replacing
-// undecodable bytes with U+FFFD. Returns false when the charset is unknown.
+}  // namespace
+
 bool convert_charset(std::string_view raw, const char* charset, std::string& out, bool& replaced) {
+    ensure_gmime();
     IconvHandle cd(g_mime_iconv_open("UTF-8", charset));
     if (!cd.ok()) return false;
     std::string input(raw);
@@ -179,6 +180,8 @@ bool convert_charset(std::string_view raw, const char* charset, std::string& out
     out.append(buffer.data(), buffer.size() - o_left);
     return true;
 }
+
+namespace {
 
 // Where a part's headers start in the message (0 when it has none).
 std::size_t part_offset(GMimeObject* object) {

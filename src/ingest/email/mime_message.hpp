@@ -53,4 +53,9 @@ struct MailMessage {
 std::optional<MailMessage> parse_mime_message(std::string_view bytes, std::string& failure,
                                               std::size_t& failure_offset);
 
+// Converts `raw` from `charset` to UTF-8 with iconv (through GMime's charset-name mapping, so `CP1252`
+// and `windows-1252` both work), replacing undecodable bytes with U+FFFD (`replaced` is then set).
+// Returns false when the charset is unknown.
+bool convert_charset(std::string_view raw, const char* charset, std::string& out, bool& replaced);
+
 }  // namespace retro::ingest::email

@@ -239,3 +239,72 @@ TEST_CASE("cloudwatch: damaged HistoryData keeps the item, its state read from H
     CHECK(test::ids(run) == std::vector<std::string>{"cloudwatch:a/OK@2024-07-25T10:14:03.123Z"});
     CHECK(run.events[0].text == "OK: a: Alarm updated from ALARM to OK");
 }
+
+TEST_CASE("cloudwatch third-party corpus: every file, one transition each") {
+    struct Row {
+        const char* file;
+        const char* id;
+        const char* time;
+    };
+    // Read by eye from each file (issue 19 item 2): the alarm name, the new state and its time.
+    const Row rows[] = {
+        // SNS HTTP notification: Message.AlarmName, NewStateValue, StateChangeTime 2015-12-04T07:22:14.394+0000.
+        {"lita-aws-cloudwatch-sns-http-notification.json", "cloudwatch:api-1 - Network In/ALARM@2015-12-04T07:22:14.394Z",
+         "2015-12-04T07:22:14.394000Z"},
+        // Lambda alarm action, composite: alarmData.state.timestamp 12:56:46.138 (previousState 12:54:46.138).
+        {"powertools-cloudWatchAlarmEventCompositeMetric.json", "cloudwatch:CompositeDemo.Main/ALARM@2023-08-04T12:56:46.138Z",
+         "2023-08-04T12:56:46.138000Z"},
+        // Lambda alarm action, metric math: state.timestamp 11:53:08.431 (reasonData.queryDate 11:53:08.423).
+        {"powertools-cloudWatchAlarmEventSingleMetric.json", "cloudwatch:Test alert/ALARM@2024-02-17T11:53:08.431Z",
+         "2024-02-17T11:53:08.431000Z"},
+        // EventBridge envelope (detail-type, time 15:57:45Z to the second) with the body under `alarmData`.
+        {"rust-runtime-example-cloudwatch-alarm-composite-with-suppressor-alarm.json",
+         "cloudwatch:ServiceAggregatedAlarm/ALARM@2022-07-22T15:57:45.394Z", "2022-07-22T15:57:45.394000Z"},
+        // AWS documentation sample: `2023-08-04T12: 36: 15.490+0000`, spaces inside the time.
+        {"rust-runtime-example-cloudwatch-alarm-metric.json",
+         "cloudwatch:lambda-demo-metric-alarm/ALARM@2023-08-04T12:36:15.490Z", "2023-08-04T12:36:15.490000Z"},
+    };
+    for (const Row& row : rows) {
+        INFO(row.file);
+        const auto run = run_sources({test::corpus_path(std::string("third-party/cloudwatch/") + row.file)});
+        CHECK(test::ids(run) == std::vector<std::string>{row.id});
+        CHECK(test::times(run) == std::vector<std::string>{row.time});
+        CHECK(test::states(run) == std::vector<std::string>{"firing"});
+        if (std::string_view(row.file) != "rust-runtime-example-cloudwatch-alarm-metric.json") CHECK(run.diagnostics.empty());
+    }
+}
+
+TEST_CASE("cloudwatch: AWS documentation times with spaces are read with a warning at the field") {
+    const std::string path = test::corpus_path("third-party/cloudwatch/rust-runtime-example-cloudwatch-alarm-metric.json");
+    const auto run = run_sources({path});
+    // `"timestamp"` of alarmData.state is on line 12, column 13.
+    CHECK(run.diagnostics ==
+          std::vector<std::string>{path + ":12:13: warning: `timestamp` holds `2023-08-04T12: 36: 15.490+0000`, with "
+                                          "spaces inside the time (as AWS's documentation samples write it); read as "
+                                          "`2023-08-04T12:36:15.490+0000` [cloudwatch.spaced-time]"});
+    REQUIRE(run.events.size() == 1);
+    CHECK(run.events[0].time_raw == "2023-08-04T12: 36: 15.490+0000");
+    CHECK(run.events[0].text == "ALARM: lambda-demo-metric-alarm: test");
+
+    // Only that form is repaired: other damage stays an error, and the space-free form gives no warning.
+    const auto other = run_alerts(
+        R"j({"AlarmName":"a","NewStateValue":"ALARM","StateChangeTime":"2023-08-04T12 :36:15.490+0000"})j", "cloudwatch");
+    CHECK(other.events.empty());
+    REQUIRE(other.diagnostics.size() == 1);
+    CHECK(other.diagnostics[0].ends_with("[cloudwatch.bad-time]"));
+    const auto history = run_alerts(
+        R"j({"AlarmName":"a","Timestamp":"2024-07-25T10: 14: 03.123Z","HistoryItemType":"StateUpdate","HistorySummary":"Alarm updated from OK to ALARM"})j",
+        "cloudwatch");
+    CHECK(test::ids(history) == std::vector<std::string>{"cloudwatch:a/ALARM@2024-07-25T10:14:03.123Z"});
+    REQUIRE(history.diagnostics.size() == 1);
+    CHECK(history.diagnostics[0].starts_with("in.json:1:18: warning: `Timestamp` holds `2024-07-25T10: 14: 03.123Z`"));
+}
+
+TEST_CASE("cloudwatch: an EventBridge envelope needs `detail` or `alarmData`") {
+    const auto run = run_alerts(
+        R"j({"detail-type":"CloudWatch Alarm State Change","source":"aws.cloudwatch","time":"2022-07-22T15:57:45Z"})j",
+        "cloudwatch");
+    CHECK(run.events.empty());
+    CHECK(run.diagnostics == std::vector<std::string>{"in.json:1:1: warning: EventBridge alarm event without `detail` "
+                                                      "or `alarmData`; not emitted [cloudwatch.incomplete]"});
+}
