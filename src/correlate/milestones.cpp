@@ -102,7 +102,9 @@ void find_milestones(const Work& w, const CorrelateOptions& options, Timeline& o
             }
     if (!pinned("reported"))
         for (const TimelineEntry* e : f.entries)
-            if (e->precision != Precision::day && !e->bot &&
+            // A report is someone's: a line naming no author (another team's postmortem saying what
+            // happened) is not the first report by a person.
+            if (e->precision != Precision::day && !e->bot && (!e->initials.empty() || !e->actor_name.empty()) &&
                 (e->kind == EventKind::message || e->kind == EventKind::note || e->kind == EventKind::email)) {
                 f.add("reported", e->time, f.ids(*e), "first human report");
                 break;

@@ -187,7 +187,24 @@ def main():
         text = "\n".join(s for e in events for s in strings_of(e))
         for name in names:
             check(f"{path}: holds {name!r}", name in text)
+    mixed_case(run, check)
     return check.summary()
+
+
+def mixed_case(run, check):
+    """A case folder mixing a Teams channel, a Sentry webhook and another team's postmortem drafts a
+    lint-clean retro whose timeline has lines from all three (issue 19)."""
+    samples_dir = os.path.join(os.path.dirname(__file__), "..", "..", "samples", "2025-03-11-checkout")
+    done = run("timeline", "--format", "json", samples_dir)
+    entries = json.loads(done.stdout)["entries"] if done.returncode == 0 else []
+    kinds = {e["source_kind"] for e in entries}
+    check("mixed case: timeline lines from teams, sentry and the postmortem", {"teams", "sentry", "notes"} <= kinds,
+          sorted(kinds))
+    draft = run("draft", "--retro-held", "2025-03-13", samples_dir)
+    check("mixed case: draft exit 0", draft.returncode == 0, draft.stderr)
+    lint = run("lint", "-", stdin=draft.stdout)
+    check("mixed case: the draft is lint-clean", lint.returncode == 0 and b"0 errors, 0 warnings" in lint.stderr,
+          lint.stderr)
 
 
 if __name__ == "__main__":

@@ -97,6 +97,18 @@ TEST_CASE("an alert still firing leaves the incident unresolved unless someone s
     CHECK(find(t, "resolved") == nullptr);
 }
 
+TEST_CASE("a line that names no author is not the first report by a person") {
+    // Another team's postmortem: its lines say what happened, not who noticed.
+    Event deploy = message("13:58", "", "gateway v2.14 deployed to production");
+    deploy.kind = EventKind::note;
+    deploy.source.medium = Medium::document;
+    deploy.actor = {};
+    Event report = message("14:05", "Priya Shah", "customers report card payments failing");
+    auto t = run({deploy, report});
+    CHECK(hh_mm(find(t, "reported")) == "14:05");
+    CHECK(hh_mm(find(t, "started")) == "13:58");
+}
+
 TEST_CASE("an acknowledged alert state beats keywords, [correlate] pins beat everything") {
     Event fire = alert("10:00:00", "api", "firing", "pagerduty.json", "pagerduty");
     Event acked = alert("10:03:00", "api", "acknowledged", "pagerduty.json", "pagerduty");
