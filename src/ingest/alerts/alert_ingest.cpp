@@ -2,6 +2,7 @@
 // .gz or stdin, sends every object to the vendor whose shape it has, and reports unrecognised shapes once
 // each with the location of their first instance.
 #include "ingest/alerts/alert_ingest.hpp"
+#include "ingest/head_json.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -138,12 +139,8 @@ const AlertVendor* sniff_markers(std::string_view head, AlertVendors vendors) {
 const AlertVendor* sniff_alert_vendor(const Probe& probe, AlertVendors vendors) {
     if (probe.tree || probe.head.empty()) return nullptr;
     static const IngestOptions no_map;
-    Diagnostics quiet([](const std::string&) {});
-    io::JsonRecordReader reader(std::string(probe.name), probe.head, nullptr, probe.head.size() + 1, quiet);
-    io::JsonRecord record;
-    if (!reader.next(record)) return sniff_markers(probe.head, vendors);
     json::DomParser parser;
-    auto root = parser.parse(record.bytes, record.origin, quiet, "alerts.bad-json");
+    const auto root = first_head_record(probe, parser);
     if (!root) return sniff_markers(probe.head, vendors);
     json::Array items;
     if (!root->get(items)) {

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "core/text_utf8.hpp"
+#include "ingest/head_json.hpp"
 #include "ingest/record_batch_reader.hpp"
 #include "io/json_records.hpp"
 
@@ -119,12 +120,8 @@ void ingest_change_json(Input& input, const IngestContext& context, const Change
 
 int detect_change_json(const Probe& probe, const ChangeFamily& family) {
     if (probe.tree || probe.head.empty()) return 0;
-    Diagnostics quiet([](const std::string&) {});
-    io::JsonRecordReader reader(std::string(probe.name), probe.head, nullptr, probe.head.size() + 1, quiet);
-    io::JsonRecord record;
     json::DomParser parser;
-    std::optional<json::Element> root;
-    if (reader.next(record)) root = parser.parse(record.bytes, record.origin, quiet, "detect");
+    const auto root = first_head_record(probe, parser);
     if (!root) {
         // A record cut off by the head size (one large array): markers, weaker than a shape.
         const std::string_view start = trim(probe.head);

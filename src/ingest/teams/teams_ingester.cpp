@@ -6,6 +6,7 @@
 
 #include "core/text_utf8.hpp"
 #include "ingest/alerts/json_locate.hpp"
+#include "ingest/head_json.hpp"
 #include "ingest/record_batch_reader.hpp"
 #include "ingest/registry_rows.hpp"
 #include "ingest/slack/day_file.hpp"
@@ -194,13 +195,8 @@ void ingest_teams(Input& input, const IngestContext& context) {
 // messageType and body, in either case); else 0.
 int detect_teams(const Probe& probe) {
     if (probe.tree || probe.head.empty()) return 0;
-    Diagnostics quiet([](const std::string&) {});
-    io::JsonRecordReader reader(std::string(probe.name), probe.head, nullptr, probe.head.size() + 1, quiet);
-    io::JsonRecord record;
     json::DomParser parser;
-    std::optional<json::Element> root;
-    if (reader.next(record)) root = parser.parse(record.bytes, record.origin, quiet, "detect");
-    if (root) {
+    if (auto root = first_head_record(probe, parser)) {
         json::Array items;
         if (!root->get(items)) {
             for (json::Element first : items) return is_chat_message(first) ? 90 : 0;

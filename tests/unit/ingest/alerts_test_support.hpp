@@ -2,11 +2,15 @@
 // and on real corpus files (through read_sources, so detection is exercised too).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "ingest/alerts/alert_ingest.hpp"
 #include "ingest/event_collector.hpp"
@@ -55,6 +59,20 @@ inline std::vector<std::string> ids(const AlertRun& run) {
     std::vector<std::string> out;
     for (const auto& e : run.events) out.push_back(e.id);
     return out;
+}
+
+// The actors' names of a run's events, each once.
+inline std::set<std::string> names_of(const AlertRun& run) {
+    std::set<std::string> names;
+    for (const Event& e : run.events) names.insert(e.actor.name);
+    return names;
+}
+
+// The event with this id; the test fails when there is none.
+inline const Event& by_id(const AlertRun& run, std::string_view id) {
+    auto it = std::find_if(run.events.begin(), run.events.end(), [&](const Event& e) { return e.id == id; });
+    REQUIRE(it != run.events.end());
+    return *it;
 }
 
 inline std::vector<std::string> times(const AlertRun& run) {

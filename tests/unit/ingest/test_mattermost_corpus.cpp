@@ -10,6 +10,8 @@
 #include "change_json_test_support.hpp"
 
 using namespace retro;
+using test::by_id;
+using test::names_of;
 
 namespace {
 
@@ -21,18 +23,6 @@ IngestOptions with_private() {
     IngestOptions options;
     options.include_private = true;
     return options;
-}
-
-std::set<std::string> names_of(const test::AlertRun& run) {
-    std::set<std::string> names;
-    for (const Event& e : run.events) names.insert(e.actor.name);
-    return names;
-}
-
-const Event& by_id(const test::AlertRun& run, std::string_view id) {
-    auto it = std::find_if(run.events.begin(), run.events.end(), [&](const Event& e) { return e.id == id; });
-    REQUIRE(it != run.events.end());
-    return *it;
 }
 
 }  // namespace
