@@ -105,7 +105,7 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
                 Input input = io::open_input(target->path);
                 std::string bytes;
                 io::read_all(input, bytes, retrodoc::max_markdown_bytes, file_diags);
-                auto found = lint::lint_retro(bytes, input.name, config->lint);
+                auto found = lint::lint_retro(bytes, input.name, config->lint, &file_diags);
                 return Checked{std::move(found), file_diags.take(), std::nullopt};
             } catch (const Error& e) {
                 return Checked{{}, file_diags.take(), std::string(e.what())};
