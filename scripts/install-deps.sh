@@ -16,6 +16,8 @@ packages=(
   libgsf-1-dev  # Outlook .msg files: the OLE2 compound document read by libgsf, not by hand
   libyaml-cpp-dev  # Argo CD Applications and Kubernetes resources as kubectl writes them (YAML)
   python3 python3-jsonschema jq libarchive-tools zip
+  python3-yaml  # tests/cli/test_lint_cli.py reads .pre-commit-hooks.yaml as pre-commit does
+  python3-rfc3987  # validate_sarif.py checks SARIF URI formats, as GitHub code scanning does on upload
   help2man  # the man page, generated from --help at build time (issue 8: the Debian package)
 )
 

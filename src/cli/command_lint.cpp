@@ -1,9 +1,13 @@
 // `retro lint PATH…`: checks retro files (DESIGN.md "Lint", issue 3). Which files (folders walked for `*.md`,
 // `[lint]` include/exclude globs applied; `-` reads stdin) and with which retro.toml is lint's
 // (lint/lint_targets.hpp, lint/lint_configs.hpp); here are the options and the output. Exit 1 on any error
-// finding or when warnings exceed --max-warnings; 2 on usage errors and unreadable paths.
+// finding or when warnings exceed --max-warnings; 2 on usage errors and unreadable paths. A missing or
+// unreadable path is said when met (`retro: error: x.md: no such file or folder`) and the other paths are
+// still linted, as markdownlint-cli2 and rg do; the exit is 2 at the end.
 #include <algorithm>
 #include <cstdint>
+#include <optional>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -40,6 +44,12 @@ void print_stderr(const std::string& line) {
     std::fputc('\n', stderr);
 }
 
+// An environment failure that ends no run: said as main says the others, the run goes on.
+void print_unreadable(const std::string& message) {
+    std::fflush(stdout);
+    fmt::print(stderr, "retro: error: {}\n", message);
+}
+
 std::vector<std::string> read_paths(const std::vector<lint::LintTarget>& targets) {
     std::vector<std::string> paths;
     for (const lint::LintTarget& t : targets) paths.push_back(t.path);
@@ -70,7 +80,9 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
     // and their findings and diagnostics taken in the order of the files, as a one-thread run would.
     lint::LintConfigs configs(explicit_config, diags);
     std::vector<std::pair<const lint::LintTarget*, const Config*>> work;
-    const std::vector<lint::LintTarget> targets = lint::find_lint_targets(lo.paths, diags);
+    std::vector<std::string> unreadable;
+    const std::vector<lint::LintTarget> targets = lint::find_lint_targets(lo.paths, diags, unreadable);
+    for (const std::string& message : unreadable) print_unreadable(message);
     OutputFile out({lo.output.path, lo.output.force, read_paths(targets)});
     for (const lint::LintTarget& target : targets) {
         const Config& config = configs.for_file(target.path);
@@ -79,6 +91,7 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
     struct Checked {
         std::vector<lint::Finding> found;
         std::vector<Diagnostic> diags;
+        std::optional<std::string> unreadable;  // the file could not be opened or read
     };
     std::vector<lint::Finding> findings;
     std::size_t files = 0;
@@ -88,13 +101,23 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
         [&](std::size_t, std::size_t i) {
             const auto& [target, config] = work[i];
             Diagnostics file_diags(nullptr, Diagnostics::Format::text, SIZE_MAX);
-            Input input = io::open_input(target->path);
-            std::string bytes;
-            io::read_all(input, bytes, retrodoc::max_markdown_bytes, file_diags);
-            return Checked{lint::lint_retro(bytes, input.name, config->lint), file_diags.take()};
+            try {
+                Input input = io::open_input(target->path);
+                std::string bytes;
+                io::read_all(input, bytes, retrodoc::max_markdown_bytes, file_diags);
+                auto found = lint::lint_retro(bytes, input.name, config->lint, &file_diags);
+                return Checked{std::move(found), file_diags.take(), std::nullopt};
+            } catch (const Error& e) {
+                return Checked{{}, file_diags.take(), std::string(e.what())};
+            }
         },
         [&](std::size_t, Checked checked) {
             for (Diagnostic& d : checked.diags) diags.report(std::move(d));
+            if (checked.unreadable) {
+                print_unreadable(*checked.unreadable);
+                unreadable.push_back(std::move(*checked.unreadable));
+                return;
+            }
             if (format.is_streamed()) {
                 for (const auto& f : checked.found) out.write(format.write_finding(f));
             }
@@ -111,9 +134,13 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
     const auto warnings =
         std::count_if(findings.begin(), findings.end(), [](const auto& f) { return f.severity == Severity::warning; });
     if (format.is_streamed()) {  // for people: the summary too
-        fmt::print(stderr, "retro lint: {} error{}, {} warning{} in {} file{}\n", errors, errors == 1 ? "" : "s",
-                   warnings, warnings == 1 ? "" : "s", files, files == 1 ? "" : "s");
+        fmt::print(stderr, "retro lint: {} error{}, {} warning{} in {} file{}{}\n", errors, errors == 1 ? "" : "s",
+                   warnings, warnings == 1 ? "" : "s", files, files == 1 ? "" : "s",
+                   unreadable.empty() ? ""
+                                      : fmt::format("; {} path{} not read", unreadable.size(),
+                                                    unreadable.size() == 1 ? "" : "s"));
     }
+    if (!unreadable.empty()) return exit_usage;
     if (errors > 0) return exit_failure;
     if (lo.max_warnings >= 0 && warnings > lo.max_warnings) {
         fmt::print(stderr, "retro lint: {} warning{} exceed{} --max-warnings {}\n", warnings, warnings == 1 ? "" : "s",

@@ -58,21 +58,30 @@ bool matches_any(const std::vector<std::string>& globs, const LintTarget& target
 
 }  // namespace
 
-std::vector<LintTarget> find_lint_targets(const std::vector<std::string>& paths, Diagnostics& diags) {
+std::vector<LintTarget> find_lint_targets(const std::vector<std::string>& paths, Diagnostics& diags,
+                                          std::vector<std::string>& unreadable) {
     std::vector<LintTarget> out;
     for (const std::string& path : paths) {
         if (path == "-") {
             out.push_back({path, path, false});
             continue;
         }
-        if (!io::exists(path)) throw Error(fmt::format("{}: no such file or folder", path));
+        if (!io::exists(path)) {
+            unreadable.push_back(fmt::format("{}: no such file or folder", path));
+            continue;
+        }
         if (!io::is_directory(path)) {
             out.push_back({path, std::string(base_name(path)), false});
             continue;
         }
         // Sorted by the whole path, as the paths are reported ("a.md" before "a/b.md"), not level by level.
         std::vector<LintTarget> found;
-        walk(path, "", found, diags);
+        try {
+            walk(path, "", found, diags);
+        } catch (const Error& e) {  // the folder itself cannot be listed (its unreadable subfolders pass)
+            unreadable.push_back(e.what());
+            continue;
+        }
         std::sort(found.begin(), found.end(),
                   [](const LintTarget& a, const LintTarget& b) { return a.path < b.path; });
         out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));

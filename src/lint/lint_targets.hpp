@@ -19,8 +19,10 @@ struct LintTarget {
 // The targets of `paths`, in order: `-` (stdin) and files as given; for a folder, the `*.md` files (any
 // case) below it, sorted by path, hidden entries skipped, links to files followed and to folders not. A
 // `.md` link that leads nowhere is an `ingest.dangling-link` warning (a loop, `ingest.link-loop`), not a
-// target. Throws retro::Error for a path that names nothing or a folder that cannot be listed.
-std::vector<LintTarget> find_lint_targets(const std::vector<std::string>& paths, Diagnostics& diags);
+// target. A path that names nothing, or a folder that cannot be listed, is left out and its message
+// ("x.md: no such file or folder") appended to `unreadable`: the other paths are still linted.
+std::vector<LintTarget> find_lint_targets(const std::vector<std::string>& paths, Diagnostics& diags,
+                                          std::vector<std::string>& unreadable);
 
 // Whether the `[lint]` include and exclude globs keep `target`; a file named on the command line is kept.
 // A glob matches the path below the walked folder or the file name.

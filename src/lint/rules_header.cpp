@@ -55,11 +55,12 @@ void check_title(RuleContext& context) {
     }
     const retrodoc::RetroHeading& t = *doc.title;
     if (t.level != 1) {
-        context.report(
-            t.line, 1,
-            fmt::format("the first heading is level {}; the title is a level-1 heading `# Incident retro - …`",
-                        t.level),
-            std::nullopt);
+        // No title: said at line 1, where it belongs, as markdownlint's MD041 does.
+        context.report(1, 1,
+                       fmt::format("the first heading{} is level {}; the title is a level-1 heading "
+                                   "`# Incident retro - …`",
+                                   t.line == 1 ? std::string() : fmt::format(" (line {})", t.line), t.level),
+                       std::nullopt);
         return;
     }
     if (!starts_with_icase(t.text, "incident retro")) {

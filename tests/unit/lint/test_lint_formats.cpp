@@ -23,7 +23,8 @@ TEST_CASE("lint formats: each row is wired to the writer of its own format", "[l
                     .rule_name = "title", .message = "no title", .source_line = "text"};
     const std::vector<Finding> findings{f};
     CHECK(find_format(lint_formats(), "text")->write_finding(f).starts_with("retro.md:2:1: error: no title"));
-    CHECK(find_format(lint_formats(), "json")->write_run(findings, "0.1.0").starts_with("[{\"file\":\"retro.md\""));
+    CHECK(find_format(lint_formats(), "json")->write_run(findings, "0.1.0")
+              .starts_with("{\"schema\":\"retro.lint/1\",\"findings\":[{\"file\":\"retro.md\""));
     CHECK(find_format(lint_formats(), "github")->write_run(findings, "0.1.0").starts_with("::error file=retro.md,"));
     const std::string sarif = find_format(lint_formats(), "sarif")->write_run(findings, "0.1.0");
     CHECK(sarif.find("\"version\":\"2.1.0\"") != std::string::npos);

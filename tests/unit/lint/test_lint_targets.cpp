@@ -38,7 +38,9 @@ TEST_CASE("folders are walked for *.md in path order, files and - are taken as n
     fs::create_symlink(t.root / "gone.md", t.root / "y-dangling.md");      // nothing: reported
     const std::string root = t.root.string();
     auto diags = test::quiet_diagnostics();
-    const auto targets = find_lint_targets({"-", root + "/notes.txt", root}, diags);
+    std::vector<std::string> unreadable;
+    const auto targets = find_lint_targets({"-", root + "/notes.txt", root}, diags, unreadable);
+    CHECK(unreadable.empty());
     CHECK(listed(targets) == std::vector<std::string>{
                                  "- | -",
                                  root + "/notes.txt | notes.txt",
@@ -52,10 +54,14 @@ TEST_CASE("folders are walked for *.md in path order, files and - are taken as n
                                     "/gone.md, which does not exist; not linted [ingest.dangling-link]"});
 }
 
-TEST_CASE("a path that names nothing is an error") {
+TEST_CASE("a path that names nothing is said, and the other paths are still targets") {
     auto diags = test::quiet_diagnostics();
-    CHECK_THROWS_WITH(find_lint_targets({"/nonexistent/retro.md"}, diags),
-                      "/nonexistent/retro.md: no such file or folder");
+    std::vector<std::string> unreadable;
+    const auto targets = find_lint_targets({"/nonexistent/retro.md", "-", "/nonexistent/folder/"}, diags, unreadable);
+    CHECK(unreadable == std::vector<std::string>{"/nonexistent/retro.md: no such file or folder",
+                                                 "/nonexistent/folder/: no such file or folder"});
+    REQUIRE(targets.size() == 1);
+    CHECK(targets[0].path == "-");
 }
 
 TEST_CASE("[lint] include and exclude globs choose among walked files, by path below the folder or name") {

@@ -2,9 +2,16 @@
 // output is also validated against the official 2.1.0 schema by tests/cli/validate_sarif.py.)
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "lint/lint_output.hpp"
+#include "lint/lint_sarif.hpp"
+#include "lint/rule.hpp"
+#include "retrodoc/retro_document.hpp"
+#include "test_support.hpp"
 
 using namespace retro;
 using namespace retro::lint;
@@ -40,7 +47,9 @@ TEST_CASE("text: the finding, its source line and a caret under the column") {
 
 TEST_CASE("json and github formats") {
     const std::string json = format_json({sample()}, "0.1.0");
-    const auto parsed = nlohmann::json::parse(json);
+    const auto doc = nlohmann::json::parse(json);
+    CHECK(doc["schema"] == "retro.lint/1");  // versioned as retro.timeline/1 and retro.event/1 are
+    const auto& parsed = doc["findings"];
     REQUIRE(parsed.size() == 1);
     CHECK(parsed[0]["file"] == "retros/2024-07-26_x.md");
     CHECK(parsed[0]["line"] == 3);
@@ -48,6 +57,7 @@ TEST_CASE("json and github formats") {
     CHECK(parsed[0]["severity"] == "warning");
     CHECK(parsed[0]["rule"] == "RETRO004");
     CHECK(parsed[0]["name"] == "filename-date");
+    CHECK(format_json({}, "0.1.0") == "{\"schema\":\"retro.lint/1\",\"findings\":[]}\n");
 
     Finding f = sample();
     f.file = "a,b:c.md";
@@ -75,4 +85,58 @@ TEST_CASE("sarif: one run, the rule table, results with code-point columns") {
     CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "retros/2024-07-26_x.md");
     CHECK(result["locations"][0]["physicalLocation"]["region"]["startLine"] == 3);
     CHECK(result["locations"][0]["physicalLocation"]["region"]["startColumn"] == 6);
+}
+
+TEST_CASE("sarif: each rule has an absolute helpUri naming its section of docs/lint.md, and its help") {
+    const auto sarif = nlohmann::json::parse(format_sarif({}, "0.1.0"));
+    const auto& rule_rows = sarif["runs"][0]["tool"]["driver"]["rules"];
+    CHECK(rule_rows[6]["helpUri"].get<std::string>().ends_with("/lint.md#retro007-day-heading"));
+    CHECK(rule_rows[6]["help"]["text"] == std::string(rules()[6].explanation));
+    // Every anchor is a heading of docs/lint.md (GitHub's slugs), and the URI is absolute (code scanning
+    // refuses an upload whose helpUri is not).
+    const std::string doc = test::read_file(test::source_path("docs/lint.md"));
+    const auto lint_doc = retrodoc::read_retro_document(doc);
+    for (const Rule& r : rules()) {
+        const std::string uri = rule_help_uri(r);
+        CHECK(uri.find("://") != std::string::npos);
+        const std::string anchor = uri.substr(uri.find('#') + 1);
+        const bool found = std::any_of(lint_doc.headings.begin(), lint_doc.headings.end(), [&](const auto& h) {
+            return retrodoc::github_slug(h.text) == anchor;
+        });
+        CHECK(found);
+    }
+}
+
+TEST_CASE("sarif: partialFingerprints follow the line's text and rule, not its number") {
+    Finding a = sample();
+    Finding moved = a;
+    moved.line = 40;
+    moved.source_line = "  **Incident from:**   2024-07-25 ";  // re-indented and spaced: the same text
+    CHECK(line_fingerprints({a}) == line_fingerprints({moved}));
+    CHECK(line_fingerprints({a})[0].ends_with(":1"));
+    Finding edited = a;
+    edited.source_line = "**Incident from:** 2024-07-24";
+    CHECK(line_fingerprints({a}) != line_fingerprints({edited}));
+    Finding other_rule = a;
+    other_rule.rule_id = "RETRO002";
+    CHECK(line_fingerprints({a}) != line_fingerprints({other_rule}));
+    // The same line twice in a file: told apart by rank, as code scanning's own line hashes are.
+    const auto twice = line_fingerprints({a, moved});
+    CHECK(twice[0].substr(0, 16) == twice[1].substr(0, 16));
+    CHECK(twice[1].ends_with(":2"));
+    Finding whole_file = a;
+    whole_file.line = 0;
+    CHECK(line_fingerprints({whole_file})[0].empty());
+    const auto sarif = nlohmann::json::parse(format_sarif({a}, "0.1.0"));
+    CHECK(sarif["runs"][0]["results"][0]["partialFingerprints"]["retroLineHash/v1"] == line_fingerprints({a})[0]);
+}
+
+TEST_CASE("sarif: artifact URIs relative to the working directory, file:// outside it") {
+    const std::filesystem::path cwd = "/home/ci/repo";
+    CHECK(artifact_uri("retros/2024-07-25 x.md", cwd) == "retros/2024-07-25%20x.md");
+    CHECK(artifact_uri("./retros/a.md", cwd) == "retros/a.md");
+    CHECK(artifact_uri("/home/ci/repo/retros/a.md", cwd) == "retros/a.md");
+    CHECK(artifact_uri("/home/ci/other/a.md", cwd) == "file:///home/ci/other/a.md");
+    CHECK(artifact_uri("../other/a.md", cwd) == "file:///home/ci/other/a.md");
+    CHECK(artifact_uri("<stdin>", cwd) == "%3Cstdin%3E");
 }
