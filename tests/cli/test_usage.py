@@ -34,6 +34,8 @@ def main():
                 "retro timeline: unknown option --form; did you mean '--from' or '--format'?")
     usage_error("single dash for a long option", ["draft", "-tz", "UTC", sample],
                 "retro draft: unknown option -tz; did you mean '--tz'?")
+    usage_error("lint has none of the source options", ["lint", "--tz", "UTC", "x.md"],
+                "retro lint: unknown option --tz (`retro lint --help` lists the options)")
     usage_error("a command's option before the command", ["--tz", "UTC", "draft", sample],
                 "--tz is an option of retro draft: write it after the command (retro draft --tz …)")
     usage_error("no command", [], "give a command: events, timeline, draft, lint and help "
