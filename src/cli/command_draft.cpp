@@ -159,10 +159,10 @@ void add_draft_command(CLI::App& app, CommonOptions& common, Runner& run) {
     add_git_ref_option(*cmd, common);
     cmd->footer(R"(Examples:
   retro draft samples/2024-07-25-login/
-  retro draft --tz Europe/London slack-export.zip alarm-history.json inbox.mbox -o retro.md
+  retro draft --tz Europe/London samples/2024-07-25-login/ -o retro.md
   retro draft --update retro.md samples/2024-07-25-login/
   retro draft --update retro.md --diff samples/2024-07-25-login/
-  retro draft --title "users cannot log in" --retro-held 2024-07-26 case/ -o retro.md --force
+  retro draft --title "checkout fails" --retro-held 2025-03-12 samples/2025-03-11-checkout/ -o retro.md --force
 )");
     cmd->callback([options, &common, &run] { run = [options, &common] { return run_draft(*options, common); }; });
 }

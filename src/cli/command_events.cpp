@@ -107,11 +107,11 @@ void add_events_command(CLI::App& app, CommonOptions& common, Runner& run) {
     add_common_options(*cmd, common);
     add_git_ref_option(*cmd, common);
     cmd->footer(R"(Examples:
-  retro events samples/2024-07-25-login/events.ndjson
+  retro events samples/2024-07-25-login/
   aws cloudwatch describe-alarm-history --alarm-name X | retro events -
-  retro events --tz Europe/London retro.md notes.md -o events.ndjson
-  retro events a.ndjson b.ndjson.gz | retro events -
-  retro events --format timesketch case-folder/ -o timesketch.jsonl
+  retro events --tz Europe/London samples/2024-07-25-login/notes.md -o events.ndjson
+  retro events samples/events/seed-incident.ndjson samples/2024-07-25-login/sns-copies.ndjson | retro events -
+  retro events --format timesketch samples/2024-07-25-login/ -o timesketch.jsonl
 )");
     cmd->callback([options, &common, &run] { run = [options, &common] { return run_events(*options, common); }; });
 }

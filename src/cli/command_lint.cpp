@@ -161,13 +161,14 @@ void add_lint_command(CLI::App& app, CommonOptions& common, Runner& run) {
     cmd->add_option("--max-warnings", options->max_warnings, "Exit 1 when there are more than N warnings")
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--explain", options->explain, "Print what a rule checks (RETRO004 or filename-date) and exit");
-    add_common_options(*cmd, common);
+    add_base_options(*cmd, common);  // lint reads no sources: none of their options
     cmd->footer(R"(Examples:
-  retro lint incident_retros/
+  retro draft samples/2024-07-25-login/ -o retro.md && retro lint retro.md
   retro lint --format github $(git diff --name-only origin/main -- '*.md')
-  retro lint --format sarif incident_retros/ > retro-lint.sarif
+  retro lint --format sarif retro.md > retro-lint.sarif
   retro lint --explain RETRO007
-  cat retro.md | retro lint -)");
+  retro lint - < retro.md
+)");
     cmd->callback([options, &common, &run] { run = [options, &common] { return run_lint(*options, common); }; });
 }
 

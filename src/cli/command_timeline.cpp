@@ -64,10 +64,10 @@ void add_timeline_command(CLI::App& app, CommonOptions& common, Runner& run) {
     add_git_ref_option(*cmd, common);
     cmd->footer(R"(Examples:
   retro timeline samples/2024-07-25-login/
-  retro timeline --stats slack-export.zip alarm-history.json inbox.mbox
-  retro timeline --list-incidents events.ndjson
-  retro timeline --incident 2 --format json events.ndjson
-  retro timeline --from 2024-07-25T10:00 --until 2024-07-25T14:00 --tz Europe/London case/
+  retro timeline --stats samples/2024-07-25-login/slack-export.zip samples/2024-07-25-login/alarm-history.json
+  retro timeline --list-incidents samples/events/seed-incident.ndjson
+  retro timeline --incident 1 --format json samples/2025-03-11-checkout/
+  retro timeline --from 2024-07-25T10:00 --until 2024-07-25T14:00 --tz Europe/London samples/2024-07-25-login/
 )");
     cmd->callback([options, &common, &run] { run = [options, &common] { return run_timeline(*options, common); }; });
 }

@@ -15,5 +15,7 @@ void add_events_command(CLI::App& app, CommonOptions& common, Runner& run);
 void add_timeline_command(CLI::App& app, CommonOptions& common, Runner& run);
 void add_draft_command(CLI::App& app, CommonOptions& common, Runner& run);
 void add_lint_command(CLI::App& app, CommonOptions& common, Runner& run);
+// `retro help [COMMAND]`; added after the commands it names.
+void add_help_command(CLI::App& app, Runner& run);
 
 }  // namespace retro::cli

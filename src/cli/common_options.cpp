@@ -13,8 +13,14 @@
 
 namespace retro::cli {
 
-void add_common_options(CLI::App& c, CommonOptions& o) {
+void add_base_options(CLI::App& c, CommonOptions& o) {
     c.add_option("--config", o.config_path, "Read this retro.toml instead of looking one up");
+    c.add_option("--diagnostics", o.diagnostics_format, "How diagnostics are printed on stderr")
+        ->check(CLI::IsMember({"text", "json"}));
+}
+
+void add_common_options(CLI::App& c, CommonOptions& o) {
+    add_base_options(c, o);
     c.add_option("--tz", o.tz, "Zone of human-facing local times (default: config tz, else TZ, else system)");
     c.add_option("--assume-tz", o.assume_tz, "Zone for machine timestamps that carry no offset (default UTC)");
     c.add_option("--from", o.from, "Start of the window, inclusive (ISO 8601; local in --tz without offset)");
@@ -25,8 +31,6 @@ void add_common_options(CLI::App& c, CommonOptions& o) {
     c.add_flag("--include-private", o.include_private, "Also read private channels, DMs and group DMs");
     c.add_option("--map", o.maps, "json-map field paths: FIELD=PATH,… (time, title, key, state, severity)");
     c.add_flag("--strict", o.strict, "Exit 1 when any input was damaged or truncated");
-    c.add_option("--diagnostics", o.diagnostics_format, "How diagnostics are printed on stderr")
-        ->check(CLI::IsMember({"text", "json"}));
 }
 
 void add_git_ref_option(CLI::App& c, CommonOptions& o) {

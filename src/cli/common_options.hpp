@@ -27,6 +27,10 @@ struct CommonOptions {
     std::string diagnostics_format = "text";
 };
 
+// `--config` and `--diagnostics`: the options of every command, lint's too.
+void add_base_options(CLI::App& command, CommonOptions& options);
+// The base options and those of reading sources (zones, window, Slack, channels, --map, --strict): events,
+// timeline, draft. lint reads no sources and lists none of them.
 void add_common_options(CLI::App& command, CommonOptions& options);
 // `--git-ref REF`, for the commands that read sources into events (events, timeline, draft).
 void add_git_ref_option(CLI::App& command, CommonOptions& options);

@@ -9,7 +9,8 @@ inline constexpr int exit_success = 0;
 inline constexpr int exit_failure = 1;
 inline constexpr int exit_usage = 2;
 
-// Prints CLI11's message and maps its codes: help and version are 0, every other parse error 2.
+// Help and version: printed by CLI11, 0. Every other parse error: one `retro: error: …` line on stderr
+// (cli/usage_errors.hpp: unknown commands and options with "did you mean …?"), 2.
 int exit_for_parse_error(const CLI::App& app, const CLI::ParseError& error);
 
 }  // namespace retro::cli

@@ -32,12 +32,13 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("retro ") + std::string(retro::version));
     app.require_subcommand(1);
     app.footer(R"(Examples:
-  retro events slack-export.zip alarm-history.json inbox.mbox > events.ndjson
+  retro draft samples/2024-07-25-login/ -o retro.md
+  retro lint retro.md
+  retro events samples/2024-07-25-login/slack-export.zip samples/2024-07-25-login/alarm-history.json > events.ndjson
   aws cloudwatch describe-alarm-history --alarm-name X | retro events -
-  retro events --tz Europe/London incident-folder/
-  retro lint incident_retros/
+  retro timeline --tz Europe/London samples/2025-03-11-checkout/
 
-Run `retro COMMAND --help` for a command's options and examples.
+Run `retro help COMMAND` (or `retro COMMAND --help`) for a command's options and examples.
 )");
 
     cli::CommonOptions common;
@@ -46,6 +47,7 @@ Run `retro COMMAND --help` for a command's options and examples.
     cli::add_timeline_command(app, common, run);
     cli::add_draft_command(app, common, run);
     cli::add_lint_command(app, common, run);
+    cli::add_help_command(app, run);
 
     cli::install_signal_cleanup();  // before any output file exists; SIGPIPE becomes EPIPE, handled quietly
     try {

@@ -7,19 +7,19 @@
 #include <filesystem>
 
 #include <fcntl.h>
-#include <poll.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/broken_pipe.hpp"
 #include "cli/temp_files.hpp"
 #include "retro/error.hpp"
 
 namespace retro::cli {
 namespace {
 
-[[noreturn]] void fail_write(const std::string& shown, int error) {
-    if (error == EPIPE) end_on_closed_pipe();
+[[noreturn]] void fail_write(const std::string& shown, int fd, int error) {
+    end_if_closed_pipe(error, fd);
     throw Error(fmt::format("{}: write failed: {}", shown, std::strerror(error)));
 }
 
@@ -104,7 +104,7 @@ void OutputFile::write_out(std::string_view bytes) {
         const ssize_t n = ::write(m_fd, bytes.data(), bytes.size());
         if (n < 0) {
             if (errno == EINTR) continue;
-            fail_write(m_target.shown, errno);
+            fail_write(m_target.shown, m_fd, errno);
         }
         bytes.remove_prefix(static_cast<std::size_t>(n));
     }
@@ -114,14 +114,14 @@ void OutputFile::close() {
     write_out(m_buffer);
     m_buffer.clear();
     if (m_target.kind != OutputTarget::Kind::regular_file) {
-        if (m_owned && ::close(m_fd) != 0) fail_write(m_target.shown, errno);
+        if (m_owned && ::close(m_fd) != 0) fail_write(m_target.shown, -1, errno);  // closed: not polled
         m_owned = false;
         return;
     }
-    if (::fsync(m_fd) != 0) fail_write(m_target.shown, errno);
+    if (::fsync(m_fd) != 0) fail_write(m_target.shown, m_fd, errno);
     const int closed = ::close(m_fd);
     m_owned = false;
-    if (closed != 0) fail_write(m_target.shown, errno);
+    if (closed != 0) fail_write(m_target.shown, -1, errno);
     publish();
 }
 
@@ -142,23 +142,11 @@ void OutputFile::publish() {
     throw Error(fmt::format("{}: cannot write: {}", m_target.shown, std::strerror(error)));
 }
 
-namespace {
-
-// A pipe whose reader has gone polls as an error: how a failed write of long ago is told from a full disk
-// when errno no longer says.
-bool is_closed_pipe(int fd) {
-    pollfd p{fd, 0, 0};
-    return ::poll(&p, 1, 0) == 1 && (p.revents & POLLERR) != 0;
-}
-
-}  // namespace
-
 void close_standard_output() {
     errno = 0;
     if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return;
     const int error = errno;
-    if (error == EPIPE || is_closed_pipe(STDOUT_FILENO)) end_on_closed_pipe();
-    fail_write("<stdout>", error != 0 ? error : EIO);
+    fail_write("<stdout>", STDOUT_FILENO, error != 0 ? error : EIO);
 }
 
 }  // namespace retro::cli

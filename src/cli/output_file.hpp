@@ -2,8 +2,8 @@
 // beside it (`.NAME.retro-tmp-XXXXXX`), flushed and fsynced, and published by renaming it into place only
 // when the command succeeds, so an error, a signal or a full disk leave the old file as it was. Without
 // may_replace the rename refuses to replace a file (renameat2 RENAME_NOREPLACE): of two runs racing for one
-// new file, the later fails. A closed pipe ends the process quietly (exit 141); any other write failure
-// throws retro::Error (exit 2).
+// new file, the later fails. A closed pipe ends the process quietly (cli/broken_pipe.hpp: exit 141); any
+// other write failure throws retro::Error (exit 2).
 #pragma once
 
 #include <string>

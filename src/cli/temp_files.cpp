@@ -25,13 +25,17 @@ struct Slot {
 };
 std::array<Slot, max_temp_files> g_slots;
 
-void remove_registered() {
+}  // namespace
+
+void remove_temp_files() {
     for (Slot& slot : g_slots)
         if (slot.used.load(std::memory_order_acquire)) ::unlink(slot.path);
 }
 
+namespace {
+
 extern "C" void on_fatal_signal(int signal) {
-    remove_registered();
+    remove_temp_files();
     std::signal(signal, SIG_DFL);
     std::raise(signal);
 }
@@ -70,13 +74,6 @@ int remember_temp_file(const std::string& path) {
 void forget_temp_file(int slot) {
     if (slot >= 0 && static_cast<std::size_t>(slot) < g_slots.size())
         g_slots[static_cast<std::size_t>(slot)].used.store(false, std::memory_order_release);
-}
-
-void end_on_closed_pipe() {
-    remove_registered();
-    std::signal(SIGPIPE, SIG_DFL);
-    std::raise(SIGPIPE);
-    ::_exit(128 + SIGPIPE);  // SIGPIPE blocked by the caller's mask: the same status
 }
 
 }  // namespace retro::cli

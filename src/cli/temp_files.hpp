@@ -8,7 +8,7 @@
 namespace retro::cli {
 
 // Installs the handlers (once; idempotent). SIGPIPE is ignored so that a write to a closed pipe fails with
-// EPIPE, which OutputFile turns into a quiet end by SIGPIPE (exit 141 in a shell, as git does).
+// EPIPE, which ends the process quietly by SIGPIPE after all (cli/broken_pipe.hpp).
 void install_signal_cleanup();
 
 // Registers `path` for removal on a signal; returns a slot for `forget_temp_file`. Throws retro::Error when
@@ -17,8 +17,7 @@ int remember_temp_file(const std::string& path);
 // The file was published or removed: the handler no longer touches it.
 void forget_temp_file(int slot);
 
-// Removes every registered temporary file, restores SIGPIPE's default action and raises it: the process ends
-// silently with the status of a closed pipe.
-[[noreturn]] void end_on_closed_pipe();
+// Removes every registered temporary file (async-signal-safe; the registrations stay).
+void remove_temp_files();
 
 }  // namespace retro::cli

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Debian package with CPack from a configured and built tree and checks what it holds:
 # the binary on PATH (the pre-commit hook's `language: system` runs `retro lint` from there), the man page
-# generated from --help, the copyright file, the dependencies; then runs the packaged binary.
+# generated from --help with its EXIT STATUS, ENVIRONMENT, FILES and EXAMPLES sections, the copyright file, docs/,
+# the Debian changelog generated from CHANGELOG.md, the dependencies; then runs the packaged binary.
 # Usage: test_package.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build="$1"
@@ -23,6 +24,9 @@ expect ./usr/bin/retro
 expect ./usr/share/man/man1/retro.1.gz
 expect ./usr/share/doc/retro/copyright
 if [ -f "$source/.pre-commit-hooks.yaml" ]; then expect ./usr/share/doc/retro/pre-commit-hooks.yaml; fi
+expect ./usr/share/doc/retro/changelog.gz
+# Every file of docs/, under the same names (the README's links resolve).
+while IFS= read -r doc; do expect "./usr/share/doc/retro/$doc"; done < <(cd "$source" && find docs -type f | sort)
 
 [ "$(dpkg-deb -f "$deb" Package)" = retro ] || { echo "package: wrong Package field" >&2; fail=1; }
 depends="$(dpkg-deb -f "$deb" Depends)"
@@ -36,5 +40,28 @@ man_text="$(zcat "$work/root/usr/share/man/man1/retro.1.gz")"
 for command in events draft; do
   grep -q "retro $command" <<< "$man_text" || { echo "package: the man page lacks retro $command" >&2; fail=1; }
 done
-[ "$fail" = 0 ] && echo "package: $(basename "$deb") holds the binary, the man page and the docs"
+grep -qF '???' <<< "$man_text" && { echo "package: the man page lost UTF-8 text (???)" >&2; fail=1; }
+for section in '.SH "EXIT STATUS"' '.SH ENVIRONMENT' '.SH FILES' '.SH EXAMPLES'; do
+  grep -qxF "$section" <<< "$man_text" || { echo "package: the man page lacks $section" >&2; fail=1; }
+done
+# The examples as a list, one item each: as many items as the --help texts hold examples.
+examples="$(for c in "" events timeline draft lint; do "$work/root/usr/bin/retro" $c --help; done |
+            awk '/^Examples:$/ {e = 1; next} e && /^  ./ {n++; next} {e = 0} END {print n + 0}')"
+items="$(sed -n '/^\.SH EXAMPLES$/,/^\.SH /p' <<< "$man_text" | grep -c '^\.IP \\(bu' || true)"
+[ "$examples" -gt 0 ] && [ "$items" = "$examples" ] ||
+  { echo "package: the man page lists $items examples, the --help texts hold $examples" >&2; fail=1; }
+grep -q 'retro events samples/2024\\-07\\-25\\-login/' <<< "$man_text" ||
+  { echo "package: the man page's examples are not the --help ones" >&2; fail=1; }
+
+# The changelog: Debian's format, this package's version, one item per issue.
+changelog="$work/root/usr/share/doc/retro/changelog.gz"
+version="$(dpkg-deb -f "$deb" Version)"
+if command -v dpkg-parsechangelog > /dev/null; then
+  [ "$(zcat "$changelog" | dpkg-parsechangelog -l - -S Version)" = "$version" ] ||
+    { echo "package: the changelog's version is not the package's $version" >&2; fail=1; }
+fi
+zcat "$changelog" | head -1 | grep -qx "retro ($version) unstable; urgency=medium" ||
+  { echo "package: the changelog does not start with this version's entry" >&2; fail=1; }
+zcat "$changelog" | grep -q '^  \* Issue 2: ' || { echo "package: the changelog has no item per issue" >&2; fail=1; }
+[ "$fail" = 0 ] && echo "package: $(basename "$deb") holds the binary, the man page, the docs and the changelog"
 exit "$fail"
