@@ -29,6 +29,7 @@ struct DraftCommandOptions {
     std::string title;
     std::string retro_held;
     bool no_redact = false;
+    bool chart = false;
     std::size_t incident = 0;
 };
 
@@ -95,6 +96,8 @@ int run_draft(const DraftCommandOptions& dco, const CommonOptions& common) {
     options.retro_held = retro_held_date(dco.retro_held, session->tz);
     options.redact = !dco.no_redact && session->config.render.redact.value_or(true);
     options.people = session->config.people;
+    // A draft that has a chart keeps it up to date without --chart being given again.
+    options.chart = dco.chart || render::has_draft_region(existing, render::chart_region);
     render::Draft draft = render::render_draft(timeline, options);
 
     std::string text = std::move(draft.markdown);
@@ -119,6 +122,7 @@ int run_draft(const DraftCommandOptions& dco, const CommonOptions& common) {
         for (const render::RegionLine& r : u.rewritten) rewritten.push_back(r.region);
         std::string done = u.merged.empty() ? "" : "merged " + join(u.merged);
         if (!rewritten.empty()) done += (done.empty() ? "rewrote " : "; rewrote ") + join(rewritten);
+        if (!u.added.empty()) done += (done.empty() ? "added " : "; added ") + join(u.added);
         fmt::print(stderr, "retro: {}: {}{}\n", dco.update, done.empty() ? "changed nothing" : done,
                    u.absent.empty() ? "" : fmt::format(" (kept out, no longer in the file: {})", join(u.absent)));
         text = dco.diff ? render::unified_diff(existing, u.text, dco.update, dco.update)  // shown, not written
@@ -152,6 +156,9 @@ void add_draft_command(CLI::App& app, CommonOptions& common, Runner& run) {
     cmd->add_option("--title", options->title, "The incident's title (default: named from its alerts or thread)");
     cmd->add_option("--retro-held", options->retro_held,
                     "The date of the retro meeting (default: SOURCE_DATE_EPOCH's date, else a prompt to fill in)");
+    cmd->add_flag("--chart", options->chart,
+                  "Add a Mermaid gantt chart of the alerts, changes, people and milestones under the Timeline "
+                  "heading (GitHub draws it); --update keeps a draft's chart up to date");
     cmd->add_flag("--no-redact", options->no_redact, "Keep tokens, passwords, e-mail addresses and phone numbers");
     cmd->add_option("--incident", options->incident, "Use incident cluster N (see retro timeline --list-incidents)")
         ->check(CLI::PositiveNumber);

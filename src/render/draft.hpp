@@ -22,6 +22,7 @@ struct DraftOptions {
     TimeZone tz = TimeZone::utc();
     bool redact = true;  // --no-redact turns it off
     People people;       // names for redacted e-mail addresses
+    bool chart = false;  // --chart: a Mermaid gantt chart of the incident in region `chart_region`
 };
 
 struct Draft {
@@ -33,8 +34,14 @@ struct Draft {
 // options give the same bytes.
 Draft render_draft(const Timeline& timeline, const DraftOptions& options);
 
-// The names of the machine-written regions, in document order.
+// The names of the machine-written regions every draft has, in document order.
 const std::vector<std::string_view>& draft_region_names();
+
+// The region holding the chart, just under `## Timeline`, in a draft asked for one (DraftOptions::chart).
+inline constexpr std::string_view chart_region = "chart";
+
+// Whether `text` holds the machine region `name` (outside fenced code); false when its markers are unbalanced.
+bool has_draft_region(std::string_view text, std::string_view name);
 
 struct RegionLine {
     std::string region;
@@ -46,6 +53,7 @@ struct DraftUpdate {
     std::vector<std::string> merged;    // regions merged with the base recorded in their begin marker
     std::vector<RegionLine> rewritten;  // regions with no recorded base, replaced whole (line: in `existing`)
     std::vector<RegionLine> conflicts;  // each conflict block's `<<<<<<<` line in `text`
+    std::vector<std::string> added;     // optional regions (the chart) of the new draft put into `existing`
     std::vector<std::string> absent;    // regions of the new draft that `existing` no longer has (left out)
     std::string error;                  // non-empty: `existing` is unusable (unbalanced markers); text empty
 };
@@ -54,6 +62,8 @@ struct DraftUpdate {
 // git merges: base = the region as the machine last wrote it (recorded in its begin marker), ours = the region
 // in `existing`, theirs = the region in `fresh` (see merge_lines); lines both changed differently become a
 // `<<<<<<< yours` … `>>>>>>> retro draft` block. A region whose marker records no base is replaced whole.
+// A region of `fresh` that is not among draft_region_names() (the chart, which `fresh` holds only when asked
+// for) and that `existing` lacks is put in just before the next region of `fresh` that `existing` has.
 // Every other byte of `existing` stays as it was.
 DraftUpdate update_draft(std::string_view existing, std::string_view fresh);
 

@@ -37,23 +37,6 @@ std::string noun_of(std::string_view milestone) {
     return s;
 }
 
-std::string label_of(std::string_view milestone) {
-    for (const MilestoneLabel& m : milestone_labels) {
-        if (m.name == milestone) return std::string(m.label);
-    }
-    std::string s(milestone);
-    std::replace(s.begin(), s.end(), '_', ' ');
-    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-    return s;
-}
-
-std::size_t rank_of(std::string_view milestone) {
-    for (std::size_t i = 0; i < std::size(milestone_labels); ++i) {
-        if (milestone_labels[i].name == milestone) return i;
-    }
-    return std::size(milestone_labels);
-}
-
 const Milestone* find_milestone(const Timeline& t, std::string_view name) {
     for (const Milestone& m : t.milestones) {
         if (m.name == name) return &m;
@@ -75,6 +58,23 @@ std::string citations(DraftContext& ctx, const std::vector<std::string>& evidenc
 }
 
 }  // namespace
+
+std::string milestone_label(std::string_view milestone) {
+    for (const MilestoneLabel& m : milestone_labels) {
+        if (m.name == milestone) return std::string(m.label);
+    }
+    std::string s(milestone);
+    std::replace(s.begin(), s.end(), '_', ' ');
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+std::size_t milestone_rank(std::string_view milestone) {
+    for (std::size_t i = 0; i < std::size(milestone_labels); ++i) {
+        if (milestone_labels[i].name == milestone) return i;
+    }
+    return std::size(milestone_labels);
+}
 
 std::string format_duration_words(std::chrono::seconds value) {
     const bool negative = value.count() < 0;
@@ -177,7 +177,7 @@ void write_evidence(DraftContext& ctx, std::string& out) {
     for (const Milestone& m : t.milestones) milestones.push_back(&m);
     std::stable_sort(milestones.begin(), milestones.end(), [](const Milestone* a, const Milestone* b) {
         if (a->time != b->time) return a->time < b->time;
-        return rank_of(a->name) < rank_of(b->name);
+        return milestone_rank(a->name) < milestone_rank(b->name);
     });
     if (milestones.empty()) {
         out += "<!-- retro: the sources showed no milestones (first report, first alert, resolution) -->\n";
@@ -186,8 +186,8 @@ void write_evidence(DraftContext& ctx, std::string& out) {
     out += "Milestones found in the sources:\n\n";
     for (const Milestone* m : milestones) {
         // A guess is a prompt: the person checks it, and keeps or deletes the line.
-        std::string line = m->guess ? fmt::format("* To check: {} at {}", label_of(m->name), ctx.when(m->time))
-                                    : fmt::format("* {} at {}", label_of(m->name), ctx.when(m->time));
+        std::string line = m->guess ? fmt::format("* To check: {} at {}", milestone_label(m->name), ctx.when(m->time))
+                                    : fmt::format("* {} at {}", milestone_label(m->name), ctx.when(m->time));
         const std::string cited = citations(ctx, m->evidence);
         if (!cited.empty()) line += ", shown by " + cited;
         if (!m->method.empty()) line += " (" + escape_inline(ctx.plain(m->method), {}, LineStart::inline_text) + ")";

@@ -141,6 +141,15 @@ Draft render_draft(const Timeline& timeline, const DraftOptions& options) {
 
     out += "## Timeline\n\n";
     std::string region;
+    if (options.chart) {
+        // The picture first, the lines after: a reader sees how long it went on and what overlapped before
+        // reading what happened minute by minute. Its own context: the chart's labels repeat text the draft
+        // redacts elsewhere, and the summary counts each redaction once.
+        DraftContext chart_ctx(timeline, options);
+        write_chart(chart_ctx, title, region);
+        write_region(out, chart_region, region);
+        region.clear();
+    }
     write_timeline(ctx, region);
     write_region(out, "timeline", region);
 

@@ -59,6 +59,14 @@ void write_safeguards(DraftContext& context, std::string& out);
 // note, or made a change, in the window), ready to fill in; a prompt when there is none.
 void write_actions(DraftContext& context, std::string& out);
 
+// The chart region's body (draft_chart.cpp): a Mermaid gantt chart of the incident in a ```mermaid block.
+void write_chart(DraftContext& context, std::string_view title, std::string& out);
+
+// "Started", "First reported by a person": how the draft names a milestone of timeline.hpp; and its place in
+// the order a retro tells them, for milestones at one time.
+std::string milestone_label(std::string_view milestone);
+std::size_t milestone_rank(std::string_view milestone);
+
 // "74 minutes", "2 hours 5 minutes", "1 day 3 hours".
 std::string format_duration_words(std::chrono::seconds value);
 

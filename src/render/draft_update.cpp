@@ -21,6 +21,7 @@ struct Region {
     std::size_t marker_start = 0;              // byte where the begin marker's line starts
     std::size_t body_start = 0, body_end = 0;  // bytes between the begin line's end and the end line's start
     std::optional<std::string> base;           // the begin marker's record
+    std::size_t after_end = 0;                 // byte after the end marker's line
 };
 
 // Follows fenced code blocks line by line: an opening fence is 3 or more backticks or tildes indented at most
@@ -78,6 +79,7 @@ std::map<std::string, Region> find_regions(std::string_view text, std::string& e
                 return {};
             }
             open->second.body_end = pos;
+            open->second.after_end = next;
             regions[m->name] = std::move(open->second);
             open.reset();
         }
@@ -98,7 +100,34 @@ std::size_t count_lines(std::string_view text) {
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
 
+// The optional regions of `fresh` that `existing` lacks, each under the name of the region it goes before: the
+// next region of `fresh` that `existing` has (none: it stays out).
+std::map<std::string, std::vector<std::string>> regions_to_add(const std::map<std::string, Region>& old_regions,
+                                                               const std::map<std::string, Region>& new_regions) {
+    const std::vector<std::string_view>& always = draft_region_names();
+    std::vector<std::pair<std::string, Region>> fresh(new_regions.begin(), new_regions.end());
+    std::sort(fresh.begin(), fresh.end(),
+              [](const auto& a, const auto& b) { return a.second.body_start < b.second.body_start; });
+    std::map<std::string, std::vector<std::string>> before;
+    std::vector<std::string> waiting;
+    for (const auto& [name, region] : fresh) {
+        if (old_regions.count(name)) {
+            if (!waiting.empty()) before[name] = std::move(waiting);
+            waiting.clear();
+        } else if (std::find(always.begin(), always.end(), name) == always.end()) {
+            waiting.push_back(name);
+        }
+    }
+    return before;
+}
+
 }  // namespace
+
+bool has_draft_region(std::string_view text, std::string_view name) {
+    std::string error;
+    const std::map<std::string, Region> regions = find_regions(text, error);
+    return error.empty() && regions.count(std::string(name));
+}
 
 DraftUpdate update_draft(std::string_view existing, std::string_view fresh) {
     DraftUpdate result;
@@ -117,6 +146,7 @@ DraftUpdate update_draft(std::string_view existing, std::string_view fresh) {
     std::vector<std::pair<std::string, Region>> ordered(old_regions.begin(), old_regions.end());
     std::sort(ordered.begin(), ordered.end(),
               [](const auto& a, const auto& b) { return a.second.body_start < b.second.body_start; });
+    const std::map<std::string, std::vector<std::string>> to_add = regions_to_add(old_regions, new_regions);
     std::string& out = result.text;
     std::size_t pos = 0, out_lines = 0;  // out_lines: lines of `out` so far (it always ends a line here)
     for (const auto& [name, region] : ordered) {
@@ -146,6 +176,17 @@ DraftUpdate update_draft(std::string_view existing, std::string_view fresh) {
         const std::string_view before = existing.substr(pos, region.marker_start - pos);
         out += before;
         out_lines += count_lines(before);
+        if (auto added = to_add.find(name); added != to_add.end()) {
+            for (const std::string& a : added->second) {
+                // The fresh region whole, its markers and a blank line after it, as render_draft writes it.
+                const Region& r = new_regions.at(a);
+                const std::string inserted =
+                    std::string(fresh.substr(r.marker_start, r.after_end - r.marker_start)) + "\n";
+                out += inserted;
+                out_lines += count_lines(inserted);
+                result.added.push_back(a);
+            }
+        }
         // The fresh begin marker records the fresh region: the base of the next update.
         out += fresh.substr(fresh_region.marker_start, fresh_region.body_start - fresh_region.marker_start);
         out_lines += 1;

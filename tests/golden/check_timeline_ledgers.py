@@ -18,7 +18,7 @@ import sys
 # Options of one command only, with whether each takes a value.
 COMMAND_OPTIONS = {"--format": True, "-o": True, "--unsorted": False, "--stats": False, "--list-incidents": False,
                    "--incident": True, "--title": True, "--retro-held": True, "--no-redact": False, "--force": False,
-                   "--update": True}
+                   "--update": True, "--chart": False}
 
 
 def common_arguments(args):
