@@ -1,5 +1,6 @@
 // Common options and their resolution against retro.toml and the environment.
 #include "cli/common_options.hpp"
+#include "cli/color.hpp"
 #include "cli/progress_line.hpp"
 
 #include <cstdio>
@@ -7,6 +8,7 @@
 #include <filesystem>
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "io/folder_tree.hpp"
 #include "retro/error.hpp"
@@ -27,6 +29,7 @@ void add_common_options(CLI::App& c, CommonOptions& o) {
     c.add_flag("--strict", o.strict, "Exit 1 when any input was damaged or truncated");
     c.add_option("--diagnostics", o.diagnostics_format, "How diagnostics are printed on stderr")
         ->check(CLI::IsMember({"text", "json"}));
+    add_color_option(c);
 }
 
 void add_git_ref_option(CLI::App& c, CommonOptions& o) {
@@ -88,6 +91,11 @@ static void print_to_stderr(const std::string& line) {
     std::fputc('\n', stderr);
 }
 
+// Text diagnostics with their severity painted when stderr takes colour (cli/color.hpp).
+static void print_text_to_stderr(const std::string& line) {
+    print_to_stderr(is_color_on(STDERR_FILENO) ? paint_severity(line) : line);
+}
+
 static FieldMap parse_maps(const std::vector<std::string>& maps) {
     FieldMap out;
     for (const auto& arg : maps) {
@@ -106,7 +114,8 @@ static FieldMap parse_maps(const std::vector<std::string>& maps) {
     return out;
 }
 
-Session::Session(Diagnostics::Format format) : diags(print_to_stderr, format) {}
+Session::Session(Diagnostics::Format format)
+    : diags(format == Diagnostics::Format::text ? print_text_to_stderr : print_to_stderr, format) {}
 
 std::unique_ptr<Session> open_session(const CommonOptions& o, const std::vector<std::string>& sources) {
     auto session = std::make_unique<Session>(o.diagnostics_format == "json" ? Diagnostics::Format::json
