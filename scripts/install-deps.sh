@@ -17,6 +17,7 @@ packages=(
   libyaml-cpp-dev  # Argo CD Applications and Kubernetes resources as kubectl writes them (YAML)
   python3 python3-jsonschema jq libarchive-tools zip
   help2man  # the man page, generated from --help at build time (issue 8: the Debian package)
+  zsh fish  # only for the tests: the generated zsh and fish completions must load in those shells (issue 20)
 )
 
 missing=()

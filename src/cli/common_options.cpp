@@ -16,7 +16,7 @@
 namespace retro::cli {
 
 void add_common_options(CLI::App& c, CommonOptions& o) {
-    c.add_option("--config", o.config_path, "Read this retro.toml instead of looking one up");
+    c.add_option("--config", o.config_path, "Read this retro.toml instead of looking one up")->type_name("FILE");
     c.add_option("--tz", o.tz, "Zone of human-facing local times (default: config tz, else TZ, else system)");
     c.add_option("--assume-tz", o.assume_tz, "Zone for machine timestamps that carry no offset (default UTC)");
     c.add_option("--from", o.from, "Start of the window, inclusive (ISO 8601; local in --tz without offset)");
@@ -38,7 +38,9 @@ void add_git_ref_option(CLI::App& c, CommonOptions& o) {
 }
 
 CLI::Option* add_output_options(CLI::App& c, OutputOptions& o) {
-    CLI::Option* output = c.add_option("-o,--output", o.path, "Write to FILE instead of stdout (an existing FILE needs --force)");
+    CLI::Option* output =
+        c.add_option("-o,--output", o.path, "Write to FILE instead of stdout (an existing FILE needs --force)")
+            ->type_name("FILE");
     c.add_flag("--force", o.force, "Replace the -o FILE if it exists (never a file the command reads)");
     return output;
 }
