@@ -15,7 +15,8 @@ void add_events_command(CLI::App& app, CommonOptions& common, Runner& run);
 void add_timeline_command(CLI::App& app, CommonOptions& common, Runner& run);
 void add_draft_command(CLI::App& app, CommonOptions& common, Runner& run);
 void add_lint_command(CLI::App& app, CommonOptions& common, Runner& run);
-// The hidden `retro completions SHELL` (command_completions.cpp).
+// `retro init [DIR]` (command_init.cpp) and the hidden `retro completions SHELL` (command_completions.cpp).
+void add_init_command(CLI::App& app, Runner& run);
 void add_completions_command(CLI::App& app, Runner& run);
 
 }  // namespace retro::cli

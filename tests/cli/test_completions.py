@@ -35,7 +35,7 @@ def check_bash(tmp):
     (tmp / "a folder").mkdir()
     cases = [
         (["retro", "dr"], 1, ["draft"]),
-        (["retro", ""], 1, ["events", "timeline", "draft", "lint"]),
+        (["retro", ""], 1, ["events", "timeline", "draft", "lint", "init"]),
         (["retro", "--v"], 1, ["--version"]),
         (["retro", "events", "--format", ""], 3, ["ndjson", "timesketch"]),
         (["retro", "lint", "--format", "s"], 3, ["sarif"]),
@@ -45,6 +45,7 @@ def check_bash(tmp):
         (["retro", "draft", "--tz", ""], 3, []),
         (["retro", "events", "ala"], 2, ["alarm-history.json"]),
         (["retro", "events", "-o", "a"], 3, ["a folder", "alarm-history.json"]),
+        (["retro", "init", ""], 2, ["a folder"]),
     ]
     for words, cword, expected in cases:
         code, got, err = bash_complete(script, words, cword, tmp)

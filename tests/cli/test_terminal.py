@@ -81,7 +81,7 @@ def check_colour(tmp):
     r = in_pipe("events", "--color=sometimes", "empty.ndjson", cwd=tmp)
     check("--color takes auto, always, never", r.returncode == 2, r.stderr)
 
-    for command in ("events", "timeline", "draft", "lint"):
+    for command in ("events", "timeline", "draft", "lint", "init"):
         r = in_pipe(command, "--help")
         check(f"{command} --help lists --color", b"--color" in r.stdout, r.stdout[-600:])
 
