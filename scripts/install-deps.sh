@@ -19,6 +19,7 @@ packages=(
   python3-yaml  # tests/cli/test_lint_cli.py reads .pre-commit-hooks.yaml as pre-commit does
   python3-rfc3987  # validate_sarif.py checks SARIF URI formats, as GitHub code scanning does on upload
   help2man  # the man page, generated from --help at build time (issue 8: the Debian package)
+  zsh fish  # only for the tests: the generated zsh and fish completions must load in those shells (issue 20)
 )
 
 missing=()

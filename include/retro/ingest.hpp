@@ -117,9 +117,16 @@ namespace retro {
 // The first line retro writes into its drafts; case-folder walks skip files carrying it, so a draft saved
 // next to its sources is never read back as a source.
 inline constexpr std::string_view draft_marker = "<!-- retro:draft";
+// The first line of the README that `retro init` writes into a case folder, skipped the same way.
+inline constexpr std::string_view case_readme_marker = "<!-- retro:readme";
+
+// Whether a case-folder walk skips a file whose first bytes are `head`: a draft or an init README.
+inline bool is_skipped_in_case_folder(std::string_view head) {
+    return head.starts_with(draft_marker) || head.starts_with(case_readme_marker);
+}
 
 // Reads every SOURCE (a path, `-` for stdin, or `KIND:path` forcing a kind) into `context.sink`:
-// detects each kind from content, walks case folders (recursively; `retro.toml` and retro's own drafts
+// detects each kind from content, walks case folders (recursively; `retro.toml`, retro's own drafts and init README
 // skipped; one `ingest.unknown-format` warning per unrecognised file). Throws retro::Error for a missing
 // path or an unknown forced kind.
 void read_sources(const std::vector<std::string>& sources, const IngestContext& context);

@@ -149,7 +149,8 @@ void add_draft_command(CLI::App& app, CommonOptions& common, Runner& run) {
         cmd->add_option("--update", options->update,
                         "Merge new events into the machine-written regions of the draft FILE, as git merges, keeping "
                         "what people wrote there and elsewhere; lines both changed become a <<<<<<< conflict block "
-                        "(a warning; exit 1 under --strict)");
+                        "(a warning; exit 1 under --strict)")
+            ->type_name("FILE");
     cmd->add_flag("--diff", options->diff, "With --update: print the change as a unified diff instead of writing it")
         ->needs(update)
         ->excludes(output);

@@ -10,11 +10,14 @@
 #include <string>
 
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include "cli/color.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/format_option.hpp"
 #include "cli/output_file.hpp"
+#include "cli/progress_line.hpp"
 #include "core/ordered_parallel.hpp"
 #include "io/byte_streams.hpp"
 #include "io/open_input.hpp"
@@ -40,14 +43,25 @@ struct LintOptions {
 };
 
 void print_stderr(const std::string& line) {
+    erase_progress_line();
     std::fputs(line.c_str(), stderr);
     std::fputc('\n', stderr);
 }
 
 // An environment failure that ends no run: said as main says the others, the run goes on.
 void print_unreadable(const std::string& message) {
+    erase_progress_line();
     std::fflush(stdout);
     fmt::print(stderr, "retro: error: {}\n", message);
+}
+
+void print_text_stderr(const std::string& line) {
+    print_stderr(is_color_on(STDERR_FILENO) ? paint_severity(line) : line);
+}
+
+// Findings painted on a terminal (cli/color.hpp); never in a file written with -o.
+bool paints_findings(const LintOptions& lo) {
+    return (lo.output.path.empty() || lo.output.path == "-") && is_color_on(STDOUT_FILENO);
 }
 
 std::vector<std::string> read_paths(const std::vector<lint::LintTarget>& targets) {
@@ -71,8 +85,9 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
     if (!lo.explain.empty()) return print_explanation(lo.explain);
     if (lo.paths.empty()) throw Error("lint: give at least one PATH (a retro file, a folder, or - for stdin)");
     const lint::LintFormat& format = chosen_format(lint::lint_formats(), lo.format);
-    Diagnostics diags(print_stderr,
-                      common.diagnostics_format == "json" ? Diagnostics::Format::json : Diagnostics::Format::text);
+    const bool json_diagnostics = common.diagnostics_format == "json";
+    Diagnostics diags(json_diagnostics ? print_stderr : print_text_stderr,
+                      json_diagnostics ? Diagnostics::Format::json : Diagnostics::Format::text);
     std::optional<std::string> explicit_config;
     if (!common.config_path.empty()) explicit_config = common.config_path;
 
@@ -92,9 +107,12 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
         std::vector<lint::Finding> found;
         std::vector<Diagnostic> diags;
         std::optional<std::string> unreadable;  // the file could not be opened or read
+        std::uint64_t bytes = 0;
     };
     std::vector<lint::Finding> findings;
     std::size_t files = 0;
+    ProgressLine progress;
+    const bool paint = format.is_streamed() && paints_findings(lo);
     const std::size_t threads = work.size() > 1 ? worker_count() : 0;
     run_in_order<Checked>(
         work.size(), threads > 1 ? threads : 0, 2 * threads + 2,
@@ -106,9 +124,9 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
                 std::string bytes;
                 io::read_all(input, bytes, retrodoc::max_markdown_bytes, file_diags);
                 auto found = lint::lint_retro(bytes, input.name, config->lint, &file_diags);
-                return Checked{std::move(found), file_diags.take(), std::nullopt};
+                return Checked{std::move(found), file_diags.take(), std::nullopt, bytes.size()};
             } catch (const Error& e) {
-                return Checked{{}, file_diags.take(), std::string(e.what())};
+                return Checked{{}, file_diags.take(), std::string(e.what()), 0};
             }
         },
         [&](std::size_t, Checked checked) {
@@ -119,12 +137,18 @@ int run_lint(const LintOptions& lo, const CommonOptions& common) {
                 return;
             }
             if (format.is_streamed()) {
-                for (const auto& f : checked.found) out.write(format.write_finding(f));
+                erase_progress_line();  // findings on the same terminal start on a clean line
+                for (const auto& f : checked.found) {
+                    const std::string text = format.write_finding(f);
+                    out.write(paint ? paint_finding(text, f.file.size(), f.severity) : text);
+                }
             }
             findings.insert(findings.end(), std::make_move_iterator(checked.found.begin()),
                             std::make_move_iterator(checked.found.end()));
             ++files;
+            progress.advance(checked.bytes, 1);
         });
+    progress.finish();
     if (!format.is_streamed()) out.write(format.write_run(findings, version));
     out.close();
     diags.finish();

@@ -1,5 +1,6 @@
 // Common options and their resolution against retro.toml and the environment.
 #include "cli/common_options.hpp"
+#include "cli/color.hpp"
 #include "cli/progress_line.hpp"
 
 #include <cstdio>
@@ -7,6 +8,7 @@
 #include <filesystem>
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "io/folder_tree.hpp"
 #include "retro/error.hpp"
@@ -14,9 +16,10 @@
 namespace retro::cli {
 
 void add_base_options(CLI::App& c, CommonOptions& o) {
-    c.add_option("--config", o.config_path, "Read this retro.toml instead of looking one up");
+    c.add_option("--config", o.config_path, "Read this retro.toml instead of looking one up")->type_name("FILE");
     c.add_option("--diagnostics", o.diagnostics_format, "How diagnostics are printed on stderr")
         ->check(CLI::IsMember({"text", "json"}));
+    add_color_option(c);
 }
 
 void add_common_options(CLI::App& c, CommonOptions& o) {
@@ -39,7 +42,9 @@ void add_git_ref_option(CLI::App& c, CommonOptions& o) {
 }
 
 CLI::Option* add_output_options(CLI::App& c, OutputOptions& o) {
-    CLI::Option* output = c.add_option("-o,--output", o.path, "Write to FILE instead of stdout (an existing FILE needs --force)");
+    CLI::Option* output =
+        c.add_option("-o,--output", o.path, "Write to FILE instead of stdout (an existing FILE needs --force)")
+            ->type_name("FILE");
     c.add_flag("--force", o.force, "Replace the -o FILE if it exists (never a file the command reads)");
     return output;
 }
@@ -92,6 +97,11 @@ static void print_to_stderr(const std::string& line) {
     std::fputc('\n', stderr);
 }
 
+// Text diagnostics with their severity painted when stderr takes colour (cli/color.hpp).
+static void print_text_to_stderr(const std::string& line) {
+    print_to_stderr(is_color_on(STDERR_FILENO) ? paint_severity(line) : line);
+}
+
 static FieldMap parse_maps(const std::vector<std::string>& maps) {
     FieldMap out;
     for (const auto& arg : maps) {
@@ -110,7 +120,8 @@ static FieldMap parse_maps(const std::vector<std::string>& maps) {
     return out;
 }
 
-Session::Session(Diagnostics::Format format) : diags(print_to_stderr, format) {}
+Session::Session(Diagnostics::Format format)
+    : diags(format == Diagnostics::Format::text ? print_text_to_stderr : print_to_stderr, format) {}
 
 std::unique_ptr<Session> open_session(const CommonOptions& o, const std::vector<std::string>& sources) {
     auto session = std::make_unique<Session>(o.diagnostics_format == "json" ? Diagnostics::Format::json

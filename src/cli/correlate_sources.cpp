@@ -2,7 +2,10 @@
 // stages with the session's settings, which are the CLI's (config, options, diagnostics), so it lives here.
 #include "cli/correlate_sources.hpp"
 
+#include <fmt/format.h>
+
 #include "cli/correlate_options.hpp"
+#include "cli/progress_line.hpp"
 #include "ingest/event_collector.hpp"
 
 namespace retro::cli {
@@ -13,8 +16,10 @@ Timeline correlate_sources(const std::vector<std::string>& sources, Session& ses
     // the changes made then.
     if (session.ingest.from) session.ingest.history_from = *session.ingest.from - options.lead_up;
     ingest::EventCollector collector;
-    read_sources(sources, {session.ingest, session.diags, collector});
+    ProgressLine progress;  // erased when the timeline is made, before anything is written
+    read_sources(sources, {session.ingest, session.diags, collector, &progress});
     auto events = collector.take_sorted(&session.diags);  // counts the duplicates as it removes them
+    progress.stage(fmt::format("correlating {} events", events.size()));
     auto not_events = collector.dropped();
     if (collector.duplicates()) not_events["duplicate id (the same record read twice)"] += collector.duplicates();
     // The window is the correlator's: --from/--until go to it, not to ingest, so events outside are counted.

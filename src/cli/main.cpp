@@ -47,7 +47,9 @@ Run `retro help COMMAND` (or `retro COMMAND --help`) for a command's options and
     cli::add_timeline_command(app, common, run);
     cli::add_draft_command(app, common, run);
     cli::add_lint_command(app, common, run);
+    cli::add_init_command(app, run);
     cli::add_help_command(app, run);
+    cli::add_completions_command(app, run);  // last: it writes the scripts from the commands above
 
     cli::install_signal_cleanup();  // before any output file exists; SIGPIPE becomes EPIPE, handled quietly
     try {

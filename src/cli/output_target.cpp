@@ -38,18 +38,19 @@ std::string follow_links(std::string path) {
     throw Error(fmt::format("{}: too many levels of symbolic links", path));
 }
 
-bool starts_with_draft_marker(const std::string& path) {
+// A draft or an init README (retro/ingest.hpp), which case-folder walks skip.
+bool is_skipped_file(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return false;
     char head[32];
-    const ssize_t n = ::read(fd, head, draft_marker.size());
+    const ssize_t n = ::read(fd, head, sizeof head);
     ::close(fd);
-    return n == static_cast<ssize_t>(draft_marker.size()) && std::string_view(head, draft_marker.size()) == draft_marker;
+    return n > 0 && is_skipped_in_case_folder(std::string_view(head, static_cast<std::size_t>(n)));
 }
 
 // True when a file the case folder `path` would read is `target`: listed as the readers list it
 // (io::list_children: hidden names, links out of the folder and links to folders not followed), retro's own
-// drafts left out as the readers leave them out.
+// drafts and init READMEs left out as the readers leave them out.
 bool folder_reads(const std::string& path, const std::string& root, const FileId& target) {
     for (const io::Child& child : io::list_children(path, root)) {
         if (child.skip != io::Child::Skip::none) continue;
@@ -59,7 +60,7 @@ bool folder_reads(const std::string& path, const std::string& root, const FileId
         }
         struct stat st {};
         if (::stat(child.path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && FileId{st.st_dev, st.st_ino} == target)
-            return !starts_with_draft_marker(child.path);
+            return !is_skipped_file(child.path);
     }
     return false;
 }

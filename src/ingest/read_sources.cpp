@@ -137,7 +137,7 @@ void read_case_folder(Walk& walk, const std::string& path) {
 }
 
 void read_input(Walk& walk, Input& input, bool inside_case_folder) {
-    if (inside_case_folder && input.head.starts_with(draft_marker)) return;  // our own draft
+    if (inside_case_folder && is_skipped_in_case_folder(input.head)) return;  // our own draft or README
     if (is_empty_stream(input)) {
         walk.context.diags.warning("ingest.empty", {input.name}, "empty input; nothing to read");
         ++walk.recognised;

@@ -23,6 +23,9 @@ expect() {
 expect ./usr/bin/retro
 expect ./usr/share/man/man1/retro.1.gz
 expect ./usr/share/doc/retro/copyright
+expect ./usr/share/bash-completion/completions/retro
+expect ./usr/share/zsh/vendor-completions/_retro
+expect ./usr/share/fish/vendor_completions.d/retro.fish
 if [ -f "$source/.pre-commit-hooks.yaml" ]; then expect ./usr/share/doc/retro/pre-commit-hooks.yaml; fi
 expect ./usr/share/doc/retro/changelog.gz
 # Every file of docs/, under the same names (the README's links resolve).
@@ -36,6 +39,9 @@ done
 
 dpkg-deb -x "$deb" "$work/root"
 "$work/root/usr/bin/retro" --version | grep -q '^retro ' || { echo "package: the binary does not run" >&2; fail=1; }
+completed="$(bash --norc -c 'source "$1"; COMP_WORDS=(retro dr); COMP_CWORD=1; _retro; echo "${COMPREPLY[@]}"' _ \
+  "$work/root/usr/share/bash-completion/completions/retro")"
+[ "$completed" = draft ] || { echo "package: the bash completion does not complete: '$completed'" >&2; fail=1; }
 man_text="$(zcat "$work/root/usr/share/man/man1/retro.1.gz")"
 for command in events draft; do
   grep -q "retro $command" <<< "$man_text" || { echo "package: the man page lacks retro $command" >&2; fail=1; }
