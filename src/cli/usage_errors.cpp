@@ -25,7 +25,7 @@ std::string command_path(const CLI::App& command) {
 std::vector<std::string> command_names(const CLI::App& app) {
     std::vector<std::string> names;
     for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
-        names.push_back(sub->get_name());
+        if (!sub->get_group().empty()) names.push_back(sub->get_name());  // hidden commands are not offered
     return names;
 }
 

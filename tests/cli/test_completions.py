@@ -35,7 +35,7 @@ def check_bash(tmp):
     (tmp / "a folder").mkdir()
     cases = [
         (["retro", "dr"], 1, ["draft"]),
-        (["retro", ""], 1, ["events", "timeline", "draft", "lint", "init"]),
+        (["retro", ""], 1, ["events", "timeline", "draft", "lint", "init", "help"]),
         (["retro", "--v"], 1, ["--version"]),
         (["retro", "events", "--format", ""], 3, ["ndjson", "timesketch"]),
         (["retro", "lint", "--format", "s"], 3, ["sarif"]),

@@ -51,7 +51,8 @@ for section in '.SH "EXIT STATUS"' '.SH ENVIRONMENT' '.SH FILES' '.SH EXAMPLES';
   grep -qxF "$section" <<< "$man_text" || { echo "package: the man page lacks $section" >&2; fail=1; }
 done
 # The examples as a list, one item each: as many items as the --help texts hold examples.
-examples="$(for c in "" events timeline draft lint; do "$work/root/usr/bin/retro" $c --help; done |
+commands="$("$work/root/usr/bin/retro" --help | awk '/^Subcommands:$/ {i = 1; next} i && /^$/ {exit} i && /^  [a-z]/ {print $1}')"
+examples="$(for c in "" $commands; do [ "$c" = help ] || "$work/root/usr/bin/retro" $c --help; done |
             awk '/^Examples:$/ {e = 1; next} e && /^  ./ {n++; next} {e = 0} END {print n + 0}')"
 items="$(sed -n '/^\.SH EXAMPLES$/,/^\.SH /p' <<< "$man_text" | grep -c '^\.IP \\(bu' || true)"
 [ "$examples" -gt 0 ] && [ "$items" = "$examples" ] ||

@@ -23,11 +23,11 @@ def main():
     usage_error("unknown command: the closest", ["lnt"], "unknown command 'lnt'; did you mean 'lint'?")
     usage_error("swapped letters", ["evnets", sample], "unknown command 'evnets'; did you mean 'events'?")
     usage_error("nothing close: the commands listed", ["frobnicate"],
-                "unknown command 'frobnicate'; the commands are events, timeline, draft, lint and help")
+                "unknown command 'frobnicate'; the commands are events, timeline, draft, lint, init and help")
     usage_error("a word before the command is an error", ["foo", "draft", sample],
-                "unknown command 'foo'; the commands are events, timeline, draft, lint and help")
+                "unknown command 'foo'; the commands are events, timeline, draft, lint, init and help")
     usage_error("a word before the command, even with --help", ["foo", "draft", "--help"],
-                "unknown command 'foo'; the commands are events, timeline, draft, lint and help")
+                "unknown command 'foo'; the commands are events, timeline, draft, lint, init and help")
     usage_error("unknown option: the closest", ["events", "--tzz", "UTC", sample],
                 "retro events: unknown option --tzz; did you mean '--tz'?")
     usage_error("unknown option with =", ["timeline", "--form=json", sample],
@@ -38,7 +38,7 @@ def main():
                 "retro lint: unknown option --tz (`retro lint --help` lists the options)")
     usage_error("a command's option before the command", ["--tz", "UTC", "draft", sample],
                 "--tz is an option of retro draft: write it after the command (retro draft --tz …)")
-    usage_error("no command", [], "give a command: events, timeline, draft, lint and help "
+    usage_error("no command", [], "give a command: events, timeline, draft, lint, init and help "
                 "(`retro --help` says what each does)")
     usage_error("CLI11's own messages carry the prefix", ["draft"],
                 "retro draft: sources is required (`retro draft --help` lists the options)")
