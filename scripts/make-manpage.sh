@@ -74,6 +74,12 @@ The zone of local times when neither \fB\-\-tz\fR nor the config's \fBtz\fR name
 .B SOURCE_DATE_EPOCH
 Whole seconds since 1970: the draft's \fBRetro held\fR date when \fB\-\-retro\-held\fR is not given, so a
 draft is the same bytes on every run.
+.TP
+.B NO_COLOR
+When set and not empty, no colour on a terminal (\fB\-\-color always\fR still colours); see https://no\-color.org.
+.TP
+.B RETRO_PROGRESS_DELAY
+Seconds before the progress line appears on a terminal (default 1; 0 shows it at once).
 [FILES]
 .TP
 .B retro.toml
