@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/sentences.hpp"
 #include "core/text_utf8.hpp"
 
 namespace retro::render {
@@ -24,19 +25,10 @@ bool is_syntax(char c) {
 
 // One space for each run of whitespace and control characters, none at either end.
 std::string one_line(std::string_view text) {
-    std::string out;
-    bool space = false;
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7f || c == ' ') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
+    std::string spaced(text);
+    for (char& c : spaced)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+    return collapse_whitespace(spaced);
 }
 
 bool is_break(char c) {

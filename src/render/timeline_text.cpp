@@ -6,27 +6,13 @@
 // break or a terminal escape in it never reaches the terminal raw.
 #include <fmt/format.h>
 
+#include "core/sentences.hpp"
 #include "core/text_utf8.hpp"
 #include "render/timeline_output.hpp"
 
 namespace retro::render {
 
 namespace {
-
-std::string one_line(std::string_view text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
 
 std::string alert_text(const TimelineEntry& e, const TimeZone& tz) {
     const AlertGroup& g = *e.group;
@@ -39,8 +25,9 @@ std::string alert_text(const TimelineEntry& e, const TimeZone& tz) {
 std::string entry_text(const TimelineEntry& e, const TimeZone& tz) {
     if (e.group) return alert_text(e, tz);
     std::string who = e.initials.empty() ? std::string() : e.initials + " ";
-    if (e.status) return fmt::format("{}[status {}: {}] {}", who, e.status->page, e.status->state, one_line(e.text));
-    return who + one_line(e.text);
+    if (e.status)
+        return fmt::format("{}[status {}: {}] {}", who, e.status->page, e.status->state, collapse_whitespace(e.text));
+    return who + collapse_whitespace(e.text);
 }
 
 std::string time_of(const TimelineEntry& e, const TimeZone& tz) {
@@ -60,7 +47,7 @@ std::string format_duration(std::chrono::seconds d) {
 
 std::string render_timeline_text(const Timeline& t, const TimeZone& tz) {
     std::string out;
-    if (!t.title_hint.empty()) out += fmt::format("Incident: {}\n", escape_controls(one_line(t.title_hint)));
+    if (!t.title_hint.empty()) out += fmt::format("Incident: {}\n", escape_controls(collapse_whitespace(t.title_hint)));
     out += fmt::format("Window: {} – {} ({})\n", format_local_long(t.window.from, tz),
                        format_local_long(t.window.until, tz), t.window.chosen_by);
     if (!t.discussion_channel.empty())
