@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/json_writer.hpp"
+#include "core/text_utf8.hpp"
 
 namespace retro::lint {
 namespace {
@@ -75,6 +76,24 @@ std::string format_github(const std::vector<Finding>& findings, std::string_view
     return out;
 }
 
+namespace {
+
+// A retro's line as the text format quotes it: control bytes escaped as core's escape_controls writes
+// them (an ESC in a file never reaches the terminal raw), tabs kept for the caret.
+std::string shown_on_terminal(std::string_view line) {
+    std::string out;
+    std::size_t start = 0;
+    for (std::size_t tab = line.find('\t');; tab = line.find('\t', start)) {
+        out += escape_controls(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+        if (tab == std::string_view::npos) break;
+        out += '\t';
+        start = tab + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string format_text(const Finding& f) {
     std::string out;
     if (f.line > 0) {
@@ -84,13 +103,12 @@ std::string format_text(const Finding& f) {
         out = fmt::format("{}: {}: {} [{} {}]\n", f.file, to_string(f.severity), f.message, f.rule_id, f.rule_name);
     }
     if (f.line > 0 && f.column > 0) {
-        out += f.source_line;
+        out += shown_on_terminal(f.source_line);
         out += '\n';
         // Tabs are kept so the caret lines up however the terminal expands them.
         std::string caret;
         const std::size_t before = std::min<std::size_t>(f.column - 1, f.source_line.size());
-        for (std::size_t i = 0; i < before; ++i) {
-            const char c = f.source_line[i];
+        for (const char c : shown_on_terminal(std::string_view(f.source_line).substr(0, before))) {
             if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;
             caret += c == '\t' ? '\t' : ' ';
         }

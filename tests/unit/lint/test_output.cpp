@@ -45,6 +45,13 @@ TEST_CASE("text: the finding, its source line and a caret under the column") {
     CHECK(format_text(f).substr(format_text(f).find('\n') + 1) == "\t“quoted” x\n\t         ^\n");
 }
 
+TEST_CASE("a line quoted in text findings never sends control bytes to the terminal") {
+    Finding f = sample();
+    f.source_line = "\x1b[31mred\x1b[0m x";  // an ESC in a retro file would colour the reader's terminal
+    f.column = 14;                             // the `x`, after 13 bytes (19 once escaped)
+    CHECK(format_text(f).substr(format_text(f).find('\n') + 1) == "\\x1b[31mred\\x1b[0m x\n                   ^\n");
+}
+
 TEST_CASE("json and github formats") {
     const std::string json = format_json({sample()}, "0.1.0");
     const auto doc = nlohmann::json::parse(json);
