@@ -55,16 +55,7 @@ std::optional<RetroEntry> read_key_event(std::string_view content, std::uint32_t
         if (label.empty() || label.size() > 60 || words > 6 || label.find(". ") != std::string_view::npos) {
             return std::nullopt;
         }
-        RetroEntry e;
-        e.is_timed = true;
-        e.line = line;
-        e.column = static_cast<std::uint32_t>(col + p + 1);
-        e.time_text = std::string(content.substr(p, t->length));
-        e.hour = t->hour;
-        e.minute = t->minute;
-        e.second = t->second;
-        e.date = t->date;
-        e.utc_offset_minutes = t->utc_offset_minutes;
+        RetroEntry e = timed_entry(line, static_cast<std::uint32_t>(col + p + 1), content.substr(p, t->length), *t);
         const std::size_t label_col = static_cast<std::size_t>(label.data() - content.data());
         e.lines.push_back(RetroLine{line, static_cast<std::uint32_t>(col + label_col + 1), std::string(label), false});
         return e;

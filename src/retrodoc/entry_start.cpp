@@ -11,7 +11,9 @@
 namespace retro::retrodoc {
 namespace {
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
 bool is_handle_char(char c) {
     return is_upper(c) || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
 }
@@ -69,6 +71,20 @@ std::string handle_at_start(std::string_view text) {
 
 }  // namespace
 
+RetroEntry timed_entry(std::uint32_t line, std::uint32_t column, std::string_view time_text, const LineTime& time) {
+    RetroEntry e;
+    e.is_timed = true;
+    e.line = line;
+    e.column = column;
+    e.time_text = std::string(time_text);
+    e.hour = time.hour;
+    e.minute = time.minute;
+    e.second = time.second;
+    e.date = time.date;
+    e.utc_offset_minutes = time.utc_offset_minutes;
+    return e;
+}
+
 std::optional<RetroEntry> read_timed_entry_start(std::string_view content, std::uint32_t line, std::size_t col,
                                                  bool read_names) {
     std::optional<LineTime> time;
@@ -91,17 +107,9 @@ std::optional<RetroEntry> read_timed_entry_start(std::string_view content, std::
     } else {
         return std::nullopt;
     }
-    RetroEntry e;
-    e.is_timed = true;
-    e.line = line;
-    e.column = static_cast<std::uint32_t>(col + time_at + 1);
-    e.time_text = std::string(content.substr(time_at, time->length));
+    RetroEntry e =
+        timed_entry(line, static_cast<std::uint32_t>(col + time_at + 1), content.substr(time_at, time->length), *time);
     e.time_url = std::move(time_url);
-    e.hour = time->hour;
-    e.minute = time->minute;
-    e.second = time->second;
-    e.date = time->date;
-    e.utc_offset_minutes = time->utc_offset_minutes;
     std::size_t at = skip_separator(content, after_time, bold_open);
     std::size_t k = at;
     while (k < content.size() && is_upper(content[k])) ++k;
