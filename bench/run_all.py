@@ -61,6 +61,7 @@ class Target:
 
     def show(self, v):
         return {"×": f"{v:.1f}×", "%": f"{100 * v:.1f}%", "MB": f"{v:,.0f} MB", "M/s": f"{v:.2f} M events/s",
+                "ms": f"{v:,.0f} ms",
                 "": f"{v:.2f}"}[self.unit]
 
     @property
@@ -179,16 +180,31 @@ def bench_slack(retro, work, quick, rows, targets):
     py = row("baseline: python3 json.load over the day files", measure([sys.executable, "-c", (
         "import json,sys\nn=0\nfor p in open(sys.argv[1]).read().splitlines():\n"
         "    with open(p,'rb') as f: n+=len(json.load(f))\nprint(n)"), listing]))
+    opened = row("retro events DIR, open only (no channel selected)",
+                 measure([retro, "events", "--channel", "no-such-channel", folder]))
     zipped = row("retro events ZIP", measure([retro, "events", archive]))
     zip_day = row("retro events ZIP, one-day window", measure([retro, "events", *window, archive]))
+    zip_opened = row("retro events ZIP, open only (no channel selected)",
+                     measure([retro, "events", "--channel", "no-such-channel", archive]))
     bsdtar = row("baseline: bsdtar -xOf export.zip > /dev/null", measure(["bsdtar", "-xOf", archive]))
 
+    def window_target(what, window, whole, opening):
+        # Issue 21: a one-day window costs at most 2% of the full pass, or at most 100 ms where opening the
+        # export alone (listing it, reading its metadata) already takes longer than that 2%.
+        share = window.run.wall / whole.run.wall
+        if opening.run.wall > 0.02 * whole.run.wall:
+            return Target(f"one-day window ≤ 100 ms ({what}; opening alone {opening.run.wall:.2f} s > 2% of the "
+                          "full pass)", window.run.wall * 1000, 100, False, "ms")
+        return Target(f"one-day window ≤ 2% of the full pass ({what})", share, 0.02, False, "%")
+
     targets += [
-        Target("events DIR ≥ 10× jq", full.rate / jq.rate, 10),
-        Target("events DIR ≥ 3× Python json", full.rate / py.rate, 3),
-        Target("events ZIP ≥ 60% of bsdtar inflate", zipped.rate / bsdtar.rate, 0.6, unit="%"),
-        Target("one-day window ≤ 5% of the full pass (DIR)", day.run.wall / full.run.wall, 0.05, False, "%"),
-        Target("one-day window ≤ 5% of the full pass (ZIP)", zip_day.run.wall / zipped.run.wall, 0.05, False, "%"),
+        Target("events DIR ≥ 25× jq", full.rate / jq.rate, 25),
+        Target("events DIR ≥ 4× Python json", full.rate / py.rate, 4),
+        Target("CPU / wall, full pass (DIR)", full.run.cpu / full.run.wall, 1.8, unit=""),
+        Target("CPU / wall, full pass (ZIP)", zipped.run.cpu / zipped.run.wall, 1.8, unit=""),
+        Target("events ZIP ≥ 100% of bsdtar inflate", zipped.rate / bsdtar.rate, 1.0, unit="%"),
+        window_target("DIR", day, full, opened),
+        window_target("ZIP", zip_day, zipped, zip_opened),
         Target("one-day window peak RSS < 100 MB (DIR)", day.run.rss_mb, 100, False, "MB"),
         Target("one-day window peak RSS < 100 MB (ZIP)", zip_day.run.rss_mb, 100, False, "MB"),
         Target(f"full pass peak RSS < 2× kept NDJSON ({kept_mb:.0f} MB) + 64 MB",
@@ -215,7 +231,7 @@ def bench_alerts(retro, work, quick, rows, targets):
                          measure([retro, "events", "--unsorted", "-"], small), os.path.getsize(small) / MB)
     jq = row("baseline: cat | jq -c .", measure(["jq", "-c", "."], stream))
     targets += [
-        Target("alerts on stdin ≥ 10× jq -c .", sorted_run.rate / jq.rate, 10),
+        Target("alerts on stdin ≥ 20× jq -c .", sorted_run.rate / jq.rate, 20),
         Target(f"sorted peak RSS < 2× kept NDJSON ({kept_mb:.0f} MB) + 64 MB", sorted_run.run.rss_mb,
                2 * kept_mb + 64, False, "MB"),
         Target(f"--unsorted RSS constant ({unsorted_small.size_mb:.0f} MB → {size:.0f} MB input)",
@@ -238,8 +254,8 @@ def bench_timeline(retro, work, quick, rows, targets):
                unit="M/s"),
         Target("timeline CPU per n·log2 n flat (largest / smallest ≤ 1.5)", per_nlogn[-1] / per_nlogn[0], 1.5,
                False, "", " → ".join(f"{v:.0f}" for v in per_nlogn) + " ns"),
-        Target(f"timeline peak RSS < 2× input NDJSON ({last_size:.0f} MB) + 64 MB", last.rss_mb,
-               2 * last_size + 64, False, "MB"),
+        Target(f"timeline peak RSS ≤ 2× input NDJSON ({last_size:.0f} MB)", last.rss_mb, 2 * last_size, False,
+               "MB"),
     ]
 
 
