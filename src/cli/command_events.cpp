@@ -79,7 +79,7 @@ int run_events(const EventsOptions& eo, const CommonOptions& common) {
         // Events are kept as their output lines with a small sort key, the window applied before storing.
         ingest::LineCollector collector(
             [&format](const Event& event, std::string& line) { write_event(event, format, line); },
-            session->ingest.from, session->ingest.until);
+            session->ingest.from, session->ingest.until, format.row.lines_are_events);
         read_sources(eo.sources, {session->ingest, session->diags, collector, &progress});
         progress.finish();
         collector.write_sorted([&out](std::string_view line) {

@@ -12,16 +12,30 @@
 
 namespace retro::ingest {
 
-std::uint64_t content_hash(const Event& event) {
-    thread_local std::string line;
-    line.clear();
-    write_event_content_json(event, line);
+namespace {
+
+std::uint64_t fnv1a(std::string_view bytes) {
     std::uint64_t hash = 0xcbf29ce484222325ull;
-    for (unsigned char c : line) {
+    for (unsigned char c : bytes) {
         hash ^= c;
         hash *= 0x100000001b3ull;
     }
     return hash;
+}
+
+}  // namespace
+
+std::uint64_t content_hash(const Event& event) {
+    thread_local std::string line;
+    line.clear();
+    write_event_content_json(event, line);
+    return fnv1a(line);
+}
+
+std::uint64_t content_hash_of_line(std::string_view line) {
+    Diagnostics quiet(Diagnostics::Printer{}, Diagnostics::Format::text, SIZE_MAX);
+    Event event;
+    return read_event_json(line, Origin{"", 0, 0}, quiet, event) ? content_hash(event) : fnv1a(line);
 }
 
 std::string collision_id(std::string_view id, std::uint64_t content_hash) {

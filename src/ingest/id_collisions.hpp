@@ -20,6 +20,11 @@ namespace retro::ingest {
 // says: an alarm transition from SNS and from the alarm history is one record). Stable across runs.
 std::uint64_t content_hash(const Event& event);
 
+// The content hash of the event a retro.event/1 line holds: content_hash of the event read back from it,
+// which is the written event's (every field written reads back as it was: the golden outputs are checked
+// to rewrite byte for byte). A line that does not read is hashed as its bytes.
+std::uint64_t content_hash_of_line(std::string_view line);
+
 // `<id>#dup-<the hash's high 32 bits as 8 lower-case hex digits>`.
 std::string collision_id(std::string_view id, std::uint64_t content_hash);
 

@@ -18,8 +18,17 @@ constexpr std::size_t adopt_bytes = 64u << 10;  // batches this large are kept a
 
 }  // namespace
 
-LineCollector::LineCollector(Writer writer, std::optional<Instant> from, std::optional<Instant> until)
-    : m_writer(std::move(writer)), m_from(from), m_until(until) {}
+LineCollector::LineCollector(Writer writer, std::optional<Instant> from, std::optional<Instant> until,
+                             bool lines_are_events)
+    : m_writer(std::move(writer)), m_from(from), m_until(until), m_lines_are_events(lines_are_events) {}
+
+std::uint64_t LineCollector::content_of(const Event& event) const {
+    return m_lines_are_events ? 0 : content_hash(event);
+}
+
+std::uint64_t LineCollector::content_of(const Entry& entry) const {
+    return m_lines_are_events ? content_hash_of_line(entry.line()) : entry.content;
+}
 
 const std::string* LineCollector::intern(std::string_view text) {
     auto it = m_names.find(text);
@@ -69,12 +78,12 @@ struct LineCollector::Lines final : PreparedEvents {
         return static_cast<std::uint32_t>(names.size() - 1);
     }
 
-    void append(const Event& event, const Writer& writer) {
+    void append(const Event& event, const Writer& writer, std::uint64_t content) {
         const std::size_t offset = bytes.size();
         bytes.append(event.id);
         writer(event, bytes);
         items.push_back(Item{event.time, name_index(event.source.kind), name_index(event.source.origin),
-                             event.source.line, content_hash(event), offset, static_cast<std::uint32_t>(event.id.size()),
+                             event.source.line, content, offset, static_cast<std::uint32_t>(event.id.size()),
                              static_cast<std::uint32_t>(bytes.size() - offset - event.id.size())});
     }
 };
@@ -82,7 +91,7 @@ struct LineCollector::Lines final : PreparedEvents {
 std::unique_ptr<PreparedEvents> LineCollector::prepare(std::vector<Event>&& events) const {
     auto lines = std::make_unique<Lines>();
     for (const Event& e : events)
-        if (in_window(e.time)) lines->append(e, m_writer);
+        if (in_window(e.time)) lines->append(e, m_writer, content_of(e));
     events.clear();  // freed here, on the thread that made them
     // A large batch is kept as it is by add_prepared: trim what its growth left unused, here on the worker.
     if (lines->bytes.size() >= adopt_bytes && lines->bytes.capacity() - lines->bytes.size() > lines->bytes.size() / 4)
@@ -116,7 +125,7 @@ void LineCollector::add(Event&& event) {
     m_scratch.append(event.id);
     m_writer(event, m_scratch);
     m_entries.push_back(Entry{event.time, intern(event.source.kind), intern(event.source.origin),
-                              event.source.line, content_hash(event), store(m_scratch), static_cast<std::uint32_t>(event.id.size()),
+                              event.source.line, content_of(event), store(m_scratch), static_cast<std::uint32_t>(event.id.size()),
                               static_cast<std::uint32_t>(m_scratch.size() - event.id.size())});
 }
 
@@ -161,7 +170,7 @@ void LineCollector::write_sorted(const std::function<void(std::string_view)>& ou
         for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
         IdResolution ids = resolve_ids(
             order, [this](std::uint32_t i) { return m_entries[i].id(); },
-            [this](std::uint32_t i) { return m_entries[i].content; },
+            [this](std::uint32_t i) { return content_of(m_entries[i]); },
             [this](std::uint32_t i) { return record_location(*m_entries[i].origin, m_entries[i].source_line); }, diags);
         duplicates = std::move(ids.duplicates);
         if (ids.renamed.empty()) break;

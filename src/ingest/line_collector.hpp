@@ -21,8 +21,11 @@ public:
     // Appends one event, in the output format and with its newline, to the string.
     using Writer = std::function<void(const Event&, std::string&)>;
 
-    // Keeps events with `from` <= time < `until` (either bound optional).
-    LineCollector(Writer writer, std::optional<Instant> from, std::optional<Instant> until);
+    // Keeps events with `from` <= time < `until` (either bound optional). `lines_are_events`: the writer
+    // writes retro.event/1 lines, so an event's content hash (id_collisions.hpp) is read back from its line,
+    // and only for the few whose id another event shares, instead of written out for every event.
+    LineCollector(Writer writer, std::optional<Instant> from, std::optional<Instant> until,
+                  bool lines_are_events = false);
 
     void add(Event&& event) override;
     void drop(std::string_view, std::uint64_t) override {}
@@ -45,7 +48,7 @@ private:
         const std::string* kind;    // interned: equal kinds, equal pointers
         const std::string* origin;  // interned
         std::uint64_t source_line;
-        std::uint64_t content;  // content_hash of the event
+        std::uint64_t content;  // content_hash of the event (0 while lines_are_events: read from the line)
         const char* bytes;  // the id, then the line, in the arena
         std::uint32_t id_size;
         std::uint32_t line_size;
@@ -57,12 +60,15 @@ private:
     struct Lines;
 
     bool in_window(Instant time) const;
+    std::uint64_t content_of(const Event& event) const;
+    std::uint64_t content_of(const Entry& entry) const;
     const std::string* intern(std::string_view text);
     const char* store(std::string_view bytes);
     void rename(Entry& entry, std::string_view id);
 
     Writer m_writer;
     std::optional<Instant> m_from, m_until;
+    bool m_lines_are_events = false;
     std::string m_scratch;
     std::vector<Entry> m_entries;
     std::set<std::string, std::less<>> m_names;  // kinds and origins, each stored once

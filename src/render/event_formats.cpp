@@ -20,7 +20,7 @@ void write_timesketch(const Event& event, const EventWriteOptions& options, std:
 }
 
 constexpr std::array formats{
-    EventFormat{"ndjson", "retro.event/1 NDJSON (the data as read, never redacted)", write_ndjson},
+    EventFormat{"ndjson", "retro.event/1 NDJSON (the data as read, never redacted)", write_ndjson, true},
     EventFormat{"timesketch", "Timesketch JSONL (secrets and personal data redacted unless --no-redact)",
                 write_timesketch},
 };

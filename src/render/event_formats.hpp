@@ -22,6 +22,8 @@ struct EventFormat {
     std::string_view help;
     // Appends one line for `event` (ending in '\n'). Called on reader workers: keeps no shared state.
     void (*write)(const Event& event, const EventWriteOptions& options, std::string& out);
+    // The lines are retro.event/1 events as they were given: reading a line back gives the event.
+    bool lines_are_events = false;
 };
 
 // The rows, the default (ndjson) first.

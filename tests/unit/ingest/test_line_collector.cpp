@@ -3,10 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 
+#include "ingest/id_collisions.hpp"
 #include "ingest/line_collector.hpp"
 #include "retro/event_json.hpp"
 #include "retro/time.hpp"
+#include "test_support.hpp"
 
 using namespace retro;
 
@@ -26,8 +29,9 @@ Event event(std::string id, std::string time, std::string kind, std::string orig
 }
 
 std::vector<std::string> sorted_lines(std::vector<Event> events, std::optional<Instant> from = std::nullopt,
-                                      std::optional<Instant> until = std::nullopt) {
-    ingest::LineCollector collector([](const Event& e, std::string& out) { write_event_json(e, out); }, from, until);
+                                      std::optional<Instant> until = std::nullopt, bool lines_are_events = false) {
+    ingest::LineCollector collector([](const Event& e, std::string& out) { write_event_json(e, out); }, from, until,
+                                    lines_are_events);
     for (Event& e : events) collector.add(std::move(e));
     std::vector<std::string> out;
     collector.write_sorted([&](std::string_view line) { out.emplace_back(line); });
@@ -83,6 +87,50 @@ TEST_CASE("a line longer than an arena block is kept whole", "[collector]") {
     REQUIRE(lines.size() == 2);
     CHECK(lines[0].size() > (5u << 20));
     CHECK(lines[1].find("\"short\"") != std::string::npos);
+}
+
+TEST_CASE("content hashes read back from retro.event/1 lines decide duplicates and renames as the events' own",
+          "[collector]") {
+    // 3,000 events over 2,000 ids: the same id with the same content (dropped) and with another (renamed).
+    std::vector<Event> events;
+    for (int i = 0; i < 3000; ++i) {
+        Event e = event("slack:C1/" + std::to_string(i % 2000), "2024-07-25T10:00:0" + std::to_string(i % 10) + "Z",
+                        "slack", "f" + std::to_string(i % 7) + ".json", static_cast<std::uint64_t>(i),
+                        std::string(i % 3 == 0 ? "same" : "text " + std::to_string(i % 4)));
+        e.actor.name = "A. Person";
+        e.spans.push_back(Span{0, 4, SpanType::bold, ""});
+        if (i % 11 == 0) e.flags.reactions = {"eyes", "+1"};
+        events.push_back(std::move(e));
+    }
+    const std::vector<std::string> eager = sorted_lines(events);
+    const std::vector<std::string> from_lines = sorted_lines(events, std::nullopt, std::nullopt, true);
+    CHECK(std::count_if(eager.begin(), eager.end(), [](const std::string& l) { return l.find("#dup-") != l.npos; }) > 0);
+    CHECK(eager.size() < events.size());
+    CHECK(from_lines == eager);
+}
+
+TEST_CASE("every event line of the golden outputs reads back to the line it was written as", "[collector]") {
+    // What lets a collector hash a line instead of its event: nothing written is lost or changed on reading.
+    std::size_t lines = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_path("tests/golden"))) {
+        const std::filesystem::path expected = entry.path() / "expected.stdout";
+        if (!std::filesystem::exists(expected)) continue;
+        const std::string text = test::read_file(expected.string());
+        for (std::size_t at = 0, end; at < text.size(); at = end + 1) {
+            end = text.find('\n', at);
+            if (end == std::string::npos) end = text.size();
+            const std::string_view line = std::string_view(text).substr(at, end - at);
+            if (!line.starts_with("{\"schema\":\"retro.event/1\"")) continue;
+            Diagnostics diags = test::quiet_diagnostics();
+            Event read;
+            INFO(expected.string() << ": " << line);
+            REQUIRE(read_event_json(line, Origin{"", 0, 0}, diags, read));
+            CHECK(to_json_line(read) == std::string(line) + "\n");
+            CHECK(ingest::content_hash_of_line(line) == ingest::content_hash(read));
+            ++lines;
+        }
+    }
+    CHECK(lines > 400);  // 458 when written
 }
 
 TEST_CASE("batches prepared on workers give the lines of events added one by one, large batches included",
