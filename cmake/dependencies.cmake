@@ -11,6 +11,7 @@ find_package(LibArchive REQUIRED)          # libarchive-dev
 find_package(yaml-cpp REQUIRED)            # libyaml-cpp-dev
 # libzip-dev: its CMake package needs the zipcmp tools installed, so use pkg-config.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)  # libdeflate-dev: ZIP entries inflated whole
 
 # Howard Hinnant's date with the tz library built against the system tz database (libhowardhinnant-date-dev).
 find_path(DATE_INCLUDE_DIR date/tz.h REQUIRED)

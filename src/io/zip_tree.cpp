@@ -10,6 +10,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <fmt/format.h>
+#include <libdeflate.h>
 #include <unistd.h>
 #include <zip.h>
 
@@ -118,6 +119,41 @@ struct ZipFileCloser {
     void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
 
+struct DecompressorFreer {
+    void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
+};
+
+// A deflated entry inflated whole by libdeflate, about twice as fast as zlib's stream: its compressed bytes
+// read raw through libzip, inflated into exactly the declared size, and checked against the declared CRC.
+// False (and `out` as it was) whenever anything does not add up (stored or encrypted entries, a size or CRC
+// that does not match, damaged data): the caller then reads the entry through libzip, which reports it.
+bool inflate_whole(zip_t* zip, const TreeEntry& entry, const zip_stat_t& declared, std::string& out) {
+    constexpr zip_uint64_t needed = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
+                                    ZIP_STAT_ENCRYPTION_METHOD;
+    if ((declared.valid & needed) != needed || declared.comp_method != ZIP_CM_DEFLATE ||
+        declared.encryption_method != ZIP_EM_NONE || declared.comp_size > (declared.size + 1024) * 2)
+        return false;
+    thread_local std::unique_ptr<libdeflate_decompressor, DecompressorFreer> inflater(libdeflate_alloc_decompressor());
+    thread_local std::string compressed;
+    if (!inflater) return false;
+    std::unique_ptr<zip_file_t, ZipFileCloser> file(
+        zip_fopen_index(zip, static_cast<zip_uint64_t>(entry.index), ZIP_FL_COMPRESSED));
+    if (!file) return false;
+    compressed.resize(declared.comp_size);
+    if (zip_fread(file.get(), compressed.data(), compressed.size()) != static_cast<zip_int64_t>(compressed.size()))
+        return false;
+    const std::size_t before = out.size();
+    out.resize(before + declared.size);
+    std::size_t inflated = 0;
+    const bool whole = libdeflate_deflate_decompress(inflater.get(), compressed.data(), compressed.size(),
+                                                     out.data() + before, declared.size,
+                                                     &inflated) == LIBDEFLATE_SUCCESS &&
+                       inflated == declared.size &&
+                       libdeflate_crc32(0, out.data() + before, declared.size) == declared.crc;
+    if (!whole) out.resize(before);
+    return whole;
+}
+
 // Reads one entry of an open archive whole; `tree` names the entry in diagnostics.
 bool read_zip_entry(zip_t* zip, const ZipTreeBase& tree, const TreeEntry& entry, std::string& out,
                     std::uint64_t limit, Diagnostics& diags) {
@@ -126,9 +162,9 @@ bool read_zip_entry(zip_t* zip, const ZipTreeBase& tree, const TreeEntry& entry,
     // costs a window run that reads few entries); the declared size is checked here, before inflating.
     zip_stat_t declared;
     zip_stat_init(&declared);
-    if (zip_stat_index(zip, static_cast<zip_uint64_t>(entry.index), 0, &declared) == 0 &&
-        (declared.valid & ZIP_STAT_SIZE) && declared.size > limit)
-        return tree.refuse_size(entry, limit, diags);
+    const bool stated = zip_stat_index(zip, static_cast<zip_uint64_t>(entry.index), 0, &declared) == 0;
+    if (stated && (declared.valid & ZIP_STAT_SIZE) && declared.size > limit) return tree.refuse_size(entry, limit, diags);
+    if (stated && inflate_whole(zip, entry, declared, out)) return true;
     std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(zip, static_cast<zip_uint64_t>(entry.index), 0));
     if (!file) {
         diags.error("ingest.bad-archive", tree.where(entry), fmt::format("cannot read entry: {}", zip_strerror(zip)));

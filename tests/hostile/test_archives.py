@@ -6,7 +6,7 @@ import io
 import sys
 import zipfile
 
-from hostile_inputs import (GOOD_IDS, SLACK_GOOD_ID, write_config, write_good_events, write_slack_export,
+from hostile_inputs import (GOOD_IDS, SLACK_GOOD_DAY, SLACK_GOOD_ID, write_config, write_good_events, write_slack_export,
                             write_zip_bomb)
 from retro_run import Suite, run_retro
 
@@ -84,6 +84,20 @@ def main():
         "max_entry_bytes limit): refused [ingest.entry-too-large]",
         no_workspace.format(lying)], options=["--config", str(config)])
     suite.check("zip bomb declaring 100 bytes: the good day is read", SLACK_GOOD_ID in run.event_ids, run)
+
+    # An entry whose bytes do not match the CRC it declares (local header and central directory): the fast
+    # whole-entry inflate refuses it and libzip's reading reports it, the rest of the export is read.
+    wrong_crc = write_slack_export(tmp / "wrong-crc.zip", days=[SLACK_GOOD_DAY, (
+        "general/2024-07-26.json", [{"type": "message", "user": "U01", "text": "x", "ts": "1721988000.000001"}])])
+    data = wrong_crc.read_bytes()
+    crc = zipfile.ZipFile(io.BytesIO(data)).getinfo("general/2024-07-26.json").CRC.to_bytes(4, "little")
+    assert data.count(crc) == 2
+    wrong_crc.write_bytes(data.replace(crc, (int.from_bytes(crc, "little") ^ 0xDEADBEEF).to_bytes(4, "little")))
+    run = suite.check_input(
+        "ZIP entry not matching its CRC", [wrong_crc, good], includes=GOOD_IDS, expected_stderr=[
+        f"{wrong_crc}!/general/2024-07-26.json: error: entry is damaged: CRC error [ingest.bad-archive]",
+        no_workspace.format(wrong_crc)])
+    suite.check("ZIP entry not matching its CRC: the good day is read", SLACK_GOOD_ID in run.event_ids, run)
 
     # The same ZIP on stdin (held in memory, read the same way).
     run = run_retro("events", "--config", str(config), "-", stdin=lying.read_bytes())
