@@ -2,7 +2,7 @@
 """Runs every retro benchmark (issue 10) and prints one table: input, size, retro's time, rate, CPU time and
 peak RSS beside the baselines measured in the same run, and each target as a ratio, met or missed.
 
-    python3 bench/run_all.py [--retro BIN] [--work DIR] [--quick] [--write docs/performance.md]
+    python3 bench/run_all.py [--retro BIN] [--work DIR] [--quick] [--runs N] [--write docs/performance.md]
 
 Without --retro it builds a Release binary in build-release/. Generated inputs (a year-long Slack export of
 200 channels as a folder and a ZIP, a 500 MB NDJSON alert stream, mixed events for the correlator, 1,000 retros)
@@ -69,7 +69,18 @@ class Target:
         return self.value >= self.goal if self.higher_is_better else self.value <= self.goal
 
 
+RUNS = 1  # --runs: each measurement is the median of this many runs
+
+
 def measure(argv, stdin_path=None, stdout_path=os.devnull):
+    """The median wall time, CPU time and peak RSS (each on its own) of RUNS runs of measure_once."""
+    runs = [measure_once(argv, stdin_path, stdout_path) for _ in range(RUNS)]
+    middle = lambda values: sorted(values)[len(values) // 2]
+    return Run(middle([r.wall for r in runs]), middle([r.cpu for r in runs]), middle([r.rss_mb for r in runs]),
+               runs[-1].out_bytes)
+
+
+def measure_once(argv, stdin_path=None, stdout_path=os.devnull):
     """Runs argv under /usr/bin/time (with stdin piped from `cat stdin_path`): wall, CPU and peak RSS of argv.
 
     Not wait4() from here: a child forked from this Python process starts with Python's own peak RSS."""
@@ -282,7 +293,8 @@ def table(rows, targets, retro):
                platform.machine())
     lines = [f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC by `python3 bench/run_all.py` at "
              f"commit {commit}, {os.cpu_count()} cores ({cpu}), load average before the run "
-             f"{os.getloadavg()[0]:.2f}; binary {os.path.relpath(retro, ROOT)}.", "",
+             f"{os.getloadavg()[0]:.2f}; binary {os.path.relpath(retro, ROOT)}"
+             + (f"; each figure the median of {RUNS} runs." if RUNS > 1 else "."), "",
              "| benchmark | run | input MB | wall s | rate | CPU s | peak RSS MB |",
              "|---|---|---:|---:|---:|---:|---:|"]
     for r in rows:
@@ -323,8 +335,11 @@ def main():
     ap.add_argument("--work", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "retro-bench"))
     ap.add_argument("--quick", action="store_true", help="inputs about ten times smaller")
     ap.add_argument("--only", choices=sorted(BENCHES), action="append", help="run only these benchmarks")
+    ap.add_argument("--runs", type=int, default=1, help="take the median of this many runs of each measurement")
     ap.add_argument("--write", metavar="MARKDOWN", help="put the table between the bench markers of this file")
     a = ap.parse_args()
+    global RUNS
+    RUNS = max(1, a.runs)
     for tool in ("jq", "bsdtar", "zip"):
         if not shutil.which(tool):
             sys.exit(f"run_all: {tool} is missing (apt-get install jq libarchive-tools zip)")
