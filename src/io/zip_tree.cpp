@@ -1,7 +1,10 @@
-// ZIP trees. libzip reads entries at random through the central directory; a ZIP on stdin is held in
-// memory and read the same way. When libzip cannot open the archive (no end-of-central-directory record:
-// a truncated download), libarchive's streaming ZIP reader walks the local headers instead and stops at
-// the damage, which damage() then describes. Each C library stays behind the small RAII types below.
+// ZIP trees. A plain archive (zip_directory.hpp: one disk, ASCII names, as exports are) is listed from its
+// own central directory and its entries read with pread and inflated by libdeflate, on as many threads as
+// ask; an entry that does not come out whole, and every other archive, is read by libzip at random through
+// the central directory, as before. A ZIP on stdin is held in memory and read the same ways. When libzip
+// cannot open the archive (no end-of-central-directory record: a truncated download), libarchive's
+// streaming ZIP reader walks the local headers instead and stops at the damage, which damage() then
+// describes. Each C library stays behind the small RAII types below.
 #include "io/zip_tree.hpp"
 
 #include <algorithm>
@@ -10,11 +13,14 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <libdeflate.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zip.h>
 
 #include "core/text_utf8.hpp"
+#include "io/zip_directory.hpp"
 #include "retro/error.hpp"
 
 namespace retro::io {
@@ -123,35 +129,48 @@ struct DecompressorFreer {
     void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
 };
 
-// A deflated entry inflated whole by libdeflate, about twice as fast as zlib's stream: its compressed bytes
-// read raw through libzip, inflated into exactly the declared size, and checked against the declared CRC.
-// False (and `out` as it was) whenever anything does not add up (stored or encrypted entries, a size or CRC
-// that does not match, damaged data): the caller then reads the entry through libzip, which reports it.
+// An entry's compressed bytes made whole: inflated by libdeflate (about twice as fast as zlib's stream, for a
+// buffer whose size is known) or copied when stored, into exactly the declared size, and checked against
+// the declared CRC. False, and `out` as it was, when anything does not add up.
+bool inflate_checked(std::string_view compressed, std::uint16_t method, std::uint64_t size, std::uint32_t crc,
+                     std::string& out) {
+    if (method != ZIP_CM_DEFLATE && (method != ZIP_CM_STORE || compressed.size() != size)) return false;
+    thread_local std::unique_ptr<libdeflate_decompressor, DecompressorFreer> inflater(libdeflate_alloc_decompressor());
+    if (!inflater) return false;
+    const std::size_t before = out.size();
+    out.resize(before + size);
+    std::size_t inflated = size;
+    if (method == ZIP_CM_STORE)
+        std::memcpy(out.data() + before, compressed.data(), size);
+    else if (libdeflate_deflate_decompress(inflater.get(), compressed.data(), compressed.size(), out.data() + before,
+                                           size, &inflated) != LIBDEFLATE_SUCCESS)
+        inflated = size + 1;
+    const bool whole = inflated == size && libdeflate_crc32(0, out.data() + before, size) == crc;
+    if (!whole) out.resize(before);
+    return whole;
+}
+
+// Compressed data is never much larger than what it inflates to: a declared size far below it is a lie
+// (deflate's worst case is a few bytes per 64 KB stored block).
+bool plausible_sizes(std::uint64_t compressed, std::uint64_t size) { return compressed <= (size + 1024) * 2; }
+
+// A deflated entry read raw through libzip and made whole by inflate_checked; false whenever that does not
+// work (stored or encrypted entries, a lying size, a wrong CRC, damage): the caller then reads the entry
+// through libzip's stream, which reports it.
 bool inflate_whole(zip_t* zip, const TreeEntry& entry, const zip_stat_t& declared, std::string& out) {
     constexpr zip_uint64_t needed = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
                                     ZIP_STAT_ENCRYPTION_METHOD;
     if ((declared.valid & needed) != needed || declared.comp_method != ZIP_CM_DEFLATE ||
-        declared.encryption_method != ZIP_EM_NONE || declared.comp_size > (declared.size + 1024) * 2)
+        declared.encryption_method != ZIP_EM_NONE || !plausible_sizes(declared.comp_size, declared.size))
         return false;
-    thread_local std::unique_ptr<libdeflate_decompressor, DecompressorFreer> inflater(libdeflate_alloc_decompressor());
     thread_local std::string compressed;
-    if (!inflater) return false;
     std::unique_ptr<zip_file_t, ZipFileCloser> file(
         zip_fopen_index(zip, static_cast<zip_uint64_t>(entry.index), ZIP_FL_COMPRESSED));
     if (!file) return false;
     compressed.resize(declared.comp_size);
     if (zip_fread(file.get(), compressed.data(), compressed.size()) != static_cast<zip_int64_t>(compressed.size()))
         return false;
-    const std::size_t before = out.size();
-    out.resize(before + declared.size);
-    std::size_t inflated = 0;
-    const bool whole = libdeflate_deflate_decompress(inflater.get(), compressed.data(), compressed.size(),
-                                                     out.data() + before, declared.size,
-                                                     &inflated) == LIBDEFLATE_SUCCESS &&
-                       inflated == declared.size &&
-                       libdeflate_crc32(0, out.data() + before, declared.size) == declared.crc;
-    if (!whole) out.resize(before);
-    return whole;
+    return inflate_checked(compressed, ZIP_CM_DEFLATE, declared.size, declared.crc, out);
 }
 
 // Reads one entry of an open archive whole; `tree` names the entry in diagnostics.
@@ -248,6 +267,128 @@ private:
     std::shared_ptr<const std::string> m_memory;  // the archive bytes from stdin (libzip reads them in place)
     std::unique_ptr<zip_t, ZipCloser> m_zip;
 };
+
+// ---- our own reading of the central directory, for plain archives ----
+
+// A plain archive (zip_directory.hpp) and its bytes: a file read with pread (from any thread), or memory.
+struct PlainArchive {
+    std::string path;                             // "" when held in memory
+    std::shared_ptr<const std::string> memory;    // the archive bytes from stdin
+    int fd = -1;
+    std::uint64_t size = 0;
+    std::vector<ZipDirectoryEntry> directory;
+
+    PlainArchive() = default;
+    PlainArchive(const PlainArchive&) = delete;
+    PlainArchive& operator=(const PlainArchive&) = delete;
+    ~PlainArchive() {
+        if (fd >= 0) ::close(fd);
+    }
+
+    // `count` bytes at `offset` into `out` (replaced); false past the end or on a read error.
+    bool read_at(std::uint64_t offset, std::uint64_t count, std::string& out) const {
+        if (offset > size || count > size - offset) return false;
+        out.resize(count);
+        if (memory) {
+            std::memcpy(out.data(), memory->data() + offset, count);
+            return true;
+        }
+        for (std::uint64_t done = 0; done < count;) {
+            const ssize_t n = ::pread(fd, out.data() + done, count - done, static_cast<off_t>(offset + done));
+            if (n <= 0) return false;
+            done += static_cast<std::uint64_t>(n);
+        }
+        return true;
+    }
+
+    // The entry made whole straight from the archive bytes; false when it must go through libzip.
+    bool read_entry(const ZipDirectoryEntry& e, std::string& out) const {
+        if ((e.flags & 1) != 0 || !plausible_sizes(e.compressed_size, e.size)) return false;
+        thread_local std::string bytes;
+        if (!read_at(e.local_header_offset, zip_local_header_bytes, bytes)) return false;
+        const auto data = zip_data_offset(bytes, e.local_header_offset);
+        return data && read_at(*data, e.compressed_size, bytes) && inflate_checked(bytes, e.method, e.size, e.crc, out);
+    }
+};
+
+// Reads entries of a plain archive; an entry it cannot make whole goes through a libzip handle of its own,
+// opened the first time one is needed, so damage is reported in libzip's words as before.
+class PlainReader final : public EntryReader {
+public:
+    PlainReader(std::shared_ptr<const PlainArchive> archive, const ZipTreeBase& tree)
+        : m_archive(std::move(archive)), m_tree(tree) {}
+    bool read(const TreeEntry& entry, std::string& out, std::uint64_t limit, Diagnostics& diags) override {
+        const ZipDirectoryEntry& e = m_archive->directory[static_cast<std::size_t>(entry.index)];
+        if (entry.size > limit || e.size > limit) return m_tree.refuse_size(entry, limit, diags);
+        if (m_archive->read_entry(e, out)) return true;
+        if (!m_libzip) {
+            std::string why;
+            m_libzip.reset(open_libzip(m_archive->path, m_archive->memory, why));
+            if (!m_libzip) {
+                diags.error("ingest.bad-archive", m_tree.where(entry), fmt::format("cannot read entry: {}", why));
+                return false;
+            }
+        }
+        return read_zip_entry(m_libzip.get(), m_tree, entry, out, limit, diags);
+    }
+
+private:
+    std::shared_ptr<const PlainArchive> m_archive;
+    const ZipTreeBase& m_tree;
+    std::unique_ptr<zip_t, ZipCloser> m_libzip;
+};
+
+// A plain archive listed from its own central directory: one pass over the directory's bytes, shared by
+// every reader (libzip's zip_open builds its own listing, about 50 ms for 73,000 entries, once per reader).
+class PlainZipTree final : public ZipTreeBase {
+public:
+    PlainZipTree(std::shared_ptr<const PlainArchive> archive, std::string name)
+        : ZipTreeBase(std::move(name)), m_archive(std::move(archive)), m_reader(m_archive, *this) {
+        // Sizes stay unknown in the listing, as libzip's tree leaves them: the declared size is checked on reading.
+        for (std::size_t i = 0; i < m_archive->directory.size(); ++i)
+            add_entry(m_archive->directory[i].name, 0, static_cast<std::int64_t>(i));
+        sort_entries();
+    }
+    bool read(const TreeEntry& entry, std::string& out, std::uint64_t limit, Diagnostics& diags) override {
+        return m_reader.read(entry, out, limit, diags);
+    }
+    std::unique_ptr<EntryReader> open_reader() override { return std::make_unique<PlainReader>(m_archive, *this); }
+
+private:
+    std::shared_ptr<const PlainArchive> m_archive;
+    PlainReader m_reader;
+};
+
+// The archive as a plain one, when its directory reads as one (zip_directory.hpp); else nothing, and the
+// caller opens it with libzip.
+std::shared_ptr<const PlainArchive> open_plain(std::unique_ptr<PlainArchive> archive) {
+    std::string bytes;
+    const std::uint64_t tail = std::min<std::uint64_t>(archive->size, zip_tail_bytes);
+    if (!archive->read_at(archive->size - tail, tail, bytes)) return nullptr;
+    const auto place = find_zip_directory(bytes, archive->size);
+    if (!place || !archive->read_at(place->offset, place->size, bytes)) return nullptr;
+    auto directory = read_zip_directory(bytes, *place);
+    if (!directory) return nullptr;
+    archive->directory = std::move(*directory);
+    return archive;
+}
+
+std::shared_ptr<const PlainArchive> open_plain_file(const std::string& path) {
+    auto archive = std::make_unique<PlainArchive>();
+    archive->path = path;
+    archive->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st {};
+    if (archive->fd < 0 || ::fstat(archive->fd, &st) != 0 || !S_ISREG(st.st_mode)) return nullptr;
+    archive->size = static_cast<std::uint64_t>(st.st_size);
+    return open_plain(std::move(archive));
+}
+
+std::shared_ptr<const PlainArchive> open_plain_memory(std::shared_ptr<const std::string> memory) {
+    auto archive = std::make_unique<PlainArchive>();
+    archive->size = memory->size();
+    archive->memory = std::move(memory);
+    return open_plain(std::move(archive));
+}
 
 // ---- libarchive: the streaming reader, for archives without a usable central directory ----
 
@@ -356,6 +497,7 @@ private:
 }  // namespace
 
 std::unique_ptr<Tree> open_zip_tree(const std::string& path, std::string name) {
+    if (auto plain = open_plain_file(path)) return std::make_unique<PlainZipTree>(std::move(plain), std::move(name));
     std::string why;
     if (zip_t* z = open_libzip(path, nullptr, why))
         return std::make_unique<LibzipTree>(z, std::move(name), path, nullptr);
@@ -365,6 +507,7 @@ std::unique_ptr<Tree> open_zip_tree(const std::string& path, std::string name) {
 
 std::unique_ptr<Tree> open_zip_tree_in_memory(std::string bytes, std::string name) {
     auto memory = std::make_shared<const std::string>(std::move(bytes));
+    if (auto plain = open_plain_memory(memory)) return std::make_unique<PlainZipTree>(std::move(plain), std::move(name));
     std::string why;
     if (zip_t* z = open_libzip(std::string(), memory, why))
         return std::make_unique<LibzipTree>(z, std::move(name), std::string(), memory);

@@ -1,7 +1,8 @@
-// A ZIP archive read in place as a Tree (never unpacked to disk): through its central directory with
-// libzip, or, when the central directory is missing (a truncated ZIP), with libarchive's streaming reader,
-// which keeps every entry before the damage. Entry names that are absolute or climb out with `..` are
-// refused; an entry inflating past the caller's limit (a zip bomb) is refused with a diagnostic.
+// A ZIP archive read in place as a Tree (never unpacked to disk): through its central directory (our own
+// reading for plain archives, else libzip's), or, when the central directory is missing (a truncated ZIP),
+// with libarchive's streaming reader, which keeps every entry before the damage. Entry names that are
+// absolute or climb out with `..` are refused; an entry inflating past the caller's limit (a zip bomb) is
+// refused with a diagnostic.
 #pragma once
 
 #include <memory>
