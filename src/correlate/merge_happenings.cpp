@@ -9,6 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/string_hash.hpp"
 #include "correlate/steps.hpp"
 
 namespace retro::correlation {
@@ -34,12 +35,6 @@ bool happening_key(const Work& w, const Event& e, std::string& key) {
     return false;
 }
 
-// Looks buckets up by the key buffer without copying it.
-struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 struct OpenHappening {
     std::uint32_t lead;
     Instant lead_time;  // kept here: looking it up in the (large) event for every member was most of the cost
@@ -51,7 +46,7 @@ struct OpenHappening {
 void merge_happenings(Work& w, std::chrono::minutes tolerance) {
     // Buckets in stream order, so each bucket is in time order. Buckets are independent of each other, so
     // the order they are visited in does not matter: hashed, not sorted.
-    std::unordered_map<std::string, std::vector<std::uint32_t>, KeyHash, std::equal_to<>> buckets;
+    std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> buckets;
     std::string scratch;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         if (w.fate[i] != Fate::pending || !happening_key(w, w.events[i], scratch)) continue;

@@ -2,13 +2,14 @@
 // channels.json, groups.json, dms.json, mpims.json for the conversations and their folders.
 #pragma once
 
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/json_dom.hpp"
+#include "core/string_hash.hpp"
 #include "retro/diagnostic.hpp"
 #include "retro/event.hpp"
 #include "retro/people.hpp"
@@ -48,7 +49,7 @@ public:
     Actor actor(std::string_view id, const People& people, std::optional<json::Element> profile = {}) const;
 
 private:
-    std::map<std::string, User, std::less<>> m_users;
+    std::unordered_map<std::string, User, StringHash, std::equal_to<>> m_users;  // looked up for every message
 };
 
 // Reads users.json into `directory`. Damage is a `slack.bad-users` diagnostic; returns false then.
