@@ -102,8 +102,10 @@ protected:
         m_entries.push_back(TreeEntry{normalise(raw), size, index});
     }
     void sort_entries() {
-        std::stable_sort(m_entries.begin(), m_entries.end(),
-                         [](const TreeEntry& a, const TreeEntry& b) { return a.path < b.path; });
+        const auto by_path = [](const TreeEntry& a, const TreeEntry& b) { return a.path < b.path; };
+        // Archivers often store entries in path order already: then a look is cheaper than a sort.
+        if (!std::is_sorted(m_entries.begin(), m_entries.end(), by_path))
+            std::stable_sort(m_entries.begin(), m_entries.end(), by_path);
     }
     void add_damage(const std::string& text) {
         if (!m_damage.empty()) m_damage += "; ";

@@ -398,14 +398,15 @@ private:
 // 60: nothing but day files in conversation folders. 0 otherwise.
 int score_tree(Tree& tree) {
     const auto& entries = tree.entries();
-    std::string root = find_root(entries);
+    const std::string root = find_root(entries);
+    const std::string metadata_files[] = {root + "channels.json", root + "users.json", root + "org_users.json"};
     bool metadata = false, days = false, all_days = true, all_inside = true;
     for (const TreeEntry& e : entries) {
         bool day = split_day_entry(e.path, root).has_value();
         days |= day;
         all_days &= day;
         all_inside &= e.path.starts_with(root);
-        if (e.path == root + "channels.json" || e.path == root + "users.json" || e.path == root + "org_users.json")
+        if (!day && std::find(std::begin(metadata_files), std::end(metadata_files), e.path) != std::end(metadata_files))
             metadata = true;
     }
     if (!days || !all_inside) return 0;
