@@ -65,6 +65,10 @@ public:
     // kept as they are and added one by one.
     virtual std::unique_ptr<PreparedEvents> prepare(std::vector<Event>&& events) const;
     virtual void add_prepared(std::unique_ptr<PreparedEvents> batch);
+
+    // Told once, before anything is read, how many bytes the sources named as files hold (0: not known, as
+    // for stdin and folders), so that a sink keeping every event can make room for them at once.
+    virtual void expect_input(std::uint64_t bytes) { (void)bytes; }
 };
 
 // Told how much input has been read, for a progress line. Called on the thread that reads sources.

@@ -20,6 +20,21 @@ void EventCollector::add(Event&& event) {
     m_events.push_back(std::move(event));
 }
 
+void EventCollector::expect_input(std::uint64_t bytes) {
+    // Records are rarely shorter than this (a retro.event/1 line is 150 bytes at the very least, an alert
+    // record, a message or a mail far longer); events of shorter records (a notes file's lines) outgrow
+    // the room, and the vector then grows as it always did. The cap keeps the reservation within what a
+    // machine can map (16M events of about 600 bytes: 10 GB of address space); more is not reserved.
+    constexpr std::uint64_t fewest_bytes_per_event = 256, most_events = 1u << 24;
+    const std::uint64_t events = std::min(bytes / fewest_bytes_per_event, most_events);
+    if (events <= m_events.capacity()) return;
+    try {
+        m_events.reserve(static_cast<std::size_t>(events));
+    } catch (const std::exception&) {
+        // Not that much address space: the vector grows as it goes.
+    }
+}
+
 void EventCollector::drop(std::string_view reason, std::uint64_t count) {
     auto it = m_dropped.find(reason);
     if (it == m_dropped.end()) it = m_dropped.emplace(std::string(reason), 0).first;

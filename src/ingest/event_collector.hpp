@@ -14,6 +14,10 @@ class EventCollector final : public EventSink {
 public:
     void add(Event&& event) override;
     void drop(std::string_view reason, std::uint64_t count) override;
+    // Reserves room for as many events as `bytes` of input could hold at most (a vector grown by doubling
+    // moves every event again at each step and touches twice the memory): room for events that never come
+    // costs address space only, as pages never written are never mapped.
+    void expect_input(std::uint64_t bytes) override;
 
     // The events in stream order (time, source kind, id), the id rule applied (id_collisions.hpp: same id
     // and content, a duplicate removed; different content, renamed and warned about in `diags`). Which

@@ -180,8 +180,27 @@ SourceSpec parse_source_spec(std::string_view text) {
     return {"", std::string(text)};
 }
 
+namespace {
+
+// The bytes of the sources that are regular files (a folder's or stdin's are not known up front).
+std::uint64_t file_bytes(const std::vector<std::string>& sources) {
+    std::uint64_t total = 0;
+    for (const auto& text : sources) {
+        std::error_code ec;
+        const std::filesystem::path path = parse_source_spec(text).path;
+        if (path != "-" && std::filesystem::is_regular_file(path, ec)) {
+            const std::uintmax_t size = std::filesystem::file_size(path, ec);
+            if (!ec) total += size;
+        }
+    }
+    return total;
+}
+
+}  // namespace
+
 void read_sources(const std::vector<std::string>& sources, const IngestContext& context) {
     Walk walk{context};
+    if (const std::uint64_t bytes = file_bytes(sources)) context.sink.expect_input(bytes);
     for (const auto& text : sources) {
         const SourceSpec spec = parse_source_spec(text);
         if (spec.path.empty()) throw Error(fmt::format("{}: no path after the kind", text));

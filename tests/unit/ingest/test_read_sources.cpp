@@ -46,6 +46,38 @@ TEST_CASE("a case folder reads every recognised file and warns once per unknown 
     fs::remove_all(dir);
 }
 
+TEST_CASE("a sink is told the bytes of the files named as sources, before reading, and a collector reads the same") {
+    const fs::path dir = fs::temp_directory_path() / ("retro-expect-" + std::to_string(::getpid()));
+    fs::create_directories(dir / "folder");
+    std::string lines;
+    for (int i = 0; i < 3000; ++i)
+        lines += std::string(event_line).replace(std::string(event_line).find("x:1"), 3, "x:" + std::to_string(i));
+    std::ofstream(dir / "a.ndjson") << lines;
+    std::ofstream(dir / "folder" / "b.ndjson") << event_line;
+
+    struct Told final : EventSink {
+        std::vector<std::uint64_t> told;
+        std::size_t added = 0;
+        void add(Event&&) override { ++added; }
+        void drop(std::string_view, std::uint64_t) override {}
+        void expect_input(std::uint64_t bytes) override { told.push_back(bytes); }
+    } told;
+    auto diags = test::quiet_diagnostics();
+    IngestOptions options;
+    // The folder's bytes are not known up front: only the file's are told, once.
+    read_sources({(dir / "a.ndjson").string(), "events:" + (dir / "a.ndjson").string(), (dir / "folder").string()},
+                 {options, diags, told});
+    CHECK(told.told == std::vector<std::uint64_t>{2 * lines.size()});
+    CHECK(told.added == 6001);
+
+    // A collector that made room for them keeps the same events, in the same order, as one that did not.
+    ingest::EventCollector ready, grown;
+    ready.expect_input(lines.size());
+    for (ingest::EventCollector* c : {&ready, &grown}) read_sources({(dir / "a.ndjson").string()}, {options, diags, *c});
+    CHECK(ready.take_sorted() == grown.take_sorted());
+    fs::remove_all(dir);
+}
+
 TEST_CASE("no recognisable source at all is an error, and so is a missing path") {
     const fs::path file = fs::temp_directory_path() / ("retro-junk-" + std::to_string(::getpid()));
     std::ofstream(file) << "junk";
