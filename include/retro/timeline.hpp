@@ -194,5 +194,9 @@ struct CorrelateOptions {
 // ingest-stage drops, carried into the ledger.
 Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
                    const std::map<std::string, std::uint64_t, std::less<>>& not_events, Diagnostics& diags);
+// The same, handing the events back in `events` (in stream order) once correlated, for a caller that frees
+// them its own way (a command about to exit leaves a million of them to the exit).
+Timeline correlate_keeping(std::vector<Event>& events, const CorrelateOptions& options,
+                           const std::map<std::string, std::uint64_t, std::less<>>& not_events, Diagnostics& diags);
 
 }  // namespace retro

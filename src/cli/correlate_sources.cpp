@@ -6,6 +6,7 @@
 
 #include "cli/correlate_options.hpp"
 #include "cli/progress_line.hpp"
+#include "core/keep_until_exit.hpp"
 #include "ingest/event_collector.hpp"
 
 namespace retro::cli {
@@ -23,7 +24,9 @@ Timeline correlate_sources(const std::vector<std::string>& sources, Session& ses
     auto not_events = collector.dropped();
     if (collector.duplicates()) not_events["duplicate id (the same record read twice)"] += collector.duplicates();
     // The window is the correlator's: --from/--until go to it, not to ingest, so events outside are counted.
-    return correlate(std::move(events), options, not_events, session.diags);
+    Timeline timeline = correlate_keeping(events, options, not_events, session.diags);
+    keep_until_exit(std::move(events));  // the command ends soon after: its exit frees them at once
+    return timeline;
 }
 
 }  // namespace retro::cli

@@ -26,6 +26,11 @@ void sort_entries(std::vector<TimelineEntry>& entries, const std::vector<std::ui
 
 Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
                    const std::map<std::string, std::uint64_t, std::less<>>& not_events, Diagnostics& diags) {
+    return correlate_keeping(events, options, not_events, diags);
+}
+
+Timeline correlate_keeping(std::vector<Event>& events, const CorrelateOptions& options,
+                           const std::map<std::string, std::uint64_t, std::less<>>& not_events, Diagnostics& diags) {
     using namespace correlation;
     Work w;
     // 1. Stream order (StreamKey); the collector already sorts, this keeps correlate() exact
@@ -70,6 +75,7 @@ Timeline correlate(std::vector<Event> events, const CorrelateOptions& options,
     summarise(out);
     name_incident(w, out);
     fill_ledger(w, out, not_events, out.ledger);  // 7
+    events = std::move(w.events);
     return out;
 }
 

@@ -23,7 +23,7 @@ namespace retro::ingest {
 // at a time (a small vector of events, reused, instead of a batch's worth), for the reading thread.
 class BatchSink final : public EventSink {
 public:
-    explicit BatchSink(const EventSink& target) : m_target(target) {}
+    explicit BatchSink(const EventSink& target) : m_target(target) { m_events.reserve(chunk_events); }
     void add(Event&& event) override {
         m_events.push_back(std::move(event));
         if (m_events.size() >= chunk_events) prepare_events();
@@ -41,6 +41,7 @@ private:
         if (m_events.empty()) return;
         m_prepared.push_back(m_target.prepare(std::move(m_events)));
         m_events.clear();
+        m_events.reserve(chunk_events);  // filled to this size again: no growth by doubling, no moves
     }
     const EventSink& m_target;
     std::vector<Event> m_events;

@@ -1,6 +1,7 @@
 // Correlation 7: the ledger accounts for every input event, and the summary fields.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -88,4 +89,19 @@ TEST_CASE("the ledger names the first events of each judgement call, five per re
                         "10:10 Bob Ray thanks! [noise: one-word-ack]", "10:11 Bob Ray thanks! [noise: one-word-ack]",
                         "10:12 Bob Ray thanks! [noise: one-word-ack]", "10:13 Bob Ray thanks! [noise: one-word-ack]",
                         "10:14 Bob Ray thanks! [noise: one-word-ack]", "10:20 Cy Dee :+1: [noise: emoji-only]"});
+}
+
+TEST_CASE("correlate_keeping makes the timeline correlate makes and hands the events back in stream order") {
+    std::vector<Event> events{message("10:07", "Bob Ray", "rolled back"), alert("10:05:00", "api", "firing"),
+                              message("10:00", "Ann Lee", "site is down"), alert("10:09:00", "api", "resolved")};
+    const Timeline made = run(events);
+    Diagnostics diags;
+    std::vector<Event> kept = events;
+    const Timeline kept_made = correlate_keeping(kept, {}, {}, diags);
+    CHECK(lines(kept_made) == lines(made));
+    CHECK(kept_made.ledger.input == made.ledger.input);
+    CHECK(kept_made.ledger.dropped == made.ledger.dropped);
+    REQUIRE(kept.size() == events.size());
+    CHECK(std::is_sorted(kept.begin(), kept.end(), event_order_less));
+    CHECK(kept.front().text == "site is down");
 }
