@@ -4,8 +4,9 @@
 // (alert key, state) or (page, state) within the tolerance of the happening's earliest record, and never
 // two from the same origin: one file never lists a transition twice, so a second one there is a new
 // happening (a flap). Messages are never merged: a human message quoted in an e-mail stays two.
+#include <algorithm>
 #include <functional>
-#include <set>
+#include <vector>
 #include <string_view>
 #include <unordered_map>
 
@@ -38,7 +39,10 @@ bool happening_key(const Work& w, const Event& e, std::string& key) {
 struct OpenHappening {
     std::uint32_t lead;
     Instant lead_time;  // kept here: looking it up in the (large) event for every member was most of the cost
-    std::set<std::string_view> origins;
+    // The origins its records came from: one or two (a record seen in two files), looked through in place
+    // rather than kept in a node-based set made and freed for nearly every event.
+    std::vector<std::string_view> origins;
+    bool has(std::string_view origin) const { return std::find(origins.begin(), origins.end(), origin) != origins.end(); }
 };
 
 }  // namespace
@@ -60,12 +64,12 @@ void merge_happenings(Work& w, std::chrono::minutes tolerance) {
             const Event& e = w.events[i];
             std::erase_if(open, [&](const OpenHappening& h) { return e.time - h.lead_time > tolerance; });
             auto home = std::find_if(open.begin(), open.end(),
-                                     [&](const OpenHappening& h) { return !h.origins.contains(e.source.origin); });
+                                     [&](const OpenHappening& h) { return !h.has(e.source.origin); });
             if (home == open.end()) {
                 open.push_back({i, e.time, {e.source.origin}});
                 continue;
             }
-            home->origins.insert(e.source.origin);
+            home->origins.push_back(e.source.origin);
             w.fate[i] = Fate::merged;
             w.lead[i] = home->lead;
             w.merged[home->lead].push_back(i);
