@@ -115,8 +115,8 @@ struct Repeat {
 };
 
 struct Flags {
-    bool pinned = false;
     std::vector<std::string> reactions;
+    bool pinned = false;  // the flags after the vector: 32 bytes, not 40 with the padding around a bool first
     bool edited = false;
     bool bot = false;
     SystemMessage system = SystemMessage::none;
@@ -165,6 +165,16 @@ public:
     const T& operator*() const { return *m_value; }
     T* operator->() { return m_value.get(); }
     const T* operator->() const { return m_value.get(); }
+    // The part, made (empty) first when absent: for setting one field of it.
+    T& ensure() {
+        if (!m_value) m_value = std::make_unique<T>();
+        return *m_value;
+    }
+    // The part, or an empty one when absent: for reading a field of it.
+    const T& or_empty() const {
+        static const T empty{};
+        return m_value ? *m_value : empty;
+    }
     T& value() {
         if (!m_value) throw std::bad_optional_access();
         return *m_value;
@@ -208,7 +218,7 @@ struct Event {
     Boxed<ChangeInfo> change;
     Boxed<Repeat> repeat;
     Flags flags;
-    Provenance provenance;
+    Boxed<Provenance> provenance;  // rare: boxed like alert and status (never present and empty)
     friend bool operator==(const Event&, const Event&) = default;
 };
 

@@ -183,8 +183,10 @@ public:
         if (m[r_provenance]) {
             const auto f =
                 find_members(m[r_provenance], std::array<std::string_view, 2>{"tz_assumed", "time_fallback"});
-            optional_string(f[0], "tz_assumed", e.provenance.tz_assumed);
-            optional_string(f[1], "time_fallback", e.provenance.time_fallback);
+            Provenance p;
+            optional_string(f[0], "tz_assumed", p.tz_assumed);
+            optional_string(f[1], "time_fallback", p.time_fallback);
+            if (!p.empty()) e.provenance = std::move(p);
         }
         if (!has_medium) {  // an older stream: what it can tell
             e.source.medium = legacy_medium(e.source.kind, e.kind);

@@ -129,10 +129,10 @@ void write_event(const Event& e, std::string& out, bool content_only) {
         w.end_object();
     }
     write_flags(w, e.flags);
-    if (!e.provenance.empty()) {
+    if (e.provenance && !e.provenance->empty()) {
         w.key("provenance").begin_object();
-        optional_string(w, "tz_assumed", e.provenance.tz_assumed);
-        optional_string(w, "time_fallback", e.provenance.time_fallback);
+        optional_string(w, "tz_assumed", e.provenance->tz_assumed);
+        optional_string(w, "time_fallback", e.provenance->time_fallback);
         w.end_object();
     }
     w.end_object();

@@ -93,8 +93,9 @@ void write_timesketch_json(const Event& e, std::string& out) {
     if (!e.thread.empty()) w.key("thread").value(e.thread);
     if (!e.links.empty()) w.key("url").value(e.links.front());
     if (!e.time_raw.empty()) w.key("time_raw").value(e.time_raw);
-    if (!e.provenance.tz_assumed.empty()) w.key("tz_assumed").value(e.provenance.tz_assumed);
-    if (!e.provenance.time_fallback.empty()) w.key("time_fallback").value(e.provenance.time_fallback);
+    const Provenance& provenance = e.provenance.or_empty();
+    if (!provenance.tz_assumed.empty()) w.key("tz_assumed").value(provenance.tz_assumed);
+    if (!provenance.time_fallback.empty()) w.key("time_fallback").value(provenance.time_fallback);
     if (e.flags.bot) w.key("bot").value(true);
     if (e.flags.pinned) w.key("pinned").value(true);
     w.end_object();

@@ -83,7 +83,7 @@ void emit(const Transition& t, const JsonText& text, AlertContext& ctx) {
     e.text = clean_text(t.reason.empty() ? fmt::format("{}: {}", t.state, t.name)
                                          : fmt::format("{}: {}: {}", t.state, t.name, t.reason));
     e.alert = AlertInfo{std::string(t.name), {}, std::string(map_state(t.state)), {}, {}};
-    e.provenance.time_fallback = std::string(t.fallback);
+    if (!t.fallback.empty()) e.provenance.ensure().time_fallback = std::string(t.fallback);
     ctx.sink.add(std::move(e));
 }
 

@@ -93,7 +93,7 @@ void parse_json_map(json::Element value, const JsonText& text, std::string_view 
     e.id = id.empty() ? fmt::format("json-map:{}/{}@{}", key, state, format_utc(parsed->instant)) : "json-map:" + id;
     e.time = parsed->instant;
     e.time_raw = time_text;
-    if (parsed->zone_missing) e.provenance.tz_assumed = ctx.options.assume_tz.name();
+    if (parsed->zone_missing) e.provenance.ensure().tz_assumed = ctx.options.assume_tz.name();
     e.text = clean_text(title.empty() ? key : title);
     e.alert = AlertInfo{clean_text(key), fingerprint, std::string(state), severity, service};
     ctx.sink.add(std::move(e));

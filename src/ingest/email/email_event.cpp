@@ -192,8 +192,8 @@ std::optional<Event> make_email_event(const MailMessage& message, const MailByte
                   envelope.record_line ? envelope.record_line : origin.line};
     event.channel = envelope.channel;
     event.actor = make_actor(message, options);
-    if (time->zone_missing) event.provenance.tz_assumed = options.assume_tz.name();
-    event.provenance.time_fallback = time->fallback;
+    if (time->zone_missing) event.provenance.ensure().tz_assumed = options.assume_tz.name();
+    if (!time->fallback.empty()) event.provenance.ensure().time_fallback = time->fallback;
 
     const MailHeader* from = message.header("From");
     std::string body = message.body_is_html ? html_to_text(message.body) : message.body;

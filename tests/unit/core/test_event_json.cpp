@@ -26,7 +26,7 @@ Event full_event() {
     e.flags.pinned = true;
     e.flags.reactions = {"pushpin"};
     e.flags.bot = true;
-    e.provenance.tz_assumed = "UTC";
+    e.provenance.ensure().tz_assumed = "UTC";
     return e;
 }
 

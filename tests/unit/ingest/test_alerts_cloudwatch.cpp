@@ -92,7 +92,7 @@ TEST_CASE("cloudwatch: a Message that does not parse keeps the outer record with
     REQUIRE(run.events.size() == 1);
     const Event& e = run.events[0];
     CHECK(e.id == "cloudwatch:disk/ALARM@2024-07-25T10:14:03.400Z");
-    CHECK(e.provenance.time_fallback == "sns-timestamp");
+    CHECK(e.provenance.or_empty().time_fallback == "sns-timestamp");
     CHECK(e.text == "ALARM: disk: ALARM: \"disk\" in EU (Ireland)");
 }
 

@@ -42,8 +42,8 @@ TEST_CASE("json-map: mapped fields, any time form, wrong types and missing times
     CHECK(run.events[0].source.kind == "json-map");
     CHECK(run.events[1].time_raw == "1721902440456");
     // A naive time is read in --assume-tz (UTC by default), and says so.
-    CHECK(run.events[2].provenance.tz_assumed == "UTC");
-    CHECK(run.events[0].provenance.tz_assumed.empty());
+    CHECK(run.events[2].provenance.or_empty().tz_assumed == "UTC");
+    CHECK(run.events[0].provenance.or_empty().tz_assumed.empty());
 }
 
 TEST_CASE("json-map: a mapped id is the native id, unknown map fields are reported once") {

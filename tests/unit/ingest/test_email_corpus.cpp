@@ -49,7 +49,7 @@ TEST_CASE("corpus: issue1189.mbox.txt against its summary and offsets") {
         CHECK(e.actor == retro::Actor{"", "Sender", "S", "sender@example.com"});
         CHECK(e.source == retro::SourceRef{"mbox", "", retro::Medium::mail, path, lines[i]});
         CHECK(e.channel == "issue1189");
-        CHECK(e.provenance.empty());
+        CHECK(!e.provenance);
     }
     // The plain part of message 1's multipart/alternative is "Body of message 1." (line 13 of the file).
     CHECK(run.sink.events[0].text == "Message 1\nBody of message 1.");
@@ -144,7 +144,7 @@ TEST_CASE("corpus: single messages worked out by hand") {
         auto [e, diags] = one("delivery-status-multiple-blank-lines.txt");
         // Received: … id 15.0.1044.25; Tue, 21 Jul 2022 11:00:55 -0400 (lines 1–3) → 15:00:55Z.
         CHECK(e.time == utc(2022, 7, 21, 15, 0, 55));
-        CHECK(e.provenance.time_fallback == "received");
+        CHECK(e.provenance.or_empty().time_fallback == "received");
         REQUIRE(diags.size() == 1);
         CHECK(
             diags[0].ends_with(":1:1: warning: no Date header; time taken from the first Received header "

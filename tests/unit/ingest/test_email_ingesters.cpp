@@ -136,7 +136,7 @@ TEST_CASE("a Maildir: cur/ and new/ read, tmp/ and index files ignored, file-nam
     CHECK(run.sink.events[1].channel == "Support");
     CHECK(run.sink.events[1].source.kind == "maildir");
     CHECK(run.sink.events[2].time == utc(2024, 7, 25, 11, 24, 0));  // 1721906640 s
-    CHECK(run.sink.events[2].provenance.time_fallback == "maildir-name");
+    CHECK(run.sink.events[2].provenance.or_empty().time_fallback == "maildir-name");
     CHECK(run.diags.count("email.no-date") == 1);
 }
 

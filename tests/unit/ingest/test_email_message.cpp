@@ -197,8 +197,8 @@ TEST_CASE("time fallbacks: Received, the mbox From line, the Maildir name, each 
         REQUIRE(event);
         CHECK(event->time == row.time);
         CHECK(event->time_raw == row.time_raw);
-        CHECK(event->provenance.time_fallback == row.fallback);
-        CHECK(event->provenance.tz_assumed == row.tz_assumed);
+        CHECK(event->provenance.or_empty().time_fallback == row.fallback);
+        CHECK(event->provenance.or_empty().tz_assumed == row.tz_assumed);
         CHECK(retro::test::texts(diags) == std::vector<std::string>{row.diagnostic});
     }
 }
@@ -279,7 +279,7 @@ TEST_CASE("zones: a missing zone uses assume-tz and is recorded, an ambiguous on
         parse("From: a@x\nDate: Thu, 25 Jul 2024 11:24:00\nSubject: x\n\nx\n", diags, {"eml", {}, {}, {}}, options);
     REQUIRE(naive);
     CHECK(naive->time == utc(2024, 7, 25, 10, 24, 0));
-    CHECK(naive->provenance.tz_assumed == "Europe/London");
+    CHECK(naive->provenance.or_empty().tz_assumed == "Europe/London");
     CHECK(diags.all().empty());
     auto cest = parse("From: a@x\nDate: Thu, 25 Jul 2024 12:24:00 CEST\nSubject: x\n\nx\n", diags);
     REQUIRE(cest);

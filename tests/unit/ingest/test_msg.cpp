@@ -72,7 +72,7 @@ TEST_CASE("msg corpus: the Outlook sample reads as its transport headers and pro
     CHECK(e.id == "email:<20170918100018.6AE0948009C@www.w-vwa.de>");
     CHECK(e.time == utc(2017, 9, 18, 10, 0, 18));
     CHECK(e.time_raw == "Mon, 18 Sep 2017 12:00:18 +0200");
-    CHECK(e.provenance.time_fallback.empty());
+    CHECK(e.provenance.or_empty().time_fallback.empty());
     CHECK(e.kind == EventKind::email);
     CHECK(e.source == SourceRef{"msg", "", Medium::mail, sample_path, 1});
     CHECK(e.actor.email == "NueblingV@w-vwa.de");
@@ -91,7 +91,7 @@ TEST_CASE("msg: a message without transport headers is timed by its client submi
     REQUIRE(both->sink.events.size() == 1);
     const Event& e = both->sink.events[0];
     CHECK(e.time == utc(2024, 7, 25, 10, 15, 0));
-    CHECK(e.provenance.time_fallback == "client-submit-time");
+    CHECK(e.provenance.or_empty().time_fallback == "client-submit-time");
     CHECK(e.time_raw == "FILETIME " + std::to_string(test::filetime_of(submitted)));
     CHECK(e.id == "email:<msg-1@example.org>");
     CHECK(e.actor.name == "Stefan Brychta");
@@ -102,7 +102,7 @@ TEST_CASE("msg: a message without transport headers is timed by its client submi
     auto delivery = run_msg(test::make_compound_file(sent_message({{0x0E06, systime, test::filetime_of(delivered)}})));
     REQUIRE(delivery->sink.events.size() == 1);
     CHECK(delivery->sink.events[0].time == utc(2024, 7, 25, 10, 15, 7));
-    CHECK(delivery->sink.events[0].provenance.time_fallback == "delivery-time");
+    CHECK(delivery->sink.events[0].provenance.or_empty().time_fallback == "delivery-time");
 
     // No time at all: no event, the e-mail ingesters' error.
     auto none = run_msg(test::make_compound_file(sent_message({})));

@@ -97,7 +97,7 @@ TEST_CASE("a human message: actor from users.json, permalink, line, flags", "[sl
     expected.text = "@weco_devs starting a chat here; Logging in is down";
     expected.spans = {Span{0, 10, SpanType::mention, {}}};
     expected.links = {"https://wellcome.slack.com/archives/C01FBFSDLUA/p1721903759248609"};
-    expected.flags = Flags{true, {"eyes", "pushpin"}, true, false};
+    expected.flags = Flags{{"eyes", "pushpin"}, true, true, false};
     CHECK(run.events[0] == expected);
 }
 
