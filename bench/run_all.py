@@ -33,7 +33,6 @@ class Run:
     wall: float
     cpu: float
     rss_mb: float
-    out_bytes: int = 0
 
 
 @dataclass
@@ -72,26 +71,25 @@ class Target:
 RUNS = 1  # --runs: each measurement is the median of this many runs
 
 
-def measure(argv, stdin_path=None, stdout_path=os.devnull):
+def measure(argv, stdin_path=None):
     """The median wall time, CPU time and peak RSS (each on its own) of RUNS runs of measure_once."""
-    runs = [measure_once(argv, stdin_path, stdout_path) for _ in range(RUNS)]
+    runs = [measure_once(argv, stdin_path) for _ in range(RUNS)]
     middle = lambda values: sorted(values)[len(values) // 2]
-    return Run(middle([r.wall for r in runs]), middle([r.cpu for r in runs]), middle([r.rss_mb for r in runs]),
-               runs[-1].out_bytes)
+    return Run(middle([r.wall for r in runs]), middle([r.cpu for r in runs]), middle([r.rss_mb for r in runs]))
 
 
-def measure_once(argv, stdin_path=None, stdout_path=os.devnull):
-    """Runs argv under /usr/bin/time (with stdin piped from `cat stdin_path`): wall, CPU and peak RSS of argv.
+def measure_once(argv, stdin_path=None):
+    """Runs argv under /usr/bin/time (with stdin piped from `cat stdin_path`, output to /dev/null, as every
+    baseline writes): wall, CPU and peak RSS of argv.
 
     Not wait4() from here: a child forked from this Python process starts with Python's own peak RSS."""
-    timing = os.path.join(os.path.dirname(stdout_path) if stdout_path != os.devnull else "/tmp",
-                          f".run_all-time-{os.getpid()}")
+    timing = os.path.join("/tmp", f".run_all-time-{os.getpid()}")
     cat = None
     stdin = subprocess.DEVNULL
     if stdin_path:
         cat = subprocess.Popen(["cat", stdin_path], stdout=subprocess.PIPE)
         stdin = cat.stdout
-    with open(stdout_path, "wb") as out, open(os.devnull, "wb") as err:
+    with open(os.devnull, "wb") as out, open(os.devnull, "wb") as err:
         proc = subprocess.Popen(["/usr/bin/time", "-o", timing, "-f", "%e %U %S %M", *argv], stdin=stdin,
                                 stdout=out, stderr=err)
         if cat:
@@ -105,8 +103,7 @@ def measure_once(argv, stdin_path=None, stdout_path=os.devnull):
     if proc.returncode not in (0, 1):
         sys.exit(f"run_all: {' '.join(argv)} exited with {proc.returncode}")
     wall, user, system, rss_kb = map(float, fields)
-    size = os.path.getsize(stdout_path) if stdout_path != os.devnull else 0
-    return Run(wall, user + system, rss_kb / 1024, size)
+    return Run(wall, user + system, rss_kb / 1024)
 
 
 def output_bytes(argv, stdin_path=None):

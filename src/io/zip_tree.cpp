@@ -142,12 +142,13 @@ bool inflate_checked(std::string_view compressed, std::uint16_t method, std::uin
     const std::size_t before = out.size();
     out.resize(before + size);
     std::size_t inflated = size;
+    bool made = true;
     if (method == ZIP_CM_STORE)
         std::memcpy(out.data() + before, compressed.data(), size);
-    else if (libdeflate_deflate_decompress(inflater.get(), compressed.data(), compressed.size(), out.data() + before,
-                                           size, &inflated) != LIBDEFLATE_SUCCESS)
-        inflated = size + 1;
-    const bool whole = inflated == size && libdeflate_crc32(0, out.data() + before, size) == crc;
+    else
+        made = libdeflate_deflate_decompress(inflater.get(), compressed.data(), compressed.size(), out.data() + before,
+                                             size, &inflated) == LIBDEFLATE_SUCCESS;
+    const bool whole = made && inflated == size && libdeflate_crc32(0, out.data() + before, size) == crc;
     if (!whole) out.resize(before);
     return whole;
 }
