@@ -43,18 +43,24 @@ bool is_ws(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-// The newlines in [p, end), eight bytes at a time: a byte of `w ^ "\n\n…"` is zero exactly where `w` holds
-// a newline, and ((x & 0x7f…) + 0x7f…) | x sets the high bit of every non-zero byte (no carries across
-// bytes). At -O2 std::count compiles to a byte loop, which the profile showed as the export's hot spot.
+// The newlines in [p, end), sixteen bytes at a time (GCC and Clang vector extensions, SSE2 on x86-64): a
+// lane compared equal is all ones, so subtracting the comparison counts into each byte lane; lanes are
+// summed before they can wrap (255 blocks). At -O2 std::count compiles to a byte loop, which the profile
+// showed as the export's hot spot, and eight bytes at a time it was still 4% of the export's samples.
 std::size_t count_newlines(const char* p, const char* end) {
-    constexpr std::uint64_t low7 = 0x7f7f7f7f7f7f7f7full, highs = 0x8080808080808080ull;
+    using Bytes16 = unsigned char __attribute__((vector_size(16)));
+    const Bytes16 newline = {'\n', '\n', '\n', '\n', '\n', '\n', '\n', '\n',
+                             '\n', '\n', '\n', '\n', '\n', '\n', '\n', '\n'};
     std::size_t n = 0;
-    for (; end - p >= 8; p += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, p, 8);
-        const std::uint64_t x = w ^ 0x0a0a0a0a0a0a0a0aull;
-        const std::uint64_t zero = ~(((x & low7) + low7) | x) & highs;
-        n += static_cast<std::size_t>(((zero >> 7) * 0x0101010101010101ull) >> 56);
+    while (end - p >= 16) {
+        Bytes16 lanes{};
+        const std::size_t blocks = std::min<std::size_t>(static_cast<std::size_t>(end - p) / 16, 255);
+        for (std::size_t b = 0; b < blocks; ++b, p += 16) {
+            Bytes16 bytes;
+            std::memcpy(&bytes, p, 16);
+            lanes -= reinterpret_cast<Bytes16>(bytes == newline);
+        }
+        for (int i = 0; i < 16; ++i) n += lanes[i];
     }
     for (; p < end; ++p) n += *p == '\n';
     return n;

@@ -342,6 +342,32 @@ TEST_CASE("element ranges find each message's line and column", "[slack][day]") 
     CHECK(text.substr(ranges[3].start, 6) == "\"s\\\"]\"");
 }
 
+TEST_CASE("element lines and columns hold across long elements and many lines", "[slack][day]") {
+    // Elements of every length up to past 255 sixteen-byte blocks, with newlines at every offset a block can
+    // hold them: each start's line and column is checked against a byte-by-byte count.
+    std::string text = "[";
+    for (int i = 0; i < 60; ++i) {
+        text += "\n" + std::string(static_cast<std::size_t>(i % 5), ' ') + "{\"t\": \"";
+        for (int j = 0; j < i * 97; ++j) text += j % (i + 3) == 0 ? "\\n" : "x";
+        text += "\",\n\"u\": [\n" + std::string(static_cast<std::size_t>(i * 13), '\n') + "]}";
+        if (i < 59) text += ",";
+    }
+    text += "\n]";
+    json::DomParser parser;
+    Diagnostics diags = test::quiet_diagnostics();
+    REQUIRE(parser.parse(text, Origin{"t.json", 1, 1}, diags, "slack.bad-json"));
+    auto indexed = ingest::slack::array_element_ranges(text, parser.structurals());
+    REQUIRE(indexed);
+    REQUIRE(indexed->size() == 60);
+    for (const auto& range : *indexed) {
+        const std::string_view before = std::string_view(text).substr(0, range.start);
+        const std::size_t line_start = before.rfind('\n') + 1;
+        CHECK(range.line == 1 + static_cast<std::uint64_t>(std::count(before.begin(), before.end(), '\n')));
+        CHECK(range.column == range.start - line_start + 1);
+        CHECK(text[range.start] == '{');
+    }
+}
+
 TEST_CASE("element positions from the parser's structural index match the string-aware scan", "[slack][day]") {
     const std::vector<std::string> texts = {
         "[]",
