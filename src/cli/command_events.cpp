@@ -82,10 +82,8 @@ int run_events(const EventsOptions& eo, const CommonOptions& common) {
             session->ingest.from, session->ingest.until, format.row.lines_are_events);
         read_sources(eo.sources, {session->ingest, session->diags, collector, &progress});
         progress.finish();
-        collector.write_sorted([&out](std::string_view line) {
-            out.buffer().append(line);
-            out.flush_if_large();
-        }, &session->diags);
+        collector.write_sorted([&out](std::span<const std::string_view> lines) { out.write_gathered(lines); },
+                               &session->diags);
     }
     progress.finish();
     out.close();

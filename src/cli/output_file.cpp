@@ -1,5 +1,6 @@
 #include "cli/output_file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "cli/broken_pipe.hpp"
@@ -107,6 +109,28 @@ void OutputFile::write_out(std::string_view bytes) {
             fail_write(m_target.shown, m_fd, errno);
         }
         bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+void OutputFile::write_gathered(std::span<const std::string_view> pieces) {
+    write_out(m_buffer);
+    m_buffer.clear();
+    constexpr std::size_t most = 1024;  // IOV_MAX on Linux
+    struct iovec vec[most];
+    while (!pieces.empty()) {
+        const std::size_t count = std::min(pieces.size(), most);
+        for (std::size_t i = 0; i < count; ++i)
+            vec[i] = {const_cast<char*>(pieces[i].data()), pieces[i].size()};
+        const ssize_t n = ::writev(m_fd, vec, static_cast<int>(count));
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail_write(m_target.shown, m_fd, errno);
+        }
+        // A short write ends inside piece `i`: the rest of that piece is written plainly, the next go on.
+        std::size_t written = static_cast<std::size_t>(n), i = 0;
+        while (i < count && written >= pieces[i].size()) written -= pieces[i++].size();
+        if (i < count && written > 0) write_out(pieces[i++].substr(written));
+        pieces = pieces.subspan(i);
     }
 }
 

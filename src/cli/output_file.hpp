@@ -6,6 +6,7 @@
 // other write failure throws retro::Error (exit 2).
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,9 @@ public:
     void write(std::string_view text);
     std::string& buffer() { return m_buffer; }
     void flush_if_large();
+    // Writes what is buffered, then `pieces` one after the other, straight from where they are (writev: no
+    // copy into the buffer).
+    void write_gathered(std::span<const std::string_view> pieces);
     // Writes what is left and publishes the file.
     void close();
 

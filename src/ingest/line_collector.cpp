@@ -63,6 +63,7 @@ struct LineCollector::Lines final : PreparedEvents {
         std::uint32_t kind, origin;
         std::uint64_t source_line;
         std::uint64_t content;
+        std::uint64_t id_hash;  // flat_id_hash of the id, made here on the worker
         std::size_t offset;
         std::uint32_t id_size, line_size;
     };
@@ -83,7 +84,8 @@ struct LineCollector::Lines final : PreparedEvents {
         bytes.append(event.id);
         writer(event, bytes);
         items.push_back(Item{event.time, name_index(event.source.kind), name_index(event.source.origin),
-                             event.source.line, content, offset, static_cast<std::uint32_t>(event.id.size()),
+                             event.source.line, content, flat_id_hash(event.id), offset,
+                             static_cast<std::uint32_t>(event.id.size()),
                              static_cast<std::uint32_t>(bytes.size() - offset - event.id.size())});
     }
 };
@@ -115,8 +117,14 @@ void LineCollector::add_prepared(std::unique_ptr<PreparedEvents> batch) {
     names.reserve(lines.names.size());
     for (const std::string& name : lines.names) names.push_back(intern(name));
     for (const Lines::Item& item : lines.items)
-        m_entries.push_back(Entry{item.time, names[item.kind], names[item.origin], item.source_line, item.content,
-                                  base + item.offset, item.id_size, item.line_size});
+        push(Entry{item.time, names[item.kind], names[item.origin], item.source_line, item.content,
+                   base + item.offset, item.id_size, item.line_size},
+             item.id_hash);
+}
+
+void LineCollector::push(const Entry& entry, std::uint64_t id_hash) {
+    m_entries.push_back(entry);
+    if (!m_ids.insert(static_cast<std::uint32_t>(m_entries.size() - 1), id_hash)) m_ids_shared = true;
 }
 
 void LineCollector::add(Event&& event) {
@@ -124,9 +132,10 @@ void LineCollector::add(Event&& event) {
     m_scratch.clear();
     m_scratch.append(event.id);
     m_writer(event, m_scratch);
-    m_entries.push_back(Entry{event.time, intern(event.source.kind), intern(event.source.origin),
-                              event.source.line, content_of(event), store(m_scratch), static_cast<std::uint32_t>(event.id.size()),
-                              static_cast<std::uint32_t>(m_scratch.size() - event.id.size())});
+    push(Entry{event.time, intern(event.source.kind), intern(event.source.origin), event.source.line,
+               content_of(event), store(m_scratch), static_cast<std::uint32_t>(event.id.size()),
+               static_cast<std::uint32_t>(m_scratch.size() - event.id.size())},
+         flat_id_hash(event.id));
 }
 
 // The entry's id becomes `id` (its old id plus `#dup-…`), in its line too: the suffix is inserted at the end
@@ -154,7 +163,7 @@ void LineCollector::rename(Entry& entry, std::string_view id) {
     entry.id_size = static_cast<std::uint32_t>(id.size());
 }
 
-void LineCollector::write_sorted(const std::function<void(std::string_view)>& out, Diagnostics* diags) {
+void LineCollector::write_sorted(const LinesOut& out, Diagnostics* diags) {
     std::vector<std::uint32_t> order(m_entries.size());
     std::vector<std::uint32_t> duplicates;
     // Sorted, then the id rule applied; a renamed id moves, so the stream is sorted again, and the new ids
@@ -167,6 +176,7 @@ void LineCollector::write_sorted(const std::function<void(std::string_view)>& ou
             if (const auto by_key = a.key() <=> b.key(); by_key != 0) return by_key < 0;
             return a.line() < b.line();
         }, worker_count());
+        if (pass == 0 && !m_ids_shared) break;  // every id came once: nothing to drop or rename
         for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
         IdResolution ids = resolve_ids(
             order, [this](std::uint32_t i) { return m_entries[i].id(); },
@@ -179,8 +189,17 @@ void LineCollector::write_sorted(const std::function<void(std::string_view)>& ou
     std::vector<bool> dropped(m_entries.size(), false);
     for (std::uint32_t i : duplicates) dropped[i] = true;
     m_duplicates += duplicates.size();
-    for (std::uint32_t i = 0; i < m_entries.size(); ++i)
-        if (!dropped[i]) out(m_entries[i].line());
+    std::vector<std::string_view> batch;
+    batch.reserve(1024);
+    for (std::uint32_t i = 0; i < m_entries.size(); ++i) {
+        if (dropped[i]) continue;
+        batch.push_back(m_entries[i].line());
+        if (batch.size() == 1024) {
+            out(batch);
+            batch.clear();
+        }
+    }
+    if (!batch.empty()) out(batch);
 }
 
 }  // namespace retro::ingest

@@ -8,10 +8,12 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/flat_id_set.hpp"
 #include "retro/ingest.hpp"
 
 namespace retro::ingest {
@@ -37,7 +39,9 @@ public:
     // (id_collisions.hpp: same id and content, the first in that order kept; different content, renamed
     // and warned about in `diags`). Ties are broken on origin, source line and then the line itself, so
     // the copy kept does not depend on the order sources were read in.
-    void write_sorted(const std::function<void(std::string_view)>& out, Diagnostics* diags = nullptr);
+    // The lines are handed over in batches (up to 1,024 at a time), each a view of the collector's bytes.
+    using LinesOut = std::function<void(std::span<const std::string_view>)>;
+    void write_sorted(const LinesOut& out, Diagnostics* diags = nullptr);
 
     std::uint64_t kept() const { return m_entries.size(); }
     std::uint64_t duplicates() const { return m_duplicates; }
@@ -58,6 +62,11 @@ private:
     };
 
     struct Lines;
+    // An entry's id, for the set of ids seen (entries may move as the vector grows: looked up by index).
+    struct IdOfEntry {
+        const std::vector<Entry>* entries;
+        std::string_view operator()(std::uint32_t i) const { return (*entries)[i].id(); }
+    };
 
     bool in_window(Instant time) const;
     std::uint64_t content_of(const Event& event) const;
@@ -65,6 +74,7 @@ private:
     const std::string* intern(std::string_view text);
     const char* store(std::string_view bytes);
     void rename(Entry& entry, std::string_view id);
+    void push(const Entry& entry, std::uint64_t id_hash);
 
     Writer m_writer;
     std::optional<Instant> m_from, m_until;
@@ -79,6 +89,10 @@ private:
     std::size_t m_block_free = 0;
     char* m_block_next = nullptr;
     std::uint64_t m_duplicates = 0;
+    // The ids stored so far, as they arrive (this thread waits on the workers most of the time): when no id
+    // came twice, the id rule has nothing to do once the entries are sorted.
+    FlatIdSet<IdOfEntry> m_ids{0, IdOfEntry{&m_entries}};
+    bool m_ids_shared = false;
 };
 
 }  // namespace retro::ingest

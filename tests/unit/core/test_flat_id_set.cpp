@@ -31,3 +31,23 @@ TEST_CASE("an empty table and a one-item table", "[flat-id-set]") {
     CHECK(one.insert(0));
     CHECK_FALSE(one.insert(0));
 }
+
+TEST_CASE("a set started empty grows as items arrive, with hashes made elsewhere", "[flat-id-set]") {
+    std::vector<std::string> ids;
+    for (int i = 0; i < 20000; ++i) ids.push_back("alert:" + std::to_string(i % 9000));
+    FlatIdSet seen(0, [&](std::uint32_t i) { return std::string_view(ids[i]); });
+    std::size_t kept = 0;
+    for (std::uint32_t i = 0; i < ids.size(); ++i) {
+        const bool first = seen.insert(i, flat_id_hash(ids[i]));
+        CHECK(first == (i < 9000));
+        kept += first ? 1 : 0;
+    }
+    CHECK(kept == 9000);
+}
+
+TEST_CASE("ids whose hashes share a slot are told apart by their bytes", "[flat-id-set]") {
+    std::vector<std::string> ids = {"a", "b", "c", "a", "b", "c"};
+    FlatIdSet seen(0, [&](std::uint32_t i) { return std::string_view(ids[i]); });
+    for (std::uint32_t i = 0; i < 3; ++i) CHECK(seen.insert(i, 42));  // one hash for all: same tag, same slot
+    for (std::uint32_t i = 3; i < 6; ++i) CHECK_FALSE(seen.insert(i, 42));
+}

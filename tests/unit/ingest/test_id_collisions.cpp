@@ -49,7 +49,9 @@ Result through_lines(std::vector<Event> events) {
     Diagnostics diags([&](const std::string& line) { r.diagnostics.push_back(line); }, Diagnostics::Format::text);
     ingest::LineCollector collector([](const Event& e, std::string& out) { write_event_json(e, out); }, {}, {});
     for (Event& e : events) collector.add(std::move(e));
-    collector.write_sorted([&](std::string_view line) { r.ids.push_back(id_in(line)); }, &diags);
+    collector.write_sorted([&](std::span<const std::string_view> lines) {
+        for (std::string_view line : lines) r.ids.push_back(id_in(line));
+    }, &diags);
     diags.finish();
     r.duplicates = collector.duplicates();
     return r;

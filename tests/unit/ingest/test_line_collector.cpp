@@ -34,7 +34,8 @@ std::vector<std::string> sorted_lines(std::vector<Event> events, std::optional<I
                                     lines_are_events);
     for (Event& e : events) collector.add(std::move(e));
     std::vector<std::string> out;
-    collector.write_sorted([&](std::string_view line) { out.emplace_back(line); });
+    collector.write_sorted(
+        [&](std::span<const std::string_view> lines) { out.insert(out.end(), lines.begin(), lines.end()); });
     return out;
 }
 
@@ -161,6 +162,7 @@ TEST_CASE("batches prepared on workers give the lines of events added one by one
     }
     REQUIRE(at == events.size());
     std::vector<std::string> prepared;
-    collector.write_sorted([&](std::string_view line) { prepared.emplace_back(line); });
+    collector.write_sorted(
+        [&](std::span<const std::string_view> lines) { prepared.insert(prepared.end(), lines.begin(), lines.end()); });
     CHECK(prepared == one_by_one);
 }

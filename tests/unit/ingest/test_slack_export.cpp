@@ -431,7 +431,9 @@ TEST_CASE("an export read on several threads gives the events and diagnostics of
         IngestOptions options;
         ingest::slack::ingest_slack_export(input, {options, diags, collector});
         std::string out;
-        collector.write_sorted([&](std::string_view line) { out += line; });
+        collector.write_sorted([&](std::span<const std::string_view> lines) {
+            for (std::string_view line : lines) out += line;
+        });
         return out;
     };
     const std::string parallel_lines = lines_of(io::open_zip_tree_in_memory(zip, "e.zip"));
