@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "core/ordered_parallel.hpp"
 #include "ingest/id_collisions.hpp"
@@ -176,7 +177,10 @@ void LineCollector::write_sorted(const LinesOut& out, Diagnostics* diags) {
             if (const auto by_key = a.key() <=> b.key(); by_key != 0) return by_key < 0;
             return a.line() < b.line();
         }, worker_count());
-        if (pass == 0 && !m_ids_shared) break;  // every id came once: nothing to drop or rename
+        if (pass == 0) {
+            m_ids = FlatIdSet<IdOfEntry>{0, IdOfEntry{&m_entries}};  // freed: indices change from here on
+            if (!std::exchange(m_ids_shared, false)) break;  // every id came once: nothing to drop or rename
+        }
         for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
         IdResolution ids = resolve_ids(
             order, [this](std::uint32_t i) { return m_entries[i].id(); },

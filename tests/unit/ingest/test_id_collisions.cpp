@@ -12,6 +12,7 @@
 #include "ingest/slack/slack_ts.hpp"
 #include "retro/event_json.hpp"
 #include "retro/time.hpp"
+#include "test_support.hpp"
 
 using namespace retro;
 
@@ -119,6 +120,39 @@ TEST_CASE("same id, different content: both kept, one renamed and warned about, 
             CHECK(r.duplicates == 1);
         }
     } while (std::next_permutation(order.begin(), order.end()));
+}
+
+TEST_CASE("batches prepared on workers: ids shared across batches are found, unique ones left alone") {
+    // Many unique ids (the set of ids seen grows as batches arrive), the sample's shared id split across
+    // batches, and a collector given only unique ids.
+    std::vector<Event> events;
+    for (int i = 0; i < 2000; ++i) events.push_back(event("slack:C2/" + std::to_string(i), "c.json", 1, "u"));
+    for (Event& e : sample()) events.insert(events.begin() + 700 * static_cast<long>(events.size() % 3), e);
+    for (bool shared : {true, false}) {
+        std::vector<Event> input = events;
+        if (!shared) input.erase(std::remove_if(input.begin(), input.end(),
+                                                [](const Event& e) { return e.id == "slack:C1/1.000100"; }),
+                                 input.end());
+        ingest::LineCollector lines([](const Event& e, std::string& out) { write_event_json(e, out); }, {}, {});
+        ingest::EventCollector kept;
+        for (std::size_t at = 0; at < input.size(); at += 333) {
+            const auto end = input.begin() + static_cast<long>(std::min(input.size(), at + 333));
+            std::vector<Event> batch(input.begin() + static_cast<long>(at), end);
+            lines.add_prepared(lines.prepare(std::vector<Event>(batch)));
+            kept.add_prepared(kept.prepare(std::move(batch)));
+        }
+        Diagnostics diags = test::quiet_diagnostics();
+        std::vector<std::string> line_ids, event_ids;
+        lines.write_sorted([&](std::span<const std::string_view> out) {
+            for (std::string_view line : out) line_ids.push_back(id_in(line));
+        }, &diags);
+        for (const Event& e : kept.take_sorted(&diags)) event_ids.push_back(e.id);
+        CHECK(line_ids == event_ids);
+        CHECK(lines.duplicates() == (shared ? 1 : 0));
+        CHECK(kept.duplicates() == (shared ? 1 : 0));
+        CHECK(line_ids.size() == (shared ? 2002u : 2000u));
+        CHECK(std::count(line_ids.begin(), line_ids.end(), "slack:C1/1.000100") == (shared ? 1 : 0));
+    }
 }
 
 TEST_CASE("a renamed id that meets the same record already renamed (retro's own output merged back) is a duplicate") {
