@@ -2,6 +2,7 @@
 // always valid JSON whatever the input held.
 #include "core/json_writer.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -54,29 +55,36 @@ void append_escaped_ascii(std::string& out, char c) {
 }  // namespace
 
 void append_string(std::string& out, std::string_view text) {
+    std::size_t i = plain_run(text);
+    if (i == text.size()) {  // the usual case: nothing to escape, one append
+        out.reserve(out.size() + text.size() + 2);
+        out += '"';
+        out.append(text);
+        out += '"';
+        return;
+    }
     out += '"';
-    std::size_t i = 0;
+    out.append(text.data(), i);
     while (i < text.size()) {
-        const std::size_t run = i + plain_run(text.substr(i));
-        out.append(text.data() + i, run - i);
-        i = run;
-        if (i >= text.size()) break;
         const auto c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) {
             append_escaped_ascii(out, text[i]);
             ++i;
-            continue;
-        }
-        // Copy a whole run of non-ASCII bytes, repaired if needed.
-        std::size_t end = i;
-        while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
-        const std::string_view chunk = text.substr(i, end - i);
-        if (is_valid_utf8(chunk)) {
-            out.append(chunk);
         } else {
-            out += repair_utf8(chunk);
+            // Copy a whole run of non-ASCII bytes, repaired if needed.
+            std::size_t end = i;
+            while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
+            const std::string_view chunk = text.substr(i, end - i);
+            if (is_valid_utf8(chunk)) {
+                out.append(chunk);
+            } else {
+                out += repair_utf8(chunk);
+            }
+            i = end;
         }
-        i = end;
+        const std::size_t run = i + plain_run(text.substr(i));
+        out.append(text.data() + i, run - i);
+        i = run;
     }
     out += '"';
 }
@@ -113,9 +121,23 @@ Writer& Writer::end_array() {
 }
 
 Writer& Writer::key(std::string_view name) {
-    separate();
-    append_string(m_out, name);
-    m_out += ':';
+    // Keys are mostly the writer's own short names, which need no escaping: `,"name":` in one append.
+    constexpr std::size_t short_key = 48;
+    if (name.size() <= short_key && plain_run(name) == name.size()) {
+        char buffer[short_key + 4];
+        std::size_t n = 0;
+        if (m_need_comma) buffer[n++] = ',';
+        buffer[n++] = '"';
+        std::memcpy(buffer + n, name.data(), name.size());
+        n += name.size();
+        buffer[n++] = '"';
+        buffer[n++] = ':';
+        m_out.append(buffer, n);
+    } else {
+        separate();
+        append_string(m_out, name);
+        m_out += ':';
+    }
     m_need_comma = false;
     return *this;
 }
@@ -128,13 +150,15 @@ Writer& Writer::value(std::string_view text) {
 
 Writer& Writer::value(std::int64_t number) {
     separate();
-    fmt::format_to(std::back_inserter(m_out), "{}", number);
+    char digits[24];
+    m_out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
     return *this;
 }
 
 Writer& Writer::value(std::uint64_t number) {
     separate();
-    fmt::format_to(std::back_inserter(m_out), "{}", number);
+    char digits[24];
+    m_out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
     return *this;
 }
 

@@ -51,3 +51,14 @@ TEST_CASE("escaping finds a special byte at any position of a long string", "[js
     json::append_string(out, plain);
     CHECK(out == "\"" + plain + "\"");
 }
+
+TEST_CASE("keys: short plain ones in one piece, others escaped; integers at their extremes", "[json][writer]") {
+    std::string out;
+    json::Writer w(out);
+    const std::string long_key(60, 'k');
+    w.begin_object().key("a\"b").value(std::int64_t{-9223372036854775807 - 1});
+    w.key(long_key).value(std::uint64_t{18446744073709551615u}).key("caf\xC3\xA9").value(0);
+    w.key("").value(std::int64_t{-1}).key("nested").begin_object().key("x").value("y").end_object().end_object();
+    CHECK(out == "{\"a\\\"b\":-9223372036854775808,\"" + long_key +
+                     "\":18446744073709551615,\"caf\xC3\xA9\":0,\"\":-1,\"nested\":{\"x\":\"y\"}}");
+}
