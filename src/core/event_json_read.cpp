@@ -19,20 +19,23 @@ using Value = std::optional<json::Element>;
 
 // The members of one object named in `names`, found in one pass over its keys rather than one lookup per
 // name: as json::member() reads them (the first of a repeated key counts; null is absent; nothing when
-// `object` is absent or not an object).
+// `object` is absent or not an object). Each key is first compared with the name after the last one
+// found, so keys in the writer's order (`names` is in that order) cost one comparison each.
 template <std::size_t N>
 std::array<Value, N> find_members(Value object, const std::array<std::string_view, N>& names) {
     std::array<Value, N> found{};
     json::Object o;
     if (!object || object->get(o)) return found;
     std::array<bool, N> seen{};
+    std::size_t next = 0;
     for (auto field : o) {
-        for (std::size_t k = 0; k < N; ++k) {
+        for (std::size_t tried = 0, k = next; tried < N; ++tried, k = k + 1 == N ? 0 : k + 1) {
             if (field.key.size() != names[k].size() || field.key != names[k]) continue;
             if (!seen[k]) {
                 seen[k] = true;
                 if (!field.value.is_null()) found[k] = field.value;
             }
+            next = k + 1 == N ? 0 : k + 1;
             break;
         }
     }

@@ -77,6 +77,27 @@ TEST_CASE("reading a written event gives the same event back") {
           std::string::npos);
 }
 
+TEST_CASE("an event's keys read the same in any order; the first of a repeated key counts, null is absent") {
+    // The members of full_event() backwards, a repeated "channel" after the first, a null "thread" ahead of
+    // the real one (the null comes first, so the event has no thread).
+    Event expected = full_event();
+    expected.thread.clear();
+    auto diags = test::quiet_diagnostics();
+    const std::string shuffled =
+        R"({"thread":null,"provenance":{"tz_assumed":"UTC"},"flags":{"bot":true,"reactions":["pushpin"],"pinned":true},)"
+        R"("links":["https://wellcome.slack.com/archives/C01FBFSDLUA/p1721903759248609"],"thread":"1721903759.248609",)"
+        R"("alert":{"state":"firing","key":"platform-lambda-error-alarm"},"spans":[{"type":"code","end":10,"start":7}],)"
+        R"("text":"ALARM: `x` <b>","actor":{"name":"AWS Chatbot","id":"B01"},"channel":"wc-platform-alerts",)"
+        R"("channel":"other","source":{"line":14,"origin":"export.zip!/wc-platform-alerts/2024-07-25.json",)"
+        R"("medium":"chat","vendor":"cloudwatch","kind":"slack"},"kind":"alert","precision":"exact",)"
+        R"("time_raw":"1721903759.248609","time":"2024-07-25T10:35:59.248609Z",)"
+        R"("record":"slack:C01FBFSDLUA/1721903759.248609","id":"slack:C01FBFSDLUA/1721903759.248609#1",)"
+        R"("schema":"retro.event/1"})";
+    Event back;
+    REQUIRE(read_event_json(shuffled, {"x.ndjson", 1, 1}, diags, back));
+    CHECK(back == expected);
+}
+
 TEST_CASE("a change record's change and repeat parts are written in DESIGN.md's order and read back") {
     Event e;
     e.id = "github:wellcomecollection/wellcomecollection.org/pull/6583";
