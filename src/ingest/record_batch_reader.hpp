@@ -70,10 +70,15 @@ public:
               [this](std::size_t worker, Batch& batch) { return convert(m_workers[worker], batch); },
               [this](Converted&& converted) { deliver(std::move(converted)); }) {}
 
-    // Queues one record (copied); hands the batch to a worker once it is full.
+    // Queues one record (copied); hands the batch to a worker once it is full. A batch names its input once:
+    // a record from another input starts a new batch.
     void add(std::string_view bytes, const Origin& origin) {
-        if (m_batch.bytes.empty()) m_batch.bytes.reserve(m_batch_bytes + std::min(bytes.size(), m_batch_bytes));
-        m_batch.records.push_back({m_batch.bytes.size(), bytes.size(), origin});
+        if (!m_batch.records.empty() && origin.name != m_batch.name) submit();
+        if (m_batch.records.empty()) {
+            m_batch.name = origin.name;
+            m_batch.bytes.reserve(m_batch_bytes + std::min(bytes.size(), m_batch_bytes));
+        }
+        m_batch.records.push_back({m_batch.bytes.size(), bytes.size(), origin.line, origin.column});
         m_batch.bytes.append(bytes);
         if (m_batch.bytes.size() >= m_batch_bytes) submit();
     }
@@ -110,9 +115,10 @@ public:
 private:
     struct Record {
         std::size_t offset, size;
-        Origin origin;
+        std::uint64_t line, column;
     };
     struct Batch {
+        std::string name;  // of the input every record of the batch comes from
         std::string bytes;
         std::vector<Record> records;
     };
@@ -132,8 +138,12 @@ private:
     Converted convert(Worker& worker, const Batch& batch) const {
         Diagnostics diags(nullptr, Diagnostics::Format::text, std::numeric_limits<std::size_t>::max());
         BatchSink sink(m_context.sink);
-        for (const Record& r : batch.records)
-            worker.parse(std::string_view(batch.bytes).substr(r.offset, r.size), r.origin, diags, sink);
+        Origin origin{batch.name, 0, 0};
+        for (const Record& r : batch.records) {
+            origin.line = r.line;
+            origin.column = r.column;
+            worker.parse(std::string_view(batch.bytes).substr(r.offset, r.size), origin, diags, sink);
+        }
         return Converted{diags.take(), sink.take_drops(), sink.take_prepared(), worker.take_extra()};
     }
 

@@ -169,11 +169,24 @@ bool JsonRecordReader::frame_line(JsonRecord& record) {
         return false;
     }
     record.bytes = std::string_view(m_buffer).substr(m_pos, end - m_pos);
-    record.origin = Origin{m_name, start_line, start_column};
-    // The view stays valid: consume() only moves m_pos; the buffer is compacted by the next fill().
-    consume(after - m_pos);
+    set_origin(record, start_line, start_column);
+    // The view stays valid: m_pos only moves; the buffer is compacted by the next fill().
+    if (after > scanned) {  // the line ends at its newline, the only one in it: no scan to count lines
+        ++m_line;
+        m_column = 1;
+        m_pos = after;
+    } else {
+        consume(after - m_pos);
+    }
     m_first = false;
     return true;
+}
+
+// The name is copied only when the record does not hold it already (a record reused for every line).
+void JsonRecordReader::set_origin(JsonRecord& record, std::uint64_t line, std::uint64_t column) const {
+    if (record.origin.name != m_name) record.origin.name = m_name;
+    record.origin.line = line;
+    record.origin.column = column;
 }
 
 bool JsonRecordReader::frame_document(JsonRecord& record) {
@@ -212,7 +225,7 @@ bool JsonRecordReader::frame_document(JsonRecord& record) {
             // End of input inside a document: hand it to the parser, which says where it broke off.
             if (too_large) return false;
             record.bytes = std::string_view(m_buffer).substr(m_pos);
-            record.origin = Origin{m_name, start_line, start_column};
+            set_origin(record, start_line, start_column);
             consume(m_buffer.size() - m_pos);
             return !record.bytes.empty();
         }
@@ -234,7 +247,7 @@ bool JsonRecordReader::frame_document(JsonRecord& record) {
         if (k >= m_buffer.size() || m_buffer[k] == '\n') m_line_mode = true;
     }
     record.bytes = std::string_view(m_buffer).substr(m_pos, end - m_pos);
-    record.origin = Origin{m_name, start_line, start_column};
+    set_origin(record, start_line, start_column);
     consume(end - m_pos);
     m_first = false;
     return true;

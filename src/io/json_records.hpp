@@ -39,6 +39,7 @@ private:
     bool frame_document(JsonRecord& record);
     void skip_rest_of_line();
     void consume(std::size_t n);
+    void set_origin(JsonRecord& record, std::uint64_t line, std::uint64_t column) const;
 
     std::string m_name;
     std::string_view m_head;
