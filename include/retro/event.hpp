@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "retro/packed_text.hpp"
 #include "retro/time.hpp"
 
 namespace retro {
@@ -58,7 +59,7 @@ std::optional<ChangeAction> parse_change_action(std::string_view s);
 
 struct SourceRef {
     std::string kind;        // a source kind: `slack`, `cloudwatch`, `mbox`, `retro`, `events`…
-    std::string vendor;      // for alerts: `cloudwatch`, `alertmanager`… (may be empty)
+    PackedText vendor;       // for alerts: `cloudwatch`, `alertmanager`… (may be empty)
     Medium medium = Medium::document;  // set by every ingester where it sets `kind`
     std::string origin;      // file, archive entry with `!/`, or `<stdin>`
     std::uint64_t line = 0;  // where the record starts; 0 = unknown (omitted)
@@ -201,9 +202,9 @@ private:
 // One event. Empty strings, empty vectors and empty sub-objects are "absent" and are not written.
 struct Event {
     std::string id;      // `<source kind>:<native id>[#<part>]`
-    std::string record;  // the source record several events came from, when it differs from id
+    PackedText record;   // the source record several events came from, when it differs from id
     Instant time{};
-    std::string time_raw;
+    PackedText time_raw;
     Precision precision = Precision::exact;
     EventKind kind = EventKind::message;
     SourceRef source;
@@ -213,7 +214,7 @@ struct Event {
     std::vector<Span> spans;
     Boxed<AlertInfo> alert;
     Boxed<StatusInfo> status;
-    std::string thread;
+    PackedText thread;
     std::vector<std::string> links;
     Boxed<ChangeInfo> change;
     Boxed<Repeat> repeat;

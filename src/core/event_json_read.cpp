@@ -206,7 +206,8 @@ private:
     }
 
     // True when present; a present value of another type is reported and treated as absent.
-    bool optional_string(Value value, std::string_view key, std::string& out) {
+    template <class Text>  // std::string or PackedText
+    bool optional_string(Value value, std::string_view key, Text& out) {
         if (!value) return false;
         std::string_view s;
         if (value->get(s)) {
@@ -214,7 +215,10 @@ private:
                             fmt::format("\"{}\" should be a string; ignored", key));
             return false;
         }
-        out = repair_utf8(s);
+        if (needs_repair(s))
+            out = repair_utf8(s);
+        else
+            out = s;  // straight from the parsed bytes: nothing to repair, no string made on the way
         return true;
     }
 

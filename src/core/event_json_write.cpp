@@ -8,7 +8,7 @@ namespace retro {
 
 namespace {
 
-void optional_string(json::Writer& w, std::string_view key, const std::string& value) {
+void optional_string(json::Writer& w, std::string_view key, std::string_view value) {
     if (!value.empty()) w.key(key).value(value);
 }
 

@@ -227,7 +227,7 @@ std::optional<Event> make_email_event(const MailMessage& message, const MailByte
         event.thread = threads.root_for(normalized, own);
     else
         event.thread = own;
-    if (!normalized.empty() && event.thread != own) threads.root_for(normalized, event.thread);
+    if (!normalized.empty() && event.thread != own) threads.root_for(normalized, event.thread.str());
 
     std::string subject = message.subject;
     if (auto status = detect_statuspage_mail(subject, message.from ? message.from->name : "",

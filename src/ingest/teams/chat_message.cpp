@@ -181,9 +181,14 @@ void scrub(std::string& s) {
     if (s.find('\0') != std::string::npos) s = alerts::clean_text(std::move(s));
 }
 
+void scrub(PackedText& s) {
+    if (s.view().find('\0') != std::string_view::npos) s = alerts::clean_text(s.str());
+}
+
 void scrub(Event& e) {
-    for (std::string* s : {&e.id, &e.time_raw, &e.channel, &e.actor.id, &e.actor.name, &e.actor.initials, &e.thread})
-        scrub(*s);
+    for (std::string* s : {&e.id, &e.channel, &e.actor.id, &e.actor.name, &e.actor.initials}) scrub(*s);
+    scrub(e.time_raw);
+    scrub(e.thread);
     for (std::string& link : e.links) scrub(link);
     for (std::string& reaction : e.flags.reactions) scrub(reaction);
     for (Span& span : e.spans) scrub(span.url);

@@ -77,7 +77,7 @@ TEST_CASE("reading a written event gives the same event back") {
           std::string::npos);
 }
 
-TEST_CASE("an event's keys read the same in any order; the first of a repeated key counts, null is absent") {
+TEST_CASE("an event's keys read the same in any order, the first of a repeated key counting, null as absent") {
     // The members of full_event() backwards, a repeated "channel" after the first, a null "thread" ahead of
     // the real one (the null comes first, so the event has no thread).
     Event expected = full_event();

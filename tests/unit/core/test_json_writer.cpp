@@ -52,7 +52,7 @@ TEST_CASE("escaping finds a special byte at any position of a long string", "[js
     CHECK(out == "\"" + plain + "\"");
 }
 
-TEST_CASE("keys: short plain ones in one piece, others escaped; integers at their extremes", "[json][writer]") {
+TEST_CASE("keys: short plain ones in one piece, others escaped, and integers at their extremes", "[json][writer]") {
     std::string out;
     json::Writer w(out);
     const std::string long_key(60, 'k');

@@ -162,7 +162,7 @@ TEST_CASE("discord: replies share the thread of the message their chain starts a
     const auto run = test::run_kind(channel_export(messages), "discord");
     CHECK(run.diagnostics.empty());
     std::vector<std::string> threads;
-    for (const Event& e : run.events) threads.push_back(e.thread);
+    for (const Event& e : run.events) threads.push_back(e.thread.str());
     CHECK(threads == std::vector<std::string>{"discord:200/301", "discord:200/301", "discord:200/301", "discord:200/250",
                                               "", "", "discord:200/308", "discord:200/307"});
 }

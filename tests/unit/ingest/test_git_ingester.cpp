@@ -72,7 +72,7 @@ std::vector<Event> read(const std::vector<std::string>& sources, const IngestOpt
 
 std::vector<std::string> texts_of(const std::vector<Event>& events) {
     std::vector<std::string> out;
-    for (const auto& e : events) out.push_back(e.time_raw + " " + e.text);
+    for (const auto& e : events) out.push_back(e.time_raw.str() + " " + e.text);
     return out;
 }
 
