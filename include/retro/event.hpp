@@ -67,7 +67,8 @@ struct SourceRef {
 };
 
 struct Actor {
-    std::string id, name, initials, email;
+    std::string id, name;
+    PackedText initials, email;  // mostly absent
     bool empty() const { return id.empty() && name.empty() && initials.empty() && email.empty(); }
     friend bool operator==(const Actor&, const Actor&) = default;
 };

@@ -201,7 +201,7 @@ bool speaks_of(const ChangeInfo& c, std::string_view text) {
 
 // The same person in two sources: the same id, e-mail or name (case aside).
 bool same_person(const Actor& a, const Actor& b) {
-    auto equal = [](const std::string& x, const std::string& y) {
+    auto equal = [](std::string_view x, std::string_view y) {
         return !x.empty() && to_lower_ascii(x) == to_lower_ascii(y);
     };
     return equal(a.id, b.id) || equal(a.email, b.email) || equal(a.name, b.name);

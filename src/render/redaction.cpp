@@ -96,6 +96,10 @@ void redact_in_place(std::string& text, const People& people, RedactionCounts& c
     if (!text.empty()) text = redact_plain(text, people, counts);
 }
 
+void redact_in_place(PackedText& text, const People& people, RedactionCounts& counts) {
+    if (!text.empty()) text = redact_plain(text, people, counts);
+}
+
 void redact_all(std::vector<std::string>& texts, const People& people, RedactionCounts& counts) {
     for (std::string& t : texts) redact_in_place(t, people, counts);
 }

@@ -99,10 +99,11 @@ Event change_event(std::string_view kind, const Origin& origin, std::uint64_t li
     // Every source's strings as an event keeps them: valid UTF-8 without NULs (a JSON `\u0000`, a remote URL or
     // a commit message of any bytes), so the event reads back as written.
     for (std::string* field : {&record.native_id, &record.time_raw, &record.actor.id, &record.actor.name,
-                               &record.actor.email, &record.actor.initials, &record.change.system, &record.change.repo,
-                               &record.change.ref, &record.change.environment, &record.change.commit,
-                               &record.change.url, &record.title})
+                               &record.change.system, &record.change.repo, &record.change.ref,
+                               &record.change.environment, &record.change.commit, &record.change.url, &record.title})
         if (field->find('\0') != std::string::npos || !is_valid_utf8(*field)) *field = repair_utf8(*field);
+    for (PackedText* field : {&record.actor.email, &record.actor.initials})
+        if (field->view().find('\0') != std::string_view::npos || !is_valid_utf8(*field)) *field = repair_utf8(*field);
     Event e;
     e.id = std::string(kind) + ":" + record.native_id + "#" + std::string(to_string(record.change.action));
     e.time = record.time;

@@ -106,7 +106,7 @@ Actor make_actor(const MailMessage& message, const IngestOptions& options) {
     if (!actor.name.empty())
         actor.initials = initials_of(actor.name);
     else if (!actor.email.empty())
-        actor.initials = initials_of(actor.email.substr(0, actor.email.find('@')));
+        actor.initials = initials_of(actor.email.view().substr(0, actor.email.view().find('@')));
     return actor;
 }
 

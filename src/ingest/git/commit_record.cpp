@@ -33,8 +33,8 @@ Actor commit_actor(const Signature& author, const People& people) {
     actor.email = repair_utf8(trim(author.email));
     actor.id = github_login(actor.email);
     std::optional<Person> person;
-    for (const std::string* key : {&actor.email, &actor.id, &actor.name})
-        if (!person && !key->empty()) person = people.find(*key);
+    for (std::string_view key : {actor.email.view(), std::string_view(actor.id), std::string_view(actor.name)})
+        if (!person && !key.empty()) person = people.find(key);
     if (person && !person->name.empty()) actor.name = person->name;
     actor.initials = person && !person->initials.empty() ? person->initials : initials_of(actor.name);
     return actor;
