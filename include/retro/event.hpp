@@ -61,7 +61,7 @@ struct SourceRef {
     std::string kind;        // a source kind: `slack`, `cloudwatch`, `mbox`, `retro`, `events`…
     PackedText vendor;       // for alerts: `cloudwatch`, `alertmanager`… (may be empty)
     Medium medium = Medium::document;  // set by every ingester where it sets `kind`
-    std::string origin;      // file, archive entry with `!/`, or `<stdin>`
+    PackedText origin;       // file, archive entry with `!/`, or `<stdin>`
     std::uint64_t line = 0;  // where the record starts; 0 = unknown (omitted)
     friend bool operator==(const SourceRef&, const SourceRef&) = default;
 };
