@@ -178,8 +178,10 @@ void LineCollector::write_sorted(const LinesOut& out, Diagnostics* diags) {
             return a.line() < b.line();
         }, worker_count());
         if (pass == 0) {
-            m_ids = FlatIdSet<IdOfEntry>{0, IdOfEntry{&m_entries}};  // freed: indices change from here on
-            if (!std::exchange(m_ids_shared, false)) break;  // every id came once: nothing to drop or rename
+            // The set is freed (indices change from here on); entries added after this call are not in it,
+            // so a later call applies the whole rule.
+            m_ids = FlatIdSet<IdOfEntry>{0, IdOfEntry{&m_entries}};
+            if (!std::exchange(m_ids_shared, true)) break;  // every id came once: nothing to drop or rename
         }
         for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
         IdResolution ids = resolve_ids(

@@ -166,3 +166,16 @@ TEST_CASE("batches prepared on workers give the lines of events added one by one
         [&](std::span<const std::string_view> lines) { prepared.insert(prepared.end(), lines.begin(), lines.end()); });
     CHECK(prepared == one_by_one);
 }
+
+TEST_CASE("events added after a first write_sorted still meet the id rule in the next", "[collector]") {
+    ingest::LineCollector collector([](const Event& e, std::string& out) { write_event_json(e, out); }, {}, {});
+    collector.add(event("slack:C1/1", "2024-07-25T10:00:00Z", "slack", "a.json"));
+    collector.add(event("slack:C1/2", "2024-07-25T10:00:01Z", "slack", "a.json"));
+    std::size_t first = 0, second = 0;
+    collector.write_sorted([&](std::span<const std::string_view> lines) { first += lines.size(); });
+    collector.add(event("slack:C1/1", "2024-07-25T10:00:00Z", "slack", "b.json"));  // the same record again
+    collector.write_sorted([&](std::span<const std::string_view> lines) { second += lines.size(); });
+    CHECK(first == 2);
+    CHECK(second == 2);
+    CHECK(collector.duplicates() == 1);
+}
