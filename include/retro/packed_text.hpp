@@ -18,7 +18,7 @@ public:
     PackedText() = default;
     PackedText(std::string_view text) { assign(text); }
     PackedText(const std::string& text) { assign(text); }
-    PackedText(const char* text) { assign(text); }
+    PackedText(const char* text) { assign(text ? std::string_view(text) : std::string_view()); }  // null: empty
     PackedText(const PackedText& other) { assign(other.view()); }
     PackedText(PackedText&&) noexcept = default;
     PackedText& operator=(const PackedText& other) {
@@ -31,7 +31,7 @@ public:
         return *this;
     }
     PackedText& operator=(const std::string& text) { return *this = std::string_view(text); }
-    PackedText& operator=(const char* text) { return *this = std::string_view(text); }
+    PackedText& operator=(const char* text) { return *this = text ? std::string_view(text) : std::string_view(); }
 
     std::string_view view() const {
         if (!m_bytes) return {};

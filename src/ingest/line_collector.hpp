@@ -28,6 +28,9 @@ public:
     // and only for the few whose id another event shares, instead of written out for every event.
     LineCollector(Writer writer, std::optional<Instant> from, std::optional<Instant> until,
                   bool lines_are_events = false);
+    // The set of ids seen points at the entries: neither copied nor moved.
+    LineCollector(const LineCollector&) = delete;
+    LineCollector& operator=(const LineCollector&) = delete;
 
     void add(Event&& event) override;
     void drop(std::string_view, std::uint64_t) override {}

@@ -20,6 +20,9 @@ TEST_CASE("packed text holds what it was given, empty when given nothing", "[pac
     CHECK(text.str() == "1721903759.248609");
     text = "";
     CHECK(text.empty());
+    text = "x";
+    text = {};  // a null const char*, as `= {}` picks: empty, as a std::string would be
+    CHECK(text.empty());
     text = std::string_view("a\0b", 3);  // NUL bytes are text like any other
     CHECK(text.size() == 3);
     CHECK(text.view() == std::string_view("a\0b", 3));
