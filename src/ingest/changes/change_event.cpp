@@ -98,12 +98,16 @@ std::string change_summary(const ChangeInfo& change, std::string_view title) {
 Event change_event(std::string_view kind, const Origin& origin, std::uint64_t line, ChangeRecord record) {
     // Every source's strings as an event keeps them: valid UTF-8 without NULs (a JSON `\u0000`, a remote URL or
     // a commit message of any bytes), so the event reads back as written.
+    auto repair = [](auto& field) {  // std::string or PackedText
+        const std::string_view text = field;
+        if (text.find('\0') != std::string_view::npos || !is_valid_utf8(text)) field = repair_utf8(text);
+    };
     for (std::string* field : {&record.native_id, &record.time_raw, &record.actor.id, &record.actor.name,
                                &record.change.system, &record.change.repo, &record.change.ref,
                                &record.change.environment, &record.change.commit, &record.change.url, &record.title})
-        if (field->find('\0') != std::string::npos || !is_valid_utf8(*field)) *field = repair_utf8(*field);
-    for (PackedText* field : {&record.actor.email, &record.actor.initials})
-        if (field->view().find('\0') != std::string_view::npos || !is_valid_utf8(*field)) *field = repair_utf8(*field);
+        repair(*field);
+    repair(record.actor.email);
+    repair(record.actor.initials);
     Event e;
     e.id = std::string(kind) + ":" + record.native_id + "#" + std::string(to_string(record.change.action));
     e.time = record.time;

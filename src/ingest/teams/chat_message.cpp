@@ -177,12 +177,10 @@ Place place_of(json::Element message, const MessageBook& book) {
 
 // Strings from the JSON are valid UTF-8 (the parser checks), but a `\u0000` escape puts a NUL in them, which
 // the event's text fields never hold.
-void scrub(std::string& s) {
-    if (s.find('\0') != std::string::npos) s = alerts::clean_text(std::move(s));
-}
-
-void scrub(PackedText& s) {
-    if (s.view().find('\0') != std::string_view::npos) s = alerts::clean_text(s.str());
+template <class Text>  // std::string or PackedText
+void scrub(Text& s) {
+    const std::string_view text = s;
+    if (text.find('\0') != std::string_view::npos) s = alerts::clean_text(std::string(text));
 }
 
 void scrub(Event& e) {
