@@ -28,6 +28,11 @@ struct TreeEntry {
     std::int64_t index = -1;  // the tree's own handle
 };
 
+// Room a tree's reader leaves allocated after what it read, where it can (`out.capacity() - out.size()`): a
+// JSON parser reads whole blocks past the end, and with this much room it parses the bytes in place instead
+// of copying them first (simdjson's SIMDJSON_PADDING; core/json_dom.cpp checks they agree).
+inline constexpr std::size_t read_padding = 64;
+
 // Reads whole entries of a tree. One reader is used by one thread at a time.
 class EntryReader {
 public:

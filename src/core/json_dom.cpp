@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "retro/source.hpp"
+
 namespace retro::json {
 
 DomParser::DomParser() = default;
@@ -14,10 +16,22 @@ std::span<const std::uint32_t> DomParser::structurals() const {
     return {stage1.structural_indexes.get(), stage1.n_structural_indexes};
 }
 
+static_assert(read_padding >= simdjson::SIMDJSON_PADDING, "tree readers leave room for simdjson's padding");
+
 std::optional<Element> DomParser::parse(std::string_view bytes, const Origin& origin, Diagnostics& diags,
                                         std::string_view code) {
+    return parse(bytes, true, origin, diags, code);
+}
+
+std::optional<Element> DomParser::parse(const std::string& bytes, const Origin& origin, Diagnostics& diags,
+                                        std::string_view code) {
+    return parse(bytes, bytes.capacity() - bytes.size() < read_padding, origin, diags, code);
+}
+
+std::optional<Element> DomParser::parse(std::string_view bytes, bool copy, const Origin& origin, Diagnostics& diags,
+                                        std::string_view code) {
     Element element;
-    auto error = m_parser.parse(bytes.data(), bytes.size(), true).get(element);
+    auto error = m_parser.parse(bytes.data(), bytes.size(), copy).get(element);
     if (!error) return element;
     const SyntaxError where = find_syntax_error(bytes);
     std::string message;

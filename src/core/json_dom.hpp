@@ -26,11 +26,20 @@ public:
     // as `origin` line:col, and returns std::nullopt. The element is valid until the next parse().
     std::optional<Element> parse(std::string_view bytes, const Origin& origin, Diagnostics& diags,
                                  std::string_view code);
+    // The same for a string with room allocated after its bytes (retro::read_padding, as tree readers leave
+    // it): parsed in place, not copied into the parser's own buffer first. Without the room, as above.
+    std::optional<Element> parse(const std::string& bytes, const Origin& origin, Diagnostics& diags,
+                                 std::string_view code);
+    std::optional<Element> parse(const char* bytes, const Origin& origin, Diagnostics& diags, std::string_view code) {
+        return parse(std::string_view(bytes), origin, diags, code);
+    }
     // Offsets of the structural bytes of the text last parsed successfully, in order: `{}[]:,` and the
     // first byte of every string and scalar (simdjson's first stage, so positions cost no second scan).
     std::span<const std::uint32_t> structurals() const;
 
 private:
+    std::optional<Element> parse(std::string_view bytes, bool copy, const Origin& origin, Diagnostics& diags,
+                                 std::string_view code);
     simdjson::dom::parser m_parser;
 };
 

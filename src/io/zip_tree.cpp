@@ -140,6 +140,7 @@ bool inflate_checked(std::string_view compressed, std::uint16_t method, std::uin
     thread_local std::unique_ptr<libdeflate_decompressor, DecompressorFreer> inflater(libdeflate_alloc_decompressor());
     if (!inflater) return false;
     const std::size_t before = out.size();
+    out.reserve(before + size + read_padding);
     out.resize(before + size);
     std::size_t inflated = size;
     bool made = true;

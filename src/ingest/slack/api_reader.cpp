@@ -144,7 +144,7 @@ private:
 
     void keep(const ChannelRef& channel, json::Element message, std::vector<Event>& out) {
         std::string key = fmt::format("{}/{}", channel.id, MessageConverter::dedupe_key(message));
-        if (!m_seen.insert(key).second) return;
+        if (!m_seen.insert(key)) return;
         for (Event& e : out) m_context.sink.add(std::move(e));
     }
 

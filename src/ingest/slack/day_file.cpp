@@ -188,9 +188,13 @@ std::optional<std::vector<ValueRange>> array_element_ranges(std::string_view byt
 
 Origin origin_of(const Origin& origin, const ValueRange& range) {
     Origin o = origin;
-    o.line = origin.line + range.line - 1;
-    o.column = range.line == 1 ? origin.column + range.column - 1 : range.column;
+    place_at(o, origin, range);
     return o;
+}
+
+void place_at(Origin& at, const Origin& origin, const ValueRange& range) {
+    at.line = origin.line + range.line - 1;
+    at.column = range.line == 1 ? origin.column + range.column - 1 : range.column;
 }
 
 namespace {
@@ -203,9 +207,10 @@ void convert_message(json::Element message, std::string_view record, const Origi
         diags.error("slack.bad-message", locate(at, record, 0), "message is not a JSON object");
         return;
     }
-    std::string key = channel.id;
-    key.append(1, '/').append(MessageConverter::dedupe_key(message));
-    if (seen.insert(std::move(key)).second) converter.convert(message, channel, record, at, diags, out);
+    std::string& key = seen.key_buffer();
+    key.assign(channel.id).append(1, '/');
+    MessageConverter::append_dedupe_key(message, key);
+    if (seen.insert(key)) converter.convert(message, channel, record, at, diags, out);
     if (auto replies = json::array_member(message, "slackdump_thread_replies")) {
         // Nested replies: their positions are inside this record.
         std::size_t nested = record.find("\"slackdump_thread_replies\"");
@@ -244,13 +249,43 @@ void convert_elements(json::Array messages, std::string_view bytes, const std::v
                       SeenMessages& seen, Diagnostics& diags, std::vector<Event>& out) {
     out.reserve(out.size() + ranges.size());
     std::size_t i = 0;
+    Origin at{origin.name, 0, 0};  // one copy of the name, placed at each message in turn
     for (json::Element message : messages) {
         ValueRange range = i < ranges.size() ? ranges[i] : ValueRange{0, bytes.size(), 0, 0};
         ++i;
-        Origin at = range.line == 0 ? Origin{origin.name, 0, 0} : origin_of(origin, range);
+        if (range.line == 0)
+            at.line = at.column = 0;
+        else
+            place_at(at, origin, range);
         convert_message(message, bytes.substr(range.start, range.end - range.start), at, channel, converter, seen,
                         diags, out);
     }
+}
+
+// The rest of parse_slack_day, once the parser has had the whole file (`doc`, or nullopt when it refused it).
+void convert_day(std::optional<json::Element> doc, std::string_view bytes, const Origin& origin,
+                 const ChannelRef& channel, const MessageConverter& converter, SeenMessages& seen, Diagnostics& diags,
+                 std::vector<Event>& out, json::DomParser& parser) {
+    if (!doc) {
+        if (!salvage_messages(bytes, origin, channel, converter, seen, diags, out, parser))
+            parser.parse(bytes, origin, diags, "slack.bad-json");  // reports the whole file's error
+        return;
+    }
+    simdjson::dom::array messages;
+    if (doc->get_array().get(messages)) {
+        std::size_t first = bytes.find_first_not_of(" \t\r\n");
+        diags.error("slack.bad-day-file", locate(origin, bytes, first == std::string_view::npos ? 0 : first),
+                    "day file is not a JSON array of messages");
+        return;
+    }
+    // Where each message starts comes from the parser's own structural index when it fits; else a scan.
+    if (auto ranges = array_element_ranges(bytes, parser.structurals())) {
+        convert_elements(messages, bytes, *ranges, origin, channel, converter, seen, diags, out);
+        return;
+    }
+    std::size_t start = bytes.find('[');
+    convert_messages(messages, bytes, start == std::string_view::npos ? 0 : start, origin, channel, converter, seen,
+                     diags, out);
 }
 
 }  // namespace
@@ -273,27 +308,16 @@ void parse_slack_day(std::string_view bytes, const Origin& origin, const Channel
                      const MessageConverter& converter, SeenMessages& seen, Diagnostics& diags,
                      std::vector<Event>& out, json::DomParser& parser) {
     Diagnostics quiet;
-    auto doc = parser.parse(bytes, origin, quiet, "slack.bad-json");
-    if (!doc) {
-        if (!salvage_messages(bytes, origin, channel, converter, seen, diags, out, parser))
-            parser.parse(bytes, origin, diags, "slack.bad-json");  // reports the whole file's error
-        return;
-    }
-    simdjson::dom::array messages;
-    if (doc->get_array().get(messages)) {
-        std::size_t first = bytes.find_first_not_of(" \t\r\n");
-        diags.error("slack.bad-day-file", locate(origin, bytes, first == std::string_view::npos ? 0 : first),
-                    "day file is not a JSON array of messages");
-        return;
-    }
-    // Where each message starts comes from the parser's own structural index when it fits; else a scan.
-    if (auto ranges = array_element_ranges(bytes, parser.structurals())) {
-        convert_elements(messages, bytes, *ranges, origin, channel, converter, seen, diags, out);
-        return;
-    }
-    std::size_t start = bytes.find('[');
-    convert_messages(messages, bytes, start == std::string_view::npos ? 0 : start, origin, channel, converter, seen,
-                     diags, out);
+    convert_day(parser.parse(bytes, origin, quiet, "slack.bad-json"), bytes, origin, channel, converter, seen, diags,
+                out, parser);
+}
+
+void parse_slack_day(const std::string& bytes, const Origin& origin, const ChannelRef& channel,
+                     const MessageConverter& converter, SeenMessages& seen, Diagnostics& diags,
+                     std::vector<Event>& out, json::DomParser& parser) {
+    Diagnostics quiet;
+    convert_day(parser.parse(bytes, origin, quiet, "slack.bad-json"), bytes, origin, channel, converter, seen, diags,
+                out, parser);
 }
 
 }  // namespace retro::ingest::slack

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "core/json_dom.hpp"
+#include "core/string_hash.hpp"
+#include "core/text_arena.hpp"
 #include "ingest/slack/message.hpp"
 #include "retro/diagnostic.hpp"
 #include "retro/event.hpp"
@@ -34,10 +36,30 @@ std::optional<std::vector<ValueRange>> array_element_ranges(std::string_view byt
 
 // The origin of a value inside `bytes`, which start at `origin`.
 Origin origin_of(const Origin& origin, const ValueRange& range);
+// The same into `at` (which already names the file): its line and column only.
+void place_at(Origin& at, const Origin& origin, const ValueRange& range);
 
 // The (channel, MessageConverter::dedupe_key) keys of the messages converted so far, so a message listed
-// twice is read once.
-using SeenMessages = std::unordered_set<std::string>;
+// twice is read once. A key holds a message's text: they are kept in an arena, not allocated one by one.
+class SeenMessages {
+public:
+    // True when `key` was not seen before; it is kept from now on.
+    bool insert(std::string_view key) {
+        auto [at, added] = m_keys.insert(key);
+        // The set now holds the caller's view: point it at a kept copy instead (same text, so the same hash and
+        // place; the element is const only to stop such changes).
+        if (added) const_cast<std::string_view&>(*at) = m_texts.keep(key);
+        return added;
+    }
+    std::size_t size() const { return m_keys.size(); }
+    // A buffer for making a key, reused from message to message.
+    std::string& key_buffer() { return m_key; }
+
+private:
+    TextArena m_texts;
+    std::unordered_set<std::string_view, StringHash, std::equal_to<>> m_keys;
+    std::string m_key;
+};
 
 // Converts every message of `messages` (the array in `bytes` at `array_start`), skipping any whose
 // (channel, ts) is already in `seen`, and adding the rest to it. Thread replies nested under
@@ -54,6 +76,10 @@ void parse_slack_day(std::string_view bytes, const Origin& origin, const Channel
                      std::vector<Event>& out);
 // The same, reusing `parser`'s buffers across files.
 void parse_slack_day(std::string_view bytes, const Origin& origin, const ChannelRef& channel,
+                     const MessageConverter& converter, SeenMessages& seen, Diagnostics& diags,
+                     std::vector<Event>& out, json::DomParser& parser);
+// The same for a file as a tree's reader leaves it (room for the parser after its bytes): parsed in place.
+void parse_slack_day(const std::string& bytes, const Origin& origin, const ChannelRef& channel,
                      const MessageConverter& converter, SeenMessages& seen, Diagnostics& diags,
                      std::vector<Event>& out, json::DomParser& parser);
 

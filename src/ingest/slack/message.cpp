@@ -111,12 +111,15 @@ std::string_view number_text(std::string_view record, double value) {
 
 // A ts as text: a string as it is, an integer's digits, a number read exactly (ts_of_number) when the text it
 // was written as has at most six decimals; std::nullopt for a number that cannot be read exactly or anything
-// else. `record` is the message's JSON text.
-std::optional<std::string> ts_text(json::Element e, std::string_view record) {
+// else. `record` is the message's JSON text. A string is seen where the parser keeps it (valid while its
+// document is); a number is written into `storage` (the text points there).
+std::optional<std::string_view> ts_text(json::Element e, std::string_view record, std::string& storage) {
     switch (e.type()) {
-        case simdjson::dom::element_type::STRING: return std::string(e.get_string().value_unsafe());
+        case simdjson::dom::element_type::STRING: return e.get_string().value_unsafe();
         case simdjson::dom::element_type::INT64:
-        case simdjson::dom::element_type::UINT64: return json::scalar_text(e);
+        case simdjson::dom::element_type::UINT64:
+            storage = json::scalar_text(e).value_or("");
+            return std::string_view(storage);
         case simdjson::dom::element_type::DOUBLE: {
             const double value = e.get_double().value_unsafe();
             const std::string_view written = number_text(record, value);
@@ -126,7 +129,10 @@ std::optional<std::string> ts_text(json::Element e, std::string_view record) {
                     (dot != std::string_view::npos && written.size() - dot - 1 > 6))
                     return std::nullopt;
             }
-            return ts_of_number(value);
+            auto exact = ts_of_number(value);
+            if (!exact) return std::nullopt;
+            storage = std::move(*exact);
+            return std::string_view(storage);
         }
         default: return std::nullopt;
     }
@@ -223,13 +229,23 @@ Actor MessageConverter::actor_of(std::string_view user, std::optional<json::Elem
 }
 
 std::string MessageConverter::dedupe_key(json::Element message) {
+    std::string key;
+    append_dedupe_key(message, key);
+    return key;
+}
+
+void MessageConverter::append_dedupe_key(json::Element message, std::string& key) {
     if (std::string_view subtype = str(message, "subtype");
         subtype == "message_changed" || subtype == "message_replied")
         if (auto inner = json::member(message, "message")) message = *inner;
-    std::string key;
-    if (auto ts = json::member(message, "ts")) key = ts_text(*ts, {}).value_or(json::scalar_text(*ts).value_or(""));
+    if (auto ts = json::member(message, "ts")) {
+        std::string storage;
+        if (auto text = ts_text(*ts, {}, storage))
+            key.append(*text);
+        else
+            key.append(json::scalar_text(*ts).value_or(""));
+    }
     key.append(1, '\0').append(str(message, "user")).append(1, '\0').append(str(message, "text"));
-    return key;
 }
 
 RichText MessageConverter::render_text(const MessageFields& f) const {
@@ -270,11 +286,12 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
         subtype = MessageFields::string(f.subtype);
     }
 
-    auto ts_read = f.ts ? ts_text(*f.ts, record) : std::nullopt;
+    std::string ts_storage;
+    auto ts_read = f.ts ? ts_text(*f.ts, record, ts_storage) : std::nullopt;
     std::optional<Instant> time = ts_read ? parse_ts(*ts_read) : std::nullopt;
     if (!time) {
         const bool inexact = !ts_read && f.ts && f.ts->type() == simdjson::dom::element_type::DOUBLE;
-        const auto written = ts_read  ? ts_read
+        const auto written = ts_read  ? std::optional<std::string>(*ts_read)
                              : inexact ? std::optional<std::string>(number_text(record, f.ts->get_double().value_unsafe()))
                              : f.ts    ? json::scalar_text(*f.ts)
                                        : std::nullopt;
@@ -285,10 +302,11 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
                               : std::string("message has no ts"));
         return;
     }
-    const std::string& ts = *ts_read;
+    const std::string_view ts = *ts_read;
 
     Event e;
-    e.id = fmt::format("slack:{}/{}", channel.id, ts);
+    e.id.reserve(7 + channel.id.size() + ts.size());
+    e.id.append("slack:").append(channel.id).append(1, '/').append(ts);
     e.time = *time;
     e.time_raw = ts;
     e.kind = EventKind::message;
@@ -320,7 +338,10 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
             if (auto name = json::string_member(r, "name"); name && !name->empty())
                 e.flags.reactions.push_back(clean_text(*name));
 
-    if (f.thread_ts) e.thread = ts_text(*f.thread_ts, {}).value_or("");
+    if (f.thread_ts) {
+        std::string thread_storage;
+        e.thread = ts_text(*f.thread_ts, {}, thread_storage).value_or("");
+    }
     if (!m_workspace.empty()) add_permalink(e, m_workspace, channel.id);
 
     RichText text = render_text(f);

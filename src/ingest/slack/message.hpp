@@ -4,9 +4,11 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/json_dom.hpp"
+#include "core/string_hash.hpp"
 #include "ingest/slack/directory.hpp"
 #include "ingest/slack/rich_text.hpp"
 #include "retro/diagnostic.hpp"
@@ -47,6 +49,8 @@ public:
     // `ts`, `user` and `text`, so that only a message listed twice is read once; two different messages
     // with one ts are both read (then the collector's id rule keeps both, ingest/id_collisions.hpp).
     static std::string dedupe_key(json::Element message);
+    // The same, appended to `key`.
+    static void append_dedupe_key(json::Element message, std::string& key);
 
 private:
     RichText render_text(const MessageFields& fields) const;
@@ -58,7 +62,7 @@ private:
     std::map<std::string, std::string, std::less<>> m_channel_names;
     NameLookup m_names;
     std::string m_workspace;
-    mutable std::map<std::string, Actor, std::less<>> m_actors;
+    mutable std::unordered_map<std::string, Actor, StringHash, std::equal_to<>> m_actors;
 };
 
 }  // namespace retro::ingest::slack

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/json_dom.hpp"
+#include "retro/source.hpp"
 #include "test_support.hpp"
 
 using namespace retro;
@@ -51,6 +52,32 @@ TEST_CASE("the DOM parser reports invalid records with their position") {
                                     "f.json:5:3: error: invalid JSON: expected a JSON value [x.bad-json]",
                                     "g.json:1:1: error: invalid JSON: nested too deeply [x.bad-json]",
                                 });
+}
+
+TEST_CASE("a string with room after its bytes is parsed in place, whatever the room holds") {
+    auto diags = test::quiet_diagnostics();
+    json::DomParser parser;
+    // The room holds bytes that would change the parse if they were read as JSON.
+    std::string text = "[1, 2]";
+    text.resize(text.size() + read_padding + 8, '"');
+    text.resize(6);
+    REQUIRE(text.capacity() - text.size() >= read_padding);
+    auto root = parser.parse(text, {"f.json", 1, 1}, diags, "x.bad-json");
+    REQUIRE(root);
+    CHECK(root->get_array().size() == 2);
+    std::string cut = "[1, ";
+    cut.resize(cut.size() + read_padding, ']');
+    cut.resize(4);
+    CHECK_FALSE(parser.parse(cut, {"g.json", 1, 1}, diags, "x.bad-json"));
+    // Without the room the text is copied first, with the same result.
+    std::string small = "[3]";
+    small.shrink_to_fit();
+    REQUIRE(small.capacity() - small.size() < read_padding);
+    auto copied = parser.parse(small, {"h.json", 1, 1}, diags, "x.bad-json");
+    REQUIRE(copied);
+    CHECK(copied->get_array().at(0).get_int64().value() == 3);
+    CHECK(test::texts(diags) ==
+          std::vector<std::string>{"g.json:1:5: error: invalid JSON: unexpected end of input [x.bad-json]"});
 }
 
 TEST_CASE("accessors accept the types real payloads mix") {

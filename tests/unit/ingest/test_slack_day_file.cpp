@@ -142,6 +142,34 @@ TEST_CASE("threads: replies link to their parent, a reply listed twice is one ev
                                    "?thread_ts=1721903000.000100&cid=C01FBFSDLUA"});
 }
 
+TEST_CASE("a message is read once per (ts, user, text): one ts with another text is another message", "[slack][day]") {
+    Run run = parse(R"~([
+{"type":"message","user":"U1","text":"first","ts":"1721903000.000100"},
+{"type":"message","user":"U1","text":"first","ts":"1721903000.000100"},
+{"type":"message","user":"U1","text":"second","ts":"1721903000.000100"},
+{"type":"message","user":"U3","text":"first","ts":"1721903000.000100"},
+{"type":"message","user":"U1","text":"first","ts":1721903000.0001}
+])~");
+    REQUIRE(run.events.size() == 3);
+    CHECK(run.events[0].text == "first");
+    CHECK(run.events[1].text == "second");
+    CHECK(run.events[2].actor.id == "U3");
+    CHECK(run.diagnostics.empty());
+}
+
+TEST_CASE("ts and thread_ts written as JSON numbers are read as their text", "[slack][day]") {
+    Run run = parse(R"~([
+{"type":"message","user":"U1","text":"x","ts":1721903000.5,"thread_ts":1721902000},
+{"type":"message","user":"U1","text":"y","ts":1721903001,"thread_ts":1721902000.25}
+])~");
+    REQUIRE(run.events.size() == 2);
+    CHECK(run.events[0].id == "slack:C01FBFSDLUA/1721903000.500000");
+    CHECK(run.events[0].time_raw == "1721903000.500000");
+    CHECK(run.events[0].thread == "1721902000");
+    CHECK(run.events[1].id == "slack:C01FBFSDLUA/1721903001");
+    CHECK(run.events[1].thread == "1721902000.250000");
+}
+
 TEST_CASE("no workspace: no links, channel and ts kept", "[slack][day]") {
     Run run = parse(R"~([{"type":"message","user":"U1","text":"x","ts":"1721903759.248609"}])~", "");
     REQUIRE(run.events.size() == 1);

@@ -9,6 +9,7 @@
 #include "io/folder_tree.hpp"
 #include "retro/error.hpp"
 #include "temp_folder.hpp"
+#include "test_support.hpp"
 
 using namespace retro;
 namespace fs = std::filesystem;
@@ -68,4 +69,31 @@ TEST_CASE("list_children says which children are folders, exists follows links",
     CHECK(io::exists((t.root / "b.md").string()));
     CHECK(io::exists((t.root / "to-sub").string()));
     CHECK_FALSE(io::exists((t.root / "dangling.md").string()));
+}
+
+TEST_CASE("a folder's entries are read whole, with room for a JSON parser after them", "[io][folder]") {
+    TempFolder t;
+    const std::string big(100000, 'b');
+    t.file("a.json", "[1]");
+    t.file("b.json", big);
+    t.file("empty.json", "");
+    auto tree = io::open_folder_tree(t.root.string());
+    auto reader = tree->open_reader();
+    REQUIRE(reader);
+    auto diags = test::quiet_diagnostics();
+    std::string out = "left over";
+    for (const TreeEntry& e : tree->entries()) {
+        const std::string want = e.path == "a.json" ? "[1]" : e.path == "b.json" ? big : "";
+        for (bool own_reader : {false, true}) {
+            CHECK((own_reader ? reader->read(e, out, 1000000, diags) : tree->read(e, out, 1000000, diags)));
+            CHECK(out == want);
+            CHECK(out.capacity() - out.size() >= read_padding);
+        }
+    }
+    // Over the limit: refused before it is read, in read_all's words.
+    CHECK_FALSE(reader->read(tree->entries()[1], out, 99999, diags));
+    CHECK(out.empty());
+    CHECK(test::texts(diags) ==
+          std::vector<std::string>{(t.root / "b.json").string() +
+                                   ": error: larger than the limit of 99999 bytes; not read [ingest.too-large]"});
 }
