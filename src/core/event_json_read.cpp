@@ -8,6 +8,7 @@
 
 #include "core/json_dom.hpp"
 #include "core/legacy_event.hpp"
+#include "core/recent_texts.hpp"
 #include "core/text_utf8.hpp"
 #include "retro/event_json.hpp"
 
@@ -92,8 +93,9 @@ constexpr std::array<std::string_view, r_count> root_names{
 
 class EventReader {
 public:
-    EventReader(json::Element root, std::string_view bytes, const Origin& origin, Diagnostics& diags)
-        : m_root(root), m_bytes(bytes), m_origin(origin), m_diags(diags) {}
+    EventReader(json::Element root, std::string_view bytes, const Origin& origin, Diagnostics& diags,
+                RecentTexts<16>& recent)
+        : m_root(root), m_bytes(bytes), m_origin(origin), m_diags(diags), m_recent(recent) {}
 
     bool read(Event& e) {
         json::Object object;
@@ -222,6 +224,15 @@ private:
         return true;
     }
 
+    // As optional_string, for a text that repeats from record to record: one copy shared by them.
+    bool shared_string(Value value, std::string_view key, PackedText& out) {
+        std::string_view s;
+        if (!value) return false;
+        if (value->get(s)) return optional_string(value, key, out);  // reports it
+        out = needs_repair(s) ? m_recent.get(repair_utf8(s)) : m_recent.get(s);
+        return true;
+    }
+
     // The raw (unrepaired) string; a missing, empty or wrong-typed value is reported.
     bool required_view(Value value, std::string_view key, std::string_view& out) {
         if (!value || value->get(out) || out.empty()) {
@@ -250,7 +261,7 @@ private:
             find_members(object, std::array<std::string_view, 5>{"kind", "vendor", "origin", "line", "medium"});
         if (!required_string(f[0], "kind", source.kind)) return false;
         optional_string(f[1], "vendor", source.vendor);
-        optional_string(f[2], "origin", source.origin);
+        shared_string(f[2], "origin", source.origin);
         std::string medium;
         if (optional_string(f[4], "medium", medium)) {
             auto parsed = parse_medium(medium);
@@ -330,16 +341,18 @@ private:
     std::string_view m_bytes;
     const Origin& m_origin;
     Diagnostics& m_diags;
+    RecentTexts<16>& m_recent;  // the sources' origins
 };
 
 }  // namespace
 
 bool read_event_json(std::string_view record, const Origin& origin, Diagnostics& diags, Event& out) {
     thread_local json::DomParser parser;
+    thread_local RecentTexts<16> origins;
     auto root = parser.parse(record, origin, diags, "events.bad-json");
     if (!root) return false;
     Event e;
-    if (!EventReader(*root, record, origin, diags).read(e)) return false;
+    if (!EventReader(*root, record, origin, diags, origins).read(e)) return false;
     out = std::move(e);
     return true;
 }

@@ -312,7 +312,7 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
     e.kind = EventKind::message;
     e.source.kind = m_kind;
     e.source.medium = Medium::chat;
-    e.source.origin = origin.name;
+    e.source.origin = m_origins.get(origin.name);
     e.source.line = origin.line;
     e.channel = channel.name.empty() ? channel.id : channel.name;
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/json_dom.hpp"
+#include "core/recent_texts.hpp"
 #include "core/string_hash.hpp"
 #include "ingest/slack/directory.hpp"
 #include "ingest/slack/rich_text.hpp"
@@ -63,6 +64,7 @@ private:
     NameLookup m_names;
     std::string m_workspace;
     mutable std::unordered_map<std::string, Actor, StringHash, std::equal_to<>> m_actors;
+    mutable RecentTexts<1> m_origins;  // the file being read, shared by its events
 };
 
 }  // namespace retro::ingest::slack

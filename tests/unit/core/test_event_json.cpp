@@ -77,6 +77,22 @@ TEST_CASE("reading a written event gives the same event back") {
           std::string::npos);
 }
 
+TEST_CASE("events read from one file share one copy of its name, bad bytes and all") {
+    auto diags = test::quiet_diagnostics();
+    std::vector<Event> read(4);
+    Event e = full_event();
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        e.id = "slack:C1/" + std::to_string(i);
+        e.source.origin = i < 2 ? "export.zip!/general/2024-07-01.json" : "mail/caf\xe9.mbox";
+        REQUIRE(read_event_json(to_json_line(e), {"x.ndjson", 1, 1}, diags, read[i]));
+    }
+    CHECK(read[0].source.origin == "export.zip!/general/2024-07-01.json");
+    CHECK(read[1].source.origin.shares(read[0].source.origin));
+    CHECK(read[2].source.origin == "mail/caf\xef\xbf\xbd.mbox");
+    CHECK(read[3].source.origin.shares(read[2].source.origin));
+    CHECK(test::texts(diags).empty());
+}
+
 TEST_CASE("an event's keys read the same in any order, the first of a repeated key counting, null as absent") {
     // The members of full_event() backwards, a repeated "channel" after the first, a null "thread" ahead of
     // the real one (the null comes first, so the event has no thread).

@@ -2,9 +2,12 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include "retro/event.hpp"
+#include "core/recent_texts.hpp"
 #include "retro/packed_text.hpp"
 
 using namespace retro;
@@ -57,4 +60,50 @@ TEST_CASE("an event's packed fields take part in its equality", "[packed-text]")
     b.source.vendor = "cloudwatch";
     CHECK_FALSE(a == b);
     CHECK(sizeof(PackedText) == sizeof(void*));
+}
+
+TEST_CASE("packed text copies share their bytes, which live as long as any copy", "[packed-text]") {
+    PackedText a = "export.zip!/general/2024-07-01.json";
+    PackedText b = a;
+    CHECK(b.shares(a));
+    PackedText c = std::string(a.view());
+    CHECK(c == a);
+    CHECK_FALSE(c.shares(a));
+    a = "other";  // b still holds the first bytes
+    CHECK(b == "export.zip!/general/2024-07-01.json");
+    a.clear();
+    CHECK(a.empty());
+    CHECK_FALSE(a.shares(PackedText{}));  // nothing is not a shared copy
+    b = b;
+    CHECK(b == c);
+    // Copies made and dropped on several threads at once: the count of holders is atomic (the sanitizer
+    // build would see a double free or a leak otherwise).
+    std::vector<std::thread> threads;
+    std::vector<std::vector<PackedText>> kept(4);
+    for (std::size_t t = 0; t < kept.size(); ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 20000; ++i) {
+                PackedText copy = c;
+                if (i % 100 == 0) kept[t].push_back(copy);
+            }
+        });
+    for (std::thread& t : threads) t.join();
+    c.clear();
+    for (const auto& copies : kept)
+        for (const PackedText& copy : copies) CHECK(copy == "export.zip!/general/2024-07-01.json");
+}
+
+TEST_CASE("recent texts hand out one copy of a text they still hold", "[packed-text]") {
+    RecentTexts<4> recent;
+    const PackedText first = recent.get("a.mbox");
+    const PackedText again = recent.get("a.mbox");
+    CHECK(again.shares(first));
+    CHECK(recent.get("").empty());
+    for (int i = 0; i < 50; ++i) recent.get("file-" + std::to_string(i));  // pushes the others out
+    const PackedText later = recent.get("a.mbox");
+    CHECK(later == "a.mbox");
+    CHECK(first == "a.mbox");  // still held by its copies
+    RecentTexts<1> one;
+    CHECK(one.get("x").shares(one.get("x")));
+    CHECK(one.get("y") == "y");
 }
