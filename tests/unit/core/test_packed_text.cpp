@@ -74,7 +74,8 @@ TEST_CASE("packed text copies share their bytes, which live as long as any copy"
     a.clear();
     CHECK(a.empty());
     CHECK_FALSE(a.shares(PackedText{}));  // nothing is not a shared copy
-    b = b;
+    const PackedText& itself = b;
+    b = itself;  // assigned itself: still holds its share
     CHECK(b == c);
     // Copies made and dropped on several threads at once: the count of holders is atomic (the sanitizer
     // build would see a double free or a leak otherwise).
