@@ -17,6 +17,12 @@ namespace retro::ingest {
 
 void EventCollector::add(Event&& event) {
     ++m_added;
+    if (m_prefault) {
+        if (m_events.size() == m_events.capacity())
+            m_prefault.reset();  // the room is full and about to move
+        else if (m_events.size() % 4096 == 0)
+            m_prefault->reached(m_events.data() + m_events.size());
+    }
     m_events.push_back(std::move(event));
 }
 
@@ -28,11 +34,15 @@ void EventCollector::expect_input(std::uint64_t bytes) {
     constexpr std::uint64_t fewest_bytes_per_event = 256, most_events = 1u << 24;
     const std::uint64_t events = std::min(bytes / fewest_bytes_per_event, most_events);
     if (events <= m_events.capacity()) return;
+    m_prefault.reset();  // before the room moves
     try {
         m_events.reserve(static_cast<std::size_t>(events));
     } catch (const std::exception&) {
         // Not that much address space: the vector grows as it goes.
+        return;
     }
+    m_prefault = std::make_unique<PrefaultAhead>(m_events.data() + m_events.size(),
+                                                 m_events.data() + m_events.capacity());
 }
 
 void EventCollector::drop(std::string_view reason, std::uint64_t count) {
@@ -42,6 +52,7 @@ void EventCollector::drop(std::string_view reason, std::uint64_t count) {
 }
 
 std::vector<Event> EventCollector::take_sorted(Diagnostics* diags) {
+    m_prefault.reset();  // everything is read: no more room to fault in
     // The stream order (StreamKey); records equal in it are ordered by their written line, so the copy kept
     // of a duplicate is the same whatever order the sources were named in.
     auto stream_less = [](const Event& a, const Event& b) {

@@ -3,9 +3,11 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "core/prefault_ahead.hpp"
 #include "retro/ingest.hpp"
 
 namespace retro::ingest {
@@ -16,7 +18,8 @@ public:
     void drop(std::string_view reason, std::uint64_t count) override;
     // Reserves room for as many events as `bytes` of input could hold at most (a vector grown by doubling
     // moves every event again at each step and touches twice the memory): room for events that never come
-    // costs address space only, as pages never written are never mapped.
+    // costs address space only, as pages never written are never mapped. The room's pages are faulted in on
+    // a thread of their own a little ahead of the events (core/prefault_ahead.hpp).
     void expect_input(std::uint64_t bytes) override;
 
     // The events in stream order (time, source kind, id), the id rule applied (id_collisions.hpp: same id
@@ -30,6 +33,7 @@ public:
 
 private:
     std::vector<Event> m_events;
+    std::unique_ptr<PrefaultAhead> m_prefault;  // over m_events' room while it is not moved (so after it: goes first)
     std::uint64_t m_added = 0;
     std::uint64_t m_duplicates = 0;
     std::map<std::string, std::uint64_t, std::less<>> m_dropped;

@@ -78,6 +78,33 @@ TEST_CASE("a sink is told the bytes of the files named as sources, before readin
     fs::remove_all(dir);
 }
 
+TEST_CASE("a collector keeps its events whether its room is faulted in ahead, outgrown or not made at all") {
+    auto make = [](std::uint32_t i) {
+        Event e;
+        e.id = "events:" + std::to_string(i);
+        e.time = Instant{} + std::chrono::seconds(i % 977);
+        e.source.kind = "events";
+        e.source.origin = "a.ndjson";
+        e.text = std::string(i % 50, 'x');
+        return e;
+    };
+    // Room for about 10,000 events (4 MB and more: faulted in ahead), then 30,000 events: it grows past it.
+    ingest::EventCollector ahead, plain;
+    ahead.expect_input(10000 * 256);
+    for (std::uint32_t i = 0; i < 30000; ++i) {
+        ahead.add(make(i));
+        plain.add(make(i));
+    }
+    auto kept = ahead.take_sorted();
+    CHECK(kept.size() == 30000);
+    CHECK(kept == plain.take_sorted());
+    // Room for far more than come.
+    ingest::EventCollector roomy;
+    roomy.expect_input(std::uint64_t{64} << 20);
+    for (std::uint32_t i = 0; i < 5000; ++i) roomy.add(make(i));
+    CHECK(roomy.take_sorted().size() == 5000);
+}
+
 TEST_CASE("no recognisable source at all is an error, and so is a missing path") {
     const fs::path file = fs::temp_directory_path() / ("retro-junk-" + std::to_string(::getpid()));
     std::ofstream(file) << "junk";
