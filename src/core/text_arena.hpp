@@ -33,7 +33,7 @@ private:
 
     char* store(std::size_t size, std::string_view text) {
         m_blocks.push_back(std::make_unique_for_overwrite<char[]>(size));
-        std::memcpy(m_blocks.back().get(), text.data(), text.size());
+        if (!text.empty()) std::memcpy(m_blocks.back().get(), text.data(), text.size());  // never from null
         return m_blocks.back().get();
     }
 
