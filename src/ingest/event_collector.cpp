@@ -9,13 +9,38 @@
 #include <string_view>
 #include <utility>
 
+#include "core/flat_id_set.hpp"
 #include "core/permute.hpp"
 #include "ingest/id_collisions.hpp"
 #include "retro/event_json.hpp"
 
 namespace retro::ingest {
 
+// A batch as a worker leaves it: the events, and the hash of each one's id.
+struct EventCollector::HashedEvents final : PreparedEvents {
+    std::vector<Event> events;
+    std::vector<std::uint64_t> id_hashes;
+};
+
+std::unique_ptr<PreparedEvents> EventCollector::prepare(std::vector<Event>&& events) const {
+    auto hashed = std::make_unique<HashedEvents>();
+    hashed->id_hashes.reserve(events.size());
+    for (const Event& e : events) hashed->id_hashes.push_back(flat_id_hash(e.id));
+    hashed->events = std::move(events);
+    return hashed;
+}
+
+void EventCollector::add_prepared(std::unique_ptr<PreparedEvents> batch) {
+    auto& hashed = static_cast<HashedEvents&>(*batch);  // only ever given what prepare() made
+    for (std::size_t i = 0; i < hashed.events.size(); ++i) push(std::move(hashed.events[i]), hashed.id_hashes[i]);
+}
+
 void EventCollector::add(Event&& event) {
+    const std::uint64_t id_hash = flat_id_hash(event.id);
+    push(std::move(event), id_hash);
+}
+
+void EventCollector::push(Event&& event, std::uint64_t id_hash) {
     ++m_added;
     if (m_prefault) {
         if (m_events.size() == m_events.capacity())
@@ -24,6 +49,7 @@ void EventCollector::add(Event&& event) {
             m_prefault->reached(m_events.data() + m_events.size());
     }
     m_events.push_back(std::move(event));
+    m_id_hashes.push_back(id_hash);
 }
 
 void EventCollector::expect_input(std::uint64_t bytes) {
@@ -37,6 +63,7 @@ void EventCollector::expect_input(std::uint64_t bytes) {
     m_prefault.reset();  // before the room moves
     try {
         m_events.reserve(static_cast<std::size_t>(events));
+        m_id_hashes.reserve(static_cast<std::size_t>(events));
     } catch (const std::exception&) {
         // Not that much address space: the vector grows as it goes.
         return;
@@ -87,10 +114,13 @@ std::vector<Event> EventCollector::take_sorted(Diagnostics* diags) {
             source, [this](std::uint32_t i) { return std::string_view(m_events[i].id); },
             [this](std::uint32_t i) { return content_hash(m_events[i]); },
             [this](std::uint32_t i) { return record_location(m_events[i].source.origin, m_events[i].source.line); },
-            diags);
+            diags, [this](std::uint32_t i) { return m_id_hashes[i]; });
         duplicates = std::move(ids.duplicates);
         if (ids.renamed.empty()) break;
-        for (auto& [i, id] : ids.renamed) m_events[i].id = std::move(id);
+        for (auto& [i, id] : ids.renamed) {
+            m_events[i].id = std::move(id);
+            m_id_hashes[i] = flat_id_hash(m_events[i].id);
+        }
     }
     std::vector<bool> dropped(m_events.size(), false);
     for (std::uint32_t i : duplicates) dropped[i] = true;
@@ -102,6 +132,7 @@ std::vector<Event> EventCollector::take_sorted(Diagnostics* diags) {
     source.insert(source.end(), duplicates.begin(), duplicates.end());
     permute_in_place(m_events, source);
     m_events.resize(kept);
+    m_id_hashes = {};
     return std::exchange(m_events, {});
 }
 

@@ -15,6 +15,9 @@ namespace retro::ingest {
 class EventCollector final : public EventSink {
 public:
     void add(Event&& event) override;
+    // On a reader's worker: each event's id hashed there, while the event is at hand, for the id rule.
+    std::unique_ptr<PreparedEvents> prepare(std::vector<Event>&& events) const override;
+    void add_prepared(std::unique_ptr<PreparedEvents> batch) override;
     void drop(std::string_view reason, std::uint64_t count) override;
     // Reserves room for as many events as `bytes` of input could hold at most (a vector grown by doubling
     // moves every event again at each step and touches twice the memory): room for events that never come
@@ -32,7 +35,13 @@ public:
     const std::map<std::string, std::uint64_t, std::less<>>& dropped() const { return m_dropped; }
 
 private:
+    struct HashedEvents;
+    void push(Event&& event, std::uint64_t id_hash);
+
     std::vector<Event> m_events;
+    // flat_id_hash of each event's id, by index: the id rule finds repeated ids among these, reading an id
+    // only where two hashes meet, instead of every event once more after everything is read.
+    std::vector<std::uint64_t> m_id_hashes;
     std::unique_ptr<PrefaultAhead> m_prefault;  // over m_events' room while it is not moved (so after it: goes first)
     std::uint64_t m_added = 0;
     std::uint64_t m_duplicates = 0;

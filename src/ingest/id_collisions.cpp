@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -49,21 +50,28 @@ Location record_location(std::string_view origin, std::uint64_t line) {
 IdResolution resolve_ids(const std::vector<std::uint32_t>& order,
                          const std::function<std::string_view(std::uint32_t)>& id_of,
                          const std::function<std::uint64_t(std::uint32_t)>& hash_of,
-                         const std::function<Location(std::uint32_t)>& where, Diagnostics* diags) {
+                         const std::function<Location(std::uint32_t)>& where, Diagnostics* diags,
+                         const std::function<std::uint64_t(std::uint32_t)>& id_hash_of) {
     IdResolution result;
+    auto hash_of_id = [&](std::uint32_t i) { return id_hash_of ? id_hash_of(i) : flat_id_hash(id_of(i)); };
     // Shared ids are rare: find them with the flat set, then group only those.
     std::vector<std::uint32_t> repeats;
     {
         FlatIdSet seen(order.size(), [&](std::uint32_t i) { return id_of(i); });
         for (std::uint32_t i : order)
-            if (!seen.insert(i)) repeats.push_back(i);
+            if (!seen.insert(i, hash_of_id(i))) repeats.push_back(i);
     }
     if (repeats.empty()) return result;
     std::unordered_map<std::string_view, std::vector<std::uint32_t>> groups;
-    for (std::uint32_t i : repeats) groups.emplace(id_of(i), std::vector<std::uint32_t>{});
+    std::unordered_set<std::uint64_t> repeated_hashes;  // an item whose id hash is none of these is in no group
+    for (std::uint32_t i : repeats) {
+        groups.emplace(id_of(i), std::vector<std::uint32_t>{});
+        if (id_hash_of) repeated_hashes.insert(id_hash_of(i));
+    }
     std::vector<std::uint32_t> position(order.size());
     for (std::uint32_t k = 0; k < order.size(); ++k) {
         position[order[k]] = k;
+        if (id_hash_of && !repeated_hashes.contains(id_hash_of(order[k]))) continue;
         if (auto it = groups.find(id_of(order[k])); it != groups.end()) it->second.push_back(order[k]);
     }
     std::vector<std::pair<std::uint32_t, std::string>> warned;  // the first of each renamed run

@@ -41,10 +41,13 @@ struct IdResolution {
 // Applies the rule to `order` (item indices in stream order): `id_of(i)` and `hash_of(i)` (called only for
 // items whose id is shared) describe item i. Among same-id items, the smallest content hash keeps the id
 // (ties: the first in stream order); each further item of an already kept hash is a duplicate. Warns at
-// `where(i)` for each renamed item. Does not depend on the order the items were added in.
+// `where(i)` for each renamed item. Does not depend on the order the items were added in. `id_hash_of(i)`,
+// when given, is flat_id_hash of item i's id, made beforehand (on a worker, while the item was at hand): the
+// ids themselves are then read only where two hashes meet.
 IdResolution resolve_ids(const std::vector<std::uint32_t>& order,
                          const std::function<std::string_view(std::uint32_t)>& id_of,
                          const std::function<std::uint64_t(std::uint32_t)>& hash_of,
-                         const std::function<Location(std::uint32_t)>& where, Diagnostics* diags);
+                         const std::function<Location(std::uint32_t)>& where, Diagnostics* diags,
+                         const std::function<std::uint64_t(std::uint32_t)>& id_hash_of = {});
 
 }  // namespace retro::ingest

@@ -3,9 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <functional>
 
 #include <fmt/format.h>
 
+#include "core/flat_id_set.hpp"
 #include "ingest/event_collector.hpp"
 #include "ingest/id_collisions.hpp"
 #include "ingest/line_collector.hpp"
@@ -176,4 +178,51 @@ TEST_CASE("Slack ts as a JSON number: read exactly to the microsecond, or refuse
     CHECK(ts_of_number(1721901600.00000012) == std::nullopt);
     CHECK(ts_of_number(1e20) == std::nullopt);
     CHECK(ts_of_number(-1) == std::nullopt);
+}
+
+TEST_CASE("the id rule with the ids' hashes made beforehand gives the rule's own answer") {
+    // Ids seen once, twice and three times, same and different content, in a stream order that is not the
+    // order of the items; hashes as a worker makes them, and all equal (every id meets every other).
+    std::vector<std::string> ids;
+    std::vector<std::uint64_t> contents;
+    for (std::uint32_t i = 0; i < 600; ++i) {
+        ids.push_back("alert:" + std::to_string(i % 250));
+        contents.push_back(i % 250 < 40 ? i % 7 : 1);  // the first forty ids: different contents
+    }
+    std::vector<std::uint32_t> order(ids.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = (k * 397) % static_cast<std::uint32_t>(ids.size());
+    auto id_of = [&](std::uint32_t i) { return std::string_view(ids[i]); };
+    auto hash_of = [&](std::uint32_t i) { return contents[i]; };
+    auto where = [](std::uint32_t i) { return Location{"s.ndjson", i + 1, 0}; };
+    Diagnostics plain = test::quiet_diagnostics();
+    const ingest::IdResolution expected = ingest::resolve_ids(order, id_of, hash_of, where, &plain);
+    CHECK_FALSE(expected.duplicates.empty());
+    CHECK_FALSE(expected.renamed.empty());
+    auto worker_hash = [&](std::uint32_t i) { return flat_id_hash(ids[i]); };
+    auto one_hash = [](std::uint32_t) { return std::uint64_t{42}; };
+    const std::vector<std::function<std::uint64_t(std::uint32_t)>> made_before{worker_hash, one_hash};
+    for (const auto& id_hash_of : made_before) {
+        Diagnostics diags = test::quiet_diagnostics();
+        const ingest::IdResolution r = ingest::resolve_ids(order, id_of, hash_of, where, &diags, id_hash_of);
+        CHECK(r.duplicates == expected.duplicates);
+        CHECK(r.renamed == expected.renamed);
+        CHECK(diags.total() == plain.total());
+    }
+}
+
+TEST_CASE("the timeline's collector hashes ids per call and starts afresh after take_sorted") {
+    ingest::EventCollector kept;
+    for (Event& e : sample()) kept.add(std::move(e));
+    Diagnostics diags = test::quiet_diagnostics();
+    CHECK(kept.take_sorted(&diags).size() == 2);
+    CHECK(kept.duplicates() == 1);
+    // The same three again, two of them a batch from a worker: renamed and dropped as before.
+    std::vector<Event> again = sample();
+    kept.add(std::move(again[0]));
+    kept.add_prepared(kept.prepare({again[1], again[2]}));
+    std::vector<std::string> ids;
+    for (const Event& e : kept.take_sorted(&diags)) ids.push_back(e.id);
+    CHECK(ids.size() == 2);
+    CHECK(std::count(ids.begin(), ids.end(), "slack:C1/1.000100") == 1);
+    CHECK(kept.duplicates() == 2);
 }
