@@ -36,6 +36,14 @@ bool happening_key(const Work& w, const Event& e, std::string& key) {
     return false;
 }
 
+// A record of a bucket, with what the matching reads of it: the events are large and a bucket's records are
+// far apart among them, so reading them there again cost a cache miss each.
+struct Record {
+    std::uint32_t index;
+    Instant time;
+    std::string_view origin;
+};
+
 struct OpenHappening {
     std::uint32_t lead;
     Instant lead_time;  // kept here: looking it up in the (large) event for every member was most of the cost
@@ -50,26 +58,27 @@ struct OpenHappening {
 void merge_happenings(Work& w, std::chrono::minutes tolerance) {
     // Buckets in stream order, so each bucket is in time order. Buckets are independent of each other, so
     // the order they are visited in does not matter: hashed, not sorted.
-    std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> buckets;
+    std::unordered_map<std::string, std::vector<Record>, StringHash, std::equal_to<>> buckets;
     std::string scratch;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
-        if (w.fate[i] != Fate::pending || !happening_key(w, w.events[i], scratch)) continue;
+        const Event& e = w.events[i];
+        if (w.fate[i] != Fate::pending || !happening_key(w, e, scratch)) continue;
         auto it = buckets.find(std::string_view(scratch));
-        if (it == buckets.end()) it = buckets.emplace(scratch, std::vector<std::uint32_t>{}).first;
-        it->second.push_back(i);
+        if (it == buckets.end()) it = buckets.emplace(scratch, std::vector<Record>{}).first;
+        it->second.push_back({i, e.time, e.source.origin});
     }
     for (auto& [key, members] : buckets) {
         std::vector<OpenHappening> open;
-        for (std::uint32_t i : members) {
-            const Event& e = w.events[i];
-            std::erase_if(open, [&](const OpenHappening& h) { return e.time - h.lead_time > tolerance; });
-            auto home = std::find_if(open.begin(), open.end(),
-                                     [&](const OpenHappening& h) { return !h.has(e.source.origin); });
+        for (const Record& r : members) {
+            const std::uint32_t i = r.index;
+            std::erase_if(open, [&](const OpenHappening& h) { return r.time - h.lead_time > tolerance; });
+            auto home =
+                std::find_if(open.begin(), open.end(), [&](const OpenHappening& h) { return !h.has(r.origin); });
             if (home == open.end()) {
-                open.push_back({i, e.time, {e.source.origin}});
+                open.push_back({i, r.time, {r.origin}});
                 continue;
             }
-            home->origins.push_back(e.source.origin);
+            home->origins.push_back(r.origin);
             w.fate[i] = Fate::merged;
             w.lead[i] = home->lead;
             w.merged[home->lead].push_back(i);
