@@ -44,23 +44,16 @@ Timeline correlate_keeping(std::vector<Event>& events, const CorrelateOptions& o
     w.pinned.assign(n, false);
     w.in_window.assign(n, false);
     for (const auto& [alias, key] : options.alert_aliases) w.aliases[normalise_word(alias)] = normalise_word(key);
+    std::iota(w.lead.begin(), w.lead.end(), std::uint32_t{0});
     auto rule_on = [&](std::string_view rule) {
         return std::find(options.noise_rules.begin(), options.noise_rules.end(), rule) != options.noise_rules.end();
     };
 
-    // 6 (content rules first: noise is no signal, so it must not shape the window).
-    for (std::uint32_t i = 0; i < n; ++i) {
-        w.lead[i] = i;
-        w.pinned[i] = is_pinned(w.events[i], options.timeline_emoji);
-        if (w.pinned[i]) continue;
-        if (auto rule = noise_rule_of(w.events[i], options.ack_words); !rule.empty() && rule_on(rule)) {
-            w.fate[i] = Fate::noise;
-            w.noise_rule[i] = rule;
-        }
-    }
+    // 6 (content rules first: noise is no signal, so it must not shape the window), and the keys of 2.
+    const HappeningBuckets happenings = apply_event_rules(w, options);
     Timeline out;
-    merge_happenings(w, options.merge_tolerance);  // 2
-    choose_window(w, options, out, diags);         // 4
+    merge_happenings(w, happenings, options.merge_tolerance);  // 2
+    choose_window(w, options, out, diags);                     // 4
     if (rule_on("bot-chatter")) drop_bot_chatter(w, options);
     if (rule_on("off-topic")) drop_off_topic(w);
     weigh_changes(w, options, out);

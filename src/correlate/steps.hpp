@@ -8,8 +8,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "core/string_hash.hpp"
 #include "retro/timeline.hpp"
 
 namespace retro::correlation {
@@ -86,10 +88,25 @@ bool holds_phrase(std::string_view lower_text, std::string_view phrase);
 // Trimmed, ASCII lower case, and without surrounding punctuation: how alert keys and ack words compare.
 std::string normalise_word(std::string_view text);
 
+// ---- event_rules.cpp ----
+// A pending alert or status update, with what merging happenings reads of it: the events are large and a
+// bucket's records far apart among them, so reading the event again would cost a cache miss each.
+struct HappeningRecord {
+    std::uint32_t index;
+    Instant time;
+    std::string_view origin;
+};
+// Happening key (alert key and state, or status page and state) → its records, in stream order.
+using HappeningBuckets = std::unordered_map<std::string, std::vector<HappeningRecord>, StringHash, std::equal_to<>>;
+// Step 6's content rules and step 2's keys, on every core: marks the pinned events (pinned, or reacted with a
+// timeline emoji) and the noise (fate and rule, for the rules `options` turns on; pinned events never are),
+// and returns the other alerts and status updates by happening key.
+HappeningBuckets apply_event_rules(Work& w, const CorrelateOptions& options);
+
 // ---- merge_happenings.cpp ----
 // Alert events with the same key and state, and status updates with the same page and state, from
 // different origins within `tolerance` of the earliest: one happening led by the earliest record.
-void merge_happenings(Work& w, std::chrono::minutes tolerance);
+void merge_happenings(Work& w, const HappeningBuckets& buckets, std::chrono::minutes tolerance);
 
 // ---- incident_window.cpp ----
 // Clusters the signals (gaps ≤ options.cluster_gap), picks the window and marks events outside it.

@@ -1,0 +1,94 @@
+// The correlator's work that reads one event at a time: step 6's content rules (pinned, noise) and the keys
+// step 2 merges happenings under. It runs over slices of the events on every core: each event is read once
+// here, while the slices' results are gathered in stream order on the calling thread.
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/ordered_parallel.hpp"
+#include "correlate/steps.hpp"
+
+namespace retro::correlation {
+
+namespace {
+
+// Sets `key` to the happening key of `e`, reusing its buffer; false when `e` is no alert or status update.
+bool happening_key(const Work& w, const Event& e, std::string& key) {
+    if (e.kind == EventKind::alert && e.alert) {
+        key = "alert\x1f";
+        append_canonical_key(w, e.alert->key, key);
+        key += '\x1f';
+        key += e.alert->state;
+        return true;
+    }
+    if (e.kind == EventKind::status && e.status) {
+        key = "status\x1f";
+        key += normalise_word(e.status->page);
+        key += '\x1f';
+        key += e.status->state;
+        return true;
+    }
+    return false;
+}
+
+// What one slice of the events found.
+struct SliceFacts {
+    std::vector<std::uint8_t> pinned;                               // per event of the slice
+    std::vector<std::pair<std::uint32_t, std::string_view>> noise;  // event, the rule (a literal)
+    HappeningBuckets buckets;
+};
+
+constexpr std::uint32_t slice_events = 32768;
+
+}  // namespace
+
+HappeningBuckets apply_event_rules(Work& w, const CorrelateOptions& options) {
+    auto rule_on = [&](std::string_view rule) {
+        return std::find(options.noise_rules.begin(), options.noise_rules.end(), rule) != options.noise_rules.end();
+    };
+    const auto n = static_cast<std::uint32_t>(w.events.size());
+    const std::size_t slices = (n + slice_events - 1) / slice_events;
+    const Work& read_only = w;  // the workers only read; results are written on this thread
+    auto facts_of = [&](std::size_t, std::size_t slice) {
+        SliceFacts facts;
+        const auto begin = static_cast<std::uint32_t>(slice * slice_events), end = std::min(n, begin + slice_events);
+        facts.pinned.resize(end - begin);
+        std::string key;
+        for (std::uint32_t i = begin; i < end; ++i) {
+            const Event& e = read_only.events[i];
+            if (is_pinned(e, options.timeline_emoji)) {
+                facts.pinned[i - begin] = 1;
+            } else if (auto rule = noise_rule_of(e, options.ack_words); !rule.empty() && rule_on(rule)) {
+                facts.noise.emplace_back(i, rule);
+                continue;
+            }
+            if (!happening_key(read_only, e, key)) continue;  // every fate is pending but the noise's
+            auto it = facts.buckets.find(std::string_view(key));
+            if (it == facts.buckets.end()) it = facts.buckets.emplace(key, std::vector<HappeningRecord>{}).first;
+            it->second.push_back({i, e.time, e.source.origin});
+        }
+        return facts;
+    };
+    HappeningBuckets buckets;
+    auto gather = [&](std::size_t slice, SliceFacts&& facts) {
+        const std::size_t begin = slice * slice_events;
+        for (std::size_t k = 0; k < facts.pinned.size(); ++k) w.pinned[begin + k] = facts.pinned[k] != 0;
+        for (const auto& [i, rule] : facts.noise) {
+            w.fate[i] = Fate::noise;
+            w.noise_rule.emplace_hint(w.noise_rule.end(), i, rule);
+        }
+        for (auto& [key, records] : facts.buckets) {
+            auto it = buckets.find(std::string_view(key));
+            if (it == buckets.end())
+                buckets.emplace(key, std::move(records));
+            else
+                it->second.insert(it->second.end(), records.begin(), records.end());
+        }
+    };
+    // One slice at a time on a single core (a small input): no threads started for it.
+    run_in_order<SliceFacts>(slices, slices > 1 ? worker_count() : 0, 2 * worker_count() + 2, facts_of, gather);
+    return buckets;
+}
+
+}  // namespace retro::correlation
