@@ -49,7 +49,9 @@ HappeningBuckets apply_event_rules(Work& w, const CorrelateOptions& options) {
     };
     const auto n = static_cast<std::uint32_t>(w.events.size());
     const std::size_t slices = (n + slice_events - 1) / slice_events;
-    const Work& read_only = w;  // the workers only read; results are written on this thread
+    const Work& read_only = w;  // the workers only read, but for each event's own brief; the rest is written here
+    w.brief.resize(n);
+    Brief* const briefs = w.brief.data();
     auto facts_of = [&](std::size_t, std::size_t slice) {
         SliceFacts facts;
         const auto begin = static_cast<std::uint32_t>(slice * slice_events), end = std::min(n, begin + slice_events);
@@ -57,6 +59,7 @@ HappeningBuckets apply_event_rules(Work& w, const CorrelateOptions& options) {
         std::string key;
         for (std::uint32_t i = begin; i < end; ++i) {
             const Event& e = read_only.events[i];
+            briefs[i] = Brief{e.time, e.kind, e.precision, is_signal(e), is_human(e), !e.thread.empty(), e.flags.bot};
             if (is_pinned(e, options.timeline_emoji)) {
                 facts.pinned[i - begin] = 1;
             } else if (auto rule = noise_rule_of(e, options.ack_words); !rule.empty() && rule_on(rule)) {

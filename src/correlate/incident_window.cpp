@@ -32,7 +32,7 @@ std::vector<std::pair<std::size_t, std::size_t>> cluster_ranges(const Work& w,
                                                                 std::chrono::minutes gap) {
     // Gaps are measured between minutes, as people read a timeline (HH.MM): an e-mail at 10.14 and an
     // alarm at 11.14 are an hour apart even when the seconds say 60 min 1 s, and notes carry only minutes.
-    auto minute = [&](std::uint32_t i) { return std::chrono::floor<std::chrono::minutes>(w.events[i].time); };
+    auto minute = [&](std::uint32_t i) { return std::chrono::floor<std::chrono::minutes>(w.brief[i].time); };
     std::vector<std::pair<std::size_t, std::size_t>> ranges;  // [begin, end) into signals
     for (std::size_t k = 0; k < signals.size(); ++k) {
         if (k == 0 || minute(signals[k]) - minute(signals[k - 1]) > gap) ranges.emplace_back(k, k);
@@ -92,7 +92,7 @@ std::pair<std::size_t, std::size_t> trim_edge_chatter(Work& w, const std::vector
     auto weight = [&](std::pair<std::size_t, std::size_t> r) {
         std::size_t n = 0;
         for (std::size_t k = r.first; k < r.second; ++k)
-            n += is_human(w.events[signals[b + k]]) || w.events[signals[b + k]].kind == EventKind::alert;
+            n += w.brief[signals[b + k]].human || w.brief[signals[b + k]].kind == EventKind::alert;
         return n;
     };
     auto core = *std::max_element(ranges.begin(), ranges.end(),
@@ -118,7 +118,7 @@ std::pair<std::size_t, std::size_t> trim_edge_chatter(Work& w, const std::vector
     if (said.empty() && keys.empty()) return {b, e};  // a core that says nothing cannot tell chatter
     std::map<ThreadKey, std::uint32_t> thread_size;
     for (std::size_t k = b; k < e; ++k)
-        if (!w.events[signals[k]].thread.empty()) ++thread_size[thread_key(w.events[signals[k]])];
+        if (w.brief[signals[k]].threaded) ++thread_size[thread_key(w.events[signals[k]])];
 
     auto chatter = [&](std::size_t k) {
         std::uint32_t i = signals[k];
@@ -144,7 +144,7 @@ std::pair<std::size_t, std::size_t> trim_edge_chatter(Work& w, const std::vector
     return {first, last};
 }
 
-bool overlaps(const Event& e, Instant from, Instant until) {
+bool overlaps(const Brief& e, Instant from, Instant until) {
     if (e.precision == Precision::day) return e.time < until && e.time + std::chrono::hours(24) > from;
     return e.time >= from && e.time < until;
 }
@@ -154,17 +154,17 @@ bool overlaps(const Event& e, Instant from, Instant until) {
 void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diagnostics&) {
     std::vector<std::uint32_t> signals;
     for (std::uint32_t i = 0; i < w.events.size(); ++i)
-        if (is_happening_lead(w, i) && is_signal(w.events[i])) signals.push_back(i);
+        if (is_happening_lead(w, i) && w.brief[i].signal) signals.push_back(i);
     auto ranges = cluster_ranges(w, signals, options.cluster_gap);
     for (auto [b, e] : ranges) {
         IncidentCluster c;
-        c.first = w.events[signals[b]].time;
-        c.last = w.events[signals[e - 1]].time;
+        c.first = w.brief[signals[b]].time;
+        c.last = w.brief[signals[e - 1]].time;
         for (std::size_t k = b; k < e; ++k) {
-            const Event& ev = w.events[signals[k]];
+            const Brief& ev = w.brief[signals[k]];
             if (ev.kind == EventKind::alert)
                 ++c.alerts;
-            else if (is_human(ev))
+            else if (ev.human)
                 ++c.human;
             else
                 ++c.other;
@@ -200,7 +200,7 @@ void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diag
         auto [b, e] = ranges[pick];
         if (std::find(options.noise_rules.begin(), options.noise_rules.end(), "edge-chatter") != options.noise_rules.end())
             std::tie(b, e) = trim_edge_chatter(w, signals, b, e, std::chrono::minutes{15});
-        const Instant first = w.events[signals[b]].time, last = w.events[signals[e - 1]].time;
+        const Instant first = w.brief[signals[b]].time, last = w.brief[signals[e - 1]].time;
         auto resolved = resolution_of(w, signals, b, e);
         w.core_end = resolved ? std::max(last, *resolved) : last;
         win.from = first;
@@ -212,16 +212,16 @@ void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diag
 
     std::set<ThreadKey> threads;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
-        w.in_window[i] = overlaps(w.events[i], win.from, win.until);
-        if (w.in_window[i] && whole_threads && !w.events[i].thread.empty()) threads.insert(thread_key(w.events[i]));
+        w.in_window[i] = overlaps(w.brief[i], win.from, win.until);
+        if (w.in_window[i] && whole_threads && w.brief[i].threaded) threads.insert(thread_key(w.events[i]));
     }
     // The rest of a thread joins the window, but thanks after it (the next morning's "thank you, it worked") is
     // after the incident: it neither moves the incident's end nor becomes a line.
     std::vector<bool> after(w.events.size(), false);
     if (!threads.empty())
         for (std::uint32_t i = 0; i < w.events.size(); ++i)
-            if (!w.in_window[i] && !w.events[i].thread.empty() && threads.contains(thread_key(w.events[i]))) {
-                if (w.events[i].time < win.until || !opens_with_thanks(w.events[i].text))
+            if (!w.in_window[i] && w.brief[i].threaded && threads.contains(thread_key(w.events[i]))) {
+                if (w.brief[i].time < win.until || !opens_with_thanks(w.events[i].text))
                     w.in_window[i] = true;
                 else
                     after[i] = true;
@@ -235,8 +235,8 @@ void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diag
 
 void drop_bot_chatter(Work& w, const CorrelateOptions&) {
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
-        const Event& e = w.events[i];
-        if (w.fate[i] != Fate::pending || w.pinned[i] || e.kind != EventKind::message || !e.flags.bot) continue;
+        const Brief& e = w.brief[i];
+        if (w.fate[i] != Fate::pending || w.pinned[i] || e.kind != EventKind::message || !e.bot) continue;
         if (e.time > w.core_end) {
             w.fate[i] = Fate::noise;
             w.noise_rule[i] = "bot-chatter";

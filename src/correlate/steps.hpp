@@ -26,8 +26,21 @@ inline constexpr std::string_view reason_outside = "outside the window";
 inline constexpr std::string_view reason_after = "after the incident (thanks in a thread after the window)";
 inline constexpr std::string_view reason_unnamed_change = "change nothing pointed at (lead-up or window)";
 
+// The fields of an event that passes over every event look at first, kept together: 16 bytes, where the
+// event's 400 span seven cache lines. Such a pass reads these, and the event itself only where it must.
+struct Brief {
+    Instant time{};
+    EventKind kind = EventKind::message;
+    Precision precision = Precision::exact;
+    bool signal = false;    // is_signal
+    bool human = false;     // is_human
+    bool threaded = false;  // in a thread (Event::thread set)
+    bool bot = false;       // Flags::bot
+};
+
 struct Work {
     std::vector<Event> events;                             // stream order (StreamKey)
+    std::vector<Brief> brief;                              // per event (apply_event_rules)
     std::vector<Fate> fate;                                // per event
     std::map<std::uint32_t, std::string_view> noise_rule;  // event → the rule that dropped it (fate noise), a literal
     std::vector<std::uint32_t> lead;  // per event: the earliest record of its happening (itself if none)
@@ -98,9 +111,9 @@ struct HappeningRecord {
 };
 // Happening key (alert key and state, or status page and state) → its records, in stream order.
 using HappeningBuckets = std::unordered_map<std::string, std::vector<HappeningRecord>, StringHash, std::equal_to<>>;
-// Step 6's content rules and step 2's keys, on every core: marks the pinned events (pinned, or reacted with a
-// timeline emoji) and the noise (fate and rule, for the rules `options` turns on; pinned events never are),
-// and returns the other alerts and status updates by happening key.
+// Step 6's content rules and step 2's keys, on every core: fills each event's brief, marks the pinned events
+// (pinned, or reacted with a timeline emoji) and the noise (fate and rule, for the rules `options` turns on;
+// pinned events never are), and returns the other alerts and status updates by happening key.
 HappeningBuckets apply_event_rules(Work& w, const CorrelateOptions& options);
 
 // ---- merge_happenings.cpp ----
