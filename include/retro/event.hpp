@@ -209,7 +209,7 @@ struct Event {
     Precision precision = Precision::exact;
     EventKind kind = EventKind::message;
     SourceRef source;
-    std::string channel;
+    PackedText channel;
     Actor actor;
     std::string text;  // plain Unicode, valid UTF-8
     std::vector<Span> spans;

@@ -91,10 +91,17 @@ constexpr std::array<std::string_view, r_count> root_names{
     "channel", "actor", "text",   "spans",  "alert",    "status",    "thread", "links",
     "change", "repeat", "flags",  "provenance"};
 
+// Texts that repeat from event to event, each field's kept once per reading thread: the sources' origins (a
+// merged timeline interleaves a few dozen files) and the channels (a few hundred in an export's stream).
+struct RecentFields {
+    RecentTexts<16> origins;
+    RecentTexts<64> channels;
+};
+
 class EventReader {
 public:
     EventReader(json::Element root, std::string_view bytes, const Origin& origin, Diagnostics& diags,
-                RecentTexts<16>& recent)
+                RecentFields& recent)
         : m_root(root), m_bytes(bytes), m_origin(origin), m_diags(diags), m_recent(recent) {}
 
     bool read(Event& e) {
@@ -129,7 +136,7 @@ public:
         e.kind = *kind;
         bool has_medium = false;
         if (!read_source(m[r_source], e.source, has_medium)) return false;
-        optional_string(m[r_channel], "channel", e.channel);
+        shared_string(m[r_channel], "channel", e.channel, m_recent.channels);
         if (m[r_actor]) {
             const auto a = find_members(m[r_actor], std::array<std::string_view, 4>{"id", "name", "initials", "email"});
             optional_string(a[0], "id", e.actor.id);
@@ -225,11 +232,12 @@ private:
     }
 
     // As optional_string, for a text that repeats from record to record: one copy shared by them.
-    bool shared_string(Value value, std::string_view key, PackedText& out) {
+    template <std::size_t Slots>
+    bool shared_string(Value value, std::string_view key, PackedText& out, RecentTexts<Slots>& recent) {
         std::string_view s;
         if (!value) return false;
         if (value->get(s)) return optional_string(value, key, out);  // reports it
-        out = needs_repair(s) ? m_recent.get(repair_utf8(s)) : m_recent.get(s);
+        out = needs_repair(s) ? recent.get(repair_utf8(s)) : recent.get(s);
         return true;
     }
 
@@ -261,7 +269,7 @@ private:
             find_members(object, std::array<std::string_view, 5>{"kind", "vendor", "origin", "line", "medium"});
         if (!required_string(f[0], "kind", source.kind)) return false;
         optional_string(f[1], "vendor", source.vendor);
-        shared_string(f[2], "origin", source.origin);
+        shared_string(f[2], "origin", source.origin, m_recent.origins);
         std::string medium;
         if (optional_string(f[4], "medium", medium)) {
             auto parsed = parse_medium(medium);
@@ -341,18 +349,18 @@ private:
     std::string_view m_bytes;
     const Origin& m_origin;
     Diagnostics& m_diags;
-    RecentTexts<16>& m_recent;  // the sources' origins
+    RecentFields& m_recent;
 };
 
 }  // namespace
 
 bool read_event_json(std::string_view record, const Origin& origin, Diagnostics& diags, Event& out) {
     thread_local json::DomParser parser;
-    thread_local RecentTexts<16> origins;
+    thread_local RecentFields recent;
     auto root = parser.parse(record, origin, diags, "events.bad-json");
     if (!root) return false;
     Event e;
-    if (!EventReader(*root, record, origin, diags, origins).read(e)) return false;
+    if (!EventReader(*root, record, origin, diags, recent).read(e)) return false;
     out = std::move(e);
     return true;
 }

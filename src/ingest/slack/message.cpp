@@ -314,7 +314,7 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
     e.source.medium = Medium::chat;
     e.source.origin = m_origins.get(origin.name);
     e.source.line = origin.line;
-    e.channel = channel.name.empty() ? channel.id : channel.name;
+    e.channel = m_channels.get(channel.name.empty() ? channel.id : channel.name);
 
     std::string_view user = MessageFields::string(f.user);
     std::string_view bot_id = MessageFields::string(f.bot_id);

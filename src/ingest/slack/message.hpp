@@ -64,7 +64,8 @@ private:
     NameLookup m_names;
     std::string m_workspace;
     mutable std::unordered_map<std::string, Actor, StringHash, std::equal_to<>> m_actors;
-    mutable RecentTexts<1> m_origins;  // the file being read, shared by its events
+    mutable RecentTexts<1> m_origins;   // the file being read, shared by its events
+    mutable RecentTexts<1> m_channels;  // its channel, likewise
 };
 
 }  // namespace retro::ingest::slack

@@ -184,8 +184,8 @@ void scrub(Text& s) {
 }
 
 void scrub(Event& e) {
-    for (std::string* s : {&e.id, &e.channel, &e.actor.id, &e.actor.name}) scrub(*s);
-    for (PackedText* s : {&e.time_raw, &e.actor.initials, &e.thread}) scrub(*s);
+    for (std::string* s : {&e.id, &e.actor.id, &e.actor.name}) scrub(*s);
+    for (PackedText* s : {&e.channel, &e.time_raw, &e.actor.initials, &e.thread}) scrub(*s);
     for (std::string& link : e.links) scrub(link);
     for (std::string& reaction : e.flags.reactions) scrub(reaction);
     for (Span& span : e.spans) scrub(span.url);

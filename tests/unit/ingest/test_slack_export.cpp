@@ -453,7 +453,7 @@ TEST_CASE("a conversation folder whose name is not UTF-8 gives text ids, channel
         Run run = ingest_tree(io::open_zip_tree_in_memory(bytes, "e.zip"), "e.zip");
         REQUIRE(run.events.size() == 1);
         const Event& e = run.events.front();
-        CHECK(e.channel.starts_with("wc-digital-platfor"));
+        CHECK(e.channel.view().starts_with("wc-digital-platfor"));
         CHECK(is_valid_utf8(e.channel));
         CHECK(is_valid_utf8(e.id));
         CHECK(is_valid_utf8(e.source.origin));
