@@ -67,7 +67,7 @@ struct SourceRef {
 };
 
 struct Actor {
-    std::string id, name;
+    PackedText id, name;         // the same few people on most events: one copy shared (RecentTexts)
     PackedText initials, email;  // mostly absent
     bool empty() const { return id.empty() && name.empty() && initials.empty() && email.empty(); }
     friend bool operator==(const Actor&, const Actor&) = default;

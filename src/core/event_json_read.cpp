@@ -92,10 +92,13 @@ constexpr std::array<std::string_view, r_count> root_names{
     "change", "repeat", "flags",  "provenance"};
 
 // Texts that repeat from event to event, each field's kept once per reading thread: the sources' origins (a
-// merged timeline interleaves a few dozen files) and the channels (a few hundred in an export's stream).
+// merged timeline interleaves a few dozen files), the channels and the people (a few hundred of each in an
+// export's stream).
 struct RecentFields {
     RecentTexts<16> origins;
     RecentTexts<64> channels;
+    RecentTexts<64> actor_ids;
+    RecentTexts<64> actor_names;
 };
 
 class EventReader {
@@ -139,8 +142,8 @@ public:
         shared_string(m[r_channel], "channel", e.channel, m_recent.channels);
         if (m[r_actor]) {
             const auto a = find_members(m[r_actor], std::array<std::string_view, 4>{"id", "name", "initials", "email"});
-            optional_string(a[0], "id", e.actor.id);
-            optional_string(a[1], "name", e.actor.name);
+            shared_string(a[0], "id", e.actor.id, m_recent.actor_ids);
+            shared_string(a[1], "name", e.actor.name, m_recent.actor_names);
             optional_string(a[2], "initials", e.actor.initials);
             optional_string(a[3], "email", e.actor.email);
         }

@@ -37,7 +37,7 @@ void list_left_out(const Work& w, Ledger& ledger) {
         if (listed[reason]++ >= left_out_per_reason) continue;
         const Event& e = w.events[i];
         const std::string_view first_line = std::string_view(e.text).substr(0, e.text.find('\n'));
-        ledger.left_out.push_back({e.time, !e.actor.name.empty() ? e.actor.name : e.actor.email.str(),
+        ledger.left_out.push_back({e.time, !e.actor.name.empty() ? e.actor.name.str() : e.actor.email.str(),
                                    cut_at_word(first_line, 80), std::move(reason)});
     }
 }

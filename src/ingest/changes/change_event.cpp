@@ -102,12 +102,12 @@ Event change_event(std::string_view kind, const Origin& origin, std::uint64_t li
         const std::string_view text = field;
         if (text.find('\0') != std::string_view::npos || !is_valid_utf8(text)) field = repair_utf8(text);
     };
-    for (std::string* field : {&record.native_id, &record.time_raw, &record.actor.id, &record.actor.name,
-                               &record.change.system, &record.change.repo, &record.change.ref,
-                               &record.change.environment, &record.change.commit, &record.change.url, &record.title})
+    for (std::string* field : {&record.native_id, &record.time_raw, &record.change.system, &record.change.repo,
+                               &record.change.ref, &record.change.environment, &record.change.commit,
+                               &record.change.url, &record.title})
         repair(*field);
-    repair(record.actor.email);
-    repair(record.actor.initials);
+    for (PackedText* field : {&record.actor.id, &record.actor.name, &record.actor.email, &record.actor.initials})
+        repair(*field);
     Event e;
     e.id = std::string(kind) + ":" + record.native_id + "#" + std::string(to_string(record.change.action));
     e.time = record.time;

@@ -77,7 +77,7 @@ Person person_field(FieldReader& r, json::Element obj, std::string_view path, st
     who.actor.id = text_field(r, *user, user_path, "login");
     who.actor.name = text_field(r, *user, user_path, "name");
     who.bot = json::bool_member(*user, "is_bot").value_or(false) ||
-              json::string_member(*user, "type").value_or("") == "Bot" || who.actor.id.ends_with("[bot]");
+              json::string_member(*user, "type").value_or("") == "Bot" || who.actor.id.view().ends_with("[bot]");
     return who;
 }
 

@@ -86,7 +86,7 @@ public:
     Place place_of(const Thread& t) {
         if (t.direct) {
             std::vector<std::string> names;
-            for (const std::string& member : t.members) names.push_back(actor_of(member).name);
+            for (const std::string& member : t.members) names.push_back(actor_of(member).name.str());
             std::sort(names.begin(), names.end());
             return Place{"@" + joined(t.members, ","), joined(names, ", "), true};
         }

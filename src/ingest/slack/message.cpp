@@ -208,7 +208,7 @@ MessageConverter::MessageConverter(const Directory& directory, const People& peo
       m_channel_names(std::move(channel_names)) {
     m_names.user = [this](std::string_view id) -> std::optional<std::string> {
         Actor a = actor_of(id, std::nullopt);
-        if (!a.name.empty()) return a.name;
+        if (!a.name.empty()) return a.name.str();
         return std::nullopt;
     };
     m_names.channel = [this](std::string_view id) -> std::optional<std::string> {

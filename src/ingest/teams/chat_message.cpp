@@ -184,8 +184,9 @@ void scrub(Text& s) {
 }
 
 void scrub(Event& e) {
-    for (std::string* s : {&e.id, &e.actor.id, &e.actor.name}) scrub(*s);
-    for (PackedText* s : {&e.channel, &e.time_raw, &e.actor.initials, &e.thread}) scrub(*s);
+    scrub(e.id);
+    for (PackedText* s : {&e.channel, &e.actor.id, &e.actor.name, &e.time_raw, &e.actor.initials, &e.thread})
+        scrub(*s);
     for (std::string& link : e.links) scrub(link);
     for (std::string& reaction : e.flags.reactions) scrub(reaction);
     for (Span& span : e.spans) scrub(span.url);

@@ -64,7 +64,7 @@ inline std::vector<std::string> ids(const AlertRun& run) {
 // The actors' names of a run's events, each once.
 inline std::set<std::string> names_of(const AlertRun& run) {
     std::set<std::string> names;
-    for (const Event& e : run.events) names.insert(e.actor.name);
+    for (const Event& e : run.events) names.insert(e.actor.name.str());
     return names;
 }
 

@@ -16,7 +16,7 @@ constexpr std::string_view graph_channel = "19:4a95f7d8db4c4e7fae857bcebe0623e6@
 
 std::vector<std::string> actor_names(const test::AlertRun& run) {
     std::vector<std::string> out;
-    for (const auto& e : run.events) out.push_back(e.actor.name);
+    for (const auto& e : run.events) out.push_back(e.actor.name.str());
     return out;
 }
 
