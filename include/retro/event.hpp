@@ -58,7 +58,7 @@ std::optional<SystemMessage> parse_system_message(std::string_view s);  // never
 std::optional<ChangeAction> parse_change_action(std::string_view s);
 
 struct SourceRef {
-    std::string kind;        // a source kind: `slack`, `cloudwatch`, `mbox`, `retro`, `events`…
+    PackedText kind;         // a source kind: `slack`, `cloudwatch`, `mbox`, `retro`, `events`…
     PackedText vendor;       // for alerts: `cloudwatch`, `alertmanager`… (may be empty)
     Medium medium = Medium::document;  // set by every ingester where it sets `kind`
     PackedText origin;       // file, archive entry with `!/`, or `<stdin>`

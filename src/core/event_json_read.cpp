@@ -91,10 +91,11 @@ constexpr std::array<std::string_view, r_count> root_names{
     "channel", "actor", "text",   "spans",  "alert",    "status",    "thread", "links",
     "change", "repeat", "flags",  "provenance"};
 
-// Texts that repeat from event to event, each field's kept once per reading thread: the sources' origins (a
-// merged timeline interleaves a few dozen files), the channels and the people (a few hundred of each in an
-// export's stream).
+// Texts that repeat from event to event, each field's kept once per reading thread: the source kinds, their
+// origins (a merged timeline interleaves a few dozen files), the channels and the people (a few hundred of
+// each in an export's stream).
 struct RecentFields {
+    RecentTexts<8> kinds;
     RecentTexts<16> origins;
     RecentTexts<64> channels;
     RecentTexts<64> actor_ids;
@@ -270,7 +271,9 @@ private:
         }
         const auto f =
             find_members(object, std::array<std::string_view, 5>{"kind", "vendor", "origin", "line", "medium"});
-        if (!required_string(f[0], "kind", source.kind)) return false;
+        std::string_view kind;
+        if (!required_view(f[0], "kind", kind)) return false;
+        source.kind = needs_repair(kind) ? m_recent.kinds.get(repair_utf8(kind)) : m_recent.kinds.get(kind);
         optional_string(f[1], "vendor", source.vendor);
         shared_string(f[2], "origin", source.origin, m_recent.origins);
         std::string medium;

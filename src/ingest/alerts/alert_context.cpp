@@ -163,7 +163,7 @@ std::optional<Instant> FieldReader::epoch_time(json::Element obj, std::string_vi
 Event make_alert_event(std::string_view vendor, const JsonText& text) {
     Event e;
     e.kind = EventKind::alert;
-    e.source.kind = std::string(vendor);
+    e.source.kind = vendor;
     e.source.vendor = e.source.kind;
     e.source.medium = Medium::alerting;
     e.source.origin = text.origin().name;

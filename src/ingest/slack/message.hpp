@@ -59,7 +59,7 @@ private:
 
     const Directory& m_directory;
     const People& m_people;
-    std::string m_kind;
+    PackedText m_kind;  // shared by its events
     std::map<std::string, std::string, std::less<>> m_channel_names;
     NameLookup m_names;
     std::string m_workspace;

@@ -25,7 +25,7 @@ const char* opsgenie_line = R"j({"action":"Create","alert":{"alertId":"o1","mess
 
 std::vector<std::string> kinds(const test::AlertRun& run) {
     std::vector<std::string> out;
-    for (const auto& e : run.events) out.push_back(e.source.kind);
+    for (const auto& e : run.events) out.push_back(e.source.kind.str());
     return out;
 }
 

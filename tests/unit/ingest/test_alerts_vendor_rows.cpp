@@ -23,7 +23,7 @@ std::vector<std::string> names(AlertVendors rows) {
 
 std::vector<std::string> kinds(const test::AlertRun& run) {
     std::vector<std::string> out;
-    for (const auto& e : run.events) out.push_back(e.source.kind);
+    for (const auto& e : run.events) out.push_back(e.source.kind.str());
     return out;
 }
 

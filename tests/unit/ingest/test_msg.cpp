@@ -243,7 +243,7 @@ TEST_CASE("msg: a case folder holding .msg files reads them beside other mail") 
     CHECK(test::texts(diags).empty());
     REQUIRE(sink.events.size() == 2);
     std::vector<std::string> kinds;
-    for (const Event& e : sink.events) kinds.push_back(e.source.kind);
+    for (const Event& e : sink.events) kinds.push_back(e.source.kind.str());
     std::sort(kinds.begin(), kinds.end());
     CHECK(kinds == std::vector<std::string>{"eml", "msg"});
 }
