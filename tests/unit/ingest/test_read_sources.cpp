@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -103,6 +104,32 @@ TEST_CASE("a collector keeps its events whether its room is faulted in ahead, ou
     roomy.expect_input(std::uint64_t{64} << 20);
     for (std::uint32_t i = 0; i < 5000; ++i) roomy.add(make(i));
     CHECK(roomy.take_sorted().size() == 5000);
+}
+
+TEST_CASE("a collector's events come out in stream order, times that tie ordered by the rest of the key") {
+    // Enough events for the sort to run on every core, arriving out of order, most times shared by several
+    // events of different kinds and ids; and the same events in order, which need no sort.
+    auto make = [](std::uint32_t i) {
+        Event e;
+        e.id = "x:" + std::to_string((i * 7919u) % 150000u);
+        e.time = Instant{} + std::chrono::seconds((i * 104729u) % 40000u);
+        e.source.kind = i % 3 == 0 ? "slack" : "events";
+        e.source.origin = "a.ndjson";
+        e.source.line = i + 1;
+        return e;
+    };
+    ingest::EventCollector shuffled;
+    std::vector<Event> expected;
+    for (std::uint32_t i = 0; i < 150000; ++i) {
+        shuffled.add(make(i));
+        expected.push_back(make(i));
+    }
+    std::sort(expected.begin(), expected.end(), event_order_less);
+    const std::vector<Event> sorted = shuffled.take_sorted();
+    CHECK(sorted == expected);
+    ingest::EventCollector in_order;
+    for (Event& e : expected) in_order.add(std::move(e));
+    CHECK(in_order.take_sorted() == sorted);
 }
 
 TEST_CASE("no recognisable source at all is an error, and so is a missing path") {
