@@ -45,17 +45,13 @@ Timeline correlate_keeping(std::vector<Event>& events, const CorrelateOptions& o
     w.in_window.assign(n, false);
     for (const auto& [alias, key] : options.alert_aliases) w.aliases[normalise_word(alias)] = normalise_word(key);
     std::iota(w.lead.begin(), w.lead.end(), std::uint32_t{0});
-    auto rule_on = [&](std::string_view rule) {
-        return std::find(options.noise_rules.begin(), options.noise_rules.end(), rule) != options.noise_rules.end();
-    };
-
     // 6 (content rules first: noise is no signal, so it must not shape the window), and the keys of 2.
     const HappeningBuckets happenings = apply_event_rules(w, options);
     Timeline out;
     merge_happenings(w, happenings, options.merge_tolerance);  // 2
     choose_window(w, options, out, diags);                     // 4
-    if (rule_on("bot-chatter")) drop_bot_chatter(w, options);
-    if (rule_on("off-topic")) drop_off_topic(w);
+    if (rule_on(options, "bot-chatter")) drop_bot_chatter(w, options);
+    if (rule_on(options, "off-topic")) drop_off_topic(w);
     weigh_changes(w, options, out);
     group_alerts(w, options, out);  // 3
     add_plain_entries(w, out);

@@ -44,9 +44,6 @@ constexpr std::uint32_t slice_events = 32768;
 }  // namespace
 
 HappeningBuckets apply_event_rules(Work& w, const CorrelateOptions& options) {
-    auto rule_on = [&](std::string_view rule) {
-        return std::find(options.noise_rules.begin(), options.noise_rules.end(), rule) != options.noise_rules.end();
-    };
     const auto n = static_cast<std::uint32_t>(w.events.size());
     const std::size_t slices = (n + slice_events - 1) / slice_events;
     const Work& read_only = w;  // the workers only read, but for each event's own brief; the rest is written here
@@ -62,7 +59,7 @@ HappeningBuckets apply_event_rules(Work& w, const CorrelateOptions& options) {
             briefs[i] = Brief{e.time, e.kind, e.precision, is_signal(e), is_human(e), !e.thread.empty(), e.flags.bot};
             if (is_pinned(e, options.timeline_emoji)) {
                 facts.pinned[i - begin] = 1;
-            } else if (auto rule = noise_rule_of(e, options.ack_words); !rule.empty() && rule_on(rule)) {
+            } else if (auto rule = noise_rule_of(e, options.ack_words); !rule.empty() && rule_on(options, rule)) {
                 facts.noise.emplace_back(i, rule);
                 continue;
             }

@@ -198,7 +198,7 @@ void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diag
             }
         }
         auto [b, e] = ranges[pick];
-        if (std::find(options.noise_rules.begin(), options.noise_rules.end(), "edge-chatter") != options.noise_rules.end())
+        if (rule_on(options, "edge-chatter"))
             std::tie(b, e) = trim_edge_chatter(w, signals, b, e, std::chrono::minutes{15});
         const Instant first = w.brief[signals[b]].time, last = w.brief[signals[e - 1]].time;
         auto resolved = resolution_of(w, signals, b, e);

@@ -107,8 +107,8 @@ TEST_CASE("a collector keeps its events whether its room is faulted in ahead, ou
 }
 
 TEST_CASE("a collector's events come out in stream order, times that tie ordered by the rest of the key") {
-    // Enough events for the sort to run on every core, arriving out of order, most times shared by several
-    // events of different kinds and ids; and the same events in order, which need no sort.
+    // Many events arriving out of order, most times shared by several events of different kinds and ids; and
+    // the same events in order, which need no sort.
     auto make = [](std::uint32_t i) {
         Event e;
         e.id = "x:" + std::to_string((i * 7919u) % 150000u);
