@@ -2,28 +2,64 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
+#include <thread>
 #include <utility>
 #include <vector>
 
 namespace retro {
 
 // Rearranges `v` so that v[k] becomes the old v[source[k]]; `source` is a permutation of 0..n-1. Follows
-// each cycle once, so every item moves once and no second vector is needed.
+// each cycle once, so every item moves once and no second vector is needed. Cycles touch disjoint items:
+// with `workers` ≥ 2 and enough to move, they are shared between two threads by the items they move (one
+// long cycle stays on one thread). Moving an item must not throw (a move of a type that owns its parts does not).
 template <class T>
-void permute_in_place(std::vector<T>& v, const std::vector<std::uint32_t>& source) {
-    std::vector<bool> done(v.size(), false);
+void permute_in_place(std::vector<T>& v, const std::vector<std::uint32_t>& source, std::size_t workers = 1) {
+    // The cycles, found on the indices alone, each given to the side with fewer items to move so far.
+    std::vector<bool> seen(v.size(), false);
+    std::vector<std::uint32_t> starts[2];
+    std::size_t load[2] = {0, 0};
     for (std::size_t start = 0; start < v.size(); ++start) {
-        if (done[start] || source[start] == start) continue;
-        T held = std::move(v[start]);
-        std::size_t k = start;
-        while (source[k] != start) {
-            v[k] = std::move(v[source[k]]);
-            done[k] = true;
+        if (seen[start] || source[start] == start) continue;
+        std::size_t k = start, length = 0;
+        do {
+            seen[k] = true;
             k = source[k];
-        }
-        v[k] = std::move(held);
-        done[k] = true;
+            ++length;
+        } while (k != start);
+        const int side = load[0] <= load[1] ? 0 : 1;
+        starts[side].push_back(static_cast<std::uint32_t>(start));
+        load[side] += length;
     }
+    seen = {};
+    auto follow = [&](const std::vector<std::uint32_t>& cycles) {
+        for (const std::size_t start : cycles) {
+            T held = std::move(v[start]);
+            std::size_t k = start;
+            while (source[k] != start) {
+                v[k] = std::move(v[source[k]]);
+                k = source[k];
+            }
+            v[k] = std::move(held);
+        }
+    };
+    constexpr std::size_t worth_a_thread = 1u << 16;
+    if (workers < 2 || load[0] + load[1] < worth_a_thread) {
+        follow(starts[0]);
+        follow(starts[1]);
+        return;
+    }
+    std::exception_ptr error;
+    std::thread second([&] {
+        try {
+            follow(starts[1]);
+        } catch (...) {
+            error = std::current_exception();
+        }
+    });
+    follow(starts[0]);
+    second.join();
+    if (error) std::rethrow_exception(error);
 }
 
 }  // namespace retro

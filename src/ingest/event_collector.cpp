@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/flat_id_set.hpp"
+#include "core/ordered_parallel.hpp"
 #include "core/permute.hpp"
 #include "ingest/id_collisions.hpp"
 #include "retro/event_json.hpp"
@@ -68,8 +69,8 @@ void EventCollector::expect_input(std::uint64_t bytes) {
         // Not that much address space: the vector grows as it goes.
         return;
     }
-    m_prefault = std::make_unique<PrefaultAhead>(m_events.data() + m_events.size(),
-                                                 m_events.data() + m_events.capacity());
+    m_prefault =
+        std::make_unique<PrefaultAhead>(m_events.data() + m_events.size(), m_events.data() + m_events.capacity());
 }
 
 void EventCollector::drop(std::string_view reason, std::uint64_t count) {
@@ -130,7 +131,7 @@ std::vector<Event> EventCollector::take_sorted(Diagnostics* diags) {
     source.resize(kept);
     m_duplicates += duplicates.size();
     source.insert(source.end(), duplicates.begin(), duplicates.end());
-    permute_in_place(m_events, source);
+    permute_in_place(m_events, source, worker_count());
     m_events.resize(kept);
     m_id_hashes = {};
     return std::exchange(m_events, {});
