@@ -69,7 +69,7 @@ std::string sameness_key(std::string_view s) {
 
 std::set<std::string> words_of(std::string_view text) {
     std::set<std::string> words;
-    content_words(text, [&](std::string w) { words.insert(std::move(w)); });
+    content_words(text, [&](std::string_view w) { words.emplace(w); });
     return words;
 }
 
@@ -110,13 +110,13 @@ void quote_causes(const CorrelateOptions& options, Timeline& out) {
     if (found.empty()) return;
 
     // How many entries say each of the candidates' words: a word is shared when another entry says it too.
-    std::map<std::string, std::size_t> entries_saying;
+    std::map<std::string, std::size_t, std::less<>> entries_saying;
     for (const Candidate& c : found)
         for (const std::string& w : words_of(c.quote.text)) entries_saying.emplace(w, 0);
     for (const TimelineEntry& e : out.entries) {
         std::set<std::size_t*> says;  // the counts of the words this entry says, each once
         auto note = [&](std::string_view text) {
-            content_words(text, [&](std::string w) {
+            content_words(text, [&](std::string_view w) {
                 if (auto it = entries_saying.find(w); it != entries_saying.end()) says.insert(&it->second);
             });
         };

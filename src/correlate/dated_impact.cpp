@@ -19,11 +19,15 @@ namespace retro::correlation {
 
 namespace {
 
-constexpr std::string_view weekday_words[] = {"sunday", "monday",   "tuesday", "wednesday",
+constexpr std::string_view weekday_words[] = {"sunday",   "monday", "tuesday", "wednesday",
                                               "thursday", "friday", "saturday"};
 
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_alpha(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
+bool is_digit(char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 
 // Days back from the message's day that the sentence names: "yesterday" 1, a weekday its latest past one
 // (today's own name 0), none: nullopt.
@@ -52,12 +56,14 @@ std::optional<unsigned> clock_at(std::string_view s, std::size_t at, std::size_t
     }
     std::size_t j = i;
     while (j < s.size() && s[j] == ' ') ++j;
-    if (j + 1 < s.size() && (s[j] == 'a' || s[j] == 'p') && s[j + 1] == 'm' && (j + 2 >= s.size() || !is_alpha(s[j + 2]))) {
+    if (j + 1 < s.size() && (s[j] == 'a' || s[j] == 'p') && s[j + 1] == 'm' &&
+        (j + 2 >= s.size() || !is_alpha(s[j + 2]))) {
         if (hour < 1 || hour > 12 || minute > 59) return std::nullopt;
         end = j + 2;
         return (hour % 12 + (s[j] == 'p' ? 12 : 0)) * 60 + minute;
     }
-    if (!has_minutes || hour > 23 || minute > 59 || (i < s.size() && (s[i] == '.' || s[i] == ':') && i + 1 < s.size() && is_digit(s[i + 1])))
+    if (!has_minutes || hour > 23 || minute > 59 ||
+        (i < s.size() && (s[i] == '.' || s[i] == ':') && i + 1 < s.size() && is_digit(s[i + 1])))
         return std::nullopt;
     // A bare 24-hour time counts only after a word that makes it one: "at 14.00", "since 9:30", "~10.15".
     std::string_view before = s.substr(0, at);
@@ -127,11 +133,12 @@ void bring_in_dated_alerts(Work& w, const CorrelateOptions& options, IncidentWin
     for (std::uint32_t m = 0; m < w.events.size(); ++m) {
         const Event& said = w.events[m];
         if (!w.in_window[m] || !is_happening_lead(w, m) || !is_human(said)) continue;
+        if (said.text.find_first_of("0123456789") == std::string::npos) continue;  // a time is written in digits
         for (const Sentence& sentence : split_sentences(said.text)) {
             const auto times = times_a_sentence_names(sentence.text, said.time, options.tz);
             if (times.empty()) continue;
-            std::set<std::string> words;
-            content_words(sentence.text, [&](std::string word) { words.insert(std::move(word)); });
+            std::set<std::string, std::less<>> words;
+            content_words(sentence.text, [&](std::string_view word) { words.emplace(word); });
             for (std::uint32_t i = 0; i < w.events.size(); ++i) {
                 const Event& e = w.events[i];
                 if (w.in_window[i] || w.lead[i] != i || e.kind != EventKind::alert || !e.alert || e.time >= win.from)
@@ -142,7 +149,7 @@ void bring_in_dated_alerts(Work& w, const CorrelateOptions& options, IncidentWin
                 if (!near) continue;
                 bool named = window_keys.contains(canonical_key(w, e.alert->key));
                 if (!named)
-                    content_words(e.text, [&](const std::string& word) { named = named || words.contains(word); });
+                    content_words(e.text, [&](std::string_view word) { named = named || words.contains(word); });
                 if (!named) continue;
                 w.in_window[i] = true;
                 if (auto it = w.merged.find(i); it != w.merged.end())

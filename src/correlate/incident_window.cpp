@@ -9,9 +9,11 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
+#include "core/string_hash.hpp"
 #include "core/text_utf8.hpp"
 #include "correlate/steps.hpp"
 
@@ -80,14 +82,15 @@ std::optional<Instant> resolution_of(const Work& w, const std::vector<std::uint3
 
 // Issue 18, relevance: "A message before the incident's first related signal or after its last, sharing no word
 // with it, is chatter, not its start or end." The core of the chosen cluster [b, e) of `signals` is its busiest
-// burst (gaps of at most `core_gap`, three people's messages or alerts at least); from either edge, people's messages and e-mails outside the core that share
-// no uncommon word (content_words; an e-mail's subject) with the core and are in no thread with another signal
-// are marked noise `edge-chatter`, until an alert, a status update, a note, a pinned or a related message. The
-// new range is returned.
+// burst (gaps of at most `core_gap`, three people's messages or alerts at least); from either edge, people's messages
+// and e-mails outside the core that share no uncommon word (content_words; an e-mail's subject) with the core and are
+// in no thread with another signal are marked noise `edge-chatter`, until an alert, a status update, a note, a pinned
+// or a related message. The new range is returned.
 std::pair<std::size_t, std::size_t> trim_edge_chatter(Work& w, const std::vector<std::uint32_t>& signals, std::size_t b,
                                                       std::size_t e, std::chrono::minutes core_gap) {
-    auto ranges = cluster_ranges(w, std::vector<std::uint32_t>(signals.begin() + static_cast<std::ptrdiff_t>(b),
-                                                               signals.begin() + static_cast<std::ptrdiff_t>(e)),
+    auto ranges = cluster_ranges(w,
+                                 std::vector<std::uint32_t>(signals.begin() + static_cast<std::ptrdiff_t>(b),
+                                                            signals.begin() + static_cast<std::ptrdiff_t>(e)),
                                  core_gap);
     auto weight = [&](std::pair<std::size_t, std::size_t> r) {
         std::size_t n = 0;
@@ -100,18 +103,18 @@ std::pair<std::size_t, std::size_t> trim_edge_chatter(Work& w, const std::vector
     const std::size_t core_b = b + core.first, core_e = b + core.second;
     if (weight(core) < 3) return {b, e};  // a burst of one or two says too little to tell chatter from it
 
-    auto words_of = [&](const Event& ev, const std::function<void(std::string)>& out) {
+    auto words_of = [&](const Event& ev, const std::function<void(std::string_view)>& out) {
         std::string_view text = ev.text;
         if (ev.kind == EventKind::email) text = text.substr(0, text.find('\n'));
         content_words(text, out);
         if (ev.alert) content_words(ev.alert->key, out);
     };
-    std::set<std::string> said;
+    std::unordered_set<std::string, StringHash, std::equal_to<>> said;
     std::set<std::string> keys;  // the core's alert keys, lower case: a message saying one ("api") is related
     std::set<ThreadKey> threads;
     for (std::size_t k = core_b; k < core_e; ++k) {
         const Event& ev = w.events[signals[k]];
-        words_of(ev, [&](std::string word) { said.insert(std::move(word)); });
+        words_of(ev, [&](std::string_view word) { said.emplace(word); });
         if (ev.alert && ev.alert->key.size() >= 3) keys.insert(to_lower_ascii(ev.alert->key));
         if (!ev.thread.empty()) threads.insert(thread_key(ev));
     }
@@ -127,11 +130,10 @@ std::pair<std::size_t, std::size_t> trim_edge_chatter(Work& w, const std::vector
         if (w.pinned[i] || !is_human(ev) || ev.kind == EventKind::note) return false;
         if (!ev.thread.empty() && (threads.contains(thread_key(ev)) || thread_size[thread_key(ev)] > 1)) return false;
         bool related = false;
-        words_of(ev, [&](std::string word) { related = related || said.contains(word); });
+        words_of(ev, [&](std::string_view word) { related = related || said.contains(word); });
         const std::string lower = to_lower_ascii(ev.text);
-        related = related || std::any_of(keys.begin(), keys.end(), [&](const std::string& key) {
-                      return lower.find(key) != std::string::npos;
-                  });
+        related = related || std::any_of(keys.begin(), keys.end(),
+                                         [&](const std::string& key) { return lower.find(key) != std::string::npos; });
         return !related;
     };
     auto drop = [&](std::size_t k) {

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
+#include "core/string_hash.hpp"
 #include "correlate/steps.hpp"
 
 namespace retro::correlation {
@@ -38,14 +40,15 @@ void drop_off_topic(Work& w) {
                             })->first;
 
     // What the incident says: its alerts, status updates, mail, notes and discussion; and the threads it is in.
-    std::set<std::string> said;
-    auto say = [&](std::string_view text) { content_words(text, [&](std::string word) { said.insert(std::move(word)); }); };
+    std::unordered_set<std::string, StringHash, std::equal_to<>> said;
+    auto say = [&](std::string_view text) { content_words(text, [&](std::string_view word) { said.emplace(word); }); };
     std::set<std::pair<std::string_view, std::string_view>> threads;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         if (!counts(w, i)) continue;
         const Event& e = w.events[i];
         const bool incident = e.kind == EventKind::alert || e.kind == EventKind::status || e.kind == EventKind::email ||
-                              e.kind == EventKind::note || e.channel == discussion || alert_channels.contains(e.channel);
+                              e.kind == EventKind::note || e.channel == discussion ||
+                              alert_channels.contains(e.channel);
         if (!incident) continue;
         say(e.text);
         if (e.alert) say(e.alert->key);
@@ -53,7 +56,7 @@ void drop_off_topic(Work& w) {
     }
     auto related = [&](std::string_view text) {
         bool found = false;
-        content_words(text, [&](std::string word) { found = found || said.contains(word); });
+        content_words(text, [&](std::string_view word) { found = found || said.contains(word); });
         return found;
     };
     auto drop = [&](std::uint32_t i) {

@@ -144,7 +144,8 @@ void bring_in_dated_alerts(Work& w, const CorrelateOptions& options, IncidentWin
 // ---- incident_words.cpp ----
 // Calls `out` with each word of `text` that can relate two messages: lower case, four letters or more, common
 // words left out, cut to the first five letters so that a word's forms meet ("deploy", "deployment").
-void content_words(std::string_view text, const std::function<void(std::string)>& out);
+// The word handed to `out` lives only during the call.
+void content_words(std::string_view text, const std::function<void(std::string_view)>& out);
 
 // ---- relevance.cpp ----
 // Marks people's messages as noise (off-topic) when they are in neither the discussion channel nor an alert

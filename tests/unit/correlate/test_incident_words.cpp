@@ -1,0 +1,38 @@
+// content_words: the words that can relate two messages.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "correlate/steps.hpp"
+
+using namespace retro;
+using namespace retro::correlation;
+
+namespace {
+
+std::vector<std::string> words(std::string_view text) {
+    std::vector<std::string> out;
+    content_words(text, [&](std::string_view w) { out.emplace_back(w); });
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("content words are lower case, four letters or more, cut to five, common ones left out", "[words]") {
+    CHECK(words("The API is DOWN after the Deployment") == std::vector<std::string>{"down", "deplo"});
+    CHECK(words("thanks THANKS Thank you, please look") == std::vector<std::string>{});
+    CHECK(words("run ran runs") == std::vector<std::string>{"runs"});
+}
+
+TEST_CASE("a word longer than every common word is never taken for one", "[words]") {
+    // "something" is common; the longer words that start like common ones are not.
+    CHECK(words("something somethings afternoons") == std::vector<std::string>{"somet", "after"});
+    CHECK(words("Supercalifragilistic") == std::vector<std::string>{"super"});
+}
+
+TEST_CASE("only ASCII letters make words: digits, punctuation and other bytes split them", "[words]") {
+    CHECK(words("db01-primary_host") == std::vector<std::string>{"prima", "host"});
+    CHECK(words("caf\xc3\xa9s r\xc3\xa9seau timeout") == std::vector<std::string>{"seau", "timeo"});
+    CHECK(words("") == std::vector<std::string>{});
+}
