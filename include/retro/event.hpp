@@ -18,8 +18,8 @@ namespace retro {
 
 inline constexpr std::string_view event_schema = "retro.event/1";
 
-enum class EventKind { message, alert, email, status, note, change };
-enum class Precision { exact, minute, day };
+enum class EventKind : std::uint8_t { message, alert, email, status, note, change };
+enum class Precision : std::uint8_t { exact, minute, day };
 // `attachment`: the title of a file attached to the message, on a line of the text that names the file and
 // nothing else ("file: items 403 (items-403.png)"); its `url` is the file's https permalink when the source has
 // one (src/core/attachment_lines.hpp).

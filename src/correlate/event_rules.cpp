@@ -2,6 +2,7 @@
 // step 2 merges happenings under. It runs over slices of the events on every core: each event is read once
 // here, while the slices' results are gathered in stream order on the calling thread.
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +44,12 @@ constexpr std::uint32_t slice_events = 32768;
 
 }  // namespace
 
+std::uint16_t thread_tag_of(std::string_view channel, std::string_view thread) {
+    const std::size_t h = 31 * std::hash<std::string_view>{}(channel) + std::hash<std::string_view>{}(thread);
+    const auto tag = static_cast<std::uint16_t>(h ^ (h >> 16) ^ (h >> 32) ^ (h >> 48));
+    return tag == 0 ? std::uint16_t{1} : tag;
+}
+
 HappeningBuckets apply_event_rules(Work& w, const CorrelateOptions& options) {
     const auto n = static_cast<std::uint32_t>(w.events.size());
     const std::size_t slices = (n + slice_events - 1) / slice_events;
@@ -56,7 +63,8 @@ HappeningBuckets apply_event_rules(Work& w, const CorrelateOptions& options) {
         std::string key;
         for (std::uint32_t i = begin; i < end; ++i) {
             const Event& e = read_only.events[i];
-            briefs[i] = Brief{e.time, e.kind, e.precision, is_signal(e), is_human(e), !e.thread.empty(), e.flags.bot};
+            briefs[i] = Brief{e.time, e.kind, e.precision, is_signal(e), is_human(e), e.flags.bot};
+            if (!e.thread.empty()) briefs[i].thread_tag = thread_tag_of(e.channel, e.thread);
             if (is_pinned(e, options.timeline_emoji)) {
                 facts.pinned[i - begin] = 1;
             } else if (auto rule = noise_rule_of(e, options.ack_words); !rule.empty() && rule_on(options, rule)) {

@@ -121,7 +121,7 @@ std::pair<std::size_t, std::size_t> trim_edge_chatter(Work& w, const std::vector
     if (said.empty() && keys.empty()) return {b, e};  // a core that says nothing cannot tell chatter
     std::map<ThreadKey, std::uint32_t> thread_size;
     for (std::size_t k = b; k < e; ++k)
-        if (w.brief[signals[k]].threaded) ++thread_size[thread_key(w.events[signals[k]])];
+        if (w.brief[signals[k]].threaded()) ++thread_size[thread_key(w.events[signals[k]])];
 
     auto chatter = [&](std::size_t k) {
         std::uint32_t i = signals[k];
@@ -213,16 +213,21 @@ void choose_window(Work& w, const CorrelateOptions& options, Timeline& out, Diag
     }
 
     std::set<ThreadKey> threads;
+    std::vector<bool> tags(std::size_t{1} << 16, false);  // the thread tags of `threads`
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         w.in_window[i] = overlaps(w.brief[i], win.from, win.until);
-        if (w.in_window[i] && whole_threads && w.brief[i].threaded) threads.insert(thread_key(w.events[i]));
+        if (w.in_window[i] && whole_threads && w.brief[i].threaded()) {
+            threads.insert(thread_key(w.events[i]));
+            tags[w.brief[i].thread_tag] = true;
+        }
     }
     // The rest of a thread joins the window, but thanks after it (the next morning's "thank you, it worked") is
     // after the incident: it neither moves the incident's end nor becomes a line.
     std::vector<bool> after(w.events.size(), false);
     if (!threads.empty())
         for (std::uint32_t i = 0; i < w.events.size(); ++i)
-            if (!w.in_window[i] && w.brief[i].threaded && threads.contains(thread_key(w.events[i]))) {
+            if (!w.in_window[i] && w.brief[i].threaded() && tags[w.brief[i].thread_tag] &&
+                threads.contains(thread_key(w.events[i]))) {
                 if (w.brief[i].time < win.until || !opens_with_thanks(w.events[i].text))
                     w.in_window[i] = true;
                 else

@@ -33,11 +33,19 @@ struct Brief {
     Instant time{};
     EventKind kind = EventKind::message;
     Precision precision = Precision::exact;
-    bool signal = false;    // is_signal
-    bool human = false;     // is_human
-    bool threaded = false;  // in a thread (Event::thread set)
-    bool bot = false;       // Flags::bot
+    bool signal = false;  // is_signal
+    bool human = false;   // is_human
+    bool bot = false;     // Flags::bot
+    // 0 when the event is in no thread (Event::thread empty); else thread_tag_of its channel and thread, so
+    // that a pass can tell most events outside a set of threads without reading them.
+    std::uint16_t thread_tag = 0;
+
+    bool threaded() const { return thread_tag != 0; }
 };
+static_assert(sizeof(Brief) == 16);
+
+// A thread's tag: a hash of its channel and root folded to 16 bits, never 0. Equal threads, equal tags.
+std::uint16_t thread_tag_of(std::string_view channel, std::string_view thread);
 
 struct Work {
     std::vector<Event> events;                             // stream order (StreamKey)

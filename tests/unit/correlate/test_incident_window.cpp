@@ -89,6 +89,29 @@ TEST_CASE("threads already in the window are kept whole") {
     CHECK(t.ledger.dropped.at("outside the window") == 1);
 }
 
+TEST_CASE("a thread outside the window whose tag equals one inside it stays outside") {
+    // The brief's 16-bit thread tags collide for some roots; a collision only means the thread is compared.
+    const std::string inside_root = "1721901600.000000";
+    std::string other_root;
+    for (int k = 0; other_root.empty(); ++k) {
+        const std::string candidate = "1721900000." + std::to_string(100000 + k);
+        if (retro::correlation::thread_tag_of("incident", candidate) ==
+            retro::correlation::thread_tag_of("incident", inside_root))
+            other_root = candidate;
+    }
+    Event root = message("10:00", "Ann Lee", "site is down");
+    root.thread = inside_root;
+    Event reply = message("14:00", "Bob Ray", "postmortem notes in the doc");
+    reply.thread = root.thread;
+    Event stranger = message("14:02", "Cid Moe", "who moved my desk?");
+    stranger.thread = other_root;
+    auto t = run({root, message("10:05", "Bob Ray", "checking logs"), message("10:10", "Ann Lee", "still down"), reply,
+                  stranger});
+    CHECK(lines(t) == std::vector<std::string>{"10:00 AL site is down", "10:05 BR checking logs", "10:10 AL still down",
+                                               "14:00 BR postmortem notes in the doc"});
+    CHECK(t.ledger.dropped.at("outside the window") == 1);
+}
+
 TEST_CASE("thanks in a thread after the window is after the incident, news in it is not") {
     Event root = message("10:00", "Ann Lee", "site is down");
     root.thread = "1721901600.000000";

@@ -1,4 +1,4 @@
-// content_words: the words that can relate two messages.
+// content_words: the words that can relate two messages, and the thread tags of the brief.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -35,4 +35,12 @@ TEST_CASE("only ASCII letters make words: digits, punctuation and other bytes sp
     CHECK(words("db01-primary_host") == std::vector<std::string>{"prima", "host"});
     CHECK(words("caf\xc3\xa9s r\xc3\xa9seau timeout") == std::vector<std::string>{"seau", "timeo"});
     CHECK(words("") == std::vector<std::string>{});
+}
+
+TEST_CASE("thread tags: never 0, equal for the same channel and root", "[words]") {
+    CHECK(thread_tag_of("C1", "1700000000.000100") == thread_tag_of("C1", "1700000000.000100"));
+    CHECK(thread_tag_of("", "") != 0);
+    std::size_t zero = 0;
+    for (int i = 0; i < 100000; ++i) zero += thread_tag_of("C" + std::to_string(i), std::to_string(i)) == 0 ? 1 : 0;
+    CHECK(zero == 0);
 }
