@@ -78,8 +78,9 @@ struct Discussion {
         auto joins = [](char c) { return is_word_byte(c) || c == '.' || c == '-' || c == '/' || c == '@' || c == '_'; };
         for (std::size_t at = prose.find(service); at != std::string::npos; at = prose.find(service, at + 1)) {
             const std::size_t end = at + service.size();
-            if ((at == 0 || !joins(prose[at - 1])) && (end == prose.size() || !joins(prose[end]) ||
-                                                       (prose[end] == '.' && (end + 1 == prose.size() || !joins(prose[end + 1])))))
+            if ((at == 0 || !joins(prose[at - 1])) &&
+                (end == prose.size() || !joins(prose[end]) ||
+                 (prose[end] == '.' && (end + 1 == prose.size() || !joins(prose[end + 1])))))
                 return true;
         }
         return false;
@@ -139,8 +140,8 @@ void append_without_links(std::string_view text, std::string& out) {
 Discussion discussion_of(const Work& w) {
     Discussion d;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
+        if (!w.in_window[i] || w.fate[i] == Fate::noise || w.brief[i].kind == EventKind::change) continue;
         const Event& e = w.events[i];
-        if (e.kind == EventKind::change || !w.in_window[i] || w.fate[i] == Fate::noise) continue;
         if (e.alert) {
             d.alerts += to_lower_ascii(e.alert->key) + "\n" + to_lower_ascii(e.alert->service) + "\n";
             continue;
@@ -258,15 +259,16 @@ void weigh_changes(Work& w, const CorrelateOptions& options, Timeline& out) {
     // The window starts at its first signal, unless --from set it: then the first signal inside it counts.
     Instant first_signal = out.window.from;
     for (std::uint32_t i = 0; i < w.events.size(); ++i)
-        if (w.in_window[i] && is_happening_lead(w, i) && is_signal(w.events[i])) {
-            first_signal = std::max(first_signal, w.events[i].time);
+        if (w.in_window[i] && is_happening_lead(w, i) && w.brief[i].signal) {
+            first_signal = std::max(first_signal, w.brief[i].time);
             break;
         }
     const Instant lead_up_from = out.window.from - options.lead_up;
     std::vector<Weighed> changes;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
+        if (w.brief[i].kind != EventKind::change || !is_happening_lead(w, i)) continue;
         const Event& e = w.events[i];
-        if (e.kind != EventKind::change || !e.change || !is_happening_lead(w, i)) continue;
+        if (!e.change) continue;
         if (e.time < lead_up_from || e.time >= out.window.until) continue;
         changes.push_back({i, {}, false, false, e.time >= out.window.from});
     }

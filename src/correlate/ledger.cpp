@@ -23,18 +23,23 @@ constexpr std::size_t left_out_per_reason = 5;
 
 // The first events of each judgement call (noise rules, after the incident), for `retro timeline --stats`.
 void list_left_out(const Work& w, Ledger& ledger) {
-    std::map<std::string, std::size_t> listed;
+    // Counted by the rule (a literal) or the fate; a reason's text is made only for the events listed.
+    std::map<std::string_view, std::size_t> listed_noise;
+    std::size_t listed_after = 0;
+    auto rule = w.noise_rule.begin();  // both go up by event: the rule of event i is found by walking along
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         std::string reason;
         if (w.fate[i] == Fate::after_incident) {
+            if (listed_after++ >= left_out_per_reason) continue;
             reason = reason_after;
         } else if (w.fate[i] == Fate::noise) {
-            auto rule = w.noise_rule.find(i);
-            reason = fmt::format("noise: {}", rule == w.noise_rule.end() ? std::string_view() : rule->second);
+            while (rule != w.noise_rule.end() && rule->first < i) ++rule;
+            const std::string_view name = rule != w.noise_rule.end() && rule->first == i ? rule->second : "";
+            if (listed_noise[name]++ >= left_out_per_reason) continue;
+            reason = fmt::format("noise: {}", name);
         } else {
             continue;
         }
-        if (listed[reason]++ >= left_out_per_reason) continue;
         const Event& e = w.events[i];
         const std::string_view first_line = std::string_view(e.text).substr(0, e.text.find('\n'));
         ledger.left_out.push_back({e.time, !e.actor.name.empty() ? e.actor.name.str() : e.actor.email.str(),

@@ -115,9 +115,9 @@ void find_milestones(const Work& w, const CorrelateOptions& options, Timeline& o
     if (!pinned("acknowledged")) {
         bool found = false;
         for (std::uint32_t i = 0; i < w.events.size() && !found; ++i) {
+            if (w.fate[i] == Fate::outside || w.fate[i] == Fate::after_incident || w.fate[i] == Fate::noise) continue;
             const Event& e = w.events[i];
-            if (e.alert && e.alert->state == "acknowledged" && w.fate[i] != Fate::outside &&
-                w.fate[i] != Fate::after_incident && w.fate[i] != Fate::noise) {
+            if (e.alert && e.alert->state == "acknowledged") {
                 f.add("acknowledged", e.time, {e.id}, "alert state");
                 found = true;
             }
@@ -184,10 +184,13 @@ void find_milestones(const Work& w, const CorrelateOptions& options, Timeline& o
             f.add("resolved", closing_status->time, f.ids(*closing_status), "status update");
         } else if (any_group && all_resolved && resolving) {
             std::vector<std::string> evidence;  // the resolution record itself
-            for (const Event& e : w.events)
-                if (e.time == *last_resolution && e.alert && e.alert->state == "resolved" &&
+            for (std::uint32_t i = 0; i < w.events.size(); ++i) {
+                if (w.brief[i].time != *last_resolution) continue;  // most events, told without reading them
+                const Event& e = w.events[i];
+                if (e.alert && e.alert->state == "resolved" &&
                     canonical_key(w, e.alert->key) == canonical_key(w, resolving->group->key))
                     evidence.push_back(e.id);
+            }
             if (evidence.empty()) evidence = resolving->event_ids;
             f.add("resolved", *last_resolution, std::move(evidence), "alert state");
         } else {

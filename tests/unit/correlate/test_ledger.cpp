@@ -14,14 +14,14 @@ using namespace retro::test;
 TEST_CASE("every input event is in the timeline or under one named reason") {
     Event post = alert("10:05:30", "api", "firing", "export.zip!/alerts/2024-07-25.json", "slack");
     std::vector<Event> events{
-        message("06:00", "Ann Lee", "unrelated morning chat"),           // outside the window
-        message("10:00", "Ann Lee", "site is down"),                     // entry
+        message("06:00", "Ann Lee", "unrelated morning chat"),  // outside the window
+        message("10:00", "Ann Lee", "site is down"),            // entry
         system_message("10:01", "Bob Ray", "@Bob Ray has joined the channel", SystemMessage::membership),  // noise
-        alert("10:05:00", "api", "firing"),                              // entry (a short flap: line by line)
-        post,                                                            // merged into the alarm
-        alert("10:07:00", "api", "resolved"),                            // grouped, behind the 10:05 line
-        alert("10:09:00", "api", "firing"),                              // entry (the flap's second line)
-        message("10:10", "Bob Ray", "ok"),                               // noise: one-word-ack
+        alert("10:05:00", "api", "firing"),    // entry (a short flap: line by line)
+        post,                                  // merged into the alarm
+        alert("10:07:00", "api", "resolved"),  // grouped, behind the 10:05 line
+        alert("10:09:00", "api", "firing"),    // entry (the flap's second line)
+        message("10:10", "Bob Ray", "ok"),     // noise: one-word-ack
     };
     std::map<std::string, std::uint64_t, std::less<>> not_events{{"cloudwatch: history item not a StateUpdate", 3}};
     Diagnostics diags;
@@ -77,8 +77,7 @@ TEST_CASE("the discussion link is the channel's first pinned message when there 
 
 TEST_CASE("the ledger names the first events of each judgement call, five per reason") {
     std::vector<Event> events{message("10:00", "Ann Lee", "site is down"), alert("10:05:00", "api", "firing")};
-    for (int k = 0; k < 7; ++k)
-        events.push_back(message(fmt::format("10:1{}", k), "Bob Ray", "thanks!"));
+    for (int k = 0; k < 7; ++k) events.push_back(message(fmt::format("10:1{}", k), "Bob Ray", "thanks!"));
     events.push_back(message("10:20", "Cy Dee", ":+1:"));
     auto t = run(events);
     REQUIRE(t.ledger.dropped.at("noise: one-word-ack") == 7);
@@ -89,6 +88,23 @@ TEST_CASE("the ledger names the first events of each judgement call, five per re
                         "10:10 Bob Ray thanks! [noise: one-word-ack]", "10:11 Bob Ray thanks! [noise: one-word-ack]",
                         "10:12 Bob Ray thanks! [noise: one-word-ack]", "10:13 Bob Ray thanks! [noise: one-word-ack]",
                         "10:14 Bob Ray thanks! [noise: one-word-ack]", "10:20 Cy Dee :+1: [noise: emoji-only]"});
+}
+
+TEST_CASE("the ledger lists five of each reason when the reasons alternate") {
+    std::vector<Event> events{message("10:00", "Ann Lee", "site is down"), alert("10:05:00", "api", "firing")};
+    for (int k = 0; k < 6; ++k) {
+        events.push_back(message(fmt::format("10:{}", 10 + 2 * k), "Bob Ray", "thanks!"));
+        events.push_back(message(fmt::format("10:{}", 11 + 2 * k), "Cy Dee", ":+1:"));
+    }
+    auto t = run(events);
+    std::vector<std::string> listed;
+    for (const LeftOut& o : t.ledger.left_out)
+        listed.push_back(format_utc(o.time).substr(11, 5) + " [" + o.reason + "]");
+    CHECK(listed == std::vector<std::string>{"10:10 [noise: one-word-ack]", "10:11 [noise: emoji-only]",
+                                             "10:12 [noise: one-word-ack]", "10:13 [noise: emoji-only]",
+                                             "10:14 [noise: one-word-ack]", "10:15 [noise: emoji-only]",
+                                             "10:16 [noise: one-word-ack]", "10:17 [noise: emoji-only]",
+                                             "10:18 [noise: one-word-ack]", "10:19 [noise: emoji-only]"});
 }
 
 TEST_CASE("correlate_keeping makes the timeline correlate makes and hands the events back in stream order") {
