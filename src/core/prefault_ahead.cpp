@@ -19,6 +19,16 @@ const char* page_up(const char* p) {
     return reinterpret_cast<const char*>((at + page - 1) / page * page);
 }
 
+// Asks for transparent huge pages in the 2 MB-aligned part of [begin, end): a fault then fills 2 MB at once,
+// and the passes over the range miss the TLB less. Only advice: a kernel without them (or with them off)
+// keeps 4 KB pages.
+void advise_huge_pages(const char* begin, const char* end) {
+    constexpr std::uintptr_t huge = 2u << 20;
+    const std::uintptr_t from = (reinterpret_cast<std::uintptr_t>(begin) + huge - 1) / huge * huge;
+    const std::uintptr_t to = reinterpret_cast<std::uintptr_t>(end) / huge * huge;
+    if (from < to) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
+}
+
 }  // namespace
 
 PrefaultAhead::PrefaultAhead(const void* begin, const void* end, std::size_t ahead)
@@ -27,6 +37,9 @@ PrefaultAhead::PrefaultAhead(const void* begin, const void* end, std::size_t ahe
       m_ahead(std::max(ahead, chunk)),
       m_reached(m_begin),
       m_done(m_begin) {
+#ifdef MADV_HUGEPAGE
+    advise_huge_pages(m_begin, m_end);
+#endif
 #ifdef MADV_POPULATE_WRITE
     if (m_end - m_begin >= static_cast<std::ptrdiff_t>(chunk)) m_thread = std::thread([this] { run(); });
 #endif

@@ -6,6 +6,7 @@
 // are untouched (pages are faulted in as if written, not written), and nothing past a fixed distance
 // ahead of the writer is faulted in, so the peak of memory stays where it was. Where the call does not
 // exist (kernels before 5.14, other systems), nothing is done and the writer faults its pages in itself.
+// The range is also advised to take transparent huge pages (MADV_HUGEPAGE), where the kernel has them.
 #pragma once
 
 #include <condition_variable>
