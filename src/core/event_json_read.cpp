@@ -55,11 +55,9 @@ std::optional<bool> bool_of(Value value) {
     return b;
 }
 
-// True when `s` holds a NUL or a byte ≥ 0x80, which repair_utf8 would have to look at.
+// True when `s` holds a NUL or a byte ≥ 0x80, which repair_utf8 would have to look at (eight bytes at a time).
 bool needs_repair(std::string_view s) {
-    for (char c : s)
-        if (c == '\0' || static_cast<unsigned char>(c) >= 0x80) return true;
-    return false;
+    return !is_plain_ascii(s);
 }
 
 // The root's members, in the order of `root_names`.
@@ -258,7 +256,10 @@ private:
     bool required_string(Value value, std::string_view key, std::string& out) {
         std::string_view s;
         if (!required_view(value, key, s)) return false;
-        out = repair_utf8(s);
+        if (needs_repair(s))
+            out = repair_utf8(s);
+        else
+            out = s;
         return true;
     }
 
