@@ -366,10 +366,7 @@ bool read_event_json(std::string_view record, const Origin& origin, Diagnostics&
     thread_local RecentFields recent;
     auto root = parser.parse(record, origin, diags, "events.bad-json");
     if (!root) return false;
-    Event e;
-    if (!EventReader(*root, record, origin, diags, recent).read(e)) return false;
-    out = std::move(e);
-    return true;
+    return EventReader(*root, record, origin, diags, recent).read(out);
 }
 
 }  // namespace retro
