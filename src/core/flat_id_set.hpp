@@ -31,7 +31,6 @@ public:
     bool insert(std::uint32_t index, std::uint64_t hash) {
         if ((m_size + 1) * 2 > m_slots.size()) resize(m_slots.size());  // doubles
         const std::uint32_t tag = static_cast<std::uint32_t>(hash ^ (hash >> 32));
-        const std::string_view id = m_id_of(index);
         for (std::size_t at = tag & m_mask;; at = (at + 1) & m_mask) {
             Slot& slot = m_slots[at];
             if (slot.index == empty) {
@@ -39,7 +38,9 @@ public:
                 ++m_size;
                 return true;
             }
-            if (slot.tag == tag && m_id_of(slot.index) == id) return false;
+            // The ids are read only where the tags meet: looking an id up can mean reading a large record
+            // far away in memory, and distinct ids almost never share 32 bits of hash.
+            if (slot.tag == tag && m_id_of(slot.index) == m_id_of(index)) return false;
         }
     }
 

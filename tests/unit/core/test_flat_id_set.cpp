@@ -51,3 +51,20 @@ TEST_CASE("ids whose hashes share a slot are told apart by their bytes", "[flat-
     for (std::uint32_t i = 0; i < 3; ++i) CHECK(seen.insert(i, 42));  // one hash for all: same tag, same slot
     for (std::uint32_t i = 3; i < 6; ++i) CHECK_FALSE(seen.insert(i, 42));
 }
+
+TEST_CASE("ids are read only where two hashes meet", "[flat-id-set]") {
+    std::vector<std::string> ids;
+    for (int i = 0; i < 20000; ++i) ids.push_back("slack:C1/" + std::to_string(i % 15000));  // 5000 repeated
+    std::size_t reads = 0;
+    FlatIdSet seen(ids.size(), [&](std::uint32_t i) {
+        ++reads;
+        return std::string_view(ids[i]);
+    });
+    std::size_t repeats = 0;
+    for (std::uint32_t i = 0; i < ids.size(); ++i) repeats += seen.insert(i, flat_id_hash(ids[i])) ? 0 : 1;
+    CHECK(repeats == 5000);
+    // Each repeat compared with its first once; a distinct id only where 32 bits of hash collide (rare): not
+    // one read per insert, as when each insert read its id first.
+    CHECK(reads >= 2 * 5000);
+    CHECK(reads < 2 * 5000 + 100);
+}
