@@ -2,8 +2,9 @@
 #pragma once
 
 #include <cstdint>
-#include <exception>
+#include <system_error>
 #include <thread>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -12,9 +13,11 @@ namespace retro {
 // Rearranges `v` so that v[k] becomes the old v[source[k]]; `source` is a permutation of 0..n-1. Follows
 // each cycle once, so every item moves once and no second vector is needed. Cycles touch disjoint items:
 // with `workers` ≥ 2 and enough to move, they are shared between two threads by the items they move (one
-// long cycle stays on one thread). Moving an item must not throw (a move of a type that owns its parts does not).
+// long cycle stays on one thread). Where no thread can be started, the calling thread follows them all.
 template <class T>
 void permute_in_place(std::vector<T>& v, const std::vector<std::uint32_t>& source, std::size_t workers = 1) {
+    // A move that threw halfway along a cycle would leave items lost, and on a second thread end the process.
+    static_assert(std::is_nothrow_move_constructible_v<T> && std::is_nothrow_move_assignable_v<T>);
     // The cycles, found on the indices alone, each given to the side with fewer items to move so far.
     std::vector<bool> seen(v.size(), false);
     std::vector<std::uint32_t> starts[2];
@@ -49,17 +52,14 @@ void permute_in_place(std::vector<T>& v, const std::vector<std::uint32_t>& sourc
         follow(starts[1]);
         return;
     }
-    std::exception_ptr error;
-    std::thread second([&] {
-        try {
-            follow(starts[1]);
-        } catch (...) {
-            error = std::current_exception();
-        }
-    });
+    std::thread second;
+    try {
+        second = std::thread([&] { follow(starts[1]); });
+    } catch (const std::system_error&) {
+        follow(starts[1]);  // no thread to be had (a process limit): all on this one
+    }
     follow(starts[0]);
-    second.join();
-    if (error) std::rethrow_exception(error);
+    if (second.joinable()) second.join();
 }
 
 }  // namespace retro

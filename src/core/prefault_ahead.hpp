@@ -4,9 +4,10 @@
 // `retro timeline`'s samples, all on its busiest thread, while the workers wait for it. The kernel's
 // MADV_POPULATE_WRITE does the same work for a whole chunk in one call, here on another core; the contents
 // are untouched (pages are faulted in as if written, not written), and nothing past a fixed distance
-// ahead of the writer is faulted in, so the peak of memory stays where it was. Where the call does not
-// exist (kernels before 5.14, other systems), nothing is done and the writer faults its pages in itself.
-// The range is also advised to take transparent huge pages (MADV_HUGEPAGE), where the kernel has them.
+// ahead of the writer is faulted in, so the peak of memory stays where it was (to within a 2 MB huge page).
+// Where the call does not exist (kernels before 5.14, other systems), nothing is done and the writer faults
+// its pages in itself. The range is also advised to take transparent huge pages (MADV_HUGEPAGE), where the
+// kernel has them.
 #pragma once
 
 #include <condition_variable>

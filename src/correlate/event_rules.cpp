@@ -45,7 +45,7 @@ constexpr std::uint32_t slice_events = 32768;
 }  // namespace
 
 std::uint16_t thread_tag_of(std::string_view channel, std::string_view thread) {
-    const std::size_t h = 31 * std::hash<std::string_view>{}(channel) + std::hash<std::string_view>{}(thread);
+    const std::uint64_t h = 31 * std::hash<std::string_view>{}(channel) + std::hash<std::string_view>{}(thread);
     const auto tag = static_cast<std::uint16_t>(h ^ (h >> 16) ^ (h >> 32) ^ (h >> 48));
     return tag == 0 ? std::uint16_t{1} : tag;
 }
