@@ -60,6 +60,22 @@ bool needs_repair(std::string_view s) {
     return !is_plain_ascii(s);
 }
 
+// `out` = repair_utf8(s), made straight from the parsed bytes when there is nothing to repair (no string made
+// on the way).
+template <class Text>  // std::string or PackedText
+void assign_repaired(Text& out, std::string_view s) {
+    if (needs_repair(s))
+        out = repair_utf8(s);
+    else
+        out = s;
+}
+
+// The shared copy of repair_utf8(s) among the last texts of a field.
+template <std::size_t Slots>
+PackedText shared_repaired(RecentTexts<Slots>& recent, std::string_view s) {
+    return needs_repair(s) ? recent.get(repair_utf8(s)) : recent.get(s);
+}
+
 // The root's members, in the order of `root_names`.
 enum Root : std::size_t {
     r_schema,
@@ -85,9 +101,8 @@ enum Root : std::size_t {
     r_count
 };
 constexpr std::array<std::string_view, r_count> root_names{
-    "schema", "id",     "record", "time",   "time_raw", "precision", "kind",  "source",
-    "channel", "actor", "text",   "spans",  "alert",    "status",    "thread", "links",
-    "change", "repeat", "flags",  "provenance"};
+    "schema", "id",    "record", "time",   "time_raw", "precision", "kind",   "source", "channel", "actor",
+    "text",   "spans", "alert",  "status", "thread",   "links",     "change", "repeat", "flags",   "provenance"};
 
 // Texts that repeat from event to event, each field's kept once per reading thread: the source kinds, their
 // origins (a merged timeline interleaves a few dozen files), the channels and the people (a few hundred of
@@ -226,10 +241,7 @@ private:
                             fmt::format("\"{}\" should be a string; ignored", key));
             return false;
         }
-        if (needs_repair(s))
-            out = repair_utf8(s);
-        else
-            out = s;  // straight from the parsed bytes: nothing to repair, no string made on the way
+        assign_repaired(out, s);
         return true;
     }
 
@@ -239,7 +251,7 @@ private:
         std::string_view s;
         if (!value) return false;
         if (value->get(s)) return optional_string(value, key, out);  // reports it
-        out = needs_repair(s) ? recent.get(repair_utf8(s)) : recent.get(s);
+        out = shared_repaired(recent, s);
         return true;
     }
 
@@ -256,10 +268,7 @@ private:
     bool required_string(Value value, std::string_view key, std::string& out) {
         std::string_view s;
         if (!required_view(value, key, s)) return false;
-        if (needs_repair(s))
-            out = repair_utf8(s);
-        else
-            out = s;
+        assign_repaired(out, s);
         return true;
     }
 
@@ -274,7 +283,7 @@ private:
             find_members(object, std::array<std::string_view, 5>{"kind", "vendor", "origin", "line", "medium"});
         std::string_view kind;
         if (!required_view(f[0], "kind", kind)) return false;
-        source.kind = needs_repair(kind) ? m_recent.kinds.get(repair_utf8(kind)) : m_recent.kinds.get(kind);
+        source.kind = shared_repaired(m_recent.kinds, kind);
         optional_string(f[1], "vendor", source.vendor);
         shared_string(f[2], "origin", source.origin, m_recent.origins);
         std::string medium;
@@ -295,7 +304,7 @@ private:
     bool read_change(Value value, Event& e) {
         if (!value) return true;
         const auto f = find_members(value, std::array<std::string_view, 8>{"system", "repo", "ref", "number", "action",
-                                                                          "environment", "commit", "url"});
+                                                                           "environment", "commit", "url"});
         ChangeInfo c;
         optional_string(f[0], "system", c.system);
         optional_string(f[1], "repo", c.repo);
