@@ -30,9 +30,11 @@ struct ValueRange {
 std::vector<ValueRange> array_element_ranges(std::string_view bytes, std::size_t array_start);
 
 // The same from the structural offsets a DomParser found in `bytes` (the array being the whole text):
-// nullopt when they do not index `bytes` from its first byte (a byte-order mark).
+// nullopt when they do not index `bytes` from its first byte (a byte-order mark). `expected`: how many
+// elements the parser found (room is made for them at once).
 std::optional<std::vector<ValueRange>> array_element_ranges(std::string_view bytes,
-                                                            std::span<const std::uint32_t> structurals);
+                                                            std::span<const std::uint32_t> structurals,
+                                                            std::size_t expected = 0);
 
 // The origin of a value inside `bytes`, which start at `origin`.
 Origin origin_of(const Origin& origin, const ValueRange& range);

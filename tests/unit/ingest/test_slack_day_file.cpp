@@ -404,6 +404,8 @@ TEST_CASE("element positions from the parser's structural index match the string
         "[\n  {\"a\": \"x,]}\"},\n  {\"b\": [1, {\"c\": \"\\\"]\"}]},\n\n    \"s\", 2, null, true\n]\n",
         "[{\"t\":\"\\\\\"},{\"u\":[[],{}]}]",
         "[\n    {\n        \"text\": \"caf\xc3\xa9 [ok]\",\n        \"ts\": \"1.2\"\n    },\n    {\n    }\n]",
+        // Elements that are arrays, nested and closing straight back to the array's level.
+        "[[[1]], [2, [3, [4]]], [[]], \"x\", {\"a\": [[{}]]}, [[[[]]]]]",
     };
     json::DomParser parser;
     for (const std::string& text : texts) {
@@ -412,6 +414,10 @@ TEST_CASE("element positions from the parser's structural index match the string
         auto indexed = ingest::slack::array_element_ranges(text, parser.structurals());
         REQUIRE(indexed);
         auto scanned = ingest::slack::array_element_ranges(text, 0);
+        // Room made for a wrong number of elements changes nothing.
+        auto roomy = ingest::slack::array_element_ranges(text, parser.structurals(), 1000);
+        REQUIRE(roomy);
+        REQUIRE(roomy->size() == scanned.size());
         REQUIRE(indexed->size() == scanned.size());
         for (std::size_t i = 0; i < scanned.size(); ++i) {
             CHECK((*indexed)[i].start == scanned[i].start);
