@@ -251,7 +251,10 @@ void MessageConverter::append_dedupe_key(json::Element message, std::string& key
 RichText MessageConverter::render_text(const MessageFields& f) const {
     RichText out;
     std::string_view text = MessageFields::string(f.text);
-    append_mrkdwn(clean_text(text), m_names, out);
+    // The plain text is about as long as the mrkdwn: room for it at once, not grown by doubling.
+    out.text.reserve(text.size());
+    std::string repaired;
+    append_mrkdwn(clean_text(text, repaired), m_names, out);
     if (out.text.empty())
         if (auto blocks = MessageFields::array(f.blocks)) append_blocks(*blocks, m_names, out);
     if (auto atts = MessageFields::array(f.attachments)) {
@@ -346,9 +349,10 @@ void MessageConverter::convert(json::Element message, const ChannelRef& channel,
 
     RichText text = render_text(f);
     // Spans close inside out (`*_x_*` closes italic first); list them by start, outer first.
-    std::stable_sort(text.spans.begin(), text.spans.end(), [](const Span& a, const Span& b) {
-        return a.start != b.start ? a.start < b.start : a.end > b.end;
-    });
+    if (text.spans.size() > 1)  // std::stable_sort takes a buffer from the heap even for one span
+        std::stable_sort(text.spans.begin(), text.spans.end(), [](const Span& a, const Span& b) {
+            return a.start != b.start ? a.start < b.start : a.end > b.end;
+        });
     e.text = std::move(text.text);
     e.spans = std::move(text.spans);
 

@@ -31,6 +31,9 @@ struct NameLookup {
 // `text` as an owned string, valid UTF-8 without NULs: strings from the DOM parser are already valid
 // UTF-8, so only a string holding a NUL (`\u0000`) or invalid bytes goes through repair_utf8.
 std::string clean_text(std::string_view text);
+// The same without a copy where none is needed: `text` itself when it is already clean, else its repair,
+// kept in `storage`.
+std::string_view clean_text(std::string_view text, std::string& storage);
 
 // `prefix` then `text`: "@Name", "#channel".
 std::string prefixed(char prefix, std::string_view text);

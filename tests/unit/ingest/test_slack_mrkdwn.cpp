@@ -123,3 +123,22 @@ TEST_CASE("bot layout blocks: section, fields and context", "[slack][blocks]") {
     CHECK(out.text == "Alarm\nState > ALARM\nRegion: eu-west-1\nby @Rachel now");
     CHECK(out.spans == std::vector<Span>{span(6, 11, SpanType::bold), span(41, 48, SpanType::mention)});
 }
+
+TEST_CASE("clean text is the text itself when it needs no repair, else its repair", "[slack][mrkdwn]") {
+    std::string storage;
+    const std::string clean = "caf\xc3\xa9 <@U1> ok";
+    const std::string_view same = clean_text(clean, storage);
+    CHECK(same.data() == clean.data());  // no copy
+    CHECK(same.size() == clean.size());
+    CHECK(storage.empty());
+
+    const std::string with_nul("a\0b", 3);
+    CHECK(clean_text(with_nul, storage) == clean_text(with_nul));
+    CHECK(clean_text(with_nul, storage).find('\0') == std::string_view::npos);
+    const std::string invalid = "bad \xff byte";
+    const std::string_view repaired = clean_text(invalid, storage);
+    CHECK(repaired == clean_text(invalid));
+    CHECK(repaired.data() == storage.data());
+    CHECK(repaired != invalid);
+    CHECK(clean_text(std::string_view(), storage).empty());
+}
