@@ -2,6 +2,7 @@
 // IANA zones and local formatting. Parsers here consume the whole input or fail (std::nullopt).
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -130,6 +131,9 @@ std::optional<ParsedDate> parse_any_timestamp(std::string_view text, const TimeZ
 
 // "2024-07-25T10:36:12.248609Z": always six fractional digits.
 std::string format_utc(Instant t);
+// The same written into `buffer` (no allocation: once per event written).
+using UtcText = std::array<char, 32>;
+std::string_view format_utc(Instant t, UtcText& buffer);
 
 // "11.35": local hour and minute, truncated.
 std::string format_hh_mm(Instant t, const TimeZone& zone);

@@ -81,7 +81,8 @@ void write_event(const Event& e, std::string& out, bool content_only) {
         w.key("id").value(e.id);
         optional_string(w, "record", e.record);
     }
-    w.key("time").value(format_utc(e.time));
+    UtcText utc;
+    w.key("time").value(format_utc(e.time, utc));
     if (!content_only) optional_string(w, "time_raw", e.time_raw);
     w.key("precision").value(to_string(e.precision));
     w.key("kind").value(to_string(e.kind));

@@ -6,6 +6,7 @@
 #include <date/date.h>
 
 #include <array>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace retro {
@@ -51,7 +52,12 @@ std::string_view weekday_name(unsigned weekday) { return day_names[weekday % 7];
 std::string_view month_name(unsigned month) { return month_names[(month + 11) % 12]; }
 
 std::string format_utc(Instant t) {
-    // Runs once per event written: fixed-width digits into a buffer, no format parsing.
+    UtcText buffer;
+    return std::string(format_utc(t, buffer));
+}
+
+std::string_view format_utc(Instant t, UtcText& buffer) {
+    // Fixed-width digits into the buffer, no format parsing.
     const std::int64_t count = t.time_since_epoch().count();
     std::int64_t days = count / micros_per_day;
     std::int64_t micros_of_day = count % micros_per_day;
@@ -63,13 +69,14 @@ std::string format_utc(Instant t) {
     unsigned month = 0, day = 0;
     civil_from_days(days, year, month, day);
 
-    std::string out;
+    char* out = buffer.data();
     if (year < 0 || year > 9999) {
-        // Outside ISO 8601's four-digit years: the expanded form with a sign (ISO 8601 §4.1.2.4).
-        out = fmt::format("{}{:06}", year < 0 ? '-' : '+', year < 0 ? -year : year);
+        // Outside ISO 8601's four-digit years: the expanded form with a sign (ISO 8601 §4.1.2.4). Instants
+        // reach about 292,000 years either way: six digits at most.
+        out = fmt::format_to(out, "{}{:06}", year < 0 ? '-' : '+', year < 0 ? -year : year);
     } else {
-        out.resize(4);
-        put_digits(out.data(), year, 4);
+        put_digits(out, year, 4);
+        out += 4;
     }
     char rest[24] = "-MM-DDThh:mm:ss.ffffffZ";
     put_digits(rest + 1, month, 2);
@@ -78,8 +85,8 @@ std::string format_utc(Instant t) {
     put_digits(rest + 10, micros_of_day / 60'000'000 % 60, 2);
     put_digits(rest + 13, micros_of_day / 1'000'000 % 60, 2);
     put_digits(rest + 16, micros_of_day % 1'000'000, 6);
-    out.append(rest, 23);
-    return out;
+    std::memcpy(out, rest, 23);
+    return {buffer.data(), static_cast<std::size_t>(out + 23 - buffer.data())};
 }
 
 std::string format_hh_mm(Instant t, const TimeZone& zone) {

@@ -48,6 +48,10 @@ TEST_CASE("format_utc always writes six fractional digits", "[time]") {
     for (const Case& c : cases) {
         INFO(c.expected);
         CHECK(format_utc(c.t) == c.expected);
+        UtcText buffer;
+        const std::string_view written = format_utc(c.t, buffer);  // the allocation-free form: the same text
+        CHECK(written == c.expected);
+        CHECK(written.data() == buffer.data());
     }
 }
 
