@@ -18,6 +18,14 @@ using Element = simdjson::dom::element;
 using Object = simdjson::dom::object;
 using Array = simdjson::dom::array;
 
+// Text followed by at least retro::read_padding readable bytes of the same buffer (the records after it,
+// or room reserved at the buffer's end): the parser may read them, their contents do not matter. Used as
+// the text itself wherever a plain view is wanted.
+struct PaddedText {
+    std::string_view bytes;
+    operator std::string_view() const { return bytes; }
+};
+
 // Parses framed records one at a time, reusing its buffers.
 class DomParser {
 public:
@@ -30,6 +38,10 @@ public:
     // it): parsed in place, not copied into the parser's own buffer first. Without the room, as above.
     std::optional<Element> parse(const std::string& bytes, const Origin& origin, Diagnostics& diags,
                                  std::string_view code);
+    // The same for text with room after it: parsed in place, not copied into the parser's own buffer first.
+    std::optional<Element> parse(PaddedText text, const Origin& origin, Diagnostics& diags, std::string_view code) {
+        return parse(text.bytes, false, origin, diags, code);
+    }
     std::optional<Element> parse(const char* bytes, const Origin& origin, Diagnostics& diags, std::string_view code) {
         return parse(std::string_view(bytes), origin, diags, code);
     }

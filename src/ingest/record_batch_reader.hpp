@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/json_dom.hpp"
 #include "core/ordered_parallel.hpp"
 #include "io/json_records.hpp"
 #include "retro/ingest.hpp"
@@ -51,6 +52,8 @@ private:
 
 // Workers convert records; `Worker` is one thread's converter, used by that thread only:
 //   void parse(std::string_view bytes, const Origin& origin, Diagnostics& diags, EventSink& sink);
+//   (given a json::PaddedText when the batch has room after its last record, which it usually has: a worker
+//   that takes one parses the record in place)
 //   Extra take_extra();  // anything else one batch found (say, shapes counted), handed over in order
 template <class Worker>
 class RecordBatchReader {
@@ -76,7 +79,7 @@ public:
         if (!m_batch.records.empty() && origin.name != m_batch.name) submit();
         if (m_batch.records.empty()) {
             m_batch.name = origin.name;
-            m_batch.bytes.reserve(m_batch_bytes + std::min(bytes.size(), m_batch_bytes));
+            m_batch.bytes.reserve(m_batch_bytes + std::min(bytes.size(), m_batch_bytes) + read_padding);
         }
         m_batch.records.push_back({m_batch.bytes.size(), bytes.size(), origin.line, origin.column});
         m_batch.bytes.append(bytes);
@@ -139,10 +142,16 @@ private:
         Diagnostics diags(nullptr, Diagnostics::Format::text, std::numeric_limits<std::size_t>::max());
         BatchSink sink(m_context.sink);
         Origin origin{batch.name, 0, 0};
+        // Every record but the last is followed by the next ones; the last by the room left, if enough.
+        const bool padded = batch.bytes.capacity() - batch.bytes.size() >= read_padding;
         for (const Record& r : batch.records) {
             origin.line = r.line;
             origin.column = r.column;
-            worker.parse(std::string_view(batch.bytes).substr(r.offset, r.size), origin, diags, sink);
+            const std::string_view bytes = std::string_view(batch.bytes).substr(r.offset, r.size);
+            if (padded)
+                worker.parse(json::PaddedText{bytes}, origin, diags, sink);
+            else
+                worker.parse(bytes, origin, diags, sink);
         }
         return Converted{diags.take(), sink.take_drops(), sink.take_prepared(), worker.take_extra()};
     }

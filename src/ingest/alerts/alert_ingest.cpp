@@ -77,7 +77,15 @@ void ShapeTally::report(Diagnostics& diags, EventSink& sink) {
 }
 
 void AlertRecordParser::parse(std::string_view bytes, const Origin& origin, Diagnostics& diags, EventSink& sink) {
-    auto root = m_parser.parse(bytes, origin, diags, "alerts.bad-json");
+    convert(m_parser.parse(bytes, origin, diags, "alerts.bad-json"), bytes, origin, diags, sink);
+}
+
+void AlertRecordParser::parse(json::PaddedText bytes, const Origin& origin, Diagnostics& diags, EventSink& sink) {
+    convert(m_parser.parse(bytes, origin, diags, "alerts.bad-json"), bytes, origin, diags, sink);
+}
+
+void AlertRecordParser::convert(std::optional<json::Element> root, std::string_view bytes, const Origin& origin,
+                                Diagnostics& diags, EventSink& sink) {
     if (!root) return sink.drop("alerts: invalid JSON");
     AlertContext ctx{*m_options, diags, sink, *m_embedded};
     const JsonText text(bytes, origin);

@@ -45,6 +45,8 @@ public:
 
     // Invalid JSON is an `alerts.bad-json` error at its first bad byte; the record is skipped.
     void parse(std::string_view bytes, const Origin& origin, Diagnostics& diags, EventSink& sink);
+    // The same, parsed in place (no copy of the record into the parser's buffer).
+    void parse(json::PaddedText bytes, const Origin& origin, Diagnostics& diags, EventSink& sink);
     // The unrecognised shapes counted since the last call (RecordBatchReader hands each batch's on in order).
     ShapeTally take_extra() { return std::exchange(m_shapes, {}); }
 
@@ -54,6 +56,8 @@ private:
     const IngestOptions* m_options;
     const AlertVendor* m_preferred;
     AlertVendors m_vendors;
+    void convert(std::optional<json::Element> root, std::string_view bytes, const Origin& origin, Diagnostics& diags,
+                 EventSink& sink);
     json::DomParser m_parser;
     std::unique_ptr<EmbeddedParsers> m_embedded = std::make_unique<EmbeddedParsers>();
     ShapeTally m_shapes;

@@ -111,3 +111,27 @@ TEST_CASE("locate_key finds a key, not the same text as a value") {
     CHECK(where.line == 2);
     CHECK(where.column == 2);
 }
+
+TEST_CASE("a record with room after it is parsed in place, whatever the bytes after it hold") {
+    // Records framed one after another in one buffer, as a batch holds them: each parsed on its own.
+    std::string batch = R"({"a": [1, 2]}{"a": 1}{"b": "x"})";
+    batch.reserve(batch.size() + read_padding);
+    const std::string_view all = batch;
+    json::DomParser parser;
+    Diagnostics diags = test::quiet_diagnostics();
+
+    auto first = parser.parse(json::PaddedText{all.substr(0, 13)}, Origin{"a.ndjson", 1, 1}, diags, "x.bad-json");
+    REQUIRE(first);
+    auto a = json::array_member(*first, "a");
+    REQUIRE(a);
+    CHECK(a->size() == 2);
+
+    // `{"a": ` is cut short even though the bytes after it would complete it.
+    CHECK_FALSE(parser.parse(json::PaddedText{all.substr(13, 6)}, Origin{"a.ndjson", 2, 1}, diags, "x.bad-json"));
+    CHECK(diags.total() == 1);
+
+    // The last record, followed only by the room reserved.
+    auto last = parser.parse(json::PaddedText{all.substr(21)}, Origin{"a.ndjson", 3, 1}, diags, "x.bad-json");
+    REQUIRE(last);
+    CHECK(json::string_member(*last, "b") == std::optional<std::string_view>("x"));
+}
