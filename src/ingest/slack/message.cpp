@@ -254,7 +254,7 @@ RichText MessageConverter::render_text(const MessageFields& f) const {
     // The plain text is about as long as the mrkdwn: room for it at once, not grown by doubling.
     out.text.reserve(text.size());
     std::string repaired;
-    append_mrkdwn(clean_text(text, repaired), m_names, out);
+    append_mrkdwn(clean_dom_text(text, repaired), m_names, out);
     if (out.text.empty())
         if (auto blocks = MessageFields::array(f.blocks)) append_blocks(*blocks, m_names, out);
     if (auto atts = MessageFields::array(f.attachments)) {

@@ -22,6 +22,12 @@ std::string_view clean_text(std::string_view text, std::string& storage) {
     return storage;
 }
 
+std::string_view clean_dom_text(std::string_view text, std::string& storage) {
+    if (text.empty() || std::memchr(text.data(), 0, text.size()) == nullptr) return text;
+    storage = repair_utf8(text);
+    return storage;
+}
+
 std::string prefixed(char prefix, std::string_view text) {
     // Built by appending: GCC 12 warns falsely (-Wrestrict) on `"@" + std::string(…)` at -O3.
     std::string out(1, prefix);

@@ -34,6 +34,10 @@ std::string clean_text(std::string_view text);
 // The same without a copy where none is needed: `text` itself when it is already clean, else its repair,
 // kept in `storage`.
 std::string_view clean_text(std::string_view text, std::string& storage);
+// The same for a string the DOM parser gave, which is valid UTF-8 by then (simdjson checks the whole
+// document and refuses a lone surrogate in a `\u` escape: tests/unit/core/test_json_dom.cpp pins it): only
+// a NUL is looked for.
+std::string_view clean_dom_text(std::string_view text, std::string& storage);
 
 // `prefix` then `text`: "@Name", "#channel".
 std::string prefixed(char prefix, std::string_view text);

@@ -135,3 +135,20 @@ TEST_CASE("a record with room after it is parsed in place, whatever the bytes af
     REQUIRE(last);
     CHECK(json::string_member(*last, "b") == std::optional<std::string_view>("x"));
 }
+
+TEST_CASE("strings the parser gives are valid UTF-8: a document with invalid bytes or a lone surrogate is refused") {
+    // Readers rely on it: a string from the DOM needs no UTF-8 check of its own, only a look for NUL.
+    json::DomParser parser;
+    for (const std::string bad : {"{\"a\":\"\\ud800\"}", "{\"a\":\"\\udc00x\"}", "{\"a\":\"\\ud800\\u0041\"}",
+                                  "{\"a\":\"\\ud800\\ud800\"}", "{\"a\":\"\xff\"}", "{\"a\":\"\xc0\xaf\"}"}) {
+        INFO(bad);
+        Diagnostics diags = test::quiet_diagnostics();
+        CHECK_FALSE(parser.parse(bad, Origin{"a.json", 1, 1}, diags, "x.bad-json"));
+    }
+    Diagnostics diags = test::quiet_diagnostics();
+    auto pair =
+        parser.parse(std::string(R"({"a":"\ud83d\ude00 x\u0000y"})"), Origin{"a.json", 1, 1}, diags, "x.bad-json");
+    REQUIRE(pair);
+    CHECK(json::string_member(*pair, "a") ==
+          std::optional<std::string_view>(std::string_view("\xf0\x9f\x98\x80 x\0y", 8)));
+}

@@ -142,3 +142,14 @@ TEST_CASE("clean text is the text itself when it needs no repair, else its repai
     CHECK(repaired != invalid);
     CHECK(clean_text(std::string_view(), storage).empty());
 }
+
+TEST_CASE("text from the DOM is looked at for NUL only", "[slack][mrkdwn]") {
+    std::string storage;
+    const std::string clean = "caf\xc3\xa9 ok";
+    CHECK(clean_dom_text(clean, storage).data() == clean.data());
+    const std::string with_nul("a\0b", 3);
+    const std::string_view repaired = clean_dom_text(with_nul, storage);
+    CHECK(repaired == clean_text(with_nul));
+    CHECK(repaired.data() == storage.data());
+    CHECK(clean_dom_text(std::string_view(), storage).empty());
+}
