@@ -126,7 +126,7 @@ void write_event(const Event& e, std::string& out, bool content_only) {
     if (e.repeat) {
         w.key("repeat").begin_object();
         w.key("count").value(e.repeat->count);
-        w.key("last").value(format_utc(e.repeat->last));
+        w.key("last").value(format_utc(e.repeat->last, utc));
         w.end_object();
     }
     write_flags(w, e.flags);

@@ -25,7 +25,11 @@ std::optional<Element> DomParser::parse(std::string_view bytes, const Origin& or
 
 std::optional<Element> DomParser::parse(const std::string& bytes, const Origin& origin, Diagnostics& diags,
                                         std::string_view code) {
-    return parse(bytes, bytes.capacity() - bytes.size() < read_padding, origin, diags, code);
+    return parse(bytes, !has_read_padding(bytes), origin, diags, code);
+}
+
+bool has_read_padding(const std::string& buffer) {
+    return buffer.capacity() - buffer.size() >= read_padding;
 }
 
 std::optional<Element> DomParser::parse(std::string_view bytes, bool copy, const Origin& origin, Diagnostics& diags,

@@ -18,12 +18,26 @@ using Element = simdjson::dom::element;
 using Object = simdjson::dom::object;
 using Array = simdjson::dom::array;
 
-// Text followed by at least retro::read_padding readable bytes of the same buffer (the records after it,
-// or room reserved at the buffer's end): the parser may read them, their contents do not matter. Used as
-// the text itself wherever a plain view is wanted.
-struct PaddedText {
-    std::string_view bytes;
-    operator std::string_view() const { return bytes; }
+// True when `buffer` has retro::read_padding bytes of room allocated after its last byte.
+bool has_read_padding(const std::string& buffer);
+
+// Part of a buffer that has room after its last byte (has_read_padding), so that at least read_padding
+// readable bytes follow the part (the rest of the buffer, then the room): the parser may read them, their
+// contents do not matter. Made only through `in`, which checks the room. Used as the text itself wherever a
+// plain view is wanted.
+class PaddedText {
+public:
+    // `size` bytes of `buffer` from `offset`; nullopt when the buffer has not the room after it.
+    static std::optional<PaddedText> in(const std::string& buffer, std::size_t offset, std::size_t size) {
+        if (!has_read_padding(buffer) || offset > buffer.size() || size > buffer.size() - offset) return std::nullopt;
+        return PaddedText(std::string_view(buffer).substr(offset, size));
+    }
+    std::string_view bytes() const { return m_bytes; }
+    operator std::string_view() const { return m_bytes; }
+
+private:
+    explicit PaddedText(std::string_view bytes) : m_bytes(bytes) {}
+    std::string_view m_bytes;
 };
 
 // Parses framed records one at a time, reusing its buffers.
@@ -40,7 +54,7 @@ public:
                                  std::string_view code);
     // The same for text with room after it: parsed in place, not copied into the parser's own buffer first.
     std::optional<Element> parse(PaddedText text, const Origin& origin, Diagnostics& diags, std::string_view code) {
-        return parse(text.bytes, false, origin, diags, code);
+        return parse(text.bytes(), false, origin, diags, code);
     }
     std::optional<Element> parse(const char* bytes, const Origin& origin, Diagnostics& diags, std::string_view code) {
         return parse(std::string_view(bytes), origin, diags, code);

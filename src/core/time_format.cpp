@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstring>
+#include <type_traits>
 #include <fmt/format.h>
 
 namespace retro {
@@ -56,6 +57,11 @@ std::string format_utc(Instant t) {
     return std::string(format_utc(t, buffer));
 }
 
+// Instants are microseconds in 64 bits: about 292,000 years either way, so a year takes six digits at most and
+// the longest text is 30 bytes ("+294247-01-10T04:00:54.775807Z").
+static_assert(std::is_same_v<Instant::rep, std::int64_t> && std::is_same_v<Instant::period, std::micro>);
+static_assert(std::tuple_size_v<UtcText> >= 1 + 6 + 23);
+
 std::string_view format_utc(Instant t, UtcText& buffer) {
     // Fixed-width digits into the buffer, no format parsing.
     const std::int64_t count = t.time_since_epoch().count();
@@ -71,8 +77,7 @@ std::string_view format_utc(Instant t, UtcText& buffer) {
 
     char* out = buffer.data();
     if (year < 0 || year > 9999) {
-        // Outside ISO 8601's four-digit years: the expanded form with a sign (ISO 8601 §4.1.2.4). Instants
-        // reach about 292,000 years either way: six digits at most.
+        // Outside ISO 8601's four-digit years: the expanded form with a sign (ISO 8601 §4.1.2.4).
         out = fmt::format_to(out, "{}{:06}", year < 0 ? '-' : '+', year < 0 ? -year : year);
     } else {
         put_digits(out, year, 4);

@@ -142,16 +142,14 @@ private:
         Diagnostics diags(nullptr, Diagnostics::Format::text, std::numeric_limits<std::size_t>::max());
         BatchSink sink(m_context.sink);
         Origin origin{batch.name, 0, 0};
-        // Every record but the last is followed by the next ones; the last by the room left, if enough.
-        const bool padded = batch.bytes.capacity() - batch.bytes.size() >= read_padding;
+        // Every record but the last is followed by the next ones, and all by the room left, when there is.
         for (const Record& r : batch.records) {
             origin.line = r.line;
             origin.column = r.column;
-            const std::string_view bytes = std::string_view(batch.bytes).substr(r.offset, r.size);
-            if (padded)
-                worker.parse(json::PaddedText{bytes}, origin, diags, sink);
+            if (auto padded = json::PaddedText::in(batch.bytes, r.offset, r.size))
+                worker.parse(*padded, origin, diags, sink);
             else
-                worker.parse(bytes, origin, diags, sink);
+                worker.parse(std::string_view(batch.bytes).substr(r.offset, r.size), origin, diags, sink);
         }
         return Converted{diags.take(), sink.take_drops(), sink.take_prepared(), worker.take_extra()};
     }

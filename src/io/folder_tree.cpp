@@ -34,11 +34,11 @@ std::unique_ptr<ByteStream> open_file(const std::string& path) {
 }
 
 // An entry of the folder, read whole: a regular file of known size goes straight into `out` with
-// read_padding bytes of room after it, in one read for the file and one byte more (a short read of a regular
-// file that has brought its stated size is its end: no second read to hear it), so a JSON parser takes it in
-// place. read_all's way (a stat by path, then through a chunk
-// buffer, then a read to see the end) copied every day file twice more. Anything else (not a regular file, a
-// file that grew since it was opened) ends up as read_all reads it, refused and reported in the same words.
+// read_padding bytes of room after it, in one read that asks for one byte past its stated size (coming back
+// with the stated size only, that read was the end), so a JSON parser takes it in place. read_all's way (a
+// stat by path, then through a chunk buffer, then a read to see the end) copied every day file twice more.
+// Anything else (not a regular file, a file that grew since it was opened) ends up as read_all reads it,
+// refused and reported in the same words.
 bool read_entry_file(const std::string& path, std::string& out, std::uint64_t limit, Diagnostics& diags) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
@@ -57,13 +57,12 @@ bool read_entry_file(const std::string& path, std::string& out, std::uint64_t li
     out.resize(size + 1);
     std::size_t got = 0;
     while (got < out.size()) {
-        const std::size_t asked = out.size() - got;
-        const std::size_t n = stream->read(out.data() + got, asked);
+        const std::size_t n = stream->read(out.data() + got, out.size() - got);
         if (n == 0) break;
         got += n;
-        // Short of the byte asked for past the stated size, with that size read: the end, without a read
-        // that returns nothing to say so.
-        if (n < asked && got == size) break;
+        // The stated size read and the byte asked for past it not there: the end, without a read that returns
+        // nothing to say so (each read asks for everything up to one byte past the stated size).
+        if (got == size) break;
     }
     out.resize(got);
     if (got <= size) return true;

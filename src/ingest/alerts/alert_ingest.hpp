@@ -51,13 +51,13 @@ public:
     ShapeTally take_extra() { return std::exchange(m_shapes, {}); }
 
 private:
+    void convert(std::optional<json::Element> root, std::string_view bytes, const Origin& origin, Diagnostics& diags,
+                 EventSink& sink);
     void dispatch(json::Element value, const JsonText& text, const std::string& path, AlertContext& ctx);
 
     const IngestOptions* m_options;
     const AlertVendor* m_preferred;
     AlertVendors m_vendors;
-    void convert(std::optional<json::Element> root, std::string_view bytes, const Origin& origin, Diagnostics& diags,
-                 EventSink& sink);
     json::DomParser m_parser;
     std::unique_ptr<EmbeddedParsers> m_embedded = std::make_unique<EmbeddedParsers>();
     ShapeTally m_shapes;

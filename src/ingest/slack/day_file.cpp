@@ -98,12 +98,12 @@ private:
 // differ only in how they find those bytes and where an element starts.
 class ElementCutter {
 public:
-    // Most structural bytes are inside an element, two levels down or more, and stay there: true (and the
-    // depth kept) for those, with one table look-up and no branch on the byte.
+    // Most structural bytes are inside an element, two levels down or more, where a byte only moves the
+    // depth (an element ends at the array's own level): true, and the depth kept, for those, with one table
+    // look-up and no branch on the byte.
     bool passes_inside(char c) {
-        const int after = m_depth + depth_change[static_cast<unsigned char>(c)];
-        if (m_depth < 2 || after < 2) return false;
-        m_depth = after;
+        if (m_depth < 2) return false;
+        m_depth += depth_change[static_cast<unsigned char>(c)];
         return true;
     }
     // True while an element may start here: at the array's level, after `[` or `,`.

@@ -113,27 +113,38 @@ TEST_CASE("locate_key finds a key, not the same text as a value") {
 }
 
 TEST_CASE("a record with room after it is parsed in place, whatever the bytes after it hold") {
-    // Records framed one after another in one buffer, as a batch holds them: each parsed on its own.
-    std::string batch = R"({"a": [1, 2]}{"a": 1}{"b": "x"})";
-    batch.reserve(batch.size() + read_padding);
-    const std::string_view all = batch;
+    // Records framed one after another in one buffer, as a batch holds them: each parsed on its own, and a
+    // damaged one reported exactly as when it is copied out first. `[[1]` is followed by `]` and `,`, which
+    // would complete it: the parser reads them (past the record) and must not take them.
+    std::string batch = R"({"a": [1, 2]}[[1]][[1],{"b": "x"})";
     json::DomParser parser;
+    const Origin at{"a.ndjson", 2, 1};
+    struct Part {
+        std::size_t offset, size;
+    };
+    for (const Part part : {Part{0, 13}, Part{13, 4}, Part{18, 4}, Part{23, 10}}) {
+        INFO(batch.substr(part.offset, part.size));
+        CHECK_FALSE(json::PaddedText::in(batch, part.offset, part.size));  // no room yet: never in place
+        batch.reserve(batch.size() + read_padding);
+        auto padded = json::PaddedText::in(batch, part.offset, part.size);
+        REQUIRE(padded);
+        Diagnostics in_place = test::quiet_diagnostics(), copied = test::quiet_diagnostics();
+        auto a = parser.parse(*padded, at, in_place, "x.bad-json");
+        const std::string a_text = a ? simdjson::minify(*a) : "";
+        auto b = parser.parse(std::string_view(*padded), at, copied, "x.bad-json");
+        const std::string b_text = b ? simdjson::minify(*b) : "";
+        CHECK(a.has_value() == b.has_value());
+        CHECK(a_text == b_text);
+        CHECK(test::texts(in_place) == test::texts(copied));
+        batch.shrink_to_fit();
+    }
+    batch.reserve(batch.size() + read_padding);
     Diagnostics diags = test::quiet_diagnostics();
-
-    auto first = parser.parse(json::PaddedText{all.substr(0, 13)}, Origin{"a.ndjson", 1, 1}, diags, "x.bad-json");
-    REQUIRE(first);
-    auto a = json::array_member(*first, "a");
-    REQUIRE(a);
-    CHECK(a->size() == 2);
-
-    // `{"a": ` is cut short even though the bytes after it would complete it.
-    CHECK_FALSE(parser.parse(json::PaddedText{all.substr(13, 6)}, Origin{"a.ndjson", 2, 1}, diags, "x.bad-json"));
-    CHECK(diags.total() == 1);
-
-    // The last record, followed only by the room reserved.
-    auto last = parser.parse(json::PaddedText{all.substr(21)}, Origin{"a.ndjson", 3, 1}, diags, "x.bad-json");
+    auto last = parser.parse(*json::PaddedText::in(batch, 23, 10), at, diags, "x.bad-json");
     REQUIRE(last);
     CHECK(json::string_member(*last, "b") == std::optional<std::string_view>("x"));
+    CHECK_FALSE(parser.parse(*json::PaddedText::in(batch, 13, 4), at, diags, "x.bad-json"));
+    CHECK_FALSE(json::PaddedText::in(batch, 30, 10));  // past the buffer's end
 }
 
 TEST_CASE("strings the parser gives are valid UTF-8: a document with invalid bytes or a lone surrogate is refused") {

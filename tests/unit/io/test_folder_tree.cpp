@@ -102,7 +102,8 @@ TEST_CASE("a folder's entries are read whole, with room for a JSON parser after 
 
 TEST_CASE("a file that holds more than its stated size is still read whole", "[io][folder]") {
     // /proc files are regular files whose stated size is 0 while they hold bytes: the same as a file that
-    // grew after it was looked at. The read past the stated size finds the rest.
+    // grew after it was looked at. The read past the stated size finds the rest. (How many reads a file of
+    // the stated size takes is not seen from here: strace shows one.)
     if (!fs::exists("/proc/version")) return;
     std::ifstream in("/proc/version", std::ios::binary);
     const std::string want((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
