@@ -2,6 +2,7 @@
 #include "core/json_dom.hpp"
 
 #include <charconv>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -65,13 +66,21 @@ Location locate_key(const Origin& origin, std::string_view bytes, std::string_vi
     return locate(origin, bytes, 0);
 }
 
+// The first field named `key`, as simdjson's at_key finds it, but with the first byte compared before a
+// memcmp call: readers look up a few dozen names per record among keys of the same few lengths, and the
+// calls were 2-4% of the export's and the alert stream's samples.
 std::optional<Element> member(Element e, std::string_view key) {
     Object object;
     if (e.get(object)) return std::nullopt;
-    Element value;
-    if (object.at_key(key).get(value)) return std::nullopt;
-    if (value.is_null()) return std::nullopt;
-    return value;
+    for (auto field = object.begin(), end = object.end(); field != end; ++field) {
+        if (field.key_length() != key.size()) continue;
+        const char* name = field.key_c_str();
+        if (!key.empty() && (name[0] != key[0] || std::memcmp(name, key.data(), key.size()) != 0)) continue;
+        const Element value = field.value();
+        if (value.is_null()) return std::nullopt;
+        return value;
+    }
+    return std::nullopt;
 }
 
 std::optional<std::string_view> string_member(Element e, std::string_view key) {

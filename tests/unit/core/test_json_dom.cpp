@@ -163,3 +163,27 @@ TEST_CASE("strings the parser gives are valid UTF-8: a document with invalid byt
     CHECK(json::string_member(*pair, "a") ==
           std::optional<std::string_view>(std::string_view("\xf0\x9f\x98\x80 x\0y", 8)));
 }
+
+TEST_CASE("a member is the first field of its name, as the parser's own look-up finds it") {
+    // Names of one length that share their first byte, or differ only in it; a name written with an escape;
+    // the empty name; a name twice (the first counts); null as absent.
+    const std::string text =
+        R"({"ab": 1, "ac": 2, "bb": 3, "": 4, "a\"b": 5, "dup": 6, "dup": 7, "nil": null, "abc": 8, "x": {"ab": 9}})";
+    json::DomParser parser;
+    Diagnostics diags = test::quiet_diagnostics();
+    auto root = parser.parse(text, Origin{"a.json", 1, 1}, diags, "x.bad-json");
+    REQUIRE(root);
+    json::Object object;
+    REQUIRE_FALSE(root->get(object));
+    for (std::string_view name : {"ab", "ac", "bb", "", "a\"b", "dup", "nil", "abc", "x", "a", "abd", "cb", "xx"}) {
+        INFO(name);
+        auto ours = json::member(*root, name);
+        json::Element theirs;
+        const bool found = !object.at_key(name).get(theirs) && !theirs.is_null();
+        REQUIRE(ours.has_value() == found);
+        if (found) CHECK(simdjson::minify(*ours) == simdjson::minify(theirs));
+    }
+    CHECK(json::integer_member(*root, "dup") == 6);
+    CHECK_FALSE(json::member(*root, "nil"));
+    CHECK(json::integer_member(*root, "") == 4);
+}
