@@ -55,25 +55,20 @@ std::optional<bool> bool_of(Value value) {
     return b;
 }
 
-// True when `s` holds a NUL or a byte ≥ 0x80, which repair_utf8 would have to look at (eight bytes at a time).
-bool needs_repair(std::string_view s) {
-    return !is_plain_ascii(s);
-}
-
 // `out` = repair_utf8(s), made straight from the parsed bytes when there is nothing to repair (no string made
 // on the way).
 template <class Text>  // std::string or PackedText
 void assign_repaired(Text& out, std::string_view s) {
-    if (needs_repair(s))
-        out = repair_utf8(s);
-    else
+    if (is_plain_ascii(s))
         out = s;
+    else
+        out = repair_utf8(s);
 }
 
 // The shared copy of repair_utf8(s) among the last texts of a field.
 template <std::size_t Slots>
 PackedText shared_repaired(RecentTexts<Slots>& recent, std::string_view s) {
-    return needs_repair(s) ? recent.get(repair_utf8(s)) : recent.get(s);
+    return is_plain_ascii(s) ? recent.get(s) : recent.get(repair_utf8(s));
 }
 
 // The root's members, in the order of `root_names`.
@@ -136,7 +131,7 @@ public:
         std::string_view time;
         std::string repaired;
         if (!required_view(m[r_time], "time", time)) return false;
-        if (needs_repair(time)) time = repaired = repair_utf8(time);
+        if (!is_plain_ascii(time)) time = repaired = repair_utf8(time);
         auto instant = parse_iso8601(time);
         if (!instant) return fail("time", fmt::format("\"time\" is not an ISO 8601 instant: {}", time));
         e.time = *instant;

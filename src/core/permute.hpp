@@ -18,8 +18,25 @@ template <class T>
 void permute_in_place(std::vector<T>& v, const std::vector<std::uint32_t>& source, std::size_t workers = 1) {
     // A move that threw halfway along a cycle would leave items lost, and on a second thread end the process.
     static_assert(std::is_nothrow_move_constructible_v<T> && std::is_nothrow_move_assignable_v<T>);
-    // The cycles, found on the indices alone, each given to the side with fewer items to move so far.
+    constexpr std::size_t worth_a_thread = 1u << 16;
     std::vector<bool> seen(v.size(), false);
+    if (workers < 2 || v.size() < worth_a_thread) {
+        // One thread: each cycle followed as it is found, in one pass.
+        for (std::size_t start = 0; start < v.size(); ++start) {
+            if (seen[start] || source[start] == start) continue;
+            T held = std::move(v[start]);
+            std::size_t k = start;
+            seen[k] = true;
+            while (source[k] != start) {
+                v[k] = std::move(v[source[k]]);
+                k = source[k];
+                seen[k] = true;
+            }
+            v[k] = std::move(held);
+        }
+        return;
+    }
+    // The cycles, found on the indices alone, each given to the side with fewer items to move so far.
     std::vector<std::uint32_t> starts[2];
     std::size_t load[2] = {0, 0};
     for (std::size_t start = 0; start < v.size(); ++start) {
@@ -46,8 +63,7 @@ void permute_in_place(std::vector<T>& v, const std::vector<std::uint32_t>& sourc
             v[k] = std::move(held);
         }
     };
-    constexpr std::size_t worth_a_thread = 1u << 16;
-    if (workers < 2 || load[0] + load[1] < worth_a_thread) {
+    if (load[0] + load[1] < worth_a_thread) {
         follow(starts[0]);
         follow(starts[1]);
         return;

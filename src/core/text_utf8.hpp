@@ -15,6 +15,11 @@ std::string repair_utf8(std::string_view text);
 // True when `text` is bytes 0x01..0x7F only (ASCII with no NUL), which repair_utf8 returns unchanged.
 bool is_plain_ascii(std::string_view text);
 
+// A letter of ASCII, `a`-`z` or `A`-`Z` (no locale).
+inline bool is_ascii_letter(unsigned char c) {
+    return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
+}
+
 // `text` safe to print on a terminal, as `ls -b` and git quote names: C0 and C1 control characters as C
 // escapes (`\n`, `\r`, `\t`, `\x1b`, `\u009b`), so no escape sequence reaches the terminal raw and no line
 // break can forge a line of its own; invalid UTF-8 as U+FFFD, as the JSON forms write it.

@@ -4,6 +4,7 @@
 #include <array>
 #include <vector>
 
+#include "core/text_utf8.hpp"
 #include "correlate/steps.hpp"
 
 namespace retro::correlation {
@@ -41,10 +42,6 @@ bool is_common(std::string_view w) {
 }
 
 // std::isalpha in the C locale, which retro never leaves.
-bool is_ascii_letter(unsigned char c) {
-    return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
-}
-
 }  // namespace
 
 void content_words(std::string_view text, const std::function<void(std::string_view)>& out) {

@@ -33,10 +33,6 @@ std::vector<std::string> words_of(std::string_view name) {
     return words;
 }
 
-bool is_ascii_letter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 // `text` without its ASCII characters other than letters.
 std::string letters_of(std::string_view text) {
     std::string out;

@@ -10,16 +10,9 @@
 namespace retro::ingest::slack {
 
 std::string clean_text(std::string_view text) {
-    std::string storage;
-    const std::string_view clean = clean_text(text, storage);
-    return clean.data() == storage.data() ? std::move(storage) : std::string(clean);
-}
-
-std::string_view clean_text(std::string_view text, std::string& storage) {
-    // An empty view may hold a null pointer, which memchr must not get.
-    if (text.empty() || (std::memchr(text.data(), 0, text.size()) == nullptr && is_valid_utf8(text))) return text;
-    storage = repair_utf8(text);
-    return storage;
+    if (text.empty()) return {};  // an empty view may hold a null pointer, which memchr must not get
+    if (std::memchr(text.data(), 0, text.size()) == nullptr && is_valid_utf8(text)) return std::string(text);
+    return repair_utf8(text);
 }
 
 std::string_view clean_dom_text(std::string_view text, std::string& storage) {

@@ -31,12 +31,9 @@ struct NameLookup {
 // `text` as an owned string, valid UTF-8 without NULs: strings from the DOM parser are already valid
 // UTF-8, so only a string holding a NUL (`\u0000`) or invalid bytes goes through repair_utf8.
 std::string clean_text(std::string_view text);
-// The same without a copy where none is needed: `text` itself when it is already clean, else its repair,
-// kept in `storage`.
-std::string_view clean_text(std::string_view text, std::string& storage);
-// The same for a string the DOM parser gave, which is valid UTF-8 by then (simdjson checks the whole
-// document and refuses a lone surrogate in a `\u` escape: tests/unit/core/test_json_dom.cpp pins it): only
-// a NUL is looked for.
+// `text` itself when it is a string the DOM parser gave and holds no NUL, else its repair, kept in `storage`
+// (no copy where none is needed). Such a string is valid UTF-8 by then: simdjson checks the whole document
+// and refuses a lone surrogate in a `\u` escape (tests/unit/core/test_json_dom.cpp pins it).
 std::string_view clean_dom_text(std::string_view text, std::string& storage);
 
 // `prefix` then `text`: "@Name", "#channel".

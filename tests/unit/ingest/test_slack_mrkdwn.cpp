@@ -125,25 +125,6 @@ TEST_CASE("bot layout blocks: section, fields and context", "[slack][blocks]") {
     CHECK(out.spans == std::vector<Span>{span(6, 11, SpanType::bold), span(41, 48, SpanType::mention)});
 }
 
-TEST_CASE("clean text is the text itself when it needs no repair, else its repair", "[slack][mrkdwn]") {
-    std::string storage;
-    const std::string clean = "caf\xc3\xa9 <@U1> ok";
-    const std::string_view same = clean_text(clean, storage);
-    CHECK(same.data() == clean.data());  // no copy
-    CHECK(same.size() == clean.size());
-    CHECK(storage.empty());
-
-    const std::string with_nul("a\0b", 3);
-    CHECK(clean_text(with_nul, storage).find('\0') == std::string_view::npos);
-    CHECK(clean_text(with_nul, storage) == repair_utf8(with_nul));
-    const std::string invalid = "bad \xff byte";
-    const std::string_view repaired = clean_text(invalid, storage);
-    CHECK(repaired == "bad \xEF\xBF\xBD byte");  // U+FFFD for the byte
-    CHECK(repaired.data() == storage.data());
-    CHECK(clean_text(invalid) == "bad \xEF\xBF\xBD byte");
-    CHECK(clean_text(std::string_view(), storage).empty());
-}
-
 TEST_CASE("text from the DOM is looked at for NUL only", "[slack][mrkdwn]") {
     std::string storage;
     const std::string clean = "caf\xc3\xa9 ok";
