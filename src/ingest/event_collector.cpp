@@ -84,6 +84,7 @@ std::vector<Event> EventCollector::take_sorted(Diagnostics* diags) {
     // The stream order (StreamKey); records equal in it are ordered by their written line, so the copy kept
     // of a duplicate is the same whatever order the sources were named in.
     auto stream_less = [](const Event& a, const Event& b) {
+        if (a.time != b.time) return a.time < b.time;  // the rest of the key is read only on a tie
         if (const auto by_key = stream_key(a) <=> stream_key(b); by_key != 0) return by_key < 0;
         return to_json_line(a) < to_json_line(b);
     };
