@@ -2,7 +2,7 @@
 // cut to their first five letters so that a word's forms meet ("deploy", "deployment"; "error", "erroring").
 #include <algorithm>
 #include <array>
-#include <vector>
+#include <cstdint>
 
 #include "core/text_utf8.hpp"
 #include "correlate/steps.hpp"
@@ -31,17 +31,32 @@ constexpr std::size_t longest_common_word = [] {
     return n;
 }();
 
-// `w` is lower case.
-bool is_common(std::string_view w) {
-    static const std::vector<std::string_view> sorted = [] {
-        std::vector<std::string_view> v(std::begin(common_words), std::end(common_words));
-        std::sort(v.begin(), v.end());
-        return v;
-    }();
-    return w.size() <= longest_common_word && std::binary_search(sorted.begin(), sorted.end(), w);
+// A word of lower-case ASCII letters as one number, five bits a letter from 1 ('a') to 26 ('z'): words of
+// different letters or lengths give different numbers, up to 12 letters.
+constexpr std::uint64_t packed_word(std::string_view w) {
+    std::uint64_t key = 0;
+    for (char c : w) key = key << 5 | static_cast<std::uint64_t>(c - 'a' + 1);
+    return key;
 }
 
-// std::isalpha in the C locale, which retro never leaves.
+// The common words' numbers, sorted: a word is looked up by comparing integers, not strings.
+constexpr auto common_keys = [] {
+    std::array<std::uint64_t, std::size(common_words)> keys{};
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        for (char c : common_words[i])
+            if (c < 'a' || c > 'z') throw "common words are lower-case ASCII letters";  // stops compilation
+        keys[i] = packed_word(common_words[i]);
+    }
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}();
+static_assert(longest_common_word <= 12, "a packed word holds 12 letters");
+
+// `w` is lower-case ASCII letters.
+bool is_common(std::string_view w) {
+    return w.size() <= longest_common_word && std::binary_search(common_keys.begin(), common_keys.end(), packed_word(w));
+}
+
 }  // namespace
 
 void content_words(std::string_view text, const std::function<void(std::string_view)>& out) {

@@ -32,6 +32,11 @@ TEST_CASE("a word longer than every common word is never taken for one", "[words
     CHECK(words("Supercalifragilistic") == std::vector<std::string>{"super"});
 }
 
+TEST_CASE("a word is common only when all its letters are: a shared start or a letter more is not enough", "[words]") {
+    CHECK(words("thin think thinks thanks thankz") == std::vector<std::string>{"thin", "think", "thank"});
+    CHECK(words("zzzzzzzzz aaaaaaaaa") == std::vector<std::string>{"zzzzz", "aaaaa"});
+}
+
 TEST_CASE("only ASCII letters make words: digits, punctuation and other bytes split them", "[words]") {
     CHECK(words("db01-primary_host") == std::vector<std::string>{"prima", "host"});
     CHECK(words("caf\xc3\xa9s r\xc3\xa9seau timeout") == std::vector<std::string>{"seau", "timeo"});
