@@ -10,6 +10,7 @@ packages=(
   libhowardhinnant-date-dev tzdata catch2
   libarchive-dev libzip-dev zlib1g-dev
   libdeflate-dev  # ZIP entries inflated about twice as fast as zlib does (issue 21)
+  libxxhash-dev  # the hash of ids and other short texts, several times faster than std::hash (issue 21)
   libgmime-3.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libgit2-dev git  # git sources read through libgit2; the tests make their repositories with git
   libtomlplusplus-dev libmimalloc-dev

@@ -11,11 +11,13 @@
 #include <utility>
 #include <vector>
 
+#include "core/text_hash.hpp"
+
 namespace retro {
 
 // The hash FlatIdSet places an id by; callers that hash ids elsewhere (on a worker) pass it to insert.
 inline std::uint64_t flat_id_hash(std::string_view id) {
-    return std::hash<std::string_view>{}(id);
+    return text_hash(id);
 }
 
 // `IdOf` maps an index to its item's id: std::string_view(std::uint32_t). Indices are below UINT32_MAX. The

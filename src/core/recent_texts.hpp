@@ -5,9 +5,9 @@
 
 #include <array>
 #include <cstddef>
-#include <functional>
 #include <string_view>
 
+#include "core/text_hash.hpp"
 #include "retro/packed_text.hpp"
 
 namespace retro {
@@ -17,7 +17,7 @@ class RecentTexts {
 public:
     // `text` as a PackedText, shared with the last one given the same text when it is still held.
     const PackedText& get(std::string_view text) {
-        PackedText& slot = m_slots[Slots == 1 ? 0 : std::hash<std::string_view>{}(text) % Slots];
+        PackedText& slot = m_slots[Slots == 1 ? 0 : text_hash(text) % Slots];
         if (slot != text) slot = text;
         return slot;
     }
