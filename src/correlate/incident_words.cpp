@@ -54,7 +54,8 @@ static_assert(longest_common_word <= 12, "a packed word holds 12 letters");
 
 // `w` is lower-case ASCII letters.
 bool is_common(std::string_view w) {
-    return w.size() <= longest_common_word && std::binary_search(common_keys.begin(), common_keys.end(), packed_word(w));
+    return w.size() <= longest_common_word &&
+           std::binary_search(common_keys.begin(), common_keys.end(), packed_word(w));
 }
 
 }  // namespace
