@@ -9,11 +9,9 @@
 #include <map>
 #include <set>
 #include <tuple>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
-#include "core/string_hash.hpp"
 #include "core/text_utf8.hpp"
 #include "correlate/steps.hpp"
 
@@ -109,12 +107,12 @@ std::pair<std::size_t, std::size_t> trim_edge_chatter(Work& w, const std::vector
         content_words(text, out);
         if (ev.alert) content_words(ev.alert->key, out);
     };
-    std::unordered_set<std::string, StringHash, std::equal_to<>> said;
+    WordSet said;
     std::set<std::string> keys;  // the core's alert keys, lower case: a message saying one ("api") is related
     std::set<ThreadKey> threads;
     for (std::size_t k = core_b; k < core_e; ++k) {
         const Event& ev = w.events[signals[k]];
-        words_of(ev, [&](std::string_view word) { said.emplace(word); });
+        words_of(ev, [&](std::string_view word) { add_word(said, word); });
         if (ev.alert && ev.alert->key.size() >= 3) keys.insert(to_lower_ascii(ev.alert->key));
         if (!ev.thread.empty()) threads.insert(thread_key(ev));
     }

@@ -5,9 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unordered_set>
 
-#include "core/string_hash.hpp"
 #include "correlate/steps.hpp"
 
 namespace retro::correlation {
@@ -40,8 +38,10 @@ void drop_off_topic(Work& w) {
                             })->first;
 
     // What the incident says: its alerts, status updates, mail, notes and discussion; and the threads it is in.
-    std::unordered_set<std::string, StringHash, std::equal_to<>> said;
-    auto say = [&](std::string_view text) { content_words(text, [&](std::string_view word) { said.emplace(word); }); };
+    WordSet said;
+    auto say = [&](std::string_view text) {
+        content_words(text, [&](std::string_view word) { add_word(said, word); });
+    };
     std::set<std::pair<std::string_view, std::string_view>> threads;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
         if (!counts(w, i)) continue;

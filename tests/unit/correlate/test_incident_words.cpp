@@ -50,3 +50,14 @@ TEST_CASE("thread tags: equal for the same channel and root, spread over the 16 
     CHECK(tags.size() > 950);  // a hash, not a constant: 1,000 roots in 65,536 tags rarely share one
     CHECK(tags.count(0) == 0);
 }
+
+TEST_CASE("a word set holds each word once, whatever view it was given as", "[words]") {
+    WordSet words;
+    const std::string text = "deploy deployment error";
+    for (std::string_view word : {std::string_view(text).substr(0, 5), std::string_view(text).substr(7, 5),
+                                  std::string_view(text).substr(18, 5)})
+        add_word(words, word);
+    CHECK(words.size() == 2);
+    CHECK(words.contains("deplo"));
+    CHECK(words.contains("error"));
+}
