@@ -29,10 +29,15 @@ public:
 
     // True when no item with the id of item `index` was in the set (it is now).
     bool insert(std::uint32_t index) { return insert(index, flat_id_hash(m_id_of(index))); }
+    // Asks the processor to fetch the slot an id of this hash starts at, a few inserts ahead of inserting
+    // it: the table is larger than the caches, so an insert otherwise waits for memory (three fifths of the
+    // id rule's time over a million ids). Only a hint: nothing is read or written, and a slot fetched before
+    // the table grows is merely wasted.
+    void prefetch(std::uint64_t hash) const { __builtin_prefetch(m_slots.data() + (tag_of(hash) & m_mask)); }
     // The same, with `hash` = flat_id_hash of the item's id.
     bool insert(std::uint32_t index, std::uint64_t hash) {
         if ((m_size + 1) * 2 > m_slots.size()) resize(m_slots.size());  // doubles
-        const std::uint32_t tag = static_cast<std::uint32_t>(hash ^ (hash >> 32));
+        const std::uint32_t tag = tag_of(hash);
         for (std::size_t at = tag & m_mask;; at = (at + 1) & m_mask) {
             Slot& slot = m_slots[at];
             if (slot.index == empty) {
@@ -52,6 +57,7 @@ private:
         std::uint32_t index = empty;
     };
     static constexpr std::uint32_t empty = UINT32_MAX;
+    static std::uint32_t tag_of(std::uint64_t hash) { return static_cast<std::uint32_t>(hash ^ (hash >> 32)); }
 
     // Room for at least `items` at half load; the slots kept are placed again by their tags.
     void resize(std::size_t items) {

@@ -3,6 +3,7 @@
 #include "ingest/id_collisions.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -58,8 +59,19 @@ IdResolution resolve_ids(const std::vector<std::uint32_t>& order,
     std::vector<std::uint32_t> repeats;
     {
         FlatIdSet seen(order.size(), [&](std::uint32_t i) { return id_of(i); });
-        for (std::uint32_t i : order)
-            if (!seen.insert(i, hash_of_id(i))) repeats.push_back(i);
+        // Each slot is fetched `ahead` inserts before it is needed, its hash kept until then.
+        constexpr std::size_t ahead = 16;
+        std::array<std::uint64_t, ahead> hashes{};
+        for (std::size_t k = 0; k < order.size() + ahead; ++k) {
+            if (k >= ahead) {
+                const std::uint32_t i = order[k - ahead];
+                if (!seen.insert(i, hashes[k % ahead])) repeats.push_back(i);
+            }
+            if (k < order.size()) {
+                hashes[k % ahead] = hash_of_id(order[k]);
+                seen.prefetch(hashes[k % ahead]);
+            }
+        }
     }
     if (repeats.empty()) return result;
     std::unordered_map<std::string_view, std::vector<std::uint32_t>> groups;

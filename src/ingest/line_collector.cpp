@@ -117,10 +117,14 @@ void LineCollector::add_prepared(std::unique_ptr<PreparedEvents> batch) {
     std::vector<const std::string*> names;
     names.reserve(lines.names.size());
     for (const std::string& name : lines.names) names.push_back(intern(name));
-    for (const Lines::Item& item : lines.items)
-        push(Entry{item.time, names[item.kind], names[item.origin], item.source_line, item.content,
-                   base + item.offset, item.id_size, item.line_size},
+    constexpr std::size_t ahead = 16;  // the id set's slots fetched this many entries ahead (FlatIdSet::prefetch)
+    for (std::size_t k = 0; k < lines.items.size(); ++k) {
+        if (k + ahead < lines.items.size()) m_ids.prefetch(lines.items[k + ahead].id_hash);
+        const Lines::Item& item = lines.items[k];
+        push(Entry{item.time, names[item.kind], names[item.origin], item.source_line, item.content, base + item.offset,
+                   item.id_size, item.line_size},
              item.id_hash);
+    }
 }
 
 void LineCollector::push(const Entry& entry, std::uint64_t id_hash) {
