@@ -7,7 +7,9 @@
 // memory of a time is a pointer to the record, not a record.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -128,6 +130,23 @@ void bring_in_dated_alerts(Work& w, const CorrelateOptions& options, IncidentWin
         if (w.in_window[i] && w.events[i].kind == EventKind::alert && w.events[i].alert)
             window_keys.insert(canonical_key(w, w.events[i].alert->key));
 
+    // The alerts a time can bring in: the first records of their happenings, before the window, in stream
+    // order, so by time. Found once, when a sentence first names a time, and looked up by time after that
+    // (a scan of every event per such sentence made a long incident's messages quadratic).
+    std::optional<std::vector<std::uint32_t>> before;
+    auto alerts_before = [&]() -> const std::vector<std::uint32_t>& {
+        if (!before) {
+            before.emplace();
+            for (std::uint32_t i = 0; i < w.events.size(); ++i) {
+                const Event& e = w.events[i];
+                if (!w.in_window[i] && w.lead[i] == i && e.kind == EventKind::alert && e.alert && e.time < win.from)
+                    before->push_back(i);
+            }
+        }
+        return *before;
+    };
+    auto time_of = [&](std::uint32_t i) { return w.events[i].time; };
+
     std::optional<Instant> earliest;
     std::optional<std::uint32_t> dater;
     for (std::uint32_t m = 0; m < w.events.size(); ++m) {
@@ -136,17 +155,23 @@ void bring_in_dated_alerts(Work& w, const CorrelateOptions& options, IncidentWin
         if (said.text.find_first_of("0123456789") == std::string::npos) continue;  // a time is written in digits
         for (const Sentence& sentence : split_sentences(said.text)) {
             const auto times = times_a_sentence_names(sentence.text, said.time, options.tz);
-            if (times.empty()) continue;
+            if (times.empty() || options.dated_reach < std::chrono::minutes{0}) continue;
+            // The alerts within reach of any of the times, each once, in stream order.
+            std::vector<std::uint32_t> near;
+            const auto& candidates = alerts_before();
+            for (Instant t : times) {
+                auto from = std::ranges::lower_bound(candidates, t - options.dated_reach, {}, time_of);
+                auto to = std::ranges::upper_bound(candidates, t + options.dated_reach, {}, time_of);
+                near.insert(near.end(), from, to);
+            }
+            if (near.empty()) continue;
+            std::sort(near.begin(), near.end());
+            near.erase(std::unique(near.begin(), near.end()), near.end());
             std::set<std::string, std::less<>> words;
             content_words(sentence.text, [&](std::string_view word) { words.emplace(word); });
-            for (std::uint32_t i = 0; i < w.events.size(); ++i) {
+            for (std::uint32_t i : near) {
                 const Event& e = w.events[i];
-                if (w.in_window[i] || w.lead[i] != i || e.kind != EventKind::alert || !e.alert || e.time >= win.from)
-                    continue;
-                bool near = std::any_of(times.begin(), times.end(), [&](Instant t) {
-                    return e.time - t <= options.dated_reach && t - e.time <= options.dated_reach;
-                });
-                if (!near) continue;
+                if (w.in_window[i]) continue;  // brought in by an earlier sentence
                 bool named = window_keys.contains(canonical_key(w, e.alert->key));
                 if (!named)
                     content_words(e.text, [&](std::string_view word) { named = named || words.contains(word); });
