@@ -34,6 +34,14 @@ TEST_CASE("the writer keeps the caller's key order and separates values") {
     CHECK(out == R"({"b":1,"a":["x",true,null],"d":2.5,"nan":null})");
 }
 
+TEST_CASE("string values in a row, plain, empty, escaped and not ASCII, each after its comma", "[json][writer]") {
+    std::string out;
+    json::Writer w(out);
+    w.begin_array().value("plain").value("").value("say \"hi\"").value("caf\xc3\xa9").value("bad \xff").value("end");
+    w.end_array();
+    CHECK(out == "[\"plain\",\"\",\"say \\\"hi\\\"\",\"caf\xc3\xa9\",\"bad \xef\xbf\xbd\",\"end\"]");
+}
+
 TEST_CASE("escaping finds a special byte at any position of a long string", "[json][writer]") {
     const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\x01'), std::string(1, '\x1f'), "\xc3\xa9",
                                     "\xff"};
