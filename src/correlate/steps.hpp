@@ -54,9 +54,7 @@ struct Work {
     std::vector<Fate> fate;                                // per event
     std::map<std::uint32_t, std::string_view> noise_rule;  // event → the rule that dropped it (fate noise), a literal
     std::vector<std::uint32_t> lead;  // per event: the earliest record of its happening (itself if none)
-    // lead → the other records of its happening. Only looked up, never walked in order: hashed, since a
-    // tree's walk from its root for every merged record was most of merging happenings over 1M events.
-    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> merged;
+    std::map<std::uint32_t, std::vector<std::uint32_t>> merged;  // lead → the other records of its happening
     std::map<std::uint32_t, std::uint32_t>
         own_words;             // change → its author's message announcing it (drawn in their words)
     std::vector<bool> pinned;  // pinned or reacted with a timeline emoji

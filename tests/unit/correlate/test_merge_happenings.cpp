@@ -91,3 +91,18 @@ TEST_CASE("a Statuspage update seen as webhook and as e-mail is one entry") {
     REQUIRE(t.entries.size() == 2);
     CHECK(t.entries[1].event_ids == std::vector<std::string>{hook.id, mail.id});
 }
+
+TEST_CASE("interleaved happenings each keep their own records, in stream order") {
+    const std::string post_file = "export.zip!/alerts/2024-07-25.json";
+    Event a_history = alert("10:14:03", "lambda-errors", "firing", "history.json");
+    Event a_sns = alert("10:14:06", "lambda-errors", "firing", "sns.ndjson", "sns");
+    Event b_history = alert("10:15:01", "api-5xx", "firing", "history.json");
+    Event a_post = alert("10:15:30", "lambda-errors", "firing", post_file, "slack");
+    Event b_post = alert("10:15:40", "api-5xx", "firing", post_file, "slack");
+    Event b_sns = alert("10:15:50", "api-5xx", "firing", "sns.ndjson", "sns");
+    auto t = run({a_post, b_sns, a_history, b_post, a_sns, b_history});
+    REQUIRE(t.entries.size() == 2);
+    CHECK(t.entries[0].event_ids == std::vector<std::string>{a_history.id, a_sns.id, a_post.id});
+    CHECK(t.entries[1].event_ids == std::vector<std::string>{b_history.id, b_post.id, b_sns.id});
+    CHECK(t.ledger.balances());
+}
