@@ -88,6 +88,16 @@ std::optional<unsigned> clock_at(std::string_view s, std::size_t at, std::size_t
     return std::nullopt;
 }
 
+// Whether `s` has a digit where clock_at can start reading: not after a digit, a '.', a ':' or a letter
+// ("auth0" and "v2.5" name no time). Lower case or not, the same.
+bool may_name_a_clock(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (is_digit(s[i]) &&
+            (i == 0 || !(is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || is_alpha(s[i - 1]))))
+            return true;
+    return false;
+}
+
 // A sentence about what is still to come ("retro tomorrow at 2pm") dates nothing that happened.
 bool looks_ahead(std::string_view lower) {
     return holds_phrase(lower, "tomorrow") || holds_phrase(lower, "retro") || holds_phrase(lower, "meeting") ||
@@ -98,6 +108,7 @@ bool looks_ahead(std::string_view lower) {
 
 std::vector<Instant> times_a_sentence_names(std::string_view sentence, Instant said, const TimeZone& tz) {
     std::vector<Instant> out;
+    if (!may_name_a_clock(sentence)) return out;  // most sentences: no lower-case copy, no phrases looked for
     const std::string lower = to_lower_ascii(sentence);
     if (looks_ahead(lower)) return out;
     const LocalDateTime now = to_local(said, tz);

@@ -60,6 +60,10 @@ TEST_CASE("the times a sentence names") {
     CHECK(named("retro tomorrow at 2pm").empty());
     CHECK(named("I will check again at 10am").empty());
     CHECK(named("13pm or 0am").empty());
+    // Digits inside words and numbers start no time; one at the very start does.
+    CHECK(named("auth0 and v2.5 broke yesterday, x86:10pm").empty());
+    CHECK(named("5pm yesterday it broke") == std::vector<std::string>{"2024-02-25T17:00"});
+    CHECK(named("(10pm yesterday)") == std::vector<std::string>{"2024-02-25T22:00"});
 }
 
 TEST_CASE("a message that dates the impact earlier brings in the alerts of that time") {
