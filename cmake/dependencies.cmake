@@ -13,7 +13,7 @@ find_package(yaml-cpp REQUIRED)            # libyaml-cpp-dev
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)  # libdeflate-dev: ZIP entries inflated whole
 
-# xxHash (libxxhash-dev), used header-only and inlined: the hash of ids and other short texts (core/text_hash.hpp).
+# xxHash (libxxhash-dev), used header-only, inlined into core/text_hash.cpp: the hash of ids and other short texts.
 find_path(XXHASH_INCLUDE_DIR xxhash.h REQUIRED)
 add_library(retro_xxhash INTERFACE)
 target_include_directories(retro_xxhash SYSTEM INTERFACE ${XXHASH_INCLUDE_DIR})
