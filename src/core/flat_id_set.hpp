@@ -34,6 +34,8 @@ public:
     // id rule's time over a million ids). Only a hint: nothing is read or written, and a slot fetched before
     // the table grows is merely wasted.
     void prefetch(std::uint64_t hash) const { __builtin_prefetch(m_slots.data() + (tag_of(hash) & m_mask)); }
+    // How many inserts ahead to prefetch: far enough for memory to answer, near enough to stay in cache.
+    static constexpr std::size_t prefetch_distance = 16;
     // The same, with `hash` = flat_id_hash of the item's id.
     bool insert(std::uint32_t index, std::uint64_t hash) {
         if ((m_size + 1) * 2 > m_slots.size()) resize(m_slots.size());  // doubles

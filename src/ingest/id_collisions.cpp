@@ -60,7 +60,7 @@ IdResolution resolve_ids(const std::vector<std::uint32_t>& order,
     {
         FlatIdSet seen(order.size(), [&](std::uint32_t i) { return id_of(i); });
         // Each slot is fetched `ahead` inserts before it is needed, its hash kept until then.
-        constexpr std::size_t ahead = 16;
+        constexpr std::size_t ahead = decltype(seen)::prefetch_distance;
         std::array<std::uint64_t, ahead> hashes{};
         for (std::size_t k = 0; k < order.size() + ahead; ++k) {
             if (k >= ahead) {

@@ -117,7 +117,9 @@ void LineCollector::add_prepared(std::unique_ptr<PreparedEvents> batch) {
     std::vector<const std::string*> names;
     names.reserve(lines.names.size());
     for (const std::string& name : lines.names) names.push_back(intern(name));
-    constexpr std::size_t ahead = 16;  // the id set's slots fetched this many entries ahead (FlatIdSet::prefetch)
+    // The id set's slots are fetched this many entries ahead (FlatIdSet::prefetch), the first ones at once.
+    constexpr std::size_t ahead = decltype(m_ids)::prefetch_distance;
+    for (std::size_t k = 0; k < std::min(ahead, lines.items.size()); ++k) m_ids.prefetch(lines.items[k].id_hash);
     for (std::size_t k = 0; k < lines.items.size(); ++k) {
         if (k + ahead < lines.items.size()) m_ids.prefetch(lines.items[k + ahead].id_hash);
         const Lines::Item& item = lines.items[k];

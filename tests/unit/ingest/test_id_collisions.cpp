@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <numeric>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -225,4 +227,28 @@ TEST_CASE("the timeline's collector hashes ids per call and starts afresh after 
     CHECK(ids.size() == 2);
     CHECK(std::count(ids.begin(), ids.end(), "slack:C1/1.000100") == 1);
     CHECK(kept.duplicates() == 2);
+}
+
+TEST_CASE("the id rule finds every repeat at the edges of its prefetching, for any number of items") {
+    // The rule inserts each id FlatIdSet::prefetch_distance (16) positions after it asks for its slot: repeats
+    // placed at the first and last positions of each group of 16, in streams shorter and longer than that.
+    for (const std::uint32_t n : {0u, 1u, 15u, 16u, 17u, 33u}) {
+        std::vector<std::string> ids;
+        for (std::uint32_t k = 0; k < n; ++k)
+            ids.push_back(k % 16 == 15 || (k % 16 == 0 && k > 0) ? "repeat" : "id:" + std::to_string(k));
+        std::vector<std::uint32_t> order(n);
+        std::iota(order.begin(), order.end(), 0u);
+        std::vector<std::uint32_t> expected;  // each later copy of an id, in stream order
+        std::set<std::string> seen;
+        for (std::uint32_t k : order)
+            if (!seen.insert(ids[k]).second) expected.push_back(k);
+        auto id_of = [&](std::uint32_t i) { return std::string_view(ids[i]); };
+        auto same_content = [](std::uint32_t) { return std::uint64_t{7}; };
+        auto where = [](std::uint32_t i) { return Location{"s.ndjson", i + 1, 0}; };
+        auto worker_hash = [&](std::uint32_t i) { return flat_id_hash(ids[i]); };
+        Diagnostics diags = test::quiet_diagnostics();
+        CAPTURE(n);
+        CHECK(ingest::resolve_ids(order, id_of, same_content, where, &diags).duplicates == expected);
+        CHECK(ingest::resolve_ids(order, id_of, same_content, where, &diags, worker_hash).duplicates == expected);
+    }
 }
