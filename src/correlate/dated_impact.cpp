@@ -136,6 +136,10 @@ std::vector<Instant> times_a_sentence_names(std::string_view sentence, Instant s
 }
 
 void bring_in_dated_alerts(Work& w, const CorrelateOptions& options, IncidentWindow& win) {
+    if (options.dated_reach < std::chrono::minutes{0}) return;  // no alert is within a negative reach
+    // A reach past a thousand years reaches every alert a stream can hold; capped there, the time arithmetic
+    // below cannot overflow whatever the configuration says.
+    const auto reach = std::min<std::chrono::minutes>(options.dated_reach, std::chrono::hours{24 * 366 * 1000});
     std::set<std::string> window_keys;
     for (std::uint32_t i = 0; i < w.events.size(); ++i)
         if (w.in_window[i] && w.events[i].kind == EventKind::alert && w.events[i].alert)
@@ -166,13 +170,13 @@ void bring_in_dated_alerts(Work& w, const CorrelateOptions& options, IncidentWin
         if (said.text.find_first_of("0123456789") == std::string::npos) continue;  // a time is written in digits
         for (const Sentence& sentence : split_sentences(said.text)) {
             const auto times = times_a_sentence_names(sentence.text, said.time, options.tz);
-            if (times.empty() || options.dated_reach < std::chrono::minutes{0}) continue;
+            if (times.empty()) continue;
             // The alerts within reach of any of the times, each once, in stream order.
             std::vector<std::uint32_t> near;
             const auto& candidates = alerts_before();
             for (Instant t : times) {
-                auto from = std::ranges::lower_bound(candidates, t - options.dated_reach, {}, time_of);
-                auto to = std::ranges::upper_bound(candidates, t + options.dated_reach, {}, time_of);
+                auto from = std::ranges::lower_bound(candidates, t - reach, {}, time_of);
+                auto to = std::ranges::upper_bound(candidates, t + reach, {}, time_of);
                 near.insert(near.end(), from, to);
             }
             if (near.empty()) continue;

@@ -98,7 +98,7 @@ TEST_CASE("option dated_reach sets how near the named time an alert must be") {
     CHECK(format_utc(t.window.from) == "2024-02-26T08:48:00.000000Z");  // 17.11 is 11 minutes from 5pm
 }
 
-TEST_CASE("an alert exactly dated_reach from the named time is within it; a minute more is not") {
+TEST_CASE("an alert exactly dated_reach from the named time is within it, a minute more is not") {
     CorrelateOptions o;
     o.dated_reach = std::chrono::minutes{11};
     auto t = run(weekend_story("there were updown notifications at ~5pm yesterday"), o);
@@ -106,12 +106,19 @@ TEST_CASE("an alert exactly dated_reach from the named time is within it; a minu
     o.dated_reach = std::chrono::minutes{10};
     t = run(weekend_story("there were updown notifications at ~5pm yesterday"), o);
     CHECK(format_utc(t.window.from) == "2024-02-26T08:48:00.000000Z");
+    // Alerts before the named time: 17.11 is 9 minutes before 5.20pm, 17.12 (its resolution) 8 minutes.
+    o.dated_reach = std::chrono::minutes{9};
+    t = run(weekend_story("there were updown notifications at ~5:20pm yesterday"), o);
+    CHECK(format_utc(t.window.from) == "2024-02-25T17:11:00.000000Z");
+    o.dated_reach = std::chrono::minutes{8};
+    t = run(weekend_story("there were updown notifications at ~5:20pm yesterday"), o);
+    CHECK(format_utc(t.window.from) == "2024-02-25T17:12:00.000000Z");
     o.dated_reach = std::chrono::minutes{-30};  // no alert is within a negative reach
     t = run(weekend_story("there were updown notifications at ~5pm yesterday"), o);
     CHECK(format_utc(t.window.from) == "2024-02-26T08:48:00.000000Z");
 }
 
-TEST_CASE("each sentence naming a time brings in its alerts; the earliest sets the start") {
+TEST_CASE("each sentence naming a time brings in its alerts, and the earliest sets the start") {
     std::vector<Event> events =
         weekend_story("search-5xx errors began at 10pm yesterday. Also updown notifications at ~5pm yesterday");
     events.push_back(on("2024-02-25T22:08:00Z", alert("00:00", "search-5xx", "firing")));
