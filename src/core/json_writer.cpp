@@ -52,10 +52,6 @@ void append_escaped_ascii(std::string& out, char c) {
     out += hex[static_cast<unsigned char>(c) & 0xF];
 }
 
-}  // namespace
-
-namespace {
-
 // `prefix` (a comma or nothing), then `text` as a JSON string. Text that needs no escaping, the usual
 // case, takes one append: the room made once and the bytes copied in, with no call per quote.
 void append_quoted(std::string& out, std::string_view prefix, std::string_view text) {

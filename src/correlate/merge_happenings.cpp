@@ -48,7 +48,8 @@ void merge_happenings(Work& w, const HappeningBuckets& buckets, std::chrono::min
     }
     // Into Work::merged by lead, each lead's records in stream order: sorted first, every lead goes in at the
     // map's end, so nothing walks the tree (a walk from its root per merged record, its nodes scattered
-    // through memory, was most of this step over 1M events).
+    // through memory, was most of this step over 1M events). The map is empty here (changes add to it later),
+    // so the end is always the right place; were it not, try_emplace would still put the lead where it goes.
     std::sort(joined.begin(), joined.end());
     for (std::size_t k = 0; k < joined.size();) {
         const std::uint32_t lead = joined[k].first;
