@@ -4,8 +4,11 @@
 // continuation lines. Text is collapsed onto its line: this is an overview, the draft keeps the layout.
 // Whatever came from a source (text, names, channels, keys, ids) is written through escape_controls: a line
 // break or a terminal escape in it never reaches the terminal raw.
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "core/ordered_parallel.hpp"
 #include "core/sentences.hpp"
 #include "core/text_utf8.hpp"
 #include "render/timeline_output.hpp"
@@ -53,16 +56,38 @@ std::string render_timeline_text(const Timeline& t, const TimeZone& tz) {
     if (!t.discussion_channel.empty())
         out += fmt::format("Discussed in: #{}{}\n", escape_controls(t.discussion_channel),
                            t.discussion_link.empty() ? "" : " " + escape_controls(t.discussion_link));
+    // Each entry's day and lines are made a slice of entries at a time on every core (a long timeline's
+    // entries take a while to format), and written here in order, a day heading where the day changes.
+    struct Rendered {
+        std::string day, lines;
+    };
+    constexpr std::size_t slice = 1024;
+    const std::size_t slices = (t.entries.size() + slice - 1) / slice;
+    const std::size_t workers = slices >= 2 ? std::min(worker_count(), slices) : 0;  // 0: on this thread
     std::string day;
-    for (const auto& e : t.entries) {
-        std::string this_day = format_day_heading(e.time, tz, true);
-        if (this_day != day) {
-            out += fmt::format("\n{}\n\n", this_day);
-            day = this_day;
-        }
-        out += fmt::format("{} {}\n", time_of(e, tz), escape_controls(entry_text(e, tz)));
-        for (const auto& c : e.continuations) out += fmt::format("      {}\n", escape_controls(entry_text(c, tz)));
-    }
+    run_in_order<std::vector<Rendered>>(
+        slices, workers, 2 * std::max<std::size_t>(workers, 1),
+        [&](std::size_t, std::size_t s) {
+            std::vector<Rendered> rendered;
+            for (std::size_t i = s * slice; i < std::min(t.entries.size(), (s + 1) * slice); ++i) {
+                const TimelineEntry& e = t.entries[i];
+                Rendered r{format_day_heading(e.time, tz, true),
+                           fmt::format("{} {}\n", time_of(e, tz), escape_controls(entry_text(e, tz)))};
+                for (const auto& c : e.continuations)
+                    r.lines += fmt::format("      {}\n", escape_controls(entry_text(c, tz)));
+                rendered.push_back(std::move(r));
+            }
+            return rendered;
+        },
+        [&](std::size_t, std::vector<Rendered>&& rendered) {
+            for (Rendered& r : rendered) {
+                if (r.day != day) {
+                    out += fmt::format("\n{}\n\n", r.day);
+                    day = std::move(r.day);
+                }
+                out += r.lines;
+            }
+        });
     if (!t.milestones.empty()) {
         out += "\nMilestones\n\n";
         for (const auto& m : t.milestones)

@@ -75,3 +75,25 @@ TEST_CASE("a cause quote is redacted with the text it was said in around it, cou
     t.cause_quotes[0].end = 0;
     CHECK(redact_timeline(t, People{}, counts).cause_quotes[0].text == "call [redacted: phone]");
 }
+
+TEST_CASE("a long timeline is redacted whole: every entry, its continuations, and one tally", "[render][redact]") {
+    // More entries than one slice of the work (1,024), so they are redacted on several threads.
+    Timeline t;
+    for (int i = 0; i < 2500; ++i) {
+        TimelineEntry e;
+        e.text = "key AKIAIOSFODNN7EXAMPLE in entry " + std::to_string(i);
+        if (i % 1000 == 999) {
+            TimelineEntry c;
+            c.text = "call 07700 900123";
+            e.continuations.push_back(std::move(c));
+        }
+        t.entries.push_back(std::move(e));
+    }
+    RedactionCounts counts;
+    const Timeline redacted = render::redact_timeline(t, People{}, counts);
+    for (int i = 0; i < 2500; ++i)
+        REQUIRE(redacted.entries[static_cast<std::size_t>(i)].text ==
+                "key [redacted: aws-key] in entry " + std::to_string(i));
+    CHECK(redacted.entries[999].continuations.at(0).text == "call [redacted: phone]");
+    CHECK(counts.by_kind == std::map<std::string, std::uint64_t>{{"aws-key", 2500}, {"phone", 2}});
+}
