@@ -127,7 +127,8 @@ void redact_entry(TimelineEntry& e, const People& people, RedactionCounts& count
 void redact_entries(std::vector<TimelineEntry>& entries, const People& people, RedactionCounts& counts) {
     constexpr std::size_t slice = 1024;
     const std::size_t slices = (entries.size() + slice - 1) / slice;
-    const std::size_t workers = slices >= 2 ? std::min(worker_count(), slices) : 0;  // 0: on this thread
+    // 0: on this thread (one slice, or one core: a single worker would only hand the work over)
+    const std::size_t workers = slices >= 2 && worker_count() >= 2 ? std::min(worker_count(), slices) : 0;
     run_in_order<RedactionCounts>(
         slices, workers, 2 * std::max<std::size_t>(workers, 1),
         [&](std::size_t, std::size_t s) {
@@ -174,6 +175,8 @@ Timeline redact_timeline(Timeline timeline, const People& people, RedactionCount
     }
     redact_entries(timeline.entries, people, counts);
     for (AlertGroup& g : timeline.groups) redact_group(g, people, again);
+    // The changes weighed as causes are written out too (JSON): a shown one is counted as its entry.
+    for (ChangeCandidate& c : timeline.changes) redact_entry(c.entry, people, c.shown ? again : counts);
     for (Participant& p : timeline.participants) redact_in_place(p.name, people, counts);
     redact_in_place(timeline.discussion_channel, people, counts);
     redact_in_place(timeline.discussion_link, people, counts);

@@ -63,7 +63,8 @@ std::string render_timeline_text(const Timeline& t, const TimeZone& tz) {
     };
     constexpr std::size_t slice = 1024;
     const std::size_t slices = (t.entries.size() + slice - 1) / slice;
-    const std::size_t workers = slices >= 2 ? std::min(worker_count(), slices) : 0;  // 0: on this thread
+    // 0: on this thread (one slice, or one core: a single worker would only hand the work over)
+    const std::size_t workers = slices >= 2 && worker_count() >= 2 ? std::min(worker_count(), slices) : 0;
     std::string day;
     run_in_order<std::vector<Rendered>>(
         slices, workers, 2 * std::max<std::size_t>(workers, 1),

@@ -95,5 +95,22 @@ TEST_CASE("a long timeline is redacted whole: every entry, its continuations, an
         REQUIRE(redacted.entries[static_cast<std::size_t>(i)].text ==
                 "key [redacted: aws-key] in entry " + std::to_string(i));
     CHECK(redacted.entries[999].continuations.at(0).text == "call [redacted: phone]");
+    CHECK(redacted.entries[1999].continuations.at(0).text == "call [redacted: phone]");
     CHECK(counts.by_kind == std::map<std::string, std::uint64_t>{{"aws-key", 2500}, {"phone", 2}});
+}
+
+TEST_CASE("the changes weighed as causes are redacted too; one not shown is counted", "[render][redact]") {
+    Timeline t;
+    ChangeCandidate shown, lead_up;
+    shown.entry.text = "deploy with key AKIAIOSFODNN7EXAMPLE";
+    shown.shown = true;
+    t.entries.push_back(shown.entry);
+    lead_up.entry.text = "merged: rotate ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+    t.changes = {shown, lead_up};
+    RedactionCounts counts;
+    const Timeline redacted = render::redact_timeline(t, People{}, counts);
+    CHECK(redacted.changes[0].entry.text == "deploy with key [redacted: aws-key]");
+    CHECK(redacted.changes[1].entry.text == "merged: rotate [redacted: github-token]");
+    // The shown change is counted once, as the entry it is.
+    CHECK(counts.by_kind == std::map<std::string, std::uint64_t>{{"aws-key", 1}, {"github-token", 1}});
 }

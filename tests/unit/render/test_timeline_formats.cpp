@@ -52,8 +52,10 @@ TEST_CASE("a long timeline's text: every entry in order, each day's heading once
     const std::string text = render_timeline_text(t, TimeZone::utc());
     std::size_t at = 0, headings = 0;
     for (std::size_t i = 0; i < 3000; ++i) {
-        const std::size_t found = text.find(" AB line " + std::to_string(i) + "\n", at);
+        const std::string line = " AB line " + std::to_string(i) + "\n";
+        const std::size_t found = text.find(line, at);
         REQUIRE(found != std::string::npos);
+        REQUIRE(text.rfind(line) == found);  // once: no entry made by two slices
         at = found;
     }
     for (const char* heading : {"\nThursday 25 July 2024\n\n", "\nFriday 26 July 2024\n\n",
