@@ -99,7 +99,7 @@ TEST_CASE("a long timeline is redacted whole: every entry, its continuations, an
     CHECK(counts.by_kind == std::map<std::string, std::uint64_t>{{"aws-key", 2500}, {"phone", 2}});
 }
 
-TEST_CASE("the changes weighed as causes are redacted too; one not shown is counted", "[render][redact]") {
+TEST_CASE("the changes weighed as causes are redacted too, and one not shown is counted", "[render][redact]") {
     Timeline t;
     ChangeCandidate shown, lead_up;
     shown.entry.text = "deploy with key AKIAIOSFODNN7EXAMPLE";
