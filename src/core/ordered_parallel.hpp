@@ -192,4 +192,17 @@ inline std::size_t worker_count() {
     return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
 }
 
+// Cuts [0, count) into slices of `slice` items and calls `produce(begin, end)` for each on the worker threads
+// and `consume(result)` on the calling thread, in slice order. One slice, or one core, stays on the calling
+// thread: a single worker would only hand the work over.
+template <class Result, class Produce, class Consume>
+void run_slices_in_order(std::size_t count, std::size_t slice, Produce&& produce, Consume&& consume) {
+    const std::size_t slices = (count + slice - 1) / slice;
+    const std::size_t workers = slices >= 2 && worker_count() >= 2 ? std::min(worker_count(), slices) : 0;
+    run_in_order<Result>(
+        slices, workers, 2 * std::max<std::size_t>(workers, 1),
+        [&](std::size_t, std::size_t s) { return produce(s * slice, std::min(count, (s + 1) * slice)); },
+        [&](std::size_t, Result&& result) { consume(std::move(result)); });
+}
+
 }  // namespace retro

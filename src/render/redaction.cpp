@@ -3,8 +3,6 @@
 // and keeps the text's spans pointing at the same words.
 #include "render/redaction.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "core/ordered_parallel.hpp"
@@ -125,19 +123,14 @@ void redact_entry(TimelineEntry& e, const People& people, RedactionCounts& count
 // Entries are independent of each other, so a long timeline's are redacted on every core, a slice at a time,
 // each slice counting into its own tally; the tallies are sums, added up on this thread.
 void redact_entries(std::vector<TimelineEntry>& entries, const People& people, RedactionCounts& counts) {
-    constexpr std::size_t slice = 1024;
-    const std::size_t slices = (entries.size() + slice - 1) / slice;
-    // 0: on this thread (one slice, or one core: a single worker would only hand the work over)
-    const std::size_t workers = slices >= 2 && worker_count() >= 2 ? std::min(worker_count(), slices) : 0;
-    run_in_order<RedactionCounts>(
-        slices, workers, 2 * std::max<std::size_t>(workers, 1),
-        [&](std::size_t, std::size_t s) {
+    run_slices_in_order<RedactionCounts>(
+        entries.size(), 1024,
+        [&](std::size_t begin, std::size_t end) {
             RedactionCounts tally;
-            for (std::size_t i = s * slice; i < std::min(entries.size(), (s + 1) * slice); ++i)
-                redact_entry(entries[i], people, tally);
+            for (std::size_t i = begin; i < end; ++i) redact_entry(entries[i], people, tally);
             return tally;
         },
-        [&](std::size_t, RedactionCounts&& tally) {
+        [&](RedactionCounts&& tally) {
             for (const auto& [kind, n] : tally.by_kind) counts.by_kind[kind] += n;
         });
 }

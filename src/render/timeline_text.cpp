@@ -4,8 +4,6 @@
 // continuation lines. Text is collapsed onto its line: this is an overview, the draft keeps the layout.
 // Whatever came from a source (text, names, channels, keys, ids) is written through escape_controls: a line
 // break or a terminal escape in it never reaches the terminal raw.
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "core/ordered_parallel.hpp"
@@ -61,16 +59,12 @@ std::string render_timeline_text(const Timeline& t, const TimeZone& tz) {
     struct Rendered {
         std::string day, lines;
     };
-    constexpr std::size_t slice = 1024;
-    const std::size_t slices = (t.entries.size() + slice - 1) / slice;
-    // 0: on this thread (one slice, or one core: a single worker would only hand the work over)
-    const std::size_t workers = slices >= 2 && worker_count() >= 2 ? std::min(worker_count(), slices) : 0;
     std::string day;
-    run_in_order<std::vector<Rendered>>(
-        slices, workers, 2 * std::max<std::size_t>(workers, 1),
-        [&](std::size_t, std::size_t s) {
+    run_slices_in_order<std::vector<Rendered>>(
+        t.entries.size(), 1024,
+        [&](std::size_t begin, std::size_t end) {
             std::vector<Rendered> rendered;
-            for (std::size_t i = s * slice; i < std::min(t.entries.size(), (s + 1) * slice); ++i) {
+            for (std::size_t i = begin; i < end; ++i) {
                 const TimelineEntry& e = t.entries[i];
                 Rendered r{format_day_heading(e.time, tz, true),
                            fmt::format("{} {}\n", time_of(e, tz), escape_controls(entry_text(e, tz)))};
@@ -80,7 +74,7 @@ std::string render_timeline_text(const Timeline& t, const TimeZone& tz) {
             }
             return rendered;
         },
-        [&](std::size_t, std::vector<Rendered>&& rendered) {
+        [&](std::vector<Rendered>&& rendered) {
             for (Rendered& r : rendered) {
                 if (r.day != day) {
                     out += fmt::format("\n{}\n\n", r.day);

@@ -3,8 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <numeric>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/ordered_parallel.hpp"
 
@@ -133,5 +135,23 @@ TEST_CASE("parallel_sort gives std::sort's order on any number of workers", "[pa
         auto sorted = values;
         parallel_sort(sorted.begin(), sorted.end(), std::less<>(), workers);
         CHECK(sorted == expected);
+    }
+}
+
+TEST_CASE("run_slices_in_order covers every item once, in order, whatever the count", "[parallel]") {
+    for (const std::size_t count : {0u, 1u, 1023u, 1024u, 1025u, 2048u, 2049u, 5000u}) {
+        std::vector<std::size_t> seen;
+        run_slices_in_order<std::vector<std::size_t>>(
+            count, 1024,
+            [](std::size_t begin, std::size_t end) {
+                std::vector<std::size_t> items;
+                for (std::size_t i = begin; i < end; ++i) items.push_back(i);
+                return items;
+            },
+            [&](std::vector<std::size_t>&& items) { seen.insert(seen.end(), items.begin(), items.end()); });
+        std::vector<std::size_t> expected(count);
+        std::iota(expected.begin(), expected.end(), std::size_t{0});
+        CAPTURE(count);
+        CHECK(seen == expected);
     }
 }
