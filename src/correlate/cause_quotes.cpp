@@ -11,6 +11,7 @@
 
 #include "core/sentences.hpp"
 #include "core/text_utf8.hpp"
+#include "correlate/content_words.hpp"
 #include "correlate/steps.hpp"
 
 namespace retro {
@@ -67,9 +68,9 @@ std::string sameness_key(std::string_view s) {
     return key;
 }
 
-std::set<std::string> words_of(std::string_view text) {
-    std::set<std::string> words;
-    content_words(text, [&](std::string_view w) { words.emplace(w); });
+std::set<WordKey> words_of(std::string_view text) {
+    std::set<WordKey> words;
+    for_each_content_word(text, [&](WordKey w) { words.insert(w); });
     return words;
 }
 
@@ -110,13 +111,13 @@ void quote_causes(const CorrelateOptions& options, Timeline& out) {
     if (found.empty()) return;
 
     // How many entries say each of the candidates' words: a word is shared when another entry says it too.
-    std::map<std::string, std::size_t, std::less<>> entries_saying;
+    std::map<WordKey, std::size_t> entries_saying;
     for (const Candidate& c : found)
-        for (const std::string& w : words_of(c.quote.text)) entries_saying.emplace(w, 0);
+        for (WordKey w : words_of(c.quote.text)) entries_saying.emplace(w, 0);
     for (const TimelineEntry& e : out.entries) {
         std::set<std::size_t*> says;  // the counts of the words this entry says, each once
         auto note = [&](std::string_view text) {
-            content_words(text, [&](std::string_view w) {
+            for_each_content_word(text, [&](WordKey w) {
                 if (auto it = entries_saying.find(w); it != entries_saying.end()) says.insert(&it->second);
             });
         };
@@ -126,7 +127,7 @@ void quote_causes(const CorrelateOptions& options, Timeline& out) {
         for (std::size_t* count : says) ++*count;
     }
     for (Candidate& c : found)
-        for (const std::string& w : words_of(c.quote.text)) c.shared += entries_saying.at(w) > 1 ? 1 : 0;
+        for (WordKey w : words_of(c.quote.text)) c.shared += entries_saying.at(w) > 1 ? 1 : 0;
     // Entries are in time order, so the stable sort leaves the earliest first among equals.
     std::stable_sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
         if (a.quote.cues.size() != b.quote.cues.size()) return a.quote.cues.size() > b.quote.cues.size();

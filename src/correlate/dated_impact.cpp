@@ -15,6 +15,7 @@
 
 #include "core/sentences.hpp"
 #include "core/text_utf8.hpp"
+#include "correlate/content_words.hpp"
 #include "correlate/steps.hpp"
 
 namespace retro::correlation {
@@ -182,14 +183,13 @@ void bring_in_dated_alerts(Work& w, const CorrelateOptions& options, IncidentWin
             if (near.empty()) continue;
             std::sort(near.begin(), near.end());
             near.erase(std::unique(near.begin(), near.end()), near.end());
-            std::set<std::string, std::less<>> words;
-            content_words(sentence.text, [&](std::string_view word) { words.emplace(word); });
+            WordSet words;
+            for_each_content_word(sentence.text, [&](WordKey word) { words.insert(word); });
             for (std::uint32_t i : near) {
                 const Event& e = w.events[i];
                 if (w.in_window[i]) continue;  // brought in by an earlier sentence
                 bool named = window_keys.contains(canonical_key(w, e.alert->key));
-                if (!named)
-                    content_words(e.text, [&](std::string_view word) { named = named || words.contains(word); });
+                if (!named) named = says_any(e.text, words);
                 if (!named) continue;
                 w.in_window[i] = true;
                 if (auto it = w.merged.find(i); it != w.merged.end())

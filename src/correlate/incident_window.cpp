@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "core/text_utf8.hpp"
+#include "correlate/content_words.hpp"
 #include "correlate/steps.hpp"
 
 namespace retro::correlation {
@@ -101,18 +102,18 @@ std::pair<std::size_t, std::size_t> trim_edge_chatter(Work& w, const std::vector
     const std::size_t core_b = b + core.first, core_e = b + core.second;
     if (weight(core) < 3) return {b, e};  // a burst of one or two says too little to tell chatter from it
 
-    auto words_of = [&](const Event& ev, const std::function<void(std::string_view)>& out) {
+    auto words_of = [&](const Event& ev, auto&& out) {
         std::string_view text = ev.text;
         if (ev.kind == EventKind::email) text = text.substr(0, text.find('\n'));
-        content_words(text, out);
-        if (ev.alert) content_words(ev.alert->key, out);
+        for_each_content_word(text, out);
+        if (ev.alert) for_each_content_word(ev.alert->key, out);
     };
     WordSet said;
     std::set<std::string> keys;  // the core's alert keys, lower case: a message saying one ("api") is related
     std::set<ThreadKey> threads;
     for (std::size_t k = core_b; k < core_e; ++k) {
         const Event& ev = w.events[signals[k]];
-        words_of(ev, [&](std::string_view word) { add_word(said, word); });
+        words_of(ev, [&](WordKey word) { said.insert(word); });
         if (ev.alert && ev.alert->key.size() >= 3) keys.insert(to_lower_ascii(ev.alert->key));
         if (!ev.thread.empty()) threads.insert(thread_key(ev));
     }
@@ -128,7 +129,7 @@ std::pair<std::size_t, std::size_t> trim_edge_chatter(Work& w, const std::vector
         if (w.pinned[i] || !is_human(ev) || ev.kind == EventKind::note) return false;
         if (!ev.thread.empty() && (threads.contains(thread_key(ev)) || thread_size[thread_key(ev)] > 1)) return false;
         bool related = false;
-        words_of(ev, [&](std::string_view word) { related = related || said.contains(word); });
+        words_of(ev, [&](WordKey word) { related = related || said.contains(word); });
         const std::string lower = to_lower_ascii(ev.text);
         related = related || std::any_of(keys.begin(), keys.end(),
                                          [&](const std::string& key) { return lower.find(key) != std::string::npos; });

@@ -1,11 +1,9 @@
-// Words that relate two messages (issue 18, relevance): lower case, four letters or more, common ones left out,
-// cut to their first five letters so that a word's forms meet ("deploy", "deployment"; "error", "erroring").
+// Content words (content_words.hpp): the list of words too common to relate two messages, and its look-up.
 #include <algorithm>
 #include <array>
 #include <cstdint>
 
-#include "core/text_utf8.hpp"
-#include "correlate/steps.hpp"
+#include "correlate/content_words.hpp"
 
 namespace retro::correlation {
 
@@ -30,9 +28,10 @@ constexpr std::size_t longest_common_word = [] {
     for (std::string_view w : common_words) n = std::max(n, w.size());
     return n;
 }();
+static_assert(longest_common_word == content_words_detail::longest_common_word,
+              "content_words.hpp packs one letter more than the longest common word");
 
-// A word of lower-case ASCII letters as one number, five bits a letter from 1 ('a') to 26 ('z'): words of
-// different letters or lengths give different numbers, up to 12 letters.
+// A word of lower-case ASCII letters as one number, five bits a letter, as WordKey (up to 12 letters).
 constexpr std::uint64_t packed_word(std::string_view w) {
     std::uint64_t key = 0;
     for (char c : w) key = key << 5 | static_cast<std::uint64_t>(c - 'a' + 1);
@@ -50,27 +49,21 @@ constexpr auto common_keys = [] {
     std::sort(keys.begin(), keys.end());
     return keys;
 }();
-static_assert(longest_common_word <= 12, "a packed word holds 12 letters");
-
-// `w` is lower-case ASCII letters.
-bool is_common(std::string_view w) {
-    return w.size() <= longest_common_word &&
-           std::binary_search(common_keys.begin(), common_keys.end(), packed_word(w));
-}
 
 }  // namespace
 
-void content_words(std::string_view text, const std::function<void(std::string_view)>& out) {
-    // A word longer than every common word is not one of them: only its first letters are lowered.
-    std::array<char, longest_common_word + 1> lower{};
-    for_each_run(text, is_ascii_letter, [&](std::size_t i, std::size_t end) {
-        if (end - i < 4) return true;
-        const std::size_t n = std::min(end - i, lower.size());
-        for (std::size_t k = 0; k < n; ++k) lower[k] = static_cast<char>(text[i + k] | 0x20);
-        const std::string_view word(lower.data(), n);
-        if (!is_common(word)) out(word.substr(0, 5));
-        return true;
-    });
+namespace content_words_detail {
+
+bool is_common(std::uint64_t packed) {
+    return std::binary_search(common_keys.begin(), common_keys.end(), packed);
+}
+
+}  // namespace content_words_detail
+
+std::string word_text(WordKey key) {
+    std::string text;
+    for (; key != 0; key >>= 5) text.insert(text.begin(), static_cast<char>('a' + (key & 31) - 1));
+    return text;
 }
 
 }  // namespace retro::correlation

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "correlate/content_words.hpp"
 #include "correlate/steps.hpp"
 
 namespace retro::correlation {
@@ -40,7 +41,7 @@ void drop_off_topic(Work& w) {
     // What the incident says: its alerts, status updates, mail, notes and discussion; and the threads it is in.
     WordSet said;
     auto say = [&](std::string_view text) {
-        content_words(text, [&](std::string_view word) { add_word(said, word); });
+        for_each_content_word(text, [&](WordKey word) { said.insert(word); });
     };
     std::set<std::pair<std::string_view, std::string_view>> threads;
     for (std::uint32_t i = 0; i < w.events.size(); ++i) {
@@ -54,11 +55,7 @@ void drop_off_topic(Work& w) {
         if (e.alert) say(e.alert->key);
         if (!e.thread.empty()) threads.insert({e.channel, e.thread});
     }
-    auto related = [&](std::string_view text) {
-        bool found = false;
-        content_words(text, [&](std::string_view word) { found = found || said.contains(word); });
-        return found;
-    };
+    auto related = [&](std::string_view text) { return says_any(text, said); };
     auto drop = [&](std::uint32_t i) {
         w.fate[i] = Fate::noise;
         w.noise_rule[i] = "off-topic";

@@ -150,18 +150,6 @@ std::vector<Instant> times_a_sentence_names(std::string_view sentence, Instant s
 // when the sentence names the alert or its key is already in the window; moves win.from to the earliest.
 void bring_in_dated_alerts(Work& w, const CorrelateOptions& options, IncidentWindow& win);
 
-// ---- incident_words.cpp ----
-// Calls `out` with each word of `text` that can relate two messages: lower case, four letters or more, common
-// words left out, cut to the first five letters so that a word's forms meet ("deploy", "deployment").
-// The word handed to `out` lives only during the call.
-void content_words(std::string_view text, const std::function<void(std::string_view)>& out);
-// A set of content words: looked up by view, and a string made only for a word it does not hold yet
-// (emplace would make a node and its string for every repeat, and free them again).
-using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
-inline void add_word(WordSet& words, std::string_view word) {
-    if (!words.contains(word)) words.emplace(word);
-}
-
 // ---- relevance.cpp ----
 // Marks people's messages as noise (off-topic) when they are in neither the discussion channel nor an alert
 // channel, in no thread of the incident, and share no uncommon word with what the incident says.

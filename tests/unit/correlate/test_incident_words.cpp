@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "correlate/content_words.hpp"
 #include "correlate/steps.hpp"
 
 using namespace retro;
@@ -14,7 +15,7 @@ namespace {
 
 std::vector<std::string> words(std::string_view text) {
     std::vector<std::string> out;
-    content_words(text, [&](std::string_view w) { out.emplace_back(w); });
+    for_each_content_word(text, [&](WordKey w) { out.push_back(word_text(w)); });
     return out;
 }
 
@@ -51,13 +52,36 @@ TEST_CASE("thread tags: equal for the same channel and root, spread over the 16 
     CHECK(tags.count(0) == 0);
 }
 
-TEST_CASE("a word set holds each word once, whatever view it was given as", "[words]") {
+TEST_CASE("a word's forms and cases meet in one word; different letters or lengths never do", "[words]") {
     WordSet words;
-    const std::string text = "deploy deployment error";
-    for (std::string_view word : {std::string_view(text).substr(0, 5), std::string_view(text).substr(7, 5),
-                                  std::string_view(text).substr(18, 5)})
-        add_word(words, word);
+    for_each_content_word("Deploy deployment DEPLOYED error", [&](WordKey w) { words.insert(w); });
     CHECK(words.size() == 2);
-    CHECK(words.contains("deplo"));
-    CHECK(words.contains("error"));
+    std::set<std::string> spelled;
+    for (WordKey w : words) spelled.insert(word_text(w));
+    CHECK(spelled == std::set<std::string>{"deplo", "error"});
+    // Every key of up to five letters is its own: "zzzz" and "aaaaa", "abcd" and "abcde" stay apart.
+    std::set<WordKey> keys;
+    for (std::string_view w : {"zzzz", "zzzzz", "aaaa", "aaaaa", "abcd", "abcde", "bcde"})
+        for_each_content_word(w, [&](WordKey k) { keys.insert(k); });
+    CHECK(keys.size() == 7);
+}
+
+TEST_CASE("a text says a word of a set when one of its content words is in it", "[words]") {
+    WordSet incident;
+    for_each_content_word("the payments database failed over", [&](WordKey w) { incident.insert(w); });
+    CHECK(says_any("Payment retries are piling up", incident));  // "payme" meets "payments"
+    CHECK(says_any("the database is back", incident));
+    // Forms meet by their first five letters only: "failing" is "faili", "failed" "faile"; "over" is common.
+    CHECK_FALSE(says_any("failing over now", incident));
+    CHECK_FALSE(says_any("lunch at noon, anyone?", incident));
+    CHECK_FALSE(says_any("", incident));
+}
+
+TEST_CASE("reading stops when the caller says so", "[words]") {
+    std::vector<std::string> seen;
+    for_each_content_word("alpha bravo charlie delta", [&](WordKey w) {
+        seen.push_back(word_text(w));
+        return seen.size() < 2;
+    });
+    CHECK(seen == std::vector<std::string>{"alpha", "bravo"});
 }
