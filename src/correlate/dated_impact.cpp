@@ -89,16 +89,6 @@ std::optional<unsigned> clock_at(std::string_view s, std::size_t at, std::size_t
     return std::nullopt;
 }
 
-// Whether `s` has a digit where clock_at can start reading: not after a digit, a '.', a ':' or a letter
-// ("auth0" and "v2.5" name no time). Lower case or not, the same.
-bool may_name_a_clock(std::string_view s) {
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (is_digit(s[i]) &&
-            (i == 0 || !(is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || is_alpha(s[i - 1]))))
-            return true;
-    return false;
-}
-
 // A sentence about what is still to come ("retro tomorrow at 2pm") dates nothing that happened.
 bool looks_ahead(std::string_view lower) {
     return holds_phrase(lower, "tomorrow") || holds_phrase(lower, "retro") || holds_phrase(lower, "meeting") ||
@@ -106,6 +96,18 @@ bool looks_ahead(std::string_view lower) {
 }
 
 }  // namespace
+
+// Whether `s` has a digit where clock_at can start reading: not after a digit, a '.', a ':' or a letter
+// ("auth0" and "v2.5" name no time). Lower case or not, the same. A sentence is its text's own bytes with each
+// run of whitespace as one space, and starts after a space or a line break (or where the text does): so a
+// text none of whose digits can start a clock has no sentence whose digits can.
+bool may_name_a_clock(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (is_digit(s[i]) &&
+            (i == 0 || !(is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || is_alpha(s[i - 1]))))
+            return true;
+    return false;
+}
 
 std::vector<Instant> times_a_sentence_names(std::string_view sentence, Instant said, const TimeZone& tz) {
     std::vector<Instant> out;
@@ -168,7 +170,7 @@ void bring_in_dated_alerts(Work& w, const CorrelateOptions& options, IncidentWin
     for (std::uint32_t m = 0; m < w.events.size(); ++m) {
         const Event& said = w.events[m];
         if (!w.in_window[m] || !is_happening_lead(w, m) || !is_human(said)) continue;
-        if (said.text.find_first_of("0123456789") == std::string::npos) continue;  // a time is written in digits
+        if (!may_name_a_clock(said.text)) continue;  // no sentence of it can name a time: none is split out
         for (const Sentence& sentence : split_sentences(said.text)) {
             const auto times = times_a_sentence_names(sentence.text, said.time, options.tz);
             if (times.empty()) continue;

@@ -1,6 +1,7 @@
 // "A message that says when the impact began earlier brings in the alerts of that time" (issue 18 item 1).
 #include <catch2/catch.hpp>
 
+#include "core/sentences.hpp"
 #include "correlate/steps.hpp"
 #include "make_events.hpp"
 
@@ -64,6 +65,30 @@ TEST_CASE("the times a sentence names") {
     CHECK(named("auth0 and v2.5 broke yesterday, x86:10pm").empty());
     CHECK(named("5pm yesterday it broke") == std::vector<std::string>{"2024-02-25T17:00"});
     CHECK(named("(10pm yesterday)") == std::vector<std::string>{"2024-02-25T22:00"});
+}
+
+TEST_CASE("a message none of whose sentences can name a time is passed over whole, and only such a one") {
+    using correlation::may_name_a_clock;
+    CHECK_FALSE(may_name_a_clock("auth0 and v2.5 broke, x86:10"));
+    CHECK(may_name_a_clock("from 14.2.3"));  // a version after a space: read on, clock_at says it is none
+    CHECK_FALSE(may_name_a_clock("no digits at all"));
+    CHECK(may_name_a_clock("since 10pm"));
+    CHECK(may_name_a_clock("10pm"));
+    // Sentences are split where the text has a space or a line break after their end, so a sentence starting
+    // with a digit starts one in the text too: for every text here, a sentence that can name a time means the
+    // text can.
+    const char* const texts[] = {
+        "It ended.10pm it came back",  "Done. 10pm it came back", "Done!\n10pm yesterday it broke",
+        "Supplier: \"10pm it broke\"", "- 10pm: it broke\n- 11pm: back", "> 10pm quoted\nours at 11pm",
+        "v2.5pm deployed", "auth0\n\n5pm yesterday", "e.g. 5pm", "Dr. Who at 5pm", "1.5 and 11.24",
+        "x86:10pm",  "(10pm yesterday)", "it broke at 5pm. Back at 6pm!", "Hi all,\n10pm it broke",
+    };
+    for (std::string_view text : texts) {
+        bool sentence_may = false;
+        for (const Sentence& s : split_sentences(text)) sentence_may = sentence_may || may_name_a_clock(s.text);
+        INFO(text);
+        CHECK((!sentence_may || may_name_a_clock(text)));
+    }
 }
 
 TEST_CASE("a message that dates the impact earlier brings in the alerts of that time") {
