@@ -52,7 +52,7 @@ TEST_CASE("thread tags: equal for the same channel and root, spread over the 16 
     CHECK(tags.count(0) == 0);
 }
 
-TEST_CASE("a word's forms and cases meet in one word; different letters or lengths never do", "[words]") {
+TEST_CASE("a word's forms and cases meet in one word, and different letters or lengths never do", "[words]") {
     WordSet words;
     for_each_content_word("Deploy deployment DEPLOYED error", [&](WordKey w) { words.insert(w); });
     CHECK(words.size() == 2);
