@@ -28,7 +28,7 @@ JsonRecordReader::JsonRecordReader(std::string name, std::string_view head, Byte
 bool JsonRecordReader::fill() {
     if (m_eof) return false;
     if (m_pos > 0 && m_pos >= m_buffer.size() / 2) {
-        m_buffer.erase(0, m_pos);
+        m_buffer.erase_front(m_pos);
         m_pos = 0;
     }
     if (!m_head_done) {
@@ -42,10 +42,7 @@ bool JsonRecordReader::fill() {
         m_eof = true;
         return false;
     }
-    const std::size_t old = m_buffer.size();
-    m_buffer.resize(old + chunk_size);
-    const std::size_t n = m_stream->read(m_buffer.data() + old, chunk_size);
-    m_buffer.resize(old + n);
+    const std::size_t n = m_buffer.read_from(*m_stream, chunk_size);
     if (n == 0) {
         m_eof = true;
         const std::string damage = m_stream->damage();
@@ -73,7 +70,7 @@ void JsonRecordReader::consume(std::size_t n) {
 bool JsonRecordReader::skip_separators() {
     for (;;) {
         if (m_pos >= m_buffer.size() && !fill()) return false;
-        if (m_first && m_line == 1 && m_column == 1 && m_buffer.compare(m_pos, 3, "\xEF\xBB\xBF") == 0) {
+        if (m_first && m_line == 1 && m_column == 1 && m_buffer.view().substr(m_pos, 3) == "\xEF\xBB\xBF") {
             m_pos += 3;
             continue;
         }
@@ -168,7 +165,7 @@ bool JsonRecordReader::frame_line(JsonRecord& record) {
         m_skipped = true;
         return false;
     }
-    record.bytes = std::string_view(m_buffer).substr(m_pos, end - m_pos);
+    record.bytes = m_buffer.view().substr(m_pos, end - m_pos);
     set_origin(record, start_line, start_column);
     // The view stays valid: m_pos only moves; the buffer is compacted by the next fill().
     if (after > scanned) {  // the line ends at its newline, the only one in it: no scan to count lines
@@ -224,7 +221,7 @@ bool JsonRecordReader::frame_document(JsonRecord& record) {
         if (!fill()) {
             // End of input inside a document: hand it to the parser, which says where it broke off.
             if (too_large) return false;
-            record.bytes = std::string_view(m_buffer).substr(m_pos);
+            record.bytes = m_buffer.view().substr(m_pos);
             set_origin(record, start_line, start_column);
             consume(m_buffer.size() - m_pos);
             return !record.bytes.empty();
@@ -246,7 +243,7 @@ bool JsonRecordReader::frame_document(JsonRecord& record) {
         while (k < m_buffer.size() && (m_buffer[k] == ' ' || m_buffer[k] == '\t' || m_buffer[k] == '\r')) ++k;
         if (k >= m_buffer.size() || m_buffer[k] == '\n') m_line_mode = true;
     }
-    record.bytes = std::string_view(m_buffer).substr(m_pos, end - m_pos);
+    record.bytes = m_buffer.view().substr(m_pos, end - m_pos);
     set_origin(record, start_line, start_column);
     consume(end - m_pos);
     m_first = false;

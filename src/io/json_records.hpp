@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "io/read_buffer.hpp"
 #include "retro/diagnostic.hpp"
 #include "retro/source.hpp"
 
@@ -46,7 +47,7 @@ private:
     ByteStream* m_stream;
     std::uint64_t m_max;
     Diagnostics& m_diags;
-    std::string m_buffer;
+    ReadBuffer m_buffer;
     std::size_t m_pos = 0;
     std::uint64_t m_line = 1, m_column = 1;
     bool m_eof = false;

@@ -8,7 +8,7 @@ LineReader::LineReader(std::string_view head, ByteStream* stream) : m_head(head)
 bool LineReader::fill() {
     if (m_eof) return false;
     if (m_pos > 0) {
-        m_buffer.erase(0, m_pos);
+        m_buffer.erase_front(m_pos);
         m_pos = 0;
     }
     if (!m_head_done) {
@@ -23,10 +23,7 @@ bool LineReader::fill() {
         return false;
     }
     constexpr std::size_t chunk = 1 << 16;
-    const std::size_t old = m_buffer.size();
-    m_buffer.resize(old + chunk);
-    const std::size_t n = m_stream->read(m_buffer.data() + old, chunk);
-    m_buffer.resize(old + n);
+    const std::size_t n = m_buffer.read_from(*m_stream, chunk);
     if (n == 0) m_eof = true;
     return n > 0;
 }
@@ -55,7 +52,7 @@ bool LineReader::next(std::string_view& line) {
         i = m_pos + offset;
     }
     if (m_pos >= m_buffer.size()) return false;
-    line = std::string_view(m_buffer).substr(m_pos, i - m_pos);
+    line = m_buffer.view().substr(m_pos, i - m_pos);
     std::size_t after = i;
     if (after < m_buffer.size()) {
         if (m_buffer[after] == '\r' && after + 1 < m_buffer.size() && m_buffer[after + 1] == '\n') after += 2;

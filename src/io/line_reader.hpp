@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "io/read_buffer.hpp"
 #include "retro/source.hpp"
 
 namespace retro::io {
@@ -20,7 +21,7 @@ private:
     bool fill();
     std::string_view m_head;
     ByteStream* m_stream;
-    std::string m_buffer;
+    ReadBuffer m_buffer;
     std::size_t m_pos = 0;
     bool m_head_done = false;
     bool m_eof = false;

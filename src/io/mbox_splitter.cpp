@@ -102,10 +102,7 @@ bool MboxSplitter::fill() {
         m_eof = true;
         return false;
     }
-    std::size_t old = m_buffer.size();
-    m_buffer.resize(old + read_chunk);
-    std::size_t got = m_stream->read(m_buffer.data() + old, read_chunk);
-    m_buffer.resize(old + got);
+    const std::size_t got = m_buffer.read_from(*m_stream, read_chunk);
     if (got == 0) {
         m_eof = true;
         if (auto damage = m_stream->damage(); !damage.empty())
@@ -116,9 +113,9 @@ bool MboxSplitter::fill() {
 
 std::string_view MboxSplitter::peek_line(std::size_t from) {
     for (;;) {
-        auto nl = m_buffer.find('\n', from);
-        if (nl != std::string::npos) return std::string_view(m_buffer).substr(from, nl + 1 - from);
-        if (!fill()) return std::string_view(m_buffer).substr(std::min(from, m_buffer.size()));
+        auto nl = m_buffer.view().find('\n', from);
+        if (nl != std::string::npos) return m_buffer.view().substr(from, nl + 1 - from);
+        if (!fill()) return m_buffer.view().substr(std::min(from, m_buffer.size()));
     }
 }
 
@@ -148,7 +145,7 @@ bool MboxSplitter::take_content_length_body(std::uint64_t length, std::string& o
         fits = next.empty() || is_from_line(next);
     }
     if (!fits) return false;
-    std::string_view body = std::string_view(m_buffer).substr(m_pos, length);
+    std::string_view body = m_buffer.view().substr(m_pos, length);
     out.append(body);
     m_line += static_cast<std::uint64_t>(std::count(body.begin(), body.end(), '\n'));
     m_pos = end;
@@ -167,13 +164,13 @@ bool MboxSplitter::next(MboxMessage& message) {
     for (;;) {
         message = MboxMessage{};
         if (m_pos >= compact_threshold) {
-            m_buffer.erase(0, m_pos);
+            m_buffer.erase_front(m_pos);
             m_pos = 0;
         }
         if (!m_started) {
             m_started = true;
             fill();
-            if (m_buffer.compare(0, 3, "\xEF\xBB\xBF") == 0) m_pos = 3;
+            if (m_buffer.view().substr(0, 3) == "\xEF\xBB\xBF") m_pos = 3;
             std::string_view first = peek_line(m_pos);
             if (is_from_line(first)) {
                 m_pending_envelope.emplace(std::string(without_ending(first.substr(5))), m_line);
@@ -193,19 +190,19 @@ bool MboxSplitter::next(MboxMessage& message) {
         std::optional<std::uint64_t> content_length;
         for (;;) {
             if (m_pos >= compact_threshold && !too_large) {
-                m_buffer.erase(0, m_pos);
+                m_buffer.erase_front(m_pos);
                 m_pos = 0;
             }
             std::string_view line = peek_line(m_pos);
             if (line.empty()) break;
             std::size_t length = line.size();
             if (is_separator(line, after_blank, m_pos + length)) {
-                line = std::string_view(m_buffer).substr(m_pos, length);  // peeking may have moved the buffer
+                line = m_buffer.view().substr(m_pos, length);  // peeking may have moved the buffer
                 m_pending_envelope.emplace(std::string(without_ending(line.substr(5))), m_line);
                 consume_line(length);
                 break;
             }
-            line = std::string_view(m_buffer).substr(m_pos, length);
+            line = m_buffer.view().substr(m_pos, length);
             bool blank = is_blank_line(line);
             std::string copy(line);
             consume_line(length);

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "io/read_buffer.hpp"
 #include "retro/diagnostic.hpp"
 #include "retro/source.hpp"
 
@@ -53,7 +54,7 @@ private:
     ByteStream* m_stream;
     std::uint64_t m_max;
     Diagnostics& m_diags;
-    std::string m_buffer;
+    ReadBuffer m_buffer;
     std::size_t m_pos = 0;
     bool m_head_done = false;
     bool m_eof = false;
