@@ -85,7 +85,9 @@ std::string normalise_word(std::string_view text) {
 
 void append_canonical_key(const Work& w, std::string_view key, std::string& out) {
     const std::size_t start = out.size();
-    for (char c : normalised_view(key)) out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    out += normalised_view(key);  // appended whole, then lowered in place: not a byte at a time
+    for (auto it = out.begin() + static_cast<std::ptrdiff_t>(start); it != out.end(); ++it)
+        if (*it >= 'A' && *it <= 'Z') *it = static_cast<char>(*it - 'A' + 'a');
     if (w.aliases.empty()) return;
     if (auto it = w.aliases.find(std::string_view(out).substr(start)); it != w.aliases.end()) {
         out.resize(start);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "correlate/steps.hpp"
 #include "make_events.hpp"
 
 using namespace retro;
@@ -105,4 +106,19 @@ TEST_CASE("interleaved happenings each keep their own records, in stream order")
     CHECK(t.entries[0].event_ids == std::vector<std::string>{a_history.id, a_sns.id, a_post.id});
     CHECK(t.entries[1].event_ids == std::vector<std::string>{b_history.id, b_post.id, b_sns.id});
     CHECK(t.ledger.balances());
+}
+
+TEST_CASE("an alert's key is matched trimmed, without the punctuation around it, in lower case, through aliases", "[merge]") {
+    correlation::Work w;
+    CHECK(correlation::canonical_key(w, "  API-5xx High (Prod)! ") == "api-5xx high (prod)");
+    CHECK(correlation::canonical_key(w, "ÉTAT DB") == "État db");  // ASCII letters only are lowered
+    std::string key = "alert\x1f";
+    correlation::append_canonical_key(w, "Disk Full.", key);  // appended after what the buffer holds
+    CHECK(key == "alert\x1f" "disk full");
+    w.aliases["db-primary-cpu"] = "database cpu";
+    CHECK(correlation::canonical_key(w, "DB-Primary-CPU") == "database cpu");
+    key = "alert\x1f";
+    correlation::append_canonical_key(w, " db-primary-cpu ", key);
+    CHECK(key == "alert\x1f" "database cpu");
+    CHECK(correlation::canonical_key(w, "db-primary-cpu-2") == "db-primary-cpu-2");
 }
