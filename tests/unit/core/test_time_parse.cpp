@@ -94,6 +94,25 @@ TEST_CASE("parse_iso8601 accepts RFC 3339 and ISO 8601 offsets", "[time]") {
     }
 }
 
+TEST_CASE("parse_iso8601 reads the form format_utc writes as any other: every field, and every damage", "[time]") {
+    // Read at fixed places when the form is exact, by the scanner otherwise: the same answers.
+    CHECK(show(parse_iso8601("2024-07-01T06:00:19.695822Z")) == "2024-07-01T06:00:19.695822Z");
+    CHECK(show(parse_iso8601("0001-01-01T00:00:00.000000Z")) == "0001-01-01T00:00:00.000000Z");
+    CHECK(show(parse_iso8601("9999-12-31T23:59:59.999999Z")) == "9999-12-31T23:59:59.999999Z");
+    CHECK(show(parse_iso8601("2016-12-31T23:59:60.000000Z")) == "2017-01-01T00:00:00.000000Z");  // leap second
+    CHECK(show(parse_iso8601("2024-07-01t06:00:19.695822z")) == "2024-07-01T06:00:19.695822Z");  // the scanner's
+    CHECK(show(parse_iso8601("2024-02-29T12:00:00.000001Z")) == "2024-02-29T12:00:00.000001Z");
+    CHECK(show(parse_iso8601("2023-02-29T12:00:00.000000Z")) == "none");  // no such day
+    CHECK(show(parse_iso8601("2024-13-01T12:00:00.000000Z")) == "none");
+    CHECK(show(parse_iso8601("2024-07-01T24:00:00.000000Z")) == "none");
+    CHECK(show(parse_iso8601("2024-07-01T06:60:00.000000Z")) == "none");
+    CHECK(show(parse_iso8601("2024-07-01T06:00:1x.695822Z")) == "none");  // a letter where a digit goes
+    CHECK(show(parse_iso8601("2024-07-01T06:00:19.69582xZ")) == "none");
+    CHECK(show(parse_iso8601("2024-07-01T06:00:19.69582 Z")) == "none");
+    CHECK(show(parse_iso8601("2024-07-01T06:00:19.-95822Z")) == "none");
+    CHECK(show(parse_iso8601("-024-07-01T06:00:19.695822Z")) == "none");
+}
+
 TEST_CASE("parse_iso8601_local returns the wall-clock reading", "[time]") {
     CHECK(parse_iso8601_local("2024-07-25T11:36:00") == LocalDateTime{2024, 7, 25, 11, 36, 0, 0});
     CHECK(parse_iso8601_local("2024-07-25 11:36") == LocalDateTime{2024, 7, 25, 11, 36, 0, 0});
