@@ -1,7 +1,7 @@
 // Issue 18 item 5, the cause quoted with its source: "A sentence in a colleague's or supplier's e-mail that says
 // why is quoted in the Analysis with who said it and when." A sentence says why when it holds a cause word
 // (`[correlate] cause_words`: "caused by", "due to", "knock-on", "appears that"…). The ones holding the most
-// cause words come first, then the ones sharing the most words with the rest of the incident (content_words,
+// cause words come first, then the ones sharing the most words with the rest of the incident (for_each_content_word,
 // said by another entry), then the earliest; at most `cause_quotes` are kept. Only what the sender wrote
 // counts: quoted replies, greetings, signatures (split_sentences), code blocks and an e-mail's subject are
 // left out, and a sentence said twice is quoted once, from whoever said it first.

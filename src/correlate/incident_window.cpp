@@ -82,7 +82,7 @@ std::optional<Instant> resolution_of(const Work& w, const std::vector<std::uint3
 // Issue 18, relevance: "A message before the incident's first related signal or after its last, sharing no word
 // with it, is chatter, not its start or end." The core of the chosen cluster [b, e) of `signals` is its busiest
 // burst (gaps of at most `core_gap`, three people's messages or alerts at least); from either edge, people's messages
-// and e-mails outside the core that share no uncommon word (content_words; an e-mail's subject) with the core and are
+// and e-mails outside the core that share no uncommon word (for_each_content_word; an e-mail's subject) with the core and are
 // in no thread with another signal are marked noise `edge-chatter`, until an alert, a status update, a note, a pinned
 // or a related message. The new range is returned.
 std::pair<std::size_t, std::size_t> trim_edge_chatter(Work& w, const std::vector<std::uint32_t>& signals, std::size_t b,

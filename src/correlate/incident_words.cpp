@@ -31,7 +31,7 @@ constexpr std::size_t longest_common_word = [] {
 static_assert(longest_common_word == content_words_detail::longest_common_word,
               "content_words.hpp packs one letter more than the longest common word");
 
-// A word of lower-case ASCII letters as one number, five bits a letter, as WordKey (up to 12 letters).
+// A word of lower-case ASCII letters as one number, five bits a letter, in WordKey's layout (up to 12 letters).
 constexpr std::uint64_t packed_word(std::string_view w) {
     std::uint64_t key = 0;
     for (char c : w) key = key << 5 | static_cast<std::uint64_t>(c - 'a' + 1);

@@ -147,7 +147,7 @@ void drop_bot_chatter(Work& w, const CorrelateOptions& options);
 // for a sentence about what is to come.
 std::vector<Instant> times_a_sentence_names(std::string_view sentence, Instant said, const TimeZone& tz);
 // Whether `text` has a digit where a clock time can start ("10pm", "at 14.00"; not "auth0" or "v2.5"): a
-// sentence names no time without one, and neither does a text none of whose sentences has one.
+// sentence names no time without one, and a text without one has no sentence with one (dated_impact.cpp).
 bool may_name_a_clock(std::string_view text);
 // Brings into the window the alerts near a time that a person's message in it names (options.dated_reach),
 // when the sentence names the alert or its key is already in the window; moves win.from to the earliest.

@@ -15,6 +15,10 @@ namespace retro::io {
 
 class ReadBuffer {
 public:
+    ReadBuffer() = default;
+    ReadBuffer(const ReadBuffer&) = delete;  // a reader's own: never copied or moved
+    ReadBuffer& operator=(const ReadBuffer&) = delete;
+
     std::size_t size() const { return m_size; }
     const char* data() const { return m_data.get(); }
     char operator[](std::size_t i) const { return m_data[i]; }
@@ -31,13 +35,15 @@ public:
         m_size -= n;
     }
 
+    // Appends `bytes` (the room may move: views into the buffer are then invalid).
     void append(std::string_view bytes) {
         make_room(bytes.size());
         if (!bytes.empty()) std::memcpy(m_data.get() + m_size, bytes.data(), bytes.size());
         m_size += bytes.size();
     }
 
-    // Reads at most `chunk` bytes of `stream` onto the end; returns how many (0 at its end).
+    // Reads at most `chunk` bytes of `stream` onto the end; returns how many (0 at its end). The room may
+    // move, as with append.
     std::size_t read_from(ByteStream& stream, std::size_t chunk) {
         make_room(chunk);
         const std::size_t n = stream.read(m_data.get() + m_size, chunk);

@@ -107,6 +107,8 @@ TEST_CASE("parse_iso8601 reads the form format_utc writes as any other: every fi
     CHECK(show(parse_iso8601("2024-07-01T24:00:00.000000Z")) == "none");
     CHECK(show(parse_iso8601("2024-07-01T06:60:00.000000Z")) == "none");
     CHECK(show(parse_iso8601("2024-07-01T06:00:1x.695822Z")) == "none");  // a letter where a digit goes
+    CHECK(show(parse_iso8601("2024-07-01T06:00:0:.695822Z")) == "none");  // ':' - '0' is 10: 00:00:10 if unchecked
+    CHECK(show(parse_iso8601("202:-07-01T06:00:00.695822Z")) == "none");  // the year 2030 if unchecked
     CHECK(show(parse_iso8601("2024-07-01T06:00:19.69582xZ")) == "none");
     CHECK(show(parse_iso8601("2024-07-01T06:00:19.69582 Z")) == "none");
     CHECK(show(parse_iso8601("2024-07-01T06:00:19.-95822Z")) == "none");

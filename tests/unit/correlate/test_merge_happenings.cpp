@@ -112,9 +112,9 @@ TEST_CASE("an alert's key is matched trimmed, without the punctuation around it,
     correlation::Work w;
     CHECK(correlation::canonical_key(w, "  API-5xx High (Prod)! ") == "api-5xx high (prod)");
     CHECK(correlation::canonical_key(w, "ÉTAT DB") == "État db");  // ASCII letters only are lowered
-    std::string key = "alert\x1f";
-    correlation::append_canonical_key(w, "Disk Full.", key);  // appended after what the buffer holds
-    CHECK(key == "alert\x1f" "disk full");
+    std::string key = "ALERT\x1f";
+    correlation::append_canonical_key(w, "Disk Full.", key);  // appended after what the buffer holds, untouched
+    CHECK(key == "ALERT\x1f" "disk full");
     w.aliases["db-primary-cpu"] = "database cpu";
     CHECK(correlation::canonical_key(w, "DB-Primary-CPU") == "database cpu");
     key = "alert\x1f";
