@@ -5,6 +5,7 @@
 // word while a text is read.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include <unordered_set>
 
 #include "core/text_utf8.hpp"
+#include "correlate/steps.hpp"  // for_each_run
 
 namespace retro::correlation {
 
@@ -38,27 +40,23 @@ bool is_common(std::uint64_t packed);
 template <class Out>
 void for_each_content_word(std::string_view text, Out&& out) {
     using namespace content_words_detail;
-    const char* p = text.data();
-    const char* const end = p + text.size();
-    for (;;) {
-        while (p < end && !is_ascii_letter(static_cast<unsigned char>(*p))) ++p;
-        if (p == end) return;
-        const char* const start = p;
-        std::uint64_t packed = 0;  // the word's letters, up to one more than the longest common word has
-        for (; p < end && is_ascii_letter(static_cast<unsigned char>(*p)); ++p)
-            if (static_cast<std::size_t>(p - start) <= longest_common_word)
-                packed = packed << 5 | static_cast<std::uint64_t>((*p | 0x20) - 'a' + 1);
-        const auto length = static_cast<std::size_t>(p - start);
-        if (length < 4) continue;
-        if (length <= longest_common_word && is_common(packed)) continue;
-        const std::size_t held = length <= longest_common_word ? length : longest_common_word + 1;
+    for_each_run(text, is_ascii_letter, [&](std::size_t begin, std::size_t end) {
+        const std::size_t length = end - begin;
+        if (length < 4) return true;
+        // The letters, up to one more than the longest common word has (a longer word is none of them).
+        const std::size_t held = std::min(length, longest_common_word + 1);
+        std::uint64_t packed = 0;
+        for (std::size_t i = begin; i < begin + held; ++i)
+            packed = packed << 5 | static_cast<std::uint64_t>((text[i] | 0x20) - 'a' + 1);
+        if (length <= longest_common_word && is_common(packed)) return true;
         const auto key = static_cast<WordKey>(held > kept_letters ? packed >> (5 * (held - kept_letters)) : packed);
         if constexpr (std::is_same_v<std::invoke_result_t<Out&, WordKey>, bool>) {
-            if (!out(key)) return;
+            return out(key);
         } else {
             out(key);
+            return true;
         }
-    }
+    });
 }
 
 // A set of content words.
