@@ -35,6 +35,7 @@ bool happening_key(const Work& w, const Event& e, std::string& key) {
 
 // What one slice of the events found.
 struct SliceFacts {
+    std::uint32_t begin = 0;                                        // the slice's first event
     std::vector<std::uint8_t> pinned;                               // per event of the slice
     std::vector<std::pair<std::uint32_t, std::string_view>> noise;  // event, the rule (a literal)
     HappeningBuckets buckets;
@@ -52,13 +53,13 @@ std::uint16_t thread_tag_of(std::string_view channel, std::string_view thread) {
 
 HappeningBuckets apply_event_rules(Work& w, const CorrelateOptions& options) {
     const auto n = static_cast<std::uint32_t>(w.events.size());
-    const std::size_t slices = (n + slice_events - 1) / slice_events;
     const Work& read_only = w;  // the workers only read, but for each event's own brief; the rest is written here
     w.brief.resize(n);
     Brief* const briefs = w.brief.data();
-    auto facts_of = [&](std::size_t, std::size_t slice) {
+    auto facts_of = [&](std::size_t from, std::size_t to) {
         SliceFacts facts;
-        const auto begin = static_cast<std::uint32_t>(slice * slice_events), end = std::min(n, begin + slice_events);
+        const auto begin = static_cast<std::uint32_t>(from), end = static_cast<std::uint32_t>(to);
+        facts.begin = begin;
         facts.pinned.resize(end - begin);
         std::string key;
         for (std::uint32_t i = begin; i < end; ++i) {
@@ -79,9 +80,8 @@ HappeningBuckets apply_event_rules(Work& w, const CorrelateOptions& options) {
         return facts;
     };
     HappeningBuckets buckets;
-    auto gather = [&](std::size_t slice, SliceFacts&& facts) {
-        const std::size_t begin = slice * slice_events;
-        for (std::size_t k = 0; k < facts.pinned.size(); ++k) w.pinned[begin + k] = facts.pinned[k] != 0;
+    auto gather = [&](SliceFacts&& facts) {
+        for (std::size_t k = 0; k < facts.pinned.size(); ++k) w.pinned[facts.begin + k] = facts.pinned[k] != 0;
         for (const auto& [i, rule] : facts.noise) {
             w.fate[i] = Fate::noise;
             w.noise_rule.emplace_hint(w.noise_rule.end(), i, rule);
@@ -94,8 +94,8 @@ HappeningBuckets apply_event_rules(Work& w, const CorrelateOptions& options) {
                 it->second.insert(it->second.end(), records.begin(), records.end());
         }
     };
-    // One slice at a time on a single core (a small input): no threads started for it.
-    run_in_order<SliceFacts>(slices, slices > 1 ? worker_count() : 0, 2 * worker_count() + 2, facts_of, gather);
+    // One slice, or one core: on this thread, no threads started for it.
+    run_slices_in_order<SliceFacts>(n, slice_events, facts_of, gather);
     return buckets;
 }
 
