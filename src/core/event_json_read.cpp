@@ -55,20 +55,23 @@ std::optional<bool> bool_of(Value value) {
     return b;
 }
 
-// `out` = repair_utf8(s), made straight from the parsed bytes when there is nothing to repair (no string made
-// on the way).
+// repair_utf8(s) for a string the parser gave, which only changes one holding a NUL (json::holds_nul): the
+// others are taken as they are, with no string made on the way.
 template <class Text>  // std::string or PackedText
 void assign_repaired(Text& out, std::string_view s) {
-    if (is_plain_ascii(s))
-        out = s;
-    else
+    if (json::holds_nul(s))
         out = repair_utf8(s);
+    else
+        out = s;
+}
+std::string repaired(std::string_view s) {
+    return json::holds_nul(s) ? repair_utf8(s) : std::string(s);
 }
 
 // The shared copy of repair_utf8(s) among the last texts of a field.
 template <std::size_t Slots>
 PackedText shared_repaired(RecentTexts<Slots>& recent, std::string_view s) {
-    return is_plain_ascii(s) ? recent.get(s) : recent.get(repair_utf8(s));
+    return json::holds_nul(s) ? recent.get(repair_utf8(s)) : recent.get(s);
 }
 
 // The root's members, in the order of `root_names`.
@@ -129,9 +132,9 @@ public:
         if (!required_string(m[r_id], "id", e.id)) return false;
         optional_string(m[r_record], "record", e.record);
         std::string_view time;
-        std::string repaired;
+        std::string repaired_time;
         if (!required_view(m[r_time], "time", time)) return false;
-        if (!is_plain_ascii(time)) time = repaired = repair_utf8(time);
+        if (json::holds_nul(time)) time = repaired_time = repair_utf8(time);
         auto instant = parse_iso8601(time);
         if (!instant) return fail("time", fmt::format("\"time\" is not an ISO 8601 instant: {}", time));
         e.time = *instant;
@@ -181,7 +184,7 @@ public:
         if (m[r_links] && !m[r_links]->get(links)) {
             for (auto link : links) {
                 std::string_view s;
-                if (!link.get(s)) e.links.push_back(repair_utf8(s));
+                if (!link.get(s)) e.links.push_back(repaired(s));
             }
         }
         if (!read_change(m[r_change], e) || !read_repeat(m[r_repeat], e)) return false;
@@ -200,7 +203,7 @@ public:
             if (f[3] && !f[3]->get(reactions)) {
                 for (auto r : reactions) {
                     std::string_view s;
-                    if (!r.get(s)) e.flags.reactions.push_back(repair_utf8(s));
+                    if (!r.get(s)) e.flags.reactions.push_back(repaired(s));
                 }
             }
         }
@@ -350,7 +353,7 @@ private:
             span.start = static_cast<std::size_t>(*start);
             span.end = static_cast<std::size_t>(*end);
             span.type = *t;
-            if (auto url = string_of(f[3])) span.url = repair_utf8(*url);
+            if (auto url = string_of(f[3])) span.url = repaired(*url);
             e.spans.push_back(std::move(span));
         }
         return true;

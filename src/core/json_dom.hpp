@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
@@ -39,6 +40,13 @@ private:
     explicit PaddedText(std::string_view bytes) : m_bytes(bytes) {}
     std::string_view m_bytes;
 };
+
+// True when a string the DOM parser gave holds a NUL byte (from a `\u0000` escape): the one thing repair_utf8
+// would change in it. Such a string is valid UTF-8 otherwise: simdjson checks the whole document and refuses a
+// lone surrogate in a `\u` escape (tests/unit/core/test_json_dom.cpp pins both).
+inline bool holds_nul(std::string_view parsed) {
+    return !parsed.empty() && std::memchr(parsed.data(), 0, parsed.size()) != nullptr;  // empty: maybe no pointer
+}
 
 // Parses framed records one at a time, reusing its buffers.
 class DomParser {

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 
+#include "core/json_dom.hpp"
 #include "core/text_utf8.hpp"
 #include "ingest/slack/rich_text.hpp"
 
@@ -16,7 +17,7 @@ std::string clean_text(std::string_view text) {
 }
 
 std::string_view clean_dom_text(std::string_view text, std::string& storage) {
-    if (text.empty() || std::memchr(text.data(), 0, text.size()) == nullptr) return text;
+    if (!json::holds_nul(text)) return text;
     storage = repair_utf8(text);
     return storage;
 }

@@ -258,3 +258,39 @@ TEST_CASE("the stream order is (time, source kind, id, origin, line)") {
     b.time += std::chrono::microseconds(-1);
     CHECK(event_order_less(b, a));
 }
+
+TEST_CASE("a NUL escaped in any string of an event is removed, and other text is kept byte for byte") {
+    // Strings from the parser are valid UTF-8 already (test_json_dom.cpp), so the reader repairs only the
+    // ones holding a NUL: every kind of field is checked here, each with a NUL and with text beyond ASCII.
+    auto diags = test::quiet_diagnostics();
+    const std::string line =
+        R"({"schema":"retro.event/1","id":"slack:C1/1\u0000é","record":"r\u0000","time":"2024-07-25T10:35:59Z",)"
+        R"("kind":"message","time_raw":"10:35\u0000","source":{"kind":"sl\u0000ack","vendor":"v\u0000","origin":"caf\u0000é.json"},)"
+        R"("channel":"ops\u0000😀","actor":{"id":"U\u00001","name":"Zo\u0000ë"},"text":"ok\u0000 — fine 👍",)"
+        R"("spans":[{"start":0,"end":2,"type":"link","url":"https://x\u0000/é"}],"thread":"t\u0000",)"
+        R"("links":["https://l\u0000/ü"],"flags":{"reactions":["tada\u0000ä"]}})";
+    Event e;
+    REQUIRE(read_event_json(line, {"x.ndjson", 1, 1}, diags, e));
+    CHECK(e.id == "slack:C1/1é");
+    CHECK(e.record == "r");
+    CHECK(e.time_raw == "10:35");
+    CHECK(e.source.kind == "slack");
+    CHECK(e.source.vendor == "v");
+    CHECK(e.source.origin == "café.json");
+    CHECK(e.channel == "ops😀");
+    CHECK(e.actor.id == "U1");
+    CHECK(e.actor.name == "Zoë");
+    CHECK(e.text == "ok — fine 👍");
+    REQUIRE(e.spans.size() == 1);
+    CHECK(e.spans[0].url == "https://x/é");
+    CHECK(e.thread == "t");
+    CHECK(e.links == std::vector<std::string>{"https://l/ü"});
+    CHECK(e.flags.reactions == std::vector<std::string>{"tadaä"});
+    // A NUL in the time is removed before the time is read.
+    Event timed;
+    CHECK(read_event_json(R"({"schema":"retro.event/1","id":"a:1","time":"2024-07-25T10:35:59Z\u0000",)"
+                          R"("kind":"note","source":{"kind":"a"}})",
+                          {"x.ndjson", 2, 1}, diags, timed));
+    CHECK(timed.time == *parse_iso8601("2024-07-25T10:35:59Z"));
+    CHECK(test::texts(diags).empty());
+}
