@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
-#include <numeric>
 #include <string_view>
 #include <utility>
 
 #include "core/flat_id_set.hpp"
+#include "core/nearly_sorted.hpp"
 #include "core/ordered_parallel.hpp"
 #include "core/permute.hpp"
 #include "ingest/id_collisions.hpp"
@@ -49,6 +49,7 @@ void EventCollector::push(Event&& event, std::uint64_t id_hash) {
         else if (m_events.size() % 4096 == 0)
             m_prefault->reached(m_events.data() + m_events.size());
     }
+    m_times.push_back(event.time);
     m_events.push_back(std::move(event));
     m_id_hashes.push_back(id_hash);
 }
@@ -65,6 +66,7 @@ void EventCollector::expect_input(std::uint64_t bytes) {
     try {
         m_events.reserve(static_cast<std::size_t>(events));
         m_id_hashes.reserve(static_cast<std::size_t>(events));
+        m_times.reserve(static_cast<std::size_t>(events));
     } catch (const std::exception&) {
         // Not that much address space: the vector grows as it goes.
         return;
@@ -93,20 +95,20 @@ std::vector<Event> EventCollector::take_sorted(Diagnostics* diags) {
     // Sorted, then the id rule applied (ingest/id_collisions.hpp); a renamed id moves, so the stream is
     // sorted again, and the new ids checked once more (against ids already carrying `#dup-`).
     for (int pass = 0; pass < 3; ++pass) {
-        std::iota(source.begin(), source.end(), std::uint32_t{0});
-        // Streams are usually read in order already (retro's own output is): then there is nothing to sort.
-        // Otherwise an Event is large and its strings are scattered: sort 16-byte keys (time, index) that
-        // point back to the events, then move each kept event once, in place (no second copy). Times are
+        // An Event is large and its strings are scattered: sort 16-byte keys (time, index), the times kept
+        // as the events came, then move each kept event once, in place (no second copy). Times are
         // microseconds and rarely tie, so the rest of the order is read from the events only on a tie.
-        if (!std::is_sorted(m_events.begin(), m_events.end(), stream_less)) {
+        // Streams come mostly in order (retro's own output is, a merged one is in runs): sort_nearly_sorted
+        // costs one comparison a key for those in order.
+        {
             struct SortKey {
                 Instant time;
                 std::uint32_t index;
             };
             std::vector<SortKey> keys;
             keys.reserve(m_events.size());
-            for (std::uint32_t i = 0; i < m_events.size(); ++i) keys.push_back({m_events[i].time, i});
-            std::sort(keys.begin(), keys.end(), [&](const SortKey& x, const SortKey& y) {
+            for (std::uint32_t i = 0; i < m_events.size(); ++i) keys.push_back({m_times[i], i});
+            sort_nearly_sorted(keys, [&](const SortKey& x, const SortKey& y) {
                 if (x.time != y.time) return x.time < y.time;
                 return stream_less(m_events[x.index], m_events[y.index]);
             });
@@ -135,6 +137,7 @@ std::vector<Event> EventCollector::take_sorted(Diagnostics* diags) {
     permute_in_place(m_events, source, worker_count());
     m_events.resize(kept);
     m_id_hashes = {};
+    m_times = {};
     return std::exchange(m_events, {});
 }
 

@@ -42,6 +42,8 @@ private:
     // flat_id_hash of each event's id, by index: the id rule finds repeated ids among these, reading an id
     // only where two hashes meet, instead of every event once more after everything is read.
     std::vector<std::uint64_t> m_id_hashes;
+    // Each event's time, by index: the sort reads these, not a field of each event scattered in memory.
+    std::vector<Instant> m_times;
     std::unique_ptr<PrefaultAhead> m_prefault;  // over m_events' room while it is not moved (so after it: goes first)
     std::uint64_t m_added = 0;
     std::uint64_t m_duplicates = 0;
