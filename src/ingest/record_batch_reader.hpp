@@ -29,6 +29,14 @@ public:
         m_events.push_back(std::move(event));
         if (m_events.size() >= chunk_events) prepare_events();
     }
+    // For a worker that reads an event field by field: an empty event in the batch, to be filled where it
+    // stands (no event made elsewhere, moved in and destroyed), then kept or given up. Nothing else may
+    // be added in between.
+    Event& start_event() { return m_events.emplace_back(); }
+    void keep_event() {
+        if (m_events.size() >= chunk_events) prepare_events();
+    }
+    void give_up_event() { m_events.pop_back(); }
     void drop(std::string_view reason, std::uint64_t count) override { m_drops.emplace_back(reason, count); }
     std::vector<std::unique_ptr<PreparedEvents>> take_prepared() {
         prepare_events();

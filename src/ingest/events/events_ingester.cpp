@@ -26,12 +26,13 @@ int detect_events(const Probe& probe) {
 
 // Parses one `retro.event/1` line on a worker thread.
 struct EventLineWorker {
-    void parse(std::string_view bytes, const Origin& origin, Diagnostics& diags, EventSink& sink) {
-        Event event;
-        if (read_event_json(bytes, origin, diags, event))
-            sink.add(std::move(event));
-        else
-            sink.drop("damaged record");
+    void parse(std::string_view bytes, const Origin& origin, Diagnostics& diags, BatchSink& sink) {
+        if (read_event_json(bytes, origin, diags, sink.start_event())) {
+            sink.keep_event();
+        } else {
+            sink.give_up_event();
+            sink.drop("damaged record", 1);
+        }
     }
     std::monostate take_extra() { return {}; }
 };

@@ -29,15 +29,17 @@ std::vector<Event> ingest_text(const std::string& text, Diagnostics& diags, inge
 TEST_CASE("the events ingester reads good lines around damaged ones") {
     auto diags = test::quiet_diagnostics();
     ingest::EventCollector sink;
-    const auto events = ingest_text(line("b", "2024-07-25T10:00:00Z") + "\n{oops\n" + line("a", "2024-07-25T11:00:00Z") +
-                                        "\n",
+    // The third line is JSON, and fails at its time after its id was read: nothing of it is kept.
+    const auto events = ingest_text(line("b", "2024-07-25T10:00:00Z") + "\n{oops\n" + line("c", "at ten") + "\n" +
+                                        line("a", "2024-07-25T11:00:00Z") + "\n",
                                     diags, sink);
     REQUIRE(events.size() == 2);
     CHECK(events[0].id == "b");
     CHECK(events[1].id == "a");
     CHECK(test::texts(diags) ==
-          std::vector<std::string>{"s.ndjson:2:2: error: invalid JSON: expected a string key [events.bad-json]"});
-    CHECK(sink.dropped().at("damaged record") == 1);
+          std::vector<std::string>{"s.ndjson:2:2: error: invalid JSON: expected a string key [events.bad-json]",
+                                   "s.ndjson:3:36: error: \"time\" is not an ISO 8601 instant: at ten [events.bad-field]"});
+    CHECK(sink.dropped().at("damaged record") == 2);
 }
 
 TEST_CASE("exact duplicate ids are removed, keeping the same copy whatever the input order") {
