@@ -31,7 +31,7 @@ std::array<Value, N> find_members(Value object, const std::array<std::string_vie
     std::size_t next = 0;
     for (auto field : o) {
         for (std::size_t tried = 0, k = next; tried < N; ++tried, k = k + 1 == N ? 0 : k + 1) {
-            if (field.key.size() != names[k].size() || field.key != names[k]) continue;
+            if (!json::same_key(field.key, names[k])) continue;
             if (!seen[k]) {
                 seen[k] = true;
                 if (!field.value.is_null()) found[k] = field.value;

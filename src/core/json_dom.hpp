@@ -89,6 +89,29 @@ SyntaxError find_syntax_error(std::string_view bytes);
 // falls back to the record start.
 Location locate_key(const Origin& origin, std::string_view bytes, std::string_view key);
 
+// a == b, for the short keys records have, without a call to memcmp: keys of 4 to 16 bytes are compared as two
+// machine words each, the second ending at the last byte (overlapping the first when shorter).
+inline bool same_key(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    auto words_equal = [&](auto word) {
+        decltype(word) a0, b0, a1, b1;
+        std::memcpy(&a0, a.data(), sizeof word);
+        std::memcpy(&b0, b.data(), sizeof word);
+        std::memcpy(&a1, a.data() + n - sizeof word, sizeof word);
+        std::memcpy(&b1, b.data() + n - sizeof word, sizeof word);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    };
+    if (n >= 8 && n <= 16) return words_equal(std::uint64_t{});
+    if (n >= 4 && n < 8) return words_equal(std::uint32_t{});
+    if (n < 4) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (a[i] != b[i]) return false;
+        return true;
+    }
+    return std::memcmp(a.data(), b.data(), n) == 0;
+}
+
 // Accessors: std::nullopt when absent, null or of another type.
 std::optional<Element> member(Element e, std::string_view key);
 std::optional<std::string_view> string_member(Element e, std::string_view key);

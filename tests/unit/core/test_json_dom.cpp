@@ -187,3 +187,19 @@ TEST_CASE("a member is the first field of its name, as the parser's own look-up 
     CHECK_FALSE(json::member(*root, "nil"));
     CHECK(json::integer_member(*root, "") == 4);
 }
+
+TEST_CASE("same_key tells keys apart at every byte, for every length around its word sizes") {
+    for (std::size_t n = 0; n <= 20; ++n) {
+        INFO(n);
+        const std::string key = std::string("abcdefghijklmnopqrstu").substr(0, n);
+        std::string copy = key;  // other bytes, the same text
+        CHECK(json::same_key(key, copy));
+        for (std::size_t at = 0; at < n; ++at) {
+            std::string other = key;
+            other[at] = static_cast<char>(other[at] ^ 0x20);  // one letter's case
+            CHECK_FALSE(json::same_key(key, other));
+        }
+        CHECK_FALSE(json::same_key(key, key + "x"));
+        CHECK_FALSE(json::same_key(key + "x", key));
+    }
+}
