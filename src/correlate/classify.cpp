@@ -154,10 +154,12 @@ constexpr std::string_view thanks_words[] = {
 constexpr std::string_view gratitude[] = {"thanks", "thank",  "thankyou", "ty",          "thx",
                                           "tysm",   "cheers", "ta",       "appreciated", "appreciate"};
 
+// to_lower_ascii(word) is one of `list`, without making the lowered word: this runs on every message's
+// first word.
 template <std::size_t N>
-bool among(std::string_view word, const std::string_view (&list)[N]) {
+bool among_lowered(std::string_view word, const std::string_view (&list)[N]) {
     for (std::string_view w : list)
-        if (w == word) return true;
+        if (equals_lowered(word, w)) return true;
     return false;
 }
 
@@ -181,9 +183,9 @@ bool is_thanks_only(std::string_view text) {
             std::size_t end = i;
             while (end < text.size() && (std::isalpha(static_cast<unsigned char>(text[end])) || text[end] == '\''))
                 ++end;
-            const std::string word = to_lower_ascii(text.substr(i, end - i));
-            if (!among(word, thanks_words)) return false;
-            thanked = thanked || among(word, gratitude);
+            const std::string_view word = text.substr(i, end - i);
+            if (!among_lowered(word, thanks_words)) return false;
+            thanked = thanked || among_lowered(word, gratitude);
             if (++words > 12) return false;
             i = end;
             continue;
@@ -211,9 +213,9 @@ bool opens_with_thanks(std::string_view text) {
     for_each_run(
         text, [](unsigned char c) { return std::isalpha(c) != 0; },
         [&](std::size_t i, std::size_t end) {
-            const std::string word = to_lower_ascii(text.substr(i, end - i));
-            thanks = among(word, gratitude);
-            return !thanks && among(word, interjections) && ++words < 4;
+            const std::string_view word = text.substr(i, end - i);
+            thanks = among_lowered(word, gratitude);
+            return !thanks && among_lowered(word, interjections) && ++words < 4;
         });
     return thanks;
 }

@@ -134,6 +134,7 @@ TEST_CASE("opening with thanks: after a few interjections, not after news") {
     CHECK(retro::correlation::opens_with_thanks("Thanks for helping me"));
     CHECK(retro::correlation::opens_with_thanks("thank you it worked :pray:"));
     CHECK(retro::correlation::opens_with_thanks("Oohh ok thank you."));
+    CHECK(retro::correlation::opens_with_thanks("OK GREAT, CHEERS"));
     CHECK_FALSE(retro::correlation::opens_with_thanks("it works now, thanks"));
     CHECK_FALSE(retro::correlation::opens_with_thanks("thankfully it is back"));
     CHECK_FALSE(retro::correlation::opens_with_thanks(""));

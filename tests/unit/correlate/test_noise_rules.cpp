@@ -41,6 +41,7 @@ TEST_CASE("noise rules drop joins, topic changes, emoji-only messages and one-wo
         {"thanks and an emoji", message("10:01", "Cid Moe", "Thank you :pray:"), "noise: thanks-only"},
         {"thanks with praise", message("10:01", "Cid Moe", "Okay great thank you!"), "noise: thanks-only"},
         {"thanks to everyone", message("10:01", "Cid Moe", "thanks all, much appreciated 🙏"), "noise: thanks-only"},
+        {"thanks in capitals", message("10:01", "Cid Moe", "THANK YOU SO MUCH Y'ALL"), "noise: thanks-only"},
         {"thanks with news is kept", message("10:01", "Cid Moe", "thanks, that's fixed it"), ""},
         {"thanks to a named person is kept", message("10:01", "Cid Moe", "thanks Paul"), ""},
         {"thanks with a link is kept", message("10:01", "Cid Moe", "thanks https://example.org/x"), ""},
