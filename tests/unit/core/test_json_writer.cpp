@@ -70,3 +70,34 @@ TEST_CASE("keys: short plain ones in one piece, others escaped, and integers at 
     CHECK(out == "{\"a\\\"b\":-9223372036854775808,\"" + long_key +
                      "\":18446744073709551615,\"caf\xC3\xA9\":0,\"\":-1,\"nested\":{\"x\":\"y\"}}");
 }
+
+TEST_CASE("a byte that needs escaping is found at any place in strings and keys of any length") {
+    // The plain check reads 16 bytes at a time where there are 16, the last 16 overlapping the ones before;
+    // shorter texts as whole words, then the last bytes as one word overlapping the ones before (two 4-byte
+    // halves below 8 bytes, a padded word below 4): each special byte at each place, for every length around
+    // those sizes, in a value and in a key.
+    const std::vector<std::pair<std::string, std::string>> specials = {
+        {"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {std::string(1, '\0'), "\\u0000"}, {"\x1f", "\\u001f"},
+        {"\xc3\xa9", "\xc3\xa9"}, {"\xff", "\xef\xbf\xbd"}};
+    for (std::size_t n = 1; n <= 40; ++n) {
+        for (std::size_t at = 0; at < n; ++at) {
+            for (const auto& [raw, escaped] : specials) {
+                std::string text(n - 1, 'x');
+                text.insert(at, raw);
+                std::string expected = std::string(n - 1, 'x');
+                expected.insert(at, escaped);
+                INFO(n << " " << at << " " << escaped);
+                std::string value;
+                json::append_string(value, text);
+                CHECK(value == "\"" + expected + "\"");
+                std::string keyed;
+                json::Writer(keyed).begin_object().key(text).value(1).end_object();
+                CHECK(keyed == "{\"" + expected + "\":1}");
+            }
+        }
+        std::string plain(n, '~');  // 0x7e, the last byte that needs nothing
+        std::string out;
+        json::append_string(out, plain);
+        CHECK(out == "\"" + plain + "\"");
+    }
+}
