@@ -2,6 +2,7 @@
 // field reading with exact diagnostics (DESIGN.md "Diagnostics").
 #include "ingest/alerts/alert_context.hpp"
 
+#include <charconv>
 #include <utility>
 
 #include <fmt/format.h>
@@ -58,12 +59,22 @@ std::string_view string_at(json::Element e, std::string_view path) {
     return s;
 }
 
+// Made for every record and alert, for the diagnostics that may name them: appended, not formatted.
 std::string member_path(std::string_view obj_path, std::string_view key) {
-    return fmt::format("{}.{}", obj_path, key);
+    std::string path;
+    path.reserve(obj_path.size() + 1 + key.size());
+    path.append(obj_path).append(1, '.').append(key);
+    return path;
 }
 
 std::string element_path(std::string_view array_path, std::size_t index) {
-    return fmt::format("{}[{}]", array_path, index);
+    char digits[24];
+    const std::size_t count =
+        static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, index).ptr - digits);
+    std::string path;
+    path.reserve(array_path.size() + count + 2);
+    path.append(array_path).append(1, '[').append(digits, count).append(1, ']');
+    return path;
 }
 
 void FieldReader::report(Severity severity, std::string_view code, std::string_view path, std::string message) {

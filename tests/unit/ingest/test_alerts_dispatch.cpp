@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "alerts_test_support.hpp"
+#include "ingest/alerts/alert_context.hpp"
 
 using namespace retro;
 using test::run_alerts;
@@ -125,4 +126,13 @@ TEST_CASE("dispatch: every file of the real alert corpus is read, with only the 
     // grafana 6 (alert-9 1, alert-9-resolved 2, alert_v8 2, v11 1), pagerduty 10 (v3 4, v1 1+2+1, v2 1+1),
     // opsgenie 7 (8 files, escalate has no time), statuspage 4 (1 + 2 + 1 component), sentry 2.
     CHECK(events == 8 + 4 + 6 + 10 + 7 + 4 + 2);
+}
+
+TEST_CASE("paths of members and elements are written as diagnostics name them") {
+    using ingest::alerts::element_path;
+    using ingest::alerts::member_path;
+    CHECK(member_path("", "alerts") == ".alerts");
+    CHECK(element_path(member_path("", "alerts"), 12) == ".alerts[12]");
+    CHECK(element_path("", 0) == "[0]");
+    CHECK(member_path(element_path("", 18446744073709551615u), "Sns") == "[18446744073709551615].Sns");
 }
