@@ -2,7 +2,6 @@
 #include "core/json_dom.hpp"
 
 #include <charconv>
-#include <cstring>
 
 #include <fmt/format.h>
 

@@ -21,12 +21,8 @@ namespace {
 
 bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
 
-// The length of the run at the start of `text` that needs no escaping. Eight bytes at a time: a word
-// passes when none of its bytes is a control byte, a quote, a backslash or non-ASCII (the classic
-// "has a zero byte" test, applied to the word xor'ed with each byte of interest). The bytes after the last
-// whole word are checked as one word too, ending at the text's last byte (overlapping bytes already
-// passed; a text of 4 to 7 bytes as two 4-byte halves that overlap): keys and short values, most of what
-// is written, take one test instead of a loop over their bytes.
+// True when a byte of the word is a control byte, a quote, a backslash or non-ASCII (the classic "has a
+// zero byte" test, applied to the word xor'ed with each byte of interest).
 bool holds_special(std::uint64_t w) {
     constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
@@ -45,6 +41,11 @@ int special_bits(__m128i v) {
 }
 #endif
 
+// The length of the run at the start of `text` that needs no escaping. Sixteen bytes at a time with SSE2,
+// else eight as a word (holds_special); the bytes after the last whole word are checked as one word too,
+// ending at the text's last byte (overlapping bytes already passed; a text of 4 to 7 bytes as two 4-byte
+// halves that overlap): keys and short values, most of what is written, take one test instead of a loop
+// over their bytes.
 std::size_t plain_run(std::string_view text) {
     const std::size_t n = text.size();
     std::size_t i = 0;

@@ -1,5 +1,5 @@
-// Sorting items that are mostly in order already, as read streams are: a merged timeline's files each in
-// time order, a chat post a few seconds behind the alarm it reports.
+// Sorting items that are mostly in order already, as a stream read from one file is: in time order but for
+// a chat post a few seconds behind the alarm it reports.
 #pragma once
 
 #include <algorithm>
@@ -10,8 +10,9 @@ namespace retro {
 // Sorts `items` by `less` (a strict weak order), as std::sort would: equivalent items may end in any order.
 // The items that continue the ascending run so far stay where they are (moved down over the gaps); the
 // others are set aside, sorted, and merged back. In-order input costs one comparison an item; each item out
-// of order costs what sorting it among the few set aside does. Input in no order at all (everything set
-// aside) costs one pass more than std::sort.
+// of order costs what sorting it among the others set aside does. Input in no order at all (everything but
+// the first item set aside) costs one pass more than std::sort, and room for as many items again. For items
+// whose moves cannot throw: one that throws midway (or a throwing `less`) leaves the set-aside ones lost.
 template <class T, class Less>
 void sort_nearly_sorted(std::vector<T>& items, Less less) {
     std::vector<T> aside;

@@ -52,10 +52,6 @@ std::size_t plain_ascii_run(std::string_view s, std::size_t i) {
 
 }  // namespace
 
-bool is_plain_ascii(std::string_view text) {
-    return plain_ascii_run(text, 0) == text.size();
-}
-
 bool is_valid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {

@@ -12,9 +12,6 @@ bool is_valid_utf8(std::string_view text);
 // `text` with every invalid sequence replaced by U+FFFD and NUL bytes removed.
 std::string repair_utf8(std::string_view text);
 
-// True when `text` is bytes 0x01..0x7F only (ASCII with no NUL), which repair_utf8 returns unchanged.
-bool is_plain_ascii(std::string_view text);
-
 // A letter of ASCII, `a`-`z` or `A`-`Z` (no locale).
 inline bool is_ascii_letter(unsigned char c) {
     return static_cast<unsigned char>((c | 0x20) - 'a') < 26;

@@ -154,8 +154,8 @@ constexpr std::string_view thanks_words[] = {
 constexpr std::string_view gratitude[] = {"thanks", "thank",  "thankyou", "ty",          "thx",
                                           "tysm",   "cheers", "ta",       "appreciated", "appreciate"};
 
-// to_lower_ascii(word) is one of `list`, without making the lowered word: this runs on every message's
-// first word.
+// to_lower_ascii(word) is one of `list`, without making the lowered word: the thanks rules read every
+// message's first word, and each word of the ones that open with thanks.
 template <std::size_t N>
 bool among_lowered(std::string_view word, const std::string_view (&list)[N]) {
     for (std::string_view w : list)

@@ -49,9 +49,10 @@ void EventCollector::push(Event&& event, std::uint64_t id_hash) {
         else if (m_events.size() % 4096 == 0)
             m_prefault->reached(m_events.data() + m_events.size());
     }
-    m_times.push_back(event.time);
+    const Instant time = event.time;
     m_events.push_back(std::move(event));
     m_id_hashes.push_back(id_hash);
+    m_times.push_back(time);
 }
 
 void EventCollector::expect_input(std::uint64_t bytes) {
@@ -98,8 +99,9 @@ std::vector<Event> EventCollector::take_sorted(Diagnostics* diags) {
         // An Event is large and its strings are scattered: sort 16-byte keys (time, index), the times kept
         // as the events came, then move each kept event once, in place (no second copy). Times are
         // microseconds and rarely tie, so the rest of the order is read from the events only on a tie.
-        // Streams come mostly in order (retro's own output is, a merged one is in runs): sort_nearly_sorted
-        // costs one comparison a key for those in order.
+        // A stream read from one file comes in order or nearly (retro's own output is; a chat post trails
+        // the alarm it reports by seconds): sort_nearly_sorted costs one comparison a key for those in order.
+        // A stream merged from several files costs a std::sort of all but its first file's run.
         {
             struct SortKey {
                 Instant time;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -26,17 +27,28 @@ class BatchSink final : public EventSink {
 public:
     explicit BatchSink(const EventSink& target) : m_target(target) { m_events.reserve(chunk_events); }
     void add(Event&& event) override {
+        assert(!m_filling);
         m_events.push_back(std::move(event));
         if (m_events.size() >= chunk_events) prepare_events();
     }
     // For a worker that reads an event field by field: an empty event in the batch, to be filled where it
     // stands (no event made elsewhere, moved in and destroyed), then kept or given up. Nothing else may
     // be added in between.
-    Event& start_event() { return m_events.emplace_back(); }
+    Event& start_event() {
+        assert(!m_filling);
+        m_filling = true;
+        return m_events.emplace_back();
+    }
     void keep_event() {
+        assert(m_filling);
+        m_filling = false;
         if (m_events.size() >= chunk_events) prepare_events();
     }
-    void give_up_event() { m_events.pop_back(); }
+    void give_up_event() {
+        assert(m_filling);
+        m_filling = false;
+        m_events.pop_back();
+    }
     void drop(std::string_view reason, std::uint64_t count) override { m_drops.emplace_back(reason, count); }
     std::vector<std::unique_ptr<PreparedEvents>> take_prepared() {
         prepare_events();
@@ -56,10 +68,13 @@ private:
     std::vector<Event> m_events;
     std::vector<std::unique_ptr<PreparedEvents>> m_prepared;
     std::vector<std::pair<std::string, std::uint64_t>> m_drops;
+    bool m_filling = false;  // an event started and neither kept nor given up (checked in debug builds)
 };
 
 // Workers convert records; `Worker` is one thread's converter, used by that thread only:
-//   void parse(std::string_view bytes, const Origin& origin, Diagnostics& diags, EventSink& sink);
+//   void parse(std::string_view bytes, const Origin& origin, Diagnostics& diags, BatchSink& sink);
+//   (or taking `EventSink&`: a worker that builds its events adds them; one that reads an event field by field
+//   fills it in place with BatchSink::start_event)
 //   (given a json::PaddedText when the batch has room after its last record, which it usually has: a worker
 //   that takes one parses the record in place)
 //   Extra take_extra();  // anything else one batch found (say, shapes counted), handed over in order

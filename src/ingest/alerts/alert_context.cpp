@@ -184,7 +184,7 @@ Event make_alert_event(std::string_view vendor, const JsonText& text) {
 }
 
 std::string clean_text(std::string text) {
-    if (text.find('\0') == std::string::npos) return text;
+    if (!json::holds_nul(text)) return text;
     return repair_utf8(text);
 }
 

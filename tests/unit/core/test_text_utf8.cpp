@@ -63,19 +63,20 @@ TEST_CASE("chat short codes at the start of a text") {
     CHECK(retro::without_leading_short_codes(":x:") == "");
 }
 
-TEST_CASE("plain ASCII: no NUL and no byte of 0x80 or more, wherever it falls in eight-byte words") {
-    CHECK(is_plain_ascii(""));
-    CHECK(is_plain_ascii("plain text, with punctuation ~ and \x7f"));
+TEST_CASE("repair finds a NUL or a byte of 0x80 or more wherever it falls in eight-byte words") {
+    // repair_utf8 copies plain ASCII runs whole, found eight bytes at a time: an odd byte at each place of
+    // texts around that size is removed (NUL) or replaced (invalid UTF-8), and the rest kept.
     for (std::size_t size = 1; size <= 20; ++size) {
         for (std::size_t at = 0; at < size; ++at) {
             for (char odd : {'\0', '\x80', '\xc3', '\xff'}) {
                 std::string s(size, 'a');
                 s[at] = odd;
                 INFO("size " << size << ", odd byte at " << at);
-                CHECK_FALSE(is_plain_ascii(s));
+                const std::string replaced = odd == '\0' ? "" : "\xEF\xBF\xBD";
+                CHECK(repair_utf8(s) == std::string(at, 'a') + replaced + std::string(size - at - 1, 'a'));
             }
         }
-        CHECK(is_plain_ascii(std::string(size, '\x01')));
+        CHECK(repair_utf8(std::string(size, '\x01')) == std::string(size, '\x01'));
         CHECK(repair_utf8(std::string(size, 'a')) == std::string(size, 'a'));  // plain: returned unchanged
     }
 }

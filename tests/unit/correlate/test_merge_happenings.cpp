@@ -122,3 +122,18 @@ TEST_CASE("an alert's key is matched trimmed, without the punctuation around it,
     CHECK(key == "alert\x1f" "database cpu");
     CHECK(correlation::canonical_key(w, "db-primary-cpu-2") == "db-primary-cpu-2");
 }
+
+TEST_CASE("a happening seen in three files still takes no second record from any of them") {
+    // The first two origins are held in place, later ones apart: a second post in the third file is a new
+    // happening, while a fourth file's copy still joins.
+    const std::string post_file = "export.zip!/alerts/2024-07-25.json";
+    Event history = alert("10:14:03", "lambda-errors", "firing", "history.json");
+    Event sns = alert("10:14:04", "lambda-errors", "firing", "sns.ndjson", "sns");
+    Event post = alert("10:14:40", "lambda-errors", "firing", post_file, "slack");
+    Event second_post = alert("10:14:50", "lambda-errors", "firing", post_file, "slack");
+    Event bridge = alert("10:14:55", "lambda-errors", "firing", "eventbridge.json", "eventbridge");
+    auto t = run({history, sns, post, second_post, bridge});
+    // sns, post and bridge merged into history's happening; second_post leads one of its own.
+    CHECK(t.ledger.dropped.at("merged into another record of the same happening") == 3);
+    CHECK(t.ledger.balances());
+}

@@ -252,3 +252,32 @@ TEST_CASE("the id rule finds every repeat at the edges of its prefetching, for a
         CHECK(ingest::resolve_ids(order, id_of, same_content, where, &diags, worker_hash).duplicates == expected);
     }
 }
+
+TEST_CASE("the timeline's collector sorts by the times it keeps, events added singly and in batches, and again "
+          "after take_sorted") {
+    // Times kept beside the events must stay in step with them whichever way they were added.
+    auto at = [](int second, const std::string& id) {
+        Event e = event(id, "a.json", static_cast<std::uint64_t>(second), "t");
+        e.time = *parse_iso8601(fmt::format("2024-07-25T10:00:{:02}Z", second));
+        return e;
+    };
+    ingest::EventCollector kept;
+    for (int round = 0; round < 2; ++round) {
+        // The second round in another order: times left over from the first would sort it wrongly.
+        if (round == 0) {
+            kept.add(at(30, "x:30"));
+            kept.add_prepared(kept.prepare({at(10, "x:10"), at(50, "x:50"), at(20, "x:20")}));
+            kept.add(at(5, "x:5"));
+            kept.add_prepared(kept.prepare({at(40, "x:40"), at(45, "x:45")}));
+        } else {
+            kept.add_prepared(kept.prepare({at(45, "x:45"), at(5, "x:5")}));
+            kept.add(at(50, "x:50"));
+            kept.add(at(10, "x:10"));
+            kept.add_prepared(kept.prepare({at(40, "x:40"), at(30, "x:30"), at(20, "x:20")}));
+        }
+        std::vector<std::string> ids;
+        for (const Event& e : kept.take_sorted()) ids.push_back(e.id);
+        INFO(round);
+        CHECK(ids == std::vector<std::string>{"x:5", "x:10", "x:20", "x:30", "x:40", "x:45", "x:50"});
+    }
+}
